@@ -1,0 +1,51 @@
+// Shared plumbing for the Office implementation of the port: the one Excel.run per use case,
+// requirement-set detection, and recognising Office's error codes.
+
+/** The manifest's minimum is ExcelApi 1.8; anything newer is detected at run time. */
+export const MIN_EXCEL_API_MINOR = 8;
+export const MAX_EXCEL_API_MINOR = 18;
+
+export function isExcelApiSupported(minor: number): boolean {
+  return Office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`);
+}
+
+/** Highest ExcelApi 1.x the host supports, between 1.8 and 1.18. */
+export function supportedExcelApiMinor(): number {
+  for (let minor = MAX_EXCEL_API_MINOR; minor > MIN_EXCEL_API_MINOR; minor -= 1) {
+    if (isExcelApiSupported(minor)) return minor;
+  }
+  return MIN_EXCEL_API_MINOR;
+}
+
+function errorCode(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, debugInfo } = error as { code?: unknown; debugInfo?: { code?: unknown } };
+  if (typeof code === 'string') return code;
+  return typeof debugInfo?.code === 'string' ? debugInfo.code : null;
+}
+
+/**
+ * Excel on the web answers an oversized request with RequestPayloadSizeLimitExceeded (office.js
+ * CoreErrorCodes); some hosts report PayloadTooLarge. Either means: send less per request.
+ */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+}
+
+/** Counts the syncs a use case makes, so callers can report them (and tests can check them). */
+export class SyncCounter {
+  count = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async sync(): Promise<void> {
+    this.count += 1;
+    await this.context.sync();
+  }
+}
+
+/** Excel.Range.values gives "" for an empty cell; the port speaks null. */
+export function fromExcelValue(value: unknown): string | number | boolean | null {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}

@@ -1,0 +1,182 @@
+// The Excel port: everything the add-in's use cases need from the workbook, as plain data.
+// DESIGN.md "The add-in": addin/excel/ is the only code that touches Office/Excel; proxy objects
+// never leave it. Each operation is one Excel.run batch (one context.sync() per chunk).
+
+/** A cell value as Excel's Range.values returns it (dates arrive as serial numbers). */
+export type CellValue = string | number | boolean | null;
+
+/** A cell inside a region's body: zero-based row (first body row = 0) and column. */
+export interface CellRef {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Where to read: the region around the selection, a named table, or an explicit range. */
+export type RegionSource =
+  | { readonly kind: 'selection' }
+  | { readonly kind: 'table'; readonly tableName: string }
+  | { readonly kind: 'range'; readonly sheetName: string; readonly address: string };
+
+/**
+ * A region read as plain data. `rows`, `texts`, `numberFormats` have one entry per body row and
+ * one cell per header. `texts` is what the user sees ('0012' stored as text reads value '0012'
+ * and text '0012'; a number 12 formatted '0000' reads value 12 and text '0012').
+ */
+export interface SheetRegion {
+  readonly sheetName: string;
+  /** Sheet-qualified address of the whole region, header row included ("Orders!A1:F20"). */
+  readonly address: string;
+  /** The Excel table the region belongs to, if any. */
+  readonly tableName: string | null;
+  /** Zero-based sheet row and column of the header row's first cell. */
+  readonly origin: { readonly row: number; readonly column: number };
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly texts: readonly (readonly string[])[];
+  readonly numberFormats: readonly (readonly string[])[];
+  /** Body cells holding a formula where the user probably meant a value. */
+  readonly formulaCells: readonly CellRef[];
+  /** Body cells inside a merged area; null when the host cannot tell (ExcelApi < 1.13). */
+  readonly mergedCells: readonly CellRef[] | null;
+  /** Body row indexes hidden by the user or a filter. */
+  readonly hiddenRows: readonly number[];
+}
+
+/** The system columns the add-in keeps inside the user's table (DESIGN.md "Sync protocol"). */
+export const SYSTEM_COLUMNS = ['_status', '_key', '_version'] as const;
+export const HIDDEN_SYSTEM_COLUMNS: readonly string[] = ['_key', '_version'];
+
+export interface EnsureTableInput {
+  readonly sheetName: string;
+  /** Address of the range (header row included) to turn into a table, unless one is there. */
+  readonly address: string;
+  /** Name for a new table; Excel picks one when omitted. */
+  readonly tableName?: string;
+}
+
+export interface TableInfo {
+  readonly tableName: string;
+  readonly sheetName: string;
+  readonly address: string;
+  /** The table's column names, left to right, after the system columns were ensured. */
+  readonly columns: readonly string[];
+  /** Number of body rows. */
+  readonly rowCount: number;
+}
+
+/** Limits for one request; see chunks.ts for the defaults and why. */
+export interface ChunkLimits {
+  readonly maxBytes: number;
+  readonly maxCells: number;
+}
+
+/** Rows to write into one table. Row indexes are body rows as the table is before the write. */
+export interface WritePlan {
+  readonly tableName: string;
+  /** Columns the values are given for, by name, in the order of each values array. */
+  readonly columns: readonly string[];
+  /** Columns holding text: written with number format '@' so '0012' or '=x' stay text. */
+  readonly textColumns?: readonly string[];
+  readonly updates?: readonly { readonly row: number; readonly values: readonly CellValue[] }[];
+  /** Whole new rows, one value per table column in table order. */
+  readonly appends?: readonly (readonly CellValue[])[];
+  readonly deletes?: readonly number[];
+  readonly limits?: ChunkLimits;
+}
+
+export interface WriteResult {
+  /** Requests the write needed (one per chunk, plus one to read the table's shape). */
+  readonly syncs: number;
+  readonly chunks: number;
+  /** How many times a chunk was halved after a payload-too-large error. */
+  readonly halvings: number;
+  /** Largest estimated request payload in bytes. */
+  readonly largestChunkBytes: number;
+}
+
+/** How a mark's reason was attached: a note (1.18), a comment (1.10), or nowhere. */
+export type NoteMode = 'note' | 'comment' | 'none';
+
+export interface CellMark {
+  /** Cell address on the sheet, e.g. "C5". */
+  readonly address: string;
+  readonly reason: string;
+}
+
+export interface MarkInput {
+  readonly sheetName: string;
+  readonly marks: readonly CellMark[];
+  /** Fill colour, e.g. "#FFC7CE". */
+  readonly color: string;
+}
+
+export interface ClearMarksInput {
+  readonly sheetName: string;
+  /** The range whose fills, notes and comments are cleared, e.g. "A2:H500". */
+  readonly address: string;
+}
+
+/** One column of a new template sheet. */
+export interface TemplateColumn {
+  readonly header: string;
+  /** 'yyyy-mm-dd' for dates, '#,##0.00' for money, '0' for integers, '@' for text. */
+  readonly numberFormat: string;
+  /** Values for a dropdown, kept in a column of the hidden `_lists` sheet. */
+  readonly list?: { readonly name: string; readonly values: readonly string[] };
+}
+
+export interface TemplateSpec {
+  readonly sheetName: string;
+  readonly tableName: string;
+  readonly columns: readonly TemplateColumn[];
+  /** How many body rows get formats and dropdowns up front (default 500). */
+  readonly preparedRows?: number;
+}
+
+export interface PivotSpec {
+  readonly sourceTable: string;
+  readonly sheetName: string;
+  readonly pivotName: string;
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
+  readonly values: readonly string[];
+}
+
+export interface HighlightInput {
+  readonly tableName: string;
+  readonly rows: readonly number[];
+  readonly color: string;
+}
+
+export interface ThemeColors {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
+}
+
+export interface ExcelEnvironment {
+  /** Office's display language, e.g. "zh-CN". */
+  readonly displayLanguage: string;
+  readonly theme: ThemeColors | null;
+  /** Highest supported ExcelApi minor version between 8 and 18 (1.8 is the manifest minimum). */
+  readonly excelApiMinor: number;
+}
+
+/** JSON-serializable workbook settings; a null value removes the key. */
+export type SettingsPatch = Readonly<Record<string, unknown>>;
+
+export interface ExcelPort {
+  readRegion(source: RegionSource): Promise<SheetRegion>;
+  ensureTable(input: EnsureTableInput): Promise<TableInfo>;
+  writeRows(plan: WritePlan): Promise<WriteResult>;
+  markCells(input: MarkInput): Promise<{ readonly noteMode: NoteMode }>;
+  clearMarks(input: ClearMarksInput): Promise<void>;
+  createTemplateSheet(spec: TemplateSpec): Promise<TableInfo>;
+  addPivot(spec: PivotSpec): Promise<void>;
+  selectCell(sheetName: string, address: string): Promise<void>;
+  highlightRows(input: HighlightInput): Promise<void>;
+  readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
+  writeSettings(patch: SettingsPatch): Promise<void>;
+  readEnvironment(): Promise<ExcelEnvironment>;
+}

@@ -1,0 +1,55 @@
+// Lint: typescript-eslint's type-checked rules, plus the one-way layers of STYLE.md
+// (shared imports nothing of ours; server and addin import shared, never each other).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const layer = (from, forbidden) => ({
+  files: [`${from}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((to) => ({
+          group: [`**/${to}/*`, `**/${to}`],
+          message: `${from}/ must not import ${to}/ (layers point one way: server → shared, addin → shared).`,
+        })),
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'data', 'artifacts', 'coverage', 'eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  layer('shared', ['server', 'addin', 'test', 'bench']),
+  layer('server', ['addin']),
+  layer('addin', ['server']),
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'fetch', 'console', 'Office', 'Excel'],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'shared/ is pure: pass a clock in.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'shared/ is pure: pass a clock in.' },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'server/cli.ts', 'server/main.ts'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,56 @@
+// createApp(deps) builds the Express app from its dependencies; main.ts listens. Nothing in
+// here reads globals, so tests build it with their own store, clock and logger.
+import express, { type Express, type RequestHandler } from 'express';
+import { limits } from '../shared/protocol';
+import { allow, authenticate } from './http/auth';
+import { AppError, errorHandler } from './http/errors';
+import { cors, detectLocale, requestLog, securityHeaders } from './http/middleware';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { metaRoutes } from './routes/meta';
+import { openApiDocument } from './routes/openapi';
+import type { AppDeps, Route, RouteFactory } from './routes/route';
+import { syncRoutes } from './routes/sync';
+
+/** Every API route; features add their factories here. */
+export const routeFactories: RouteFactory[] = [authRoutes, metaRoutes, syncRoutes, auditRoutes];
+
+export function buildRoutes(deps: AppDeps, factories: readonly RouteFactory[] = routeFactories): Route[] {
+  return factories.flatMap((factory) => factory(deps));
+}
+
+function mount(app: Express, deps: AppDeps, route: Route): void {
+  const chain: RequestHandler[] = [];
+  if (route.roles) chain.push(authenticate(deps.db, deps.now), allow(...route.roles));
+  chain.push(async (req, res) => {
+    await route.handle(req, res);
+  });
+  app[route.method](route.path, ...chain);
+}
+
+export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
+  app.use('/api', cors(new Set(deps.allowedOrigins)));
+  app.use('/api', express.json({ limit: limits.maxBodyBytes }));
+  const routes = buildRoutes(deps, factories);
+  app.get('/api/v1/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument(routes));
+  });
+  for (const route of routes) mount(app, deps, route);
+  if (deps.addinDir) app.use('/addin', express.static(deps.addinDir, { index: 'taskpane.html', maxAge: '5m' }));
+  if (deps.officeJsDir) app.use('/office-js', express.static(deps.officeJsDir, { maxAge: '1h' }));
+  app.get('/', (_req, res) => {
+    res.redirect(deps.addinDir ? '/addin/' : '/api/v1/openapi.json');
+  });
+  app.use('/api', () => {
+    throw new AppError('not-found', { what: 'route' });
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,38 @@
+// Configuration from environment variables, validated at start-up.
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
+
+export const configSchema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SALES_SYNC_DB: z.string().min(1).default('data/sales-sync.db'),
+    SALES_SYNC_DEMO: flag,
+    SALES_SYNC_TLS_CERT: z.string().min(1).optional(),
+    SALES_SYNC_TLS_KEY: z.string().min(1).optional(),
+    /** Extra origins allowed by CORS (comma-separated), besides the server's own. */
+    SALES_SYNC_ORIGINS: z.string().optional(),
+    SALES_SYNC_TOKEN_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  })
+  .refine((c) => Boolean(c.SALES_SYNC_TLS_CERT) === Boolean(c.SALES_SYNC_TLS_KEY), {
+    message: 'SALES_SYNC_TLS_CERT and SALES_SYNC_TLS_KEY go together',
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'config'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

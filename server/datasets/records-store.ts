@@ -1,0 +1,130 @@
+// Data functions over the generic `records` table (master data and movement documents). Each
+// takes the database (or a transaction) first, as in rocicorp/todo-row-versioning.
+import type { Db } from '../store/db';
+
+export interface StoredRecord {
+  rowKey: string;
+  id: string;
+  version: number;
+  changeSeq: number;
+  deleted: boolean;
+  values: Record<string, unknown>;
+}
+
+type Row = { row_key: string; id: string; version: number; change_seq: number; deleted: number; data: string };
+
+const toRecord = (row: Row): StoredRecord => ({
+  rowKey: row.row_key,
+  id: row.id,
+  version: row.version,
+  changeSeq: row.change_seq,
+  deleted: row.deleted === 1,
+  values: JSON.parse(row.data) as Record<string, unknown>,
+});
+
+const CHUNK = 500;
+
+async function loadBy(db: Db, dataset: string, column: 'row_key' | 'id', values: readonly string[]): Promise<StoredRecord[]> {
+  const unique = [...new Set(values)];
+  const found: StoredRecord[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('records')
+      .select(['row_key', 'id', 'version', 'change_seq', 'deleted', 'data'])
+      .where('dataset', '=', dataset)
+      .where(column, 'in', unique.slice(i, i + CHUNK))
+      .execute();
+    found.push(...rows.map(toRecord));
+  }
+  return found;
+}
+
+export async function recordsByKey(db: Db, dataset: string, keys: readonly string[]): Promise<Map<string, StoredRecord>> {
+  return new Map((await loadBy(db, dataset, 'row_key', keys)).map((r) => [r.rowKey, r]));
+}
+
+export async function recordsById(db: Db, dataset: string, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
+  return new Map((await loadBy(db, dataset, 'id', ids)).map((r) => [r.id, r]));
+}
+
+/** Every live record of a (small) master dataset, by id. */
+export async function allRecords(db: Db, dataset: string): Promise<Map<string, StoredRecord>> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['row_key', 'id', 'version', 'change_seq', 'deleted', 'data'])
+    .where('dataset', '=', dataset)
+    .where('deleted', '=', 0)
+    .execute();
+  return new Map(rows.map((r) => [r.id, toRecord(r)]));
+}
+
+export async function recordsChangedSince(
+  db: Db,
+  input: { dataset: string; afterSeq: number; limit: number },
+): Promise<StoredRecord[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['row_key', 'id', 'version', 'change_seq', 'deleted', 'data'])
+    .where('dataset', '=', input.dataset)
+    .where('change_seq', '>', input.afterSeq)
+    .orderBy('change_seq')
+    .limit(input.limit)
+    .execute();
+  return rows.map(toRecord);
+}
+
+export interface RecordWrite {
+  dataset: string;
+  rowKey: string;
+  id: string;
+  version: number;
+  changeSeq: number;
+  deleted: boolean;
+  values: Record<string, unknown>;
+  at: string;
+  by: string;
+}
+
+export async function writeRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
+  for (let i = 0; i < writes.length; i += 100) {
+    const rows = writes.slice(i, i + 100).map((w) => ({
+      dataset: w.dataset,
+      row_key: w.rowKey,
+      id: w.id,
+      version: w.version,
+      change_seq: w.changeSeq,
+      deleted: w.deleted ? 1 : 0,
+      data: JSON.stringify(w.values),
+      updated_at: w.at,
+      updated_by: w.by,
+    }));
+    await db
+      .insertInto('records')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['dataset', 'row_key']).doUpdateSet((eb) => ({
+          id: eb.ref('excluded.id'),
+          version: eb.ref('excluded.version'),
+          change_seq: eb.ref('excluded.change_seq'),
+          deleted: eb.ref('excluded.deleted'),
+          data: eb.ref('excluded.data'),
+          updated_at: eb.ref('excluded.updated_at'),
+          updated_by: eb.ref('excluded.updated_by'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The values a record had at a version, from the audit trail (for field-level merges). */
+export async function valuesAtVersion(db: Db, input: { dataset: string; rowKey: string; version: number }): Promise<Record<string, unknown> | null> {
+  const row = await db
+    .selectFrom('audit')
+    .select('after')
+    .where('dataset', '=', input.dataset)
+    .where('record_key', '=', input.rowKey)
+    .where('version', '=', input.version)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.after ? (JSON.parse(row.after) as Record<string, unknown>) : null;
+}

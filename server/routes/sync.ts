@@ -1,0 +1,74 @@
+// The sync protocol's two endpoints. Thin: parse, check the dataset's roles, call the engine.
+import type { Request } from 'express';
+import { everyone } from '../../shared/roles';
+import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/protocol';
+import { AppError } from '../http/errors';
+import { assertRole, currentUser } from '../http/auth';
+import { localeOf } from '../http/middleware';
+import { parseOr400 } from '../http/parse';
+import { claimKey, completeKey, hashBody, releaseKey } from '../sync/idempotency';
+import { runPull } from '../sync/pull';
+import { runPush } from '../sync/push';
+import type { AppDeps, RouteFactory } from './route';
+
+export function handlerFor(deps: AppDeps, dataset: string) {
+  const handler = deps.handlers.get(dataset);
+  if (!handler) throw new AppError('unknown-dataset', { dataset });
+  return handler;
+}
+
+function idempotencyKey(req: Request): string {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) throw new AppError('idempotency-key-required');
+  return key;
+}
+
+export const syncRoutes: RouteFactory = (deps) => [
+  {
+    method: 'post',
+    path: '/api/v1/sync/push',
+    summary: 'Push rows of a dataset; per-row results (header Idempotency-Key required)',
+    roles: everyone,
+    body: pushRequestSchema,
+    response: pushResponseSchema,
+    async handle(req, res) {
+      const user = currentUser(res);
+      const key = idempotencyKey(req);
+      const request = parseOr400(pushRequestSchema, req.body);
+      const handler = handlerFor(deps, request.dataset);
+      if (!handler.def.push) throw new AppError('dataset-not-pushable', { dataset: request.dataset });
+      assertRole(user, handler.def.push.roles);
+      const claim = await claimKey(deps.db, { userId: user.id, key, hash: hashBody(req.body), now: deps.now() });
+      if ('replay' in claim) {
+        res.setHeader('Idempotent-Replayed', 'true');
+        res.status(claim.replay.status).json(claim.replay.body);
+        return;
+      }
+      try {
+        const actor = { user, workbookId: request.workbookId, clientId: request.clientId };
+        const body = await runPush({ db: deps.db, handler, actor, request, now: deps.now(), locale: localeOf(res), options: request.options ?? {} });
+        await completeKey(deps.db, { userId: user.id, key, status: 200, body });
+        res.json(body);
+      } catch (error) {
+        await releaseKey(deps.db, { userId: user.id, key });
+        throw error;
+      }
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/sync/pull',
+    summary: 'Pull a dataset: everything, or only changes since a cursor',
+    roles: everyone,
+    query: pullQuerySchema,
+    response: pullResponseSchema,
+    async handle(req, res) {
+      const user = currentUser(res);
+      const query = parseOr400(pullQuerySchema, req.query);
+      const handler = handlerFor(deps, query.dataset);
+      if (!handler.def.pull || !handler.pull) throw new AppError('unknown-dataset', { dataset: query.dataset });
+      assertRole(user, handler.def.pull.roles);
+      res.json(await runPull({ db: deps.db, handler, user, query, now: deps.now() }));
+    },
+  },
+];

@@ -1,0 +1,32 @@
+// Versioned migrations, run at start-up in order; each in its own transaction.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
+import * as core from './migrations/001-core';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Kysely<unknown>) => Promise<void>;
+}
+
+/** Every migration, in order. Later features append theirs here. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'core', up: core.up }];
+
+export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(db);
+  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    if (done.has(migration.version)) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx as unknown as Kysely<unknown>);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: now().toISOString() })
+        .execute();
+    });
+    applied.push(migration.version);
+  }
+  return applied;
+}

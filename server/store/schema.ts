@@ -1,0 +1,153 @@
+// Table types for Kysely. Columns are portable SQL types (TEXT, INTEGER) so a PostgreSQL
+// deployment can follow; JSON is stored as TEXT and parsed in the service layer.
+import type { Generated } from 'kysely';
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  /** JSON array of region codes; empty means every region. */
+  regions: string;
+  password_hash: string;
+  status: string;
+  created_at: string;
+}
+
+export interface TokensTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** Master data and movement documents: one row per record, values as JSON. */
+export interface RecordsTable {
+  dataset: string;
+  row_key: string;
+  id: string;
+  version: number;
+  change_seq: number;
+  deleted: number;
+  data: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  dealer_code: string;
+  order_ref: string;
+  order_date: string;
+  order_type: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  row_key: string;
+  order_id: string;
+  line_no: number;
+  dealer_code: string;
+  order_ref: string;
+  order_date: string;
+  order_type: string;
+  sku_code: string;
+  quantity: number;
+  unit_price: number;
+  location_code: string;
+  requested_date: string | null;
+  remark: string | null;
+  shipped_qty: number;
+  last_shipped_date: string | null;
+  cancelled: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+}
+
+export interface StockBalancesTable {
+  location_code: string;
+  sku_code: string;
+  on_hand: number;
+  reserved: number;
+  in_transit: number;
+  last_movement_date: string | null;
+  version: number;
+  change_seq: number;
+}
+
+/** Append-only: every change of a balance is one line here, so balances can be rebuilt. */
+export interface StockLedgerTable {
+  id: Generated<number>;
+  created_at: string;
+  business_date: string;
+  kind: string;
+  location_code: string;
+  sku_code: string;
+  on_hand_delta: number;
+  reserved_delta: number;
+  in_transit_delta: number;
+  ref: string;
+}
+
+export interface IdempotencyTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  state: string;
+  status_code: number;
+  response: string | null;
+  created_at: string;
+}
+
+export interface AppliedMutationsTable {
+  client_id: string;
+  mutation_id: string;
+  dataset: string;
+  result: string;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  username: string;
+  role: string;
+  workbook_id: string;
+  client_id: string;
+  dataset: string;
+  record_key: string;
+  record_id: string;
+  version: number;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface Database {
+  counters: CountersTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  records: RecordsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  stock_balances: StockBalancesTable;
+  stock_ledger: StockLedgerTable;
+  idempotency: IdempotencyTable;
+  applied_mutations: AppliedMutationsTable;
+  audit: AuditTable;
+  schema_migrations: MigrationsTable;
+}

@@ -1,0 +1,53 @@
+// Guard 1 of 3 against duplicates: an Idempotency-Key replays its stored response for the same
+// body, answers 422 for another body, and 409 while the first request is still running.
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/db';
+import { AppError } from '../http/errors';
+
+/** A request left "running" this long is taken to have died with its process. */
+const STALE_MS = 5 * 60_000;
+
+export function hashBody(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+export type Claim = { replay: { status: number; body: unknown } } | { claimed: true };
+
+export async function claimKey(db: Db, input: { userId: number; key: string; hash: string; now: Date }): Promise<Claim> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('idempotency')
+      .selectAll()
+      .where('user_id', '=', input.userId)
+      .where('key', '=', input.key)
+      .executeTakeFirst();
+    if (existing) {
+      if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
+      if (existing.state === 'done' && existing.response !== null) {
+        return { replay: { status: existing.status_code, body: JSON.parse(existing.response) as unknown } };
+      }
+      const age = input.now.getTime() - Date.parse(existing.created_at);
+      if (age < STALE_MS) throw new AppError('idempotency-in-progress');
+      await trx.deleteFrom('idempotency').where('user_id', '=', input.userId).where('key', '=', input.key).execute();
+    }
+    await trx
+      .insertInto('idempotency')
+      .values({ user_id: input.userId, key: input.key, request_hash: input.hash, state: 'running', status_code: 0, response: null, created_at: input.now.toISOString() })
+      .execute();
+    return { claimed: true };
+  });
+}
+
+export async function completeKey(db: Db, input: { userId: number; key: string; status: number; body: unknown }): Promise<void> {
+  await db
+    .updateTable('idempotency')
+    .set({ state: 'done', status_code: input.status, response: JSON.stringify(input.body) })
+    .where('user_id', '=', input.userId)
+    .where('key', '=', input.key)
+    .execute();
+}
+
+/** A request that failed as a whole (a bug, the store down) frees its key so a retry can run. */
+export async function releaseKey(db: Db, input: { userId: number; key: string }): Promise<void> {
+  await db.deleteFrom('idempotency').where('user_id', '=', input.userId).where('key', '=', input.key).where('state', '=', 'running').execute();
+}

@@ -1,0 +1,169 @@
+// POST /api/v1/sync/push: validates every row with the dataset's schema, skips mutations this
+// client already applied (guard 2), runs the handler in one transaction, and honours dryRun and
+// atomic. A bad row never fails its neighbours; only malformed requests fail as a whole.
+import type { Locale } from '../../shared/locale';
+import type { PushRequest, PushResponse, RowResult, RowStatus } from '../../shared/protocol';
+import { describeDataset } from '../../shared/meta';
+import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
+import type { Db } from '../store/db';
+import { AppError } from '../http/errors';
+import { openSeqAllocator, shanghaiDate } from './changes';
+import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
+
+export interface PushInput {
+  db: Db;
+  handler: DatasetHandler;
+  actor: Actor;
+  request: PushRequest;
+  now: Date;
+  locale: Locale;
+  options?: Readonly<Record<string, unknown>>;
+}
+
+class Rollback extends Error {
+  constructor(readonly outcomes: MutationOutcome[]) {
+    super('rollback');
+  }
+}
+
+const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
+
+async function previouslyApplied(db: Db, clientId: string, ids: string[]): Promise<Map<string, MutationOutcome>> {
+  const found = new Map<string, MutationOutcome>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('applied_mutations')
+      .select(['mutation_id', 'result'])
+      .where('client_id', '=', clientId)
+      .where('mutation_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(row.mutation_id, JSON.parse(row.result) as MutationOutcome);
+  }
+  return found;
+}
+
+function validate(input: PushInput, index: number): ParsedMutation | MutationOutcome {
+  const mutation = input.request.mutations[index]!;
+  const push = input.handler.def.push!;
+  if (mutation.op === 'delete') return { ...mutation, values: {}, index };
+  const fields = describeDataset(input.handler.def).fields;
+  const check = checkRow(push.schema, mutation.values, fields);
+  if (!check.ok) return rejected(check.problems);
+  return { ...mutation, values: check.data as Record<string, unknown>, index };
+}
+
+async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Date): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    const values = entries.slice(i, i + 200).map((e) => ({
+      at: now.toISOString(),
+      username: actor.user.username,
+      role: actor.user.role,
+      workbook_id: actor.workbookId,
+      client_id: actor.clientId,
+      dataset: e.dataset,
+      record_key: e.recordKey,
+      record_id: e.recordId,
+      version: e.version,
+      action: e.action,
+      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+    }));
+    await trx.insertInto('audit').values(values).execute();
+  }
+}
+
+async function rememberApplied(trx: Db, input: PushInput, pairs: [ParsedMutation, MutationOutcome][]): Promise<void> {
+  const rows = pairs
+    .filter(([, outcome]) => outcome.status === 'applied')
+    .map(([mutation, outcome]) => ({
+      client_id: input.actor.clientId,
+      mutation_id: mutation.mutationId,
+      dataset: input.request.dataset,
+      result: JSON.stringify({ ...outcome, status: 'unchanged' }),
+      created_at: input.now.toISOString(),
+    }));
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx.insertInto('applied_mutations').values(rows.slice(i, i + 200)).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
+
+async function applyInTransaction(input: PushInput, parsed: ParsedMutation[]): Promise<MutationOutcome[]> {
+  const { dryRun = false, atomic = false } = input.request;
+  try {
+    return await input.db.transaction().execute(async (trx) => {
+      const seq = await openSeqAllocator(trx);
+      const audits: AuditEntry[] = [];
+      const ctx = {
+        trx,
+        actor: input.actor,
+        now: input.now,
+        today: shanghaiDate(input.now),
+        locale: input.locale,
+        dryRun,
+        nextSeq: seq.next,
+        audit: (entry: AuditEntry) => audits.push(entry),
+        options: input.options ?? {},
+      };
+      const outcomes = await input.handler.push!(ctx, parsed);
+      const failed = outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict');
+      if (dryRun || (atomic && failed)) throw new Rollback(outcomes);
+      await seq.flush();
+      await recordAudit(trx, input.actor, audits, input.now);
+      await rememberApplied(trx, input, parsed.map((m, i) => [m, outcomes[i]!]));
+      return outcomes;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.outcomes;
+    throw error;
+  }
+}
+
+/** Runs one push and returns its per-row results, in the caller's language. */
+export async function runPush(input: PushInput): Promise<PushResponse> {
+  const { request, handler } = input;
+  if (!handler.push || !handler.def.push) throw new AppError('dataset-not-pushable', { dataset: request.dataset });
+  const seen = await previouslyApplied(input.db, input.actor.clientId, request.mutations.map((m) => m.mutationId));
+  const outcomes: (MutationOutcome | undefined)[] = request.mutations.map((m) => seen.get(m.mutationId));
+  const parsed: ParsedMutation[] = [];
+  request.mutations.forEach((_, index) => {
+    if (outcomes[index]) return;
+    const result = validate(input, index);
+    if ('status' in result) outcomes[index] = result;
+    else parsed.push(result);
+  });
+  const atomicFailed = request.atomic === true && outcomes.some((o) => o?.status === 'rejected');
+  const applied = parsed.length > 0 && !atomicFailed ? await applyInTransaction(input, parsed) : [];
+  parsed.forEach((mutation, i) => {
+    outcomes[mutation.index] = applied[i] ?? rejected([]);
+  });
+  return toResponse(input, finishAtomic(input.request.atomic === true, outcomes as MutationOutcome[]));
+}
+
+/** In an all-or-nothing batch with a failure, every row that would have applied says why it did not. */
+function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOutcome[] {
+  if (!atomic || !outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict')) return outcomes;
+  return outcomes.map((o) =>
+    o.status === 'applied' || (o.status === 'rejected' && o.problems.length === 0)
+      ? { status: 'rejected', problems: [{ code: 'atomic-aborted' }] }
+      : o,
+  );
+}
+
+function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse {
+  const fields = describeDataset(input.handler.def).fields;
+  const summary: Record<RowStatus, number> = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
+  const results: RowResult[] = outcomes.map((outcome, index) => {
+    const mutation = input.request.mutations[index]!;
+    summary[outcome.status] += 1;
+    return {
+      mutationId: mutation.mutationId,
+      rowKey: mutation.rowKey,
+      status: outcome.status,
+      ...(outcome.id === undefined ? {} : { id: outcome.id }),
+      ...(outcome.version === undefined ? {} : { version: outcome.version }),
+      errors: describeProblems(outcome.problems, fields, input.locale),
+      ...(outcome.serverValues ? { serverValues: outcome.serverValues } : {}),
+    };
+  });
+  return { dataset: input.request.dataset, dryRun: input.request.dryRun ?? false, atomic: input.request.atomic ?? false, results, summary };
+}

@@ -1,0 +1,80 @@
+// GET /api/v1/meta, derived from the dataset schemas: what the add-in needs to map headers,
+// validate offline, build templates and dropdowns.
+import { z } from 'zod';
+import type { DatasetDef, RowSchema } from './datasets';
+import { fieldMeta } from './field';
+import { roleSchema } from './roles';
+
+const labelSchema = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
+
+export const fieldDescriptionSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['text', 'code', 'integer', 'money', 'date', 'enum', 'boolean']),
+  required: z.boolean(),
+  readOnly: z.boolean(),
+  label: labelSchema,
+  synonyms: z.array(z.string()),
+  ref: z.string().optional(),
+  options: z.array(z.object({ value: z.string(), label: labelSchema, synonyms: z.array(z.string()) })).optional(),
+  max: z.number().optional(),
+  min: z.number().optional(),
+});
+export type FieldDescription = z.infer<typeof fieldDescriptionSchema>;
+
+export const datasetDescriptionSchema = z.object({
+  name: z.string(),
+  label: labelSchema,
+  pushable: z.boolean(),
+  pullable: z.boolean(),
+  pushRoles: z.array(roleSchema),
+  pullRoles: z.array(roleSchema),
+  naturalKey: z.string().optional(),
+  fields: z.array(fieldDescriptionSchema),
+});
+export type DatasetDescription = z.infer<typeof datasetDescriptionSchema>;
+
+const listEntrySchema = z.object({ code: z.string(), name: z.string() });
+export type ListEntry = z.infer<typeof listEntrySchema>;
+
+export const metaResponseSchema = z.object({
+  limits: z.record(z.string(), z.number()),
+  datasets: z.array(datasetDescriptionSchema),
+  /** Master-data lists for dropdowns, by the `ref` names fields use. */
+  lists: z.record(z.string(), z.array(listEntrySchema)),
+});
+export type MetaResponse = z.infer<typeof metaResponseSchema>;
+
+export function describeFields(schema: RowSchema, pushSchema?: RowSchema): FieldDescription[] {
+  return Object.entries(schema.shape).map(([name, fieldSchema]) => {
+    const meta = fieldMeta(fieldSchema as z.ZodType);
+    if (!meta) throw new Error(`field ${name} was not built with field.*`);
+    const options = meta.options?.map((o) => ({ value: o.value, label: o.label, synonyms: [...(o.synonyms ?? [])] }));
+    return {
+      name,
+      kind: meta.kind,
+      required: meta.required,
+      readOnly: pushSchema ? !(name in pushSchema.shape) : false,
+      label: meta.label,
+      synonyms: [...(meta.synonyms ?? [])],
+      ...(meta.ref ? { ref: meta.ref } : {}),
+      ...(options ? { options } : {}),
+      ...(meta.max === undefined ? {} : { max: meta.max }),
+      ...(meta.min === undefined ? {} : { min: meta.min }),
+    };
+  });
+}
+
+export function describeDataset(def: DatasetDef): DatasetDescription {
+  const schema = def.pull?.schema ?? def.push?.schema;
+  if (!schema) throw new Error(`dataset ${def.name} has neither push nor pull`);
+  return {
+    name: def.name,
+    label: def.label,
+    pushable: def.push !== undefined,
+    pullable: def.pull !== undefined,
+    pushRoles: [...(def.push?.roles ?? [])],
+    pullRoles: [...(def.pull?.roles ?? [])],
+    ...(def.naturalKey ? { naturalKey: def.naturalKey } : {}),
+    fields: describeFields(schema, def.push?.schema),
+  };
+}

@@ -1,0 +1,135 @@
+// The sync protocol of DESIGN.md: push, pull, meta and login bodies. Both sides parse with these.
+import { z } from 'zod';
+import { roleSchema } from './roles';
+
+export const limits = {
+  /** Rows (mutations) per push request; the add-in chunks to this. */
+  maxMutationsPerPush: 2000,
+  /** Bytes per JSON request body. */
+  maxBodyBytes: 4 * 1024 * 1024,
+  /** Rows per pull page. */
+  maxPullLimit: 10000,
+  defaultPullLimit: 2000,
+  /** An uploaded workbook. */
+  maxUploadBytes: 20 * 1024 * 1024,
+  maxImportRows: 100000,
+} as const;
+
+const id = z.string().trim().min(1).max(100);
+
+export const mutationSchema = z.object({
+  mutationId: id,
+  op: z.enum(['upsert', 'delete']),
+  rowKey: id,
+  baseVersion: z.number().int().min(1).optional(),
+  values: z.record(z.string(), z.unknown()).default({}),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  workbookId: id,
+  clientId: id,
+  dataset: z.string().min(1).max(50),
+  dryRun: z.boolean().optional(),
+  atomic: z.boolean().optional(),
+  /** Dataset-specific switches, e.g. { releaseCredit: true } for a manager's credit release. */
+  options: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).optional(),
+  mutations: z.array(mutationSchema).min(1).max(limits.maxMutationsPerPush),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const rowErrorSchema = z.object({
+  field: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type RowError = z.infer<typeof rowErrorSchema>;
+
+export const rowStatuses = ['applied', 'unchanged', 'rejected', 'conflict'] as const;
+export type RowStatus = (typeof rowStatuses)[number];
+
+export const rowResultSchema = z.object({
+  mutationId: z.string(),
+  rowKey: z.string(),
+  status: z.enum(rowStatuses),
+  id: z.string().optional(),
+  version: z.number().int().optional(),
+  errors: z.array(rowErrorSchema),
+  serverValues: z.record(z.string(), z.unknown()).optional(),
+});
+export type RowResult = z.infer<typeof rowResultSchema>;
+
+export const pushResponseSchema = z.object({
+  dataset: z.string(),
+  dryRun: z.boolean(),
+  atomic: z.boolean(),
+  results: z.array(rowResultSchema),
+  summary: z.record(z.enum(rowStatuses), z.number().int()),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** Filters any pull accepts; a dataset ignores those that do not apply to it. */
+export const pullFilterSchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  region: z.string().max(40).optional(),
+  dealer: z.string().max(40).optional(),
+  category: z.string().max(50).optional(),
+  location: z.string().max(40).optional(),
+});
+export type PullFilter = z.infer<typeof pullFilterSchema>;
+
+export const pullQuerySchema = pullFilterSchema.extend({
+  dataset: z.string().min(1).max(50),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(limits.maxPullLimit).default(limits.defaultPullLimit),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const pullRowSchema = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  op: z.enum(['upsert', 'delete']),
+  values: z.record(z.string(), z.unknown()),
+});
+export type PullRow = z.infer<typeof pullRowSchema>;
+
+export const pullResponseSchema = z.object({
+  dataset: z.string(),
+  rows: z.array(pullRowSchema),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  reset: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const loginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const sessionUserSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  regions: z.array(z.string()),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: sessionUserSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** The body of every whole-request error. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string().optional(),
+  }),
+});

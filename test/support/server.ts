@@ -1,0 +1,102 @@
+// A real server for tests: a fresh SQLite file in a temp folder, the real app on an ephemeral
+// port, and helpers to sign in and call it over real HTTP.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../server/app';
+import { silentLogger } from '../../server/logger';
+import type { AppDeps } from '../../server/routes/route';
+import type { Store } from '../../server/store/db';
+import { openMigratedStore } from '../../server/store/open';
+import { addUser } from '../../server/services/users';
+import { buildRegistry } from '../../server/sync/registry';
+import { roles, type Role } from '../../shared/roles';
+
+export const TEST_ORIGIN = 'https://addin.test';
+export const PASSWORD = 'test-password';
+
+export interface TestServer {
+  url: string;
+  store: Store;
+  dir: string;
+  deps: AppDeps;
+  /** Signs in as `<role>-user` (one user per role exists) and returns the bearer token. */
+  tokenFor: (role: Role) => Promise<string>;
+  /** fetch against the server with a role's token and JSON handling. */
+  call: (role: Role | null, pathname: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
+  close: () => Promise<void>;
+}
+
+export interface TestServerOptions {
+  now?: () => Date;
+  /** Seed before the server starts (master data, stock…). */
+  seed?: (store: Store) => Promise<void>;
+  deps?: Partial<AppDeps>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-'));
+  const now = options.now ?? (() => new Date());
+  const store = await openMigratedStore(path.join(dir, 'test.db'), now);
+  for (const role of roles) {
+    await addUser(store.db, { username: `${role}-user`, role, password: PASSWORD, ...(role === 'sales' ? { regions: [] } : {}) }, now());
+  }
+  await options.seed?.(store);
+  const deps: AppDeps = {
+    db: store.db,
+    now,
+    logger: silentLogger,
+    handlers: buildRegistry(),
+    tokenHours: 12,
+    allowedOrigins: [TEST_ORIGIN],
+    ...options.deps,
+  };
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tokens = new Map<Role, string>();
+  const tokenFor = async (role: Role) => {
+    const cached = tokens.get(role);
+    if (cached) return cached;
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `${role}-user`, password: PASSWORD }),
+    });
+    const body = (await res.json()) as { token: string };
+    tokens.set(role, body.token);
+    return body.token;
+  };
+  const call: TestServer['call'] = async (role, pathname, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (role) headers.authorization = `Bearer ${await tokenFor(role)}`;
+    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+    const body = init.body === undefined ? undefined : typeof init.body === 'string' || init.body instanceof Uint8Array ? (init.body as BodyInit) : JSON.stringify(init.body);
+    const res = await fetch(`${url}${pathname}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  return {
+    url,
+    store,
+    dir,
+    deps,
+    tokenFor,
+    call,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
