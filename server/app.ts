@@ -7,13 +7,14 @@ import { AppError, errorHandler } from './http/errors';
 import { cors, detectLocale, requestLog, securityHeaders } from './http/middleware';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { fileRoutes } from './routes/files';
 import { metaRoutes } from './routes/meta';
 import { openApiDocument } from './routes/openapi';
 import type { AppDeps, Route, RouteFactory } from './routes/route';
 import { syncRoutes } from './routes/sync';
 
 /** Every API route; features add their factories here. */
-export const routeFactories: RouteFactory[] = [authRoutes, metaRoutes, syncRoutes, auditRoutes];
+export const routeFactories: RouteFactory[] = [authRoutes, metaRoutes, syncRoutes, auditRoutes, fileRoutes];
 
 export function buildRoutes(deps: AppDeps, factories: readonly RouteFactory[] = routeFactories): Route[] {
   return factories.flatMap((factory) => factory(deps));

@@ -27,7 +27,8 @@ export function jsonStringBytes(text: string): number {
     else if (code < 0x20) bytes += 6;
     else if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdfff) bytes += 2; // each half of a 4-byte pair
+    else if (code >= 0xd800 && code <= 0xdfff)
+      bytes += 2; // each half of a 4-byte pair
     else bytes += 3;
   }
   return bytes;
@@ -83,7 +84,11 @@ export function halveChunk(chunk: RowChunk, sizes: readonly number[]): RowChunk[
   const secondStart = chunk.start + firstCount;
   return [
     { start: chunk.start, count: firstCount, bytes: sum(chunk.start, firstCount) },
-    { start: secondStart, count: chunk.count - firstCount, bytes: sum(secondStart, chunk.count - firstCount) },
+    {
+      start: secondStart,
+      count: chunk.count - firstCount,
+      bytes: sum(secondStart, chunk.count - firstCount),
+    },
   ];
 }
 

@@ -1,5 +1,8 @@
 // Shared plumbing for the Office implementation of the port: the one Excel.run per use case,
-// requirement-set detection, and recognising Office's error codes.
+// requirement-set detection, recognising Office's error codes, and chunked sending.
+
+import { halveChunk, planChunks, type RowChunk } from './chunks';
+import type { ChunkLimits } from './port';
 
 /** The manifest's minimum is ExcelApi 1.8; anything newer is detected at run time. */
 export const MIN_EXCEL_API_MINOR = 8;
@@ -46,6 +49,43 @@ export class SyncCounter {
 /** Excel.Range.values gives "" for an empty cell; the port speaks null. */
 export function fromExcelValue(value: unknown): string | number | boolean | null {
   if (value === '' || value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   return String(value);
+}
+
+export interface ChunkStats {
+  chunks: number;
+  halvings: number;
+  largestBytes: number;
+}
+
+export function emptyStats(): ChunkStats {
+  return { chunks: 0, halvings: 0, largestBytes: 0 };
+}
+
+/**
+ * Sends items in chunks, one sync per chunk: `queue` puts a chunk's operations on the context,
+ * the sync sends them. A payload-too-large failure applied nothing, so the chunk is halved and
+ * both halves are queued again (DESIGN.md "The add-in").
+ */
+export async function sendInChunks(
+  sync: SyncCounter,
+  plan: { sizes: readonly number[]; cellsPerItem: number; limits: ChunkLimits; stats: ChunkStats },
+  queue: (chunk: RowChunk) => void,
+): Promise<void> {
+  const pending = planChunks(plan.sizes, plan.cellsPerItem, plan.limits);
+  for (let chunk = pending.shift(); chunk; chunk = pending.shift()) {
+    queue(chunk);
+    try {
+      await sync.sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || chunk.count < 2) throw error;
+      plan.stats.halvings += 1;
+      pending.unshift(...halveChunk(chunk, plan.sizes));
+      continue;
+    }
+    plan.stats.chunks += 1;
+    plan.stats.largestBytes = Math.max(plan.stats.largestBytes, chunk.bytes);
+  }
 }

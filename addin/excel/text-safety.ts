@@ -19,7 +19,11 @@ const BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
 /** Whether Excel would turn this string into something other than the same text. */
 export function isReinterpreted(text: string): boolean {
   if (text === '') return false;
-  return FORMULA_START.test(text) || (NUMBER_LIKE.test(text) && /[\d０-９]/.test(text)) || BOOLEAN_LIKE.test(text);
+  return (
+    FORMULA_START.test(text) ||
+    (NUMBER_LIKE.test(text) && /[\d０-９]/.test(text)) ||
+    BOOLEAN_LIKE.test(text)
+  );
 }
 
 /** The value to put in Range.values so the cell ends up holding exactly `value`. */

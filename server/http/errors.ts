@@ -27,6 +27,7 @@ const statusByCode: Partial<Record<MessageCode, number>> = {
   'file-zip-bomb': 422,
   'file-too-many-sheets': 422,
   'file-no-header': 422,
+  'file-wrong-type': 415,
 };
 
 export class AppError extends Error {

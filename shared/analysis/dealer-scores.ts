@@ -3,7 +3,7 @@
 // cooperation) come from the manager's sheet. All scores are 0–100, rounded half up to
 // one decimal with integer arithmetic.
 import { z } from 'zod';
-import { fenSchema } from './split';
+import { nonNegativeFenSchema } from './split';
 import { addCodedIssue, parseOutcome, type Outcome } from './outcome';
 
 export type DealerSales = { dealerId: string; amount: number };
@@ -63,9 +63,9 @@ function lowerBound(sorted: readonly number[], value: number): number {
 export const creditInputSchema = z
   .object({
     /** Receivable outstanding at the evaluation date, fen. */
-    receivable: fenSchema,
+    receivable: nonNegativeFenSchema,
     /** Part of it past its due date, fen. */
-    overdue: fenSchema,
+    overdue: nonNegativeFenSchema,
     /** Payments that went overdue during the evaluation period (history). */
     latePayments: z.number().int().min(0).default(0),
     /** Points taken off per late payment. */

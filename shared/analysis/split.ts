@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { addCodedIssue, parseOutcome, refuse, type Outcome } from './outcome';
 
 /** An amount of money in fen (分): a non-negative safe integer. */
-export const fenSchema = z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, {
+export const nonNegativeFenSchema = z.number().refine((n) => Number.isSafeInteger(n) && n >= 0, {
   error: 'an amount must be a whole, non-negative number of fen',
   params: { code: 'invalid-amount' },
 });
@@ -154,7 +154,7 @@ export function quarterTotals(monthly: readonly number[]): number[] {
 }
 
 export const hierarchySplitSchema = z.object({
-  total: fenSchema,
+  total: nonNegativeFenSchema,
   /** 'last-year': weights are last year's actuals (all zero → equal); 'weights': explicit. */
   basis: z.enum(['last-year', 'weights']),
   children: z

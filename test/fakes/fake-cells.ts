@@ -20,7 +20,12 @@ export interface FakeRow {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Stores typed input `input` into `row` at `column`, under number format `format`. */
-export function enterInput(row: FakeRow, column: number, input: FakeCellValue, format: string): void {
+export function enterInput(
+  row: FakeRow,
+  column: number,
+  input: FakeCellValue,
+  format: string,
+): void {
   if (row.formulas) row.formulas[column] = undefined;
   if (typeof input !== 'string' || input === '') {
     row.values[column] = input === '' ? null : input;
@@ -36,7 +41,12 @@ export function enterInput(row: FakeRow, column: number, input: FakeCellValue, f
 }
 
 /** A formula is not calculated by the fake: its value reads as #NAME? unless a test gave one. */
-export function enterFormula(row: FakeRow, column: number, formula: string, value?: FakeCellValue): void {
+export function enterFormula(
+  row: FakeRow,
+  column: number,
+  formula: string,
+  value?: FakeCellValue,
+): void {
   const text = formula.startsWith('=') ? formula : `=${formula}`;
   (row.formulas ??= [])[column] = text;
   row.values[column] = value === undefined ? '#NAME?' : value;

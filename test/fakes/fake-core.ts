@@ -70,8 +70,15 @@ type LoadArgument = string | string[] | { select?: string } | undefined;
 
 function propertyNames(argument: LoadArgument, all: readonly string[]): string[] {
   if (argument === undefined) return [...all];
-  const text = Array.isArray(argument) ? argument.join(',') : typeof argument === 'string' ? argument : (argument.select ?? '');
-  const names = text.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const text = Array.isArray(argument)
+    ? argument.join(',')
+    : typeof argument === 'string'
+      ? argument
+      : (argument.select ?? '');
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   return names.length > 0 ? names : [...all];
 }
 

@@ -10,7 +10,11 @@ import { FakeWorksheetCollection } from './fake-sheet';
 import { FakeTableCollection } from './fake-table';
 import { FakeWorkbook, type FakeOfficeOptions } from './fake-workbook-model';
 
-export { FakeWorkbook, FAKE_REQUEST_LIMIT_BYTES, type FakeOfficeOptions } from './fake-workbook-model';
+export {
+  FakeWorkbook,
+  FAKE_REQUEST_LIMIT_BYTES,
+  type FakeOfficeOptions,
+} from './fake-workbook-model';
 export { FakeOfficeError } from './fake-core';
 
 export class FakeWorkbookProxy extends FakeObject {
@@ -29,12 +33,16 @@ export class FakeWorkbookProxy extends FakeObject {
     return new FakeCommentCollection(this.context, 'comments');
   }
   getSelectedRange(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const selection = this.context.model.selection;
-      const sheet = selection ? this.context.model.findSheet(selection.sheet) : undefined;
-      if (!selection || !sheet) throw notFound('selection');
-      return { sheet, rect: selection.rect };
-    }, 'selection');
+    return new FakeRange(
+      this.context,
+      () => {
+        const selection = this.context.model.selection;
+        const sheet = selection ? this.context.model.findSheet(selection.sheet) : undefined;
+        if (!selection || !sheet) throw notFound('selection');
+        return { sheet, rect: selection.rect };
+      },
+      'selection',
+    );
   }
 }
 
@@ -69,15 +77,26 @@ function makeSettings(model: FakeWorkbook): Record<string, unknown> {
     },
     saveAsync: (callback?: (result: { status: string }) => void): void => {
       model.savedSettings.clear();
-      for (const [key, value] of model.settings) model.savedSettings.set(key, structuredClone(value));
+      for (const [key, value] of model.settings)
+        model.savedSettings.set(key, structuredClone(value));
       queueMicrotask(() => callback?.({ status: 'succeeded' }));
     },
   };
 }
 
 function makeOffice(model: FakeWorkbook): Record<string, unknown> {
-  const light = { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000' };
-  const dark = { bodyBackgroundColor: '#1F1F1F', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#292929', controlForegroundColor: '#FFFFFF' };
+  const light = {
+    bodyBackgroundColor: '#FFFFFF',
+    bodyForegroundColor: '#000000',
+    controlBackgroundColor: '#FFFFFF',
+    controlForegroundColor: '#000000',
+  };
+  const dark = {
+    bodyBackgroundColor: '#1F1F1F',
+    bodyForegroundColor: '#FFFFFF',
+    controlBackgroundColor: '#292929',
+    controlForegroundColor: '#FFFFFF',
+  };
   const info = { host: 'Excel', platform: 'OfficeOnline' };
   return {
     onReady: (callback?: (i: typeof info) => void): Promise<typeof info> => {
@@ -87,8 +106,12 @@ function makeOffice(model: FakeWorkbook): Record<string, unknown> {
     HostType: { Excel: 'Excel' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
-      get displayLanguage(): string { return model.displayLanguage; },
-      get officeTheme(): unknown { return model.darkTheme ? dark : light; },
+      get displayLanguage(): string {
+        return model.displayLanguage;
+      },
+      get officeTheme(): unknown {
+        return model.darkTheme ? dark : light;
+      },
       requirements: {
         isSetSupported: (name: string, version?: string): boolean => {
           if (name !== 'ExcelApi') return false;

@@ -4,12 +4,23 @@
 // feature detection testable.
 
 import { parseAddress, qualify } from './fake-a1';
-import { FakeCollection, FakeNullable, FakeObject, FakeOfficeError, invalidArgument, notFound } from './fake-core';
+import {
+  FakeCollection,
+  FakeNullable,
+  FakeObject,
+  FakeOfficeError,
+  invalidArgument,
+  notFound,
+} from './fake-core';
 import type { SheetModel } from './fake-model';
 import { FakeRange } from './fake-range';
 
 type Kind = 'notes' | 'comments';
-interface Spot { sheet: SheetModel; row: number; column: number }
+interface Spot {
+  sheet: SheetModel;
+  row: number;
+  column: number;
+}
 
 function read(spot: Spot, kind: Kind): string | undefined {
   return spot.sheet.rows[spot.row]?.[kind]?.[spot.column];
@@ -22,9 +33,11 @@ function write(spot: Spot, kind: Kind, content: string | undefined): void {
 function spotsOf(sheets: readonly SheetModel[], kind: Kind): Spot[] {
   const spots: Spot[] = [];
   for (const sheet of sheets) {
-    sheet.rows.forEach((row, r) => row?.[kind]?.forEach((content, c) => {
-      if (content !== undefined) spots.push({ sheet, row: r, column: c });
-    }));
+    sheet.rows.forEach((row, r) =>
+      row?.[kind]?.forEach((content, c) => {
+        if (content !== undefined) spots.push({ sheet, row: r, column: c });
+      }),
+    );
   }
   return spots;
 }
@@ -32,7 +45,12 @@ function spotsOf(sheets: readonly SheetModel[], kind: Kind): Spot[] {
 /** A note or a comment; `content` is the text. */
 export class FakeAnnotation extends FakeNullable {
   protected readonly scalarProperties = ['content'];
-  constructor(context: FakeObject['context'], private readonly spot: () => Spot, private readonly kind: Kind, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly spot: () => Spot,
+    private readonly kind: Kind,
+    path: string,
+  ) {
     super(context, path);
   }
   private existing(): Spot {
@@ -45,18 +63,31 @@ export class FakeAnnotation extends FakeNullable {
     if (name === 'id') return this.path;
     throw invalidArgument(`${this.kind} item has no property ${name}`);
   }
-  get content(): string { return this.get('content'); }
+  get content(): string {
+    return this.get('content');
+  }
   set content(content: string) {
-    this.setProperty('content', content, (c) => { write(this.existing(), this.kind, c); });
+    this.setProperty('content', content, (c) => {
+      write(this.existing(), this.kind, c);
+    });
   }
   delete(): void {
-    this.call('delete', [], () => { write(this.existing(), this.kind, undefined); });
+    this.call('delete', [], () => {
+      write(this.existing(), this.kind, undefined);
+    });
   }
   getLocation(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const spot = this.existing();
-      return { sheet: spot.sheet, rect: { row: spot.row, column: spot.column, rowCount: 1, columnCount: 1 } };
-    }, `${this.path}.location`);
+    return new FakeRange(
+      this.context,
+      () => {
+        const spot = this.existing();
+        return {
+          sheet: spot.sheet,
+          rect: { row: spot.row, column: spot.column, rowCount: 1, columnCount: 1 },
+        };
+      },
+      `${this.path}.location`,
+    );
   }
 }
 
@@ -68,8 +99,15 @@ abstract class FakeAnnotationCollection extends FakeCollection<FakeAnnotation> {
   protected abstract locate(address: string): Spot;
 
   protected currentItems(): FakeAnnotation[] {
-    return spotsOf(this.sheets(), this.kind).map((spot) =>
-      new FakeAnnotation(this.context, () => spot, this.kind, `${this.kind}(${qualify(spot.sheet.name, { row: spot.row, column: spot.column, rowCount: 1, columnCount: 1 })})`));
+    return spotsOf(this.sheets(), this.kind).map(
+      (spot) =>
+        new FakeAnnotation(
+          this.context,
+          () => spot,
+          this.kind,
+          `${this.kind}(${qualify(spot.sheet.name, { row: spot.row, column: spot.column, rowCount: 1, columnCount: 1 })})`,
+        ),
+    );
   }
 
   override load(argument?: string | string[]): this {
@@ -79,14 +117,22 @@ abstract class FakeAnnotationCollection extends FakeCollection<FakeAnnotation> {
 
   add(cellAddress: string | FakeRange, content: string): FakeAnnotation {
     this.requireApi(this.minor, `${this.kind}.add`);
-    const spot = (): Spot => (typeof cellAddress === 'string' ? this.locate(cellAddress) : rangeSpot(cellAddress));
-    this.call('add', [typeof cellAddress === 'string' ? cellAddress : cellAddress.path, content], () => {
-      const target = spot();
-      if (read(target, this.kind) !== undefined) {
-        throw new FakeOfficeError('InvalidArgument', `the cell already has ${this.kind === 'notes' ? 'a note' : 'a comment'}`);
-      }
-      write(target, this.kind, content);
-    });
+    const spot = (): Spot =>
+      typeof cellAddress === 'string' ? this.locate(cellAddress) : rangeSpot(cellAddress);
+    this.call(
+      'add',
+      [typeof cellAddress === 'string' ? cellAddress : cellAddress.path, content],
+      () => {
+        const target = spot();
+        if (read(target, this.kind) !== undefined) {
+          throw new FakeOfficeError(
+            'InvalidArgument',
+            `the cell already has ${this.kind === 'notes' ? 'a note' : 'a comment'}`,
+          );
+        }
+        write(target, this.kind, content);
+      },
+    );
     return new FakeAnnotation(this.context, spot, this.kind, `${this.path}.added`);
   }
 }
@@ -99,17 +145,28 @@ function rangeSpot(range: FakeRange): Spot {
 export class FakeNoteCollection extends FakeAnnotationCollection {
   protected readonly kind = 'notes';
   protected readonly minor = 18;
-  constructor(context: FakeObject['context'], private readonly sheet: () => SheetModel, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly sheet: () => SheetModel,
+    path: string,
+  ) {
     super(context, path);
   }
-  protected sheets(): SheetModel[] { return [this.sheet()]; }
+  protected sheets(): SheetModel[] {
+    return [this.sheet()];
+  }
   protected locate(address: string): Spot {
     const { rect } = parseAddress(address);
     return { sheet: this.sheet(), row: rect.row, column: rect.column };
   }
   getItemOrNullObject(key: string): FakeAnnotation {
     this.requireApi(18, 'notes.getItemOrNullObject');
-    const item = new FakeAnnotation(this.context, () => this.locate(key), 'notes', `${this.path}?(${key})`);
+    const item = new FakeAnnotation(
+      this.context,
+      () => this.locate(key),
+      'notes',
+      `${this.path}?(${key})`,
+    );
     item.watchExists(() => read(this.locate(key), 'notes') !== undefined);
     return item;
   }
@@ -118,7 +175,9 @@ export class FakeNoteCollection extends FakeAnnotationCollection {
 export class FakeCommentCollection extends FakeAnnotationCollection {
   protected readonly kind = 'comments';
   protected readonly minor = 10;
-  protected sheets(): SheetModel[] { return this.context.model.sheets; }
+  protected sheets(): SheetModel[] {
+    return this.context.model.sheets;
+  }
   protected locate(address: string): Spot {
     const { sheet, rect } = parseAddress(address);
     const model = sheet === null ? undefined : this.context.model.findSheet(sheet);

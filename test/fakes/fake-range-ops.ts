@@ -31,10 +31,14 @@ export function surroundingRegion(sheet: SheetModel, start: FakeRect): FakeRect 
   let changed = true;
   while (changed) {
     changed = false;
-    while (rowHasData(sheet, bottom + 1, left - 1, right + 1)) [bottom, changed] = [bottom + 1, true];
-    while (top > 0 && rowHasData(sheet, top - 1, left - 1, right + 1)) [top, changed] = [top - 1, true];
-    while (columnHasData(sheet, right + 1, top - 1, bottom + 1)) [right, changed] = [right + 1, true];
-    while (left > 0 && columnHasData(sheet, left - 1, top - 1, bottom + 1)) [left, changed] = [left - 1, true];
+    while (rowHasData(sheet, bottom + 1, left - 1, right + 1))
+      [bottom, changed] = [bottom + 1, true];
+    while (top > 0 && rowHasData(sheet, top - 1, left - 1, right + 1))
+      [top, changed] = [top - 1, true];
+    while (columnHasData(sheet, right + 1, top - 1, bottom + 1))
+      [right, changed] = [right + 1, true];
+    while (left > 0 && columnHasData(sheet, left - 1, top - 1, bottom + 1))
+      [left, changed] = [left - 1, true];
   }
   return { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 };
 }
@@ -57,14 +61,17 @@ export function deleteRows(model: FakeWorkbook, sheet: SheetModel, rect: FakeRec
   sheet.rows.splice(rect.row, rect.rowCount);
   table.bodyCount -= rect.rowCount;
   for (const other of model.tables) {
-    if (other !== table && other.sheet === sheet && other.row > rect.row) other.row -= rect.rowCount;
+    if (other !== table && other.sheet === sheet && other.row > rect.row)
+      other.row -= rect.rowCount;
   }
 }
 
 /** Inserts `count` empty rows at sheet row `at`, carrying the formats of the row above. */
 export function insertRows(sheet: SheetModel, at: number, count: number): void {
   const above = sheet.rows[at - 1]?.formats;
-  const fresh = Array.from({ length: count }, () => (above ? { values: [], formats: [...above] } : { values: [] }));
+  const fresh = Array.from({ length: count }, () =>
+    above ? { values: [], formats: [...above] } : { values: [] },
+  );
   if (sheet.rows.length < at) sheet.rows.length = at;
   sheet.rows.splice(at, 0, ...fresh);
 }

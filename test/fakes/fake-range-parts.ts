@@ -15,7 +15,11 @@ function eachCell(t: RangeTarget, visit: (r: number, c: number) => void): void {
 
 export class FakeRangeFill extends FakeObject {
   protected readonly scalarProperties = ['color'];
-  constructor(context: FakeObject['context'], private readonly target: Resolve, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly target: Resolve,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
@@ -25,24 +29,35 @@ export class FakeRangeFill extends FakeObject {
     eachCell(t, (r, c) => colors.add(t.sheet.fill(r, c)));
     return colors.size === 1 ? ([...colors][0] ?? '#FFFFFF') : null;
   }
-  get color(): string { return this.get('color'); }
+  get color(): string {
+    return this.get('color');
+  }
   set color(color: string) {
     this.setProperty('color', color, (value) => {
       const t = this.target();
-      eachCell(t, (r, c) => { (t.sheet.row(r).fills ??= [])[c] = value; });
+      eachCell(t, (r, c) => {
+        (t.sheet.row(r).fills ??= [])[c] = value;
+      });
     });
   }
   clear(): void {
     this.call('clear', [], () => {
       const t = this.target();
-      eachCell(t, (r, c) => { const fills = t.sheet.rows[r]?.fills; if (fills) fills[c] = undefined; });
+      eachCell(t, (r, c) => {
+        const fills = t.sheet.rows[r]?.fills;
+        if (fills) fills[c] = undefined;
+      });
     });
   }
 }
 
 export class FakeRangeFormat extends FakeObject {
   protected readonly scalarProperties: string[] = [];
-  constructor(context: FakeObject['context'], private readonly target: Resolve, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly target: Resolve,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
@@ -58,7 +73,11 @@ export class FakeRangeFormat extends FakeObject {
 
 export class FakeDataValidation extends FakeObject {
   protected readonly scalarProperties = ['rule'];
-  constructor(context: FakeObject['context'], private readonly target: Resolve, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly target: Resolve,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
@@ -66,7 +85,9 @@ export class FakeDataValidation extends FakeObject {
     const t = this.target();
     return t.sheet.validations.find((v) => intersects(v.rect, t.rect))?.rule ?? {};
   }
-  get rule(): unknown { return this.get('rule'); }
+  get rule(): unknown {
+    return this.get('rule');
+  }
   set rule(rule: unknown) {
     this.setProperty('rule', rule, (value) => {
       const t = this.target();
@@ -85,29 +106,46 @@ export class FakeDataValidation extends FakeObject {
 /** Range.getVisibleView(): the rows and columns not hidden. */
 export class FakeRangeView extends FakeObject {
   protected readonly scalarProperties = ['cellAddresses', 'rowCount', 'values'];
-  constructor(context: FakeObject['context'], private readonly target: Resolve, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly target: Resolve,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
     const t = this.target();
     const rows: number[] = [];
-    for (let r = t.rect.row; r < t.rect.row + t.rect.rowCount; r += 1) if (!t.sheet.rows[r]?.hidden) rows.push(r);
+    for (let r = t.rect.row; r < t.rect.row + t.rect.rowCount; r += 1)
+      if (!t.sheet.rows[r]?.hidden) rows.push(r);
     const columns: number[] = [];
-    for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c += 1) if (!t.sheet.hiddenColumns.has(c)) columns.push(c);
+    for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c += 1)
+      if (!t.sheet.hiddenColumns.has(c)) columns.push(c);
     const one = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
     if (name === 'rowCount') return rows.length;
-    if (name === 'cellAddresses') return rows.map((r) => columns.map((c) => qualify(t.sheet.name, { ...one, row: r, column: c })));
+    if (name === 'cellAddresses')
+      return rows.map((r) =>
+        columns.map((c) => qualify(t.sheet.name, { ...one, row: r, column: c })),
+      );
     if (name === 'values') return rows.map((r) => columns.map((c) => t.sheet.value(r, c) ?? ''));
     throw invalidArgument(`RangeView has no property ${name}`);
   }
-  get cellAddresses(): string[][] { return this.get('cellAddresses'); }
-  get rowCount(): number { return this.get('rowCount'); }
+  get cellAddresses(): string[][] {
+    return this.get('cellAddresses');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
 }
 
 /** Range.getMergedAreasOrNullObject(): null when no merged area touches the range. */
 export class FakeRangeAreas extends FakeNullable {
   protected readonly scalarProperties = ['address', 'areaCount'];
-  constructor(context: FakeObject['context'], private readonly target: Resolve, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly target: Resolve,
+    path: string,
+  ) {
     super(context, path);
     this.watchExists(() => this.areas().length > 0);
   }
@@ -120,6 +158,7 @@ export class FakeRangeAreas extends FakeNullable {
     if (name === 'areaCount') return this.areas().length;
     throw invalidArgument(`RangeAreas has no property ${name}`);
   }
-  get address(): string { return this.get('address'); }
+  get address(): string {
+    return this.get('address');
+  }
 }
-

@@ -6,7 +6,12 @@ import { enterFormula, enterInput, type FakeCellValue } from './fake-cells';
 import { FakeObject, invalidArgument } from './fake-core';
 import type { SheetModel } from './fake-model';
 import { deleteRows, surroundingRegion } from './fake-range-ops';
-import { FakeDataValidation, FakeRangeFormat, FakeRangeAreas, FakeRangeView } from './fake-range-parts';
+import {
+  FakeDataValidation,
+  FakeRangeFormat,
+  FakeRangeAreas,
+  FakeRangeView,
+} from './fake-range-parts';
 import { FakeWorksheet } from './fake-sheet';
 
 export interface RangeTarget {
@@ -16,7 +21,10 @@ export interface RangeTarget {
 
 type Matrix = unknown[][];
 
-function eachCell(rect: FakeRect, visit: (r: number, c: number, i: number, j: number) => void): void {
+function eachCell(
+  rect: FakeRect,
+  visit: (r: number, c: number, i: number, j: number) => void,
+): void {
   for (let i = 0; i < rect.rowCount; i += 1) {
     for (let j = 0; j < rect.columnCount; j += 1) visit(rect.row + i, rect.column + j, i, j);
   }
@@ -32,7 +40,17 @@ function checkShape(rect: FakeRect, matrix: Matrix): void {
 }
 
 export class FakeRange extends FakeObject {
-  protected readonly scalarProperties = ['address', 'values', 'text', 'formulas', 'numberFormat', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex'];
+  protected readonly scalarProperties = [
+    'address',
+    'values',
+    'text',
+    'formulas',
+    'numberFormat',
+    'rowCount',
+    'columnCount',
+    'rowIndex',
+    'columnIndex',
+  ];
 
   constructor(
     context: FakeRange['context'],
@@ -47,7 +65,8 @@ export class FakeRange extends FakeObject {
     const out: Matrix = [];
     for (let i = 0; i < rect.rowCount; i += 1) {
       const row: unknown[] = [];
-      for (let j = 0; j < rect.columnCount; j += 1) row.push(read(sheet, rect.row + i, rect.column + j));
+      for (let j = 0; j < rect.columnCount; j += 1)
+        row.push(read(sheet, rect.row + i, rect.column + j));
       out.push(row);
     }
     return out;
@@ -56,18 +75,30 @@ export class FakeRange extends FakeObject {
   protected readProperty(name: string): unknown {
     const { sheet, rect } = this.target();
     switch (name) {
-      case 'address': return qualify(sheet.name, rect);
-      case 'values': return this.matrix((s, r, c) => s.value(r, c) ?? '');
-      case 'text': return this.matrix((s, r, c) => s.text(r, c));
-      case 'formulas': return this.matrix((s, r, c) => s.formula(r, c) ?? s.value(r, c) ?? '');
-      case 'numberFormat': return this.matrix((s, r, c) => s.format(r, c));
-      case 'rowCount': return rect.rowCount;
-      case 'columnCount': return rect.columnCount;
-      case 'rowIndex': return rect.row;
-      case 'columnIndex': return rect.column;
-      case 'rowHidden': return this.rowHiddenState();
-      case 'columnHidden': return sheet.hiddenColumns.has(rect.column);
-      default: throw invalidArgument(`Range has no property ${name}`);
+      case 'address':
+        return qualify(sheet.name, rect);
+      case 'values':
+        return this.matrix((s, r, c) => s.value(r, c) ?? '');
+      case 'text':
+        return this.matrix((s, r, c) => s.text(r, c));
+      case 'formulas':
+        return this.matrix((s, r, c) => s.formula(r, c) ?? s.value(r, c) ?? '');
+      case 'numberFormat':
+        return this.matrix((s, r, c) => s.format(r, c));
+      case 'rowCount':
+        return rect.rowCount;
+      case 'columnCount':
+        return rect.columnCount;
+      case 'rowIndex':
+        return rect.row;
+      case 'columnIndex':
+        return rect.column;
+      case 'rowHidden':
+        return this.rowHiddenState();
+      case 'columnHidden':
+        return sheet.hiddenColumns.has(rect.column);
+      default:
+        throw invalidArgument(`Range has no property ${name}`);
     }
   }
 
@@ -75,49 +106,78 @@ export class FakeRange extends FakeObject {
   private rowHiddenState(): boolean | null {
     const { sheet, rect } = this.target();
     let hidden = 0;
-    for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) if (sheet.rows[r]?.hidden) hidden += 1;
+    for (let r = rect.row; r < rect.row + rect.rowCount; r += 1)
+      if (sheet.rows[r]?.hidden) hidden += 1;
     return hidden === 0 ? false : hidden === rect.rowCount ? true : null;
   }
 
-  get address(): string { return this.get('address'); }
-  get text(): string[][] { return this.get('text'); }
-  get rowCount(): number { return this.get('rowCount'); }
-  get columnCount(): number { return this.get('columnCount'); }
-  get rowIndex(): number { return this.get('rowIndex'); }
-  get columnIndex(): number { return this.get('columnIndex'); }
+  get address(): string {
+    return this.get('address');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
 
-  get values(): FakeCellValue[][] { return this.get('values'); }
+  get values(): FakeCellValue[][] {
+    return this.get('values');
+  }
   set values(matrix: FakeCellValue[][]) {
     this.setProperty('values', matrix, (m) => {
       const { sheet, rect } = this.target();
       checkShape(rect, m);
-      eachCell(rect, (r, c, i, j) => { enterInput(sheet.row(r), c, m[i]?.[j] ?? null, sheet.format(r, c)); });
+      // Office.js: a null entry in the matrix leaves that cell as it is.
+      eachCell(rect, (r, c, i, j) => {
+        const input = m[i]?.[j] ?? null;
+        if (input !== null) enterInput(sheet.row(r), c, input, sheet.format(r, c));
+      });
     });
   }
 
-  get formulas(): unknown[][] { return this.get('formulas'); }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
   set formulas(matrix: unknown[][]) {
     this.setProperty('formulas', matrix, (m) => {
       const { sheet, rect } = this.target();
       checkShape(rect, m);
       eachCell(rect, (r, c, i, j) => {
         const input = m[i]?.[j] as FakeCellValue;
-        if (typeof input === 'string' && input.startsWith('=')) enterFormula(sheet.row(r), c, input);
+        if (typeof input === 'string' && input.startsWith('='))
+          enterFormula(sheet.row(r), c, input);
         else enterInput(sheet.row(r), c, input, sheet.format(r, c));
       });
     });
   }
 
-  get numberFormat(): string[][] { return this.get('numberFormat'); }
-  set numberFormat(matrix: string[][]) {
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(matrix: (string | null)[][]) {
     this.setProperty('numberFormat', matrix, (m) => {
       const { sheet, rect } = this.target();
       checkShape(rect, m);
-      eachCell(rect, (r, c, i, j) => { (sheet.row(r).formats ??= [])[c] = m[i]?.[j] ?? 'General'; });
+      eachCell(rect, (r, c, i, j) => {
+        const format = m[i]?.[j] ?? null;
+        if (format !== null) (sheet.row(r).formats ??= [])[c] = format;
+      });
     });
   }
 
-  get rowHidden(): boolean | null { return this.get('rowHidden'); }
+  get rowHidden(): boolean | null {
+    return this.get('rowHidden');
+  }
   set rowHidden(hidden: boolean) {
     this.setProperty('rowHidden', hidden, (h) => {
       const { sheet, rect } = this.target();
@@ -125,7 +185,9 @@ export class FakeRange extends FakeObject {
     });
   }
 
-  get columnHidden(): boolean { return this.get('columnHidden'); }
+  get columnHidden(): boolean {
+    return this.get('columnHidden');
+  }
   set columnHidden(hidden: boolean) {
     this.setProperty('columnHidden', hidden, (h) => {
       const { sheet, rect } = this.target();
@@ -138,32 +200,57 @@ export class FakeRange extends FakeObject {
 
   /** A sub-range relative to this one, resolved at sync time. */
   private derive(label: string, pick: (rect: FakeRect) => FakeRect): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.target();
-      return { sheet: t.sheet, rect: pick(t.rect) };
-    }, `${this.path}.${label}`);
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.target();
+        return { sheet: t.sheet, rect: pick(t.rect) };
+      },
+      `${this.path}.${label}`,
+    );
   }
 
   getCell(row: number, column: number): FakeRange {
-    return this.derive(`cell(${row},${column})`, (r) => ({ row: r.row + row, column: r.column + column, rowCount: 1, columnCount: 1 }));
+    return this.derive(`cell(${row},${column})`, (r) => ({
+      row: r.row + row,
+      column: r.column + column,
+      rowCount: 1,
+      columnCount: 1,
+    }));
   }
   getRow(row: number): FakeRange {
     return this.derive(`row(${row})`, (r) => ({ ...r, row: r.row + row, rowCount: 1 }));
   }
   getColumn(column: number): FakeRange {
-    return this.derive(`column(${column})`, (r) => ({ ...r, column: r.column + column, columnCount: 1 }));
+    return this.derive(`column(${column})`, (r) => ({
+      ...r,
+      column: r.column + column,
+      columnCount: 1,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derive(`resized(${deltaRows},${deltaColumns})`, (r) => ({ ...r, rowCount: r.rowCount + deltaRows, columnCount: r.columnCount + deltaColumns }));
+    return this.derive(`resized(${deltaRows},${deltaColumns})`, (r) => ({
+      ...r,
+      rowCount: r.rowCount + deltaRows,
+      columnCount: r.columnCount + deltaColumns,
+    }));
   }
   getOffsetRange(rows: number, columns: number): FakeRange {
-    return this.derive(`offset(${rows},${columns})`, (r) => ({ ...r, row: r.row + rows, column: r.column + columns }));
+    return this.derive(`offset(${rows},${columns})`, (r) => ({
+      ...r,
+      row: r.row + rows,
+      column: r.column + columns,
+    }));
   }
   getSurroundingRegion(): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.target();
-      return { sheet: t.sheet, rect: surroundingRegion(t.sheet, t.rect) };
-    }, `${this.path}.region`);
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.target();
+        return { sheet: t.sheet, rect: surroundingRegion(t.sheet, t.rect) };
+      },
+      `${this.path}.region`,
+    );
   }
   getVisibleView(): FakeRangeView {
     return new FakeRangeView(this.context, () => this.target(), `${this.path}.visibleView`);

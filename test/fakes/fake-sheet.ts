@@ -1,7 +1,14 @@
 // Excel.Worksheet and Excel.WorksheetCollection, faked.
 
 import { parseAddress, type FakeRect } from './fake-a1';
-import { FakeCollection, FakeNullable, FakeObject, FakeOfficeError, invalidArgument, notFound } from './fake-core';
+import {
+  FakeCollection,
+  FakeNullable,
+  FakeObject,
+  FakeOfficeError,
+  invalidArgument,
+  notFound,
+} from './fake-core';
 import { SheetModel, type Visibility } from './fake-model';
 import { FakeNoteCollection } from './fake-notes';
 import { FakePivotTableCollection } from './fake-pivot';
@@ -13,7 +20,11 @@ type ResolveSheet = () => SheetModel;
 export class FakeWorksheet extends FakeNullable {
   protected readonly scalarProperties = ['name', 'visibility', 'position'];
 
-  constructor(context: FakeObject['context'], readonly resolve: ResolveSheet, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    readonly resolve: ResolveSheet,
+    path: string,
+  ) {
     super(context, path);
   }
 
@@ -25,19 +36,33 @@ export class FakeWorksheet extends FakeNullable {
     throw invalidArgument(`Worksheet has no property ${name}`);
   }
 
-  get name(): string { return this.get('name'); }
-  set name(name: string) { this.setProperty('name', name, (n) => { this.resolve().name = n; }); }
-  get visibility(): Visibility { return this.get('visibility'); }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(name: string) {
+    this.setProperty('name', name, (n) => {
+      this.resolve().name = n;
+    });
+  }
+  get visibility(): Visibility {
+    return this.get('visibility');
+  }
   set visibility(visibility: Visibility) {
-    this.setProperty('visibility', visibility, (v) => { this.resolve().visibility = v; });
+    this.setProperty('visibility', visibility, (v) => {
+      this.resolve().visibility = v;
+    });
   }
 
   getRange(address: string): FakeRange {
-    return new FakeRange(this.context, () => {
-      const parsed = parseAddress(address);
-      const rect: FakeRect = parsed.rect;
-      return { sheet: this.resolve(), rect };
-    }, `${this.path}.range(${address})`);
+    return new FakeRange(
+      this.context,
+      () => {
+        const parsed = parseAddress(address);
+        const rect: FakeRect = parsed.rect;
+        return { sheet: this.resolve(), rect };
+      },
+      `${this.path}.range(${address})`,
+    );
   }
 
   get tables(): FakeTableCollection {
@@ -53,7 +78,9 @@ export class FakeWorksheet extends FakeNullable {
   }
 
   activate(): void {
-    this.call('activate', [], () => { this.context.model.activeSheet = this.resolve().name; });
+    this.call('activate', [], () => {
+      this.context.model.activeSheet = this.resolve().name;
+    });
   }
 }
 
@@ -83,12 +110,16 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
 
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => {
-      const name = this.context.model.activeSheet;
-      const sheet = name === null ? undefined : this.context.model.findSheet(name);
-      if (!sheet) throw notFound('active worksheet');
-      return sheet;
-    }, 'worksheets.active');
+    return new FakeWorksheet(
+      this.context,
+      () => {
+        const name = this.context.model.activeSheet;
+        const sheet = name === null ? undefined : this.context.model.findSheet(name);
+        if (!sheet) throw notFound('active worksheet');
+        return sheet;
+      },
+      'worksheets.active',
+    );
   }
 
   add(name: string): FakeWorksheet {

@@ -14,26 +14,52 @@ type ResolveTable = () => TableModel;
 
 export class FakeTable extends FakeNullable {
   protected readonly scalarProperties = ['name', 'id'];
-  constructor(context: FakeObject['context'], readonly resolve: ResolveTable, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    readonly resolve: ResolveTable,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
     if (name === 'name' || name === 'id') return this.resolve().name;
     throw invalidArgument(`Table has no property ${name}`);
   }
-  get name(): string { return this.get('name'); }
-  set name(name: string) { this.setProperty('name', name, (n) => { this.resolve().name = n; }); }
-
-  private range(label: string, pick: (t: TableModel) => { row: number; rowCount: number }): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.resolve();
-      const { row, rowCount } = pick(t);
-      return { sheet: t.sheet, rect: { row, column: t.column, rowCount, columnCount: t.columnCount } };
-    }, `${this.path}.${label}`);
+  get name(): string {
+    return this.get('name');
   }
-  getRange(): FakeRange { return this.range('range', (t) => ({ row: t.row, rowCount: t.bodyCount + 1 })); }
-  getHeaderRowRange(): FakeRange { return this.range('header', (t) => ({ row: t.row, rowCount: 1 })); }
-  getDataBodyRange(): FakeRange { return this.range('body', (t) => ({ row: t.row + 1, rowCount: t.bodyCount })); }
+  set name(name: string) {
+    this.setProperty('name', name, (n) => {
+      this.resolve().name = n;
+    });
+  }
+
+  private range(
+    label: string,
+    pick: (t: TableModel) => { row: number; rowCount: number },
+  ): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        const { row, rowCount } = pick(t);
+        return {
+          sheet: t.sheet,
+          rect: { row, column: t.column, rowCount, columnCount: t.columnCount },
+        };
+      },
+      `${this.path}.${label}`,
+    );
+  }
+  getRange(): FakeRange {
+    return this.range('range', (t) => ({ row: t.row, rowCount: t.bodyCount + 1 }));
+  }
+  getHeaderRowRange(): FakeRange {
+    return this.range('header', (t) => ({ row: t.row, rowCount: 1 }));
+  }
+  getDataBodyRange(): FakeRange {
+    return this.range('body', (t) => ({ row: t.row + 1, rowCount: t.bodyCount }));
+  }
 
   get columns(): FakeTableColumnCollection {
     return new FakeTableColumnCollection(this.context, this.resolve, `${this.path}.columns`);
@@ -48,7 +74,11 @@ export class FakeTable extends FakeNullable {
 
 export class FakeTableCollection extends FakeCollection<FakeTable> {
   /** `scope` limits the collection to one sheet (Worksheet.tables); null is Workbook.tables. */
-  constructor(context: FakeObject['context'], private readonly scope: (() => SheetModel) | null, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly scope: (() => SheetModel) | null,
+    path: string,
+  ) {
     super(context, path);
   }
   protected currentItems(): FakeTable[] {
@@ -64,7 +94,9 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
       return table;
     };
   }
-  getItem(name: string): FakeTable { return new FakeTable(this.context, this.byName(name), `tables(${name})`); }
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, this.byName(name), `tables(${name})`);
+  }
   getItemOrNullObject(name: string): FakeTable {
     const table = new FakeTable(this.context, this.byName(name), `tables?(${name})`);
     table.watchExists(() => this.context.model.findTable(name) !== undefined);
@@ -80,10 +112,14 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
       created = model.addTable(sheetName, address);
       fillBlankHeaders(created);
     });
-    return new FakeTable(this.context, () => {
-      if (!created) throw notFound('table being added');
-      return created;
-    }, `tables.add(${address})`);
+    return new FakeTable(
+      this.context,
+      () => {
+        if (!created) throw notFound('table being added');
+        return created;
+      },
+      `tables.add(${address})`,
+    );
   }
 }
 
@@ -97,7 +133,12 @@ function fillBlankHeaders(table: TableModel): void {
 
 export class FakeTableColumn extends FakeNullable {
   protected readonly scalarProperties = ['name', 'index'];
-  constructor(context: FakeObject['context'], private readonly table: ResolveTable, private readonly position: () => number, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly table: ResolveTable,
+    private readonly position: () => number,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
@@ -105,25 +146,48 @@ export class FakeTableColumn extends FakeNullable {
     if (name === 'index') return this.position();
     throw invalidArgument(`TableColumn has no property ${name}`);
   }
-  get name(): string { return this.get('name'); }
-  get index(): number { return this.get('index'); }
-  private range(label: string, body: boolean): FakeRange {
-    return new FakeRange(this.context, () => {
-      const t = this.table();
-      const rect = { row: body ? t.row + 1 : t.row, column: t.column + this.position(), rowCount: body ? t.bodyCount : t.bodyCount + 1, columnCount: 1 };
-      return { sheet: t.sheet, rect };
-    }, `${this.path}.${label}`);
+  get name(): string {
+    return this.get('name');
   }
-  getRange(): FakeRange { return this.range('range', false); }
-  getDataBodyRange(): FakeRange { return this.range('body', true); }
+  get index(): number {
+    return this.get('index');
+  }
+  private range(label: string, body: boolean): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.table();
+        const rect = {
+          row: body ? t.row + 1 : t.row,
+          column: t.column + this.position(),
+          rowCount: body ? t.bodyCount : t.bodyCount + 1,
+          columnCount: 1,
+        };
+        return { sheet: t.sheet, rect };
+      },
+      `${this.path}.${label}`,
+    );
+  }
+  getRange(): FakeRange {
+    return this.range('range', false);
+  }
+  getDataBodyRange(): FakeRange {
+    return this.range('body', true);
+  }
 }
 
 export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
-  constructor(context: FakeObject['context'], private readonly table: ResolveTable, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly table: ResolveTable,
+    path: string,
+  ) {
     super(context, path);
   }
   protected currentItems(): FakeTableColumn[] {
-    return tableHeaders(this.table()).map((h, i) => new FakeTableColumn(this.context, this.table, () => i, `${this.path}(${h})`));
+    return tableHeaders(this.table()).map(
+      (h, i) => new FakeTableColumn(this.context, this.table, () => i, `${this.path}(${h})`),
+    );
   }
   private indexOf(name: string): () => number {
     return () => {
@@ -132,52 +196,87 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
       return index;
     };
   }
-  getItem(name: string): FakeTableColumn { return new FakeTableColumn(this.context, this.table, this.indexOf(name), `${this.path}(${name})`); }
+  getItem(name: string): FakeTableColumn {
+    return new FakeTableColumn(
+      this.context,
+      this.table,
+      this.indexOf(name),
+      `${this.path}(${name})`,
+    );
+  }
   getItemOrNullObject(name: string): FakeTableColumn {
-    const column = new FakeTableColumn(this.context, this.table, this.indexOf(name), `${this.path}?(${name})`);
+    const column = new FakeTableColumn(
+      this.context,
+      this.table,
+      this.indexOf(name),
+      `${this.path}?(${name})`,
+    );
     column.watchExists(() => tableHeaders(this.table()).includes(name));
     return column;
   }
   /** Adds a column at the right end (index null) with an optional name (ExcelApi 1.4). */
-  add(index: number | null = null, values: FakeCellValue[][] | null = null, name?: string): FakeTableColumn {
+  add(
+    index: number | null = null,
+    values: FakeCellValue[][] | null = null,
+    name?: string,
+  ): FakeTableColumn {
     if (name !== undefined) this.requireApi(4, 'TableColumnCollection.add with a name');
     this.call('add', [index, values, name ?? null], () => {
       const t = this.table();
-      if (index !== null && index !== t.columnCount) throw invalidArgument('the fake adds columns at the right end only');
+      if (index !== null && index !== t.columnCount)
+        throw invalidArgument('the fake adds columns at the right end only');
       const column = t.column + t.columnCount;
       t.columnCount += 1;
       const header = name ?? `Column${t.columnCount}`;
       t.sheet.row(t.row).values[column] = header;
-      values?.slice(1).forEach((row, i) => { enterInput(t.sheet.row(t.row + 1 + i), column, row[0] ?? null, 'General'); });
+      values?.slice(1).forEach((row, i) => {
+        enterInput(t.sheet.row(t.row + 1 + i), column, row[0] ?? null, 'General');
+      });
     });
-    return new FakeTableColumn(this.context, this.table, () => this.table().columnCount - 1, `${this.path}.added`);
+    return new FakeTableColumn(
+      this.context,
+      this.table,
+      () => this.table().columnCount - 1,
+      `${this.path}.added`,
+    );
   }
 }
 
 export class FakeTableRowCollection extends FakeObject {
   protected readonly scalarProperties = ['count'];
-  constructor(context: FakeObject['context'], private readonly table: ResolveTable, path: string) {
+  constructor(
+    context: FakeObject['context'],
+    private readonly table: ResolveTable,
+    path: string,
+  ) {
     super(context, path);
   }
   protected readProperty(name: string): unknown {
     if (name === 'count') return this.table().bodyCount;
     throw invalidArgument(`TableRowCollection has no property ${name}`);
   }
-  get count(): number { return this.get('count'); }
+  get count(): number {
+    return this.get('count');
+  }
   /** Appends rows (index null) holding `values`; Excel parses them like typed input. */
   add(index: number | null = null, values?: FakeCellValue[][]): void {
     this.call('add', [index, values ?? null], () => {
       const t = this.table();
-      if (index !== null && index !== undefined) throw invalidArgument('the fake appends table rows only');
+      if (index !== null && index !== undefined)
+        throw invalidArgument('the fake appends table rows only');
       const rows = values ?? [[]];
-      if (values?.some((r) => r.length !== t.columnCount)) throw invalidArgument('row width does not match the table');
+      if (values?.some((r) => r.length !== t.columnCount))
+        throw invalidArgument('row width does not match the table');
       const at = t.row + 1 + t.bodyCount;
       insertRows(t.sheet, at, rows.length);
-      rows.forEach((row, i) => row.forEach((v, j) => {
-        enterInput(t.sheet.row(at + i), t.column + j, v, t.sheet.format(at + i, t.column + j));
-      }));
+      rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          enterInput(t.sheet.row(at + i), t.column + j, v, t.sheet.format(at + i, t.column + j));
+        }),
+      );
       t.bodyCount += rows.length;
-      for (const other of this.context.model.tables) if (other !== t && other.sheet === t.sheet && other.row >= at) other.row += rows.length;
+      for (const other of this.context.model.tables)
+        if (other !== t && other.sheet === t.sheet && other.row >= at) other.row += rows.length;
     });
   }
 }

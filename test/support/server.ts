@@ -10,12 +10,14 @@ import { silentLogger } from '../../server/logger';
 import type { AppDeps } from '../../server/routes/route';
 import type { Store } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
-import { addUser } from '../../server/services/users';
+import { hashPassword } from '../../server/services/passwords';
 import { buildRegistry } from '../../server/sync/registry';
 import { roles, type Role } from '../../shared/roles';
 
 export const TEST_ORIGIN = 'https://addin.test';
 export const PASSWORD = 'test-password';
+
+let passwordHash: string | undefined;
 
 export interface TestServer {
   url: string;
@@ -40,9 +42,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-'));
   const now = options.now ?? (() => new Date());
   const store = await openMigratedStore(path.join(dir, 'test.db'), now);
-  for (const role of roles) {
-    await addUser(store.db, { username: `${role}-user`, role, password: PASSWORD, ...(role === 'sales' ? { regions: [] } : {}) }, now());
-  }
+  // One scrypt hash per test process: the users differ only by name and role.
+  passwordHash ??= await hashPassword(PASSWORD);
+  const created = now().toISOString();
+  await store.db
+    .insertInto('users')
+    .values(roles.map((role) => ({ username: `${role}-user`, display_name: `${role}-user`, role, regions: '[]', password_hash: passwordHash!, status: 'active', created_at: created })))
+    .execute();
   await options.seed?.(store);
   const deps: AppDeps = {
     db: store.db,

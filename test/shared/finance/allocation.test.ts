@@ -80,6 +80,22 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'due date decides, not the invoice date (shorter terms on a later invoice)',
+    input: {
+      amount: 100_000,
+      items: [
+        invoice('INV-A', '2026-10-31', 100_000, '2026-10-01'),
+        invoice('INV-B', '2026-10-20', 100_000, '2026-10-05'),
+      ],
+    },
+    expected: {
+      allocations: [a('INV-B', 100_000)],
+      writeOffs: [],
+      creditBalance: 0,
+      unallocated: 0,
+    },
+  },
+  {
     name: 'same due date: earlier date first, then id',
     input: {
       amount: 150_000,

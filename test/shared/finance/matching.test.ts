@@ -163,6 +163,34 @@ describe('finance/matching', () => {
   });
 
   describe('rankCandidates', () => {
+    it("a payer whose amount equals a dealer's total open is offered that dealer", () => {
+      const candidates = rankCandidates(receipt({ amount: 2_000_000 }), index);
+      assert.deepEqual(
+        candidates.map((c) => [c.kind, c.dealerCode, c.reasons]),
+        [['dealer', 'D001', ['exact-amount']]],
+      );
+    });
+
+    it('a dealer with one open item is offered as that item, not twice', () => {
+      const candidates = rankCandidates(receipt({ amount: 500_000 }), index);
+      assert.deepEqual(
+        candidates.map((c) => [c.kind, c.itemId]),
+        [['order', 'SO-20261127-0001']],
+      );
+    });
+
+    it('recognises a legal name written without its 有限公司 suffix', () => {
+      const local = buildMatchIndex({
+        ...context,
+        dealers: [{ code: 'D004', name: '苏州金鹰服饰有限公司' }],
+      });
+      const candidates = rankCandidates(receipt({ amount: 1, payerName: '苏州金鹰服饰' }), local);
+      assert.deepEqual(
+        candidates.map((c) => [c.dealerCode, c.reasons]),
+        [['D004', ['dealer-name']]],
+      );
+    });
+
     it('the nearer of two equal items wins on date and is matched automatically', () => {
       const near = invoice('INV-B', 'D002', '2026-11-20', 90_000);
       const far = invoice('INV-A', 'D002', '2026-06-20', 90_000);

@@ -1,0 +1,108 @@
+// The task pane's view of the add-in: what the React UI calls. Implemented in addin/app.ts over
+// the Excel port, the API client and the sync engine; the UI never touches Excel or fetch.
+import type { Locale } from '../shared/locale';
+import type { MetaResponse } from '../shared/meta';
+import type { PullFilter, SessionUser } from '../shared/protocol';
+
+export interface Session {
+  serverUrl: string;
+  user: SessionUser;
+  expiresAt: string;
+}
+
+/** Progress of long work; `total` is null while unknown. */
+export interface Progress {
+  phase: string;
+  done: number;
+  total: number | null;
+}
+
+export interface WorkOptions {
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+/** A proposed or saved binding of a sheet region to a dataset. */
+export interface Binding {
+  dataset: string;
+  sheetName: string;
+  tableName: string;
+  /** For each column of the table (by header), the field it holds, or null. */
+  columns: { header: string; field: string | null }[];
+  /** Required fields no column holds. */
+  missing: string[];
+}
+
+export interface CellIssue {
+  sheetName: string;
+  /** e.g. "D7" */
+  address: string;
+  /** 1-based row number on the sheet, for the list. */
+  sheetRow: number;
+  field: string | null;
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ValidationReport {
+  rowsChecked: number;
+  validRows: number;
+  invalidRows: number;
+  issues: CellIssue[];
+}
+
+export interface ConflictInfo {
+  rowKey: string;
+  sheetRow: number;
+  mine: Record<string, unknown>;
+  server: Record<string, unknown>;
+  fields: string[];
+}
+
+export interface PushReport {
+  sent: number;
+  applied: number;
+  unchanged: number;
+  rejected: number;
+  conflicts: ConflictInfo[];
+  skippedInvalid: number;
+  cancelled: boolean;
+}
+
+export interface PullReport {
+  dataset: string;
+  sheetName: string;
+  tableName: string;
+  added: number;
+  updated: number;
+  removed: number;
+  /** Pulled cells the user had edited since the last pull (overwritten only if asked). */
+  editedCells: number;
+  reset: boolean;
+  refreshedAt: string;
+}
+
+export interface AddinApp {
+  locale(): Locale;
+  session(): Session | null;
+  signIn(input: { serverUrl: string; username: string; password: string }): Promise<Session>;
+  signOut(): Promise<void>;
+  meta(): Promise<MetaResponse>;
+  /** Reads the region around the selection (or a table) and proposes a mapping for a dataset. */
+  proposeBinding(dataset: string): Promise<Binding>;
+  /** Saves the (possibly edited) binding in the workbook; makes the range a table with system columns. */
+  confirmBinding(binding: Binding): Promise<Binding>;
+  currentBinding(): Promise<Binding | null>;
+  insertTemplate(dataset: string): Promise<Binding>;
+  validate(options?: WorkOptions): Promise<ValidationReport>;
+  selectIssue(issue: CellIssue): Promise<void>;
+  push(options?: WorkOptions & { onlyValid?: boolean }): Promise<PushReport>;
+  resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server'): Promise<void>;
+  pull(dataset: string, options?: WorkOptions & { filter?: PullFilter }): Promise<PullReport>;
+  /** Refreshes the active pulled sheet with only the changes since its last pull. */
+  refresh(options?: WorkOptions & { overwriteEdits?: boolean }): Promise<PullReport>;
+  /** Updates `_status` of pushed order rows with their current state. */
+  refreshStatus(options?: WorkOptions): Promise<{ updated: number }>;
+  addPivot(): Promise<{ sheetName: string }>;
+}

@@ -1,0 +1,77 @@
+// The add-in's own sentences (network trouble, row statuses, notes on pulled sheets), in both
+// languages like shared/messages.ts. Row and request outcomes the server also knows come from
+// shared/messages.ts; these are the ones only the add-in says.
+import type { Label, Locale } from '../../shared/locale';
+import { formatMessage, isMessageCode, type MessageParams } from '../../shared/messages';
+
+export const addinTexts = {
+  'network-error': {
+    'zh-CN': '无法连接服务器（{url}），请检查网络后重试。',
+    'en-US': 'Cannot reach the server ({url}); check the network and try again.',
+  },
+  'server-error': {
+    'zh-CN': '服务器出错（HTTP {status}），请稍后重试。',
+    'en-US': 'The server failed (HTTP {status}); try again later.',
+  },
+  'bad-answer': {
+    'zh-CN': '服务器的应答无法识别，请确认服务器地址。',
+    'en-US': "The server's answer was not understood; check the server address.",
+  },
+  'not-signed-in': { 'zh-CN': '请先登录。', 'en-US': 'Please sign in first.' },
+  'no-binding': {
+    'zh-CN': '请先选择并绑定一个表格。',
+    'en-US': 'Select and bind a table first.',
+  },
+  'no-pulled-table': {
+    'zh-CN': '请先从服务器拉取数据，或选中已拉取的表格。',
+    'en-US': 'Pull data from the server first, or select a pulled table.',
+  },
+  'not-orders-binding': {
+    'zh-CN': '当前绑定的表格不是订单。',
+    'en-US': 'The bound table does not hold orders.',
+  },
+  'nothing-to-sum': {
+    'zh-CN': '该表没有可汇总的数值列。',
+    'en-US': 'This table has no numeric column to sum.',
+  },
+  'hidden-row': {
+    'zh-CN': '此行已隐藏，但仍会校验和上传。',
+    'en-US': 'This row is hidden; it is still checked and pushed.',
+  },
+  'status-accepted': { 'zh-CN': '已接受：{id}', 'en-US': 'Accepted: {id}' },
+  'status-unchanged': { 'zh-CN': '无变化：{id}', 'en-US': 'No change: {id}' },
+  'status-rejected': { 'zh-CN': '未接受：{reasons}', 'en-US': 'Not accepted: {reasons}' },
+  'status-conflict': { 'zh-CN': '冲突：{reasons}', 'en-US': 'Conflict: {reasons}' },
+  'status-invalid': { 'zh-CN': '未上传，请先改正：{reasons}', 'en-US': 'Not sent; fix first: {reasons}' },
+  'status-sending': { 'zh-CN': '上传中…', 'en-US': 'Sending…' },
+  'status-took-server': {
+    'zh-CN': '已采用服务器的值（版本 {version}）',
+    'en-US': "Took the server's values (version {version})",
+  },
+  'status-keep-mine': {
+    'zh-CN': '保留我的值：请再次上传以覆盖服务器',
+    'en-US': 'Keeping your values: push again to overwrite the server',
+  },
+  'status-order': {
+    'zh-CN': '{state}：已发 {shipped}/{quantity}（{id}）',
+    'en-US': '{state}: shipped {shipped}/{quantity} ({id})',
+  },
+  'pulled-at': {
+    'zh-CN': '来自服务器的数据，刷新于 {at}。请勿在此修改，修改会在刷新时被提示。',
+    'en-US': 'Data from the server, refreshed at {at}. Edits here are flagged on refresh.',
+  },
+} as const satisfies Record<string, Label>;
+
+export type AddinTextCode = keyof typeof addinTexts;
+
+/** A sentence for an add-in code or a shared message code, placeholders filled. */
+export function say(code: AddinTextCode | string, params: MessageParams, locale: Locale): string {
+  if (Object.hasOwn(addinTexts, code)) {
+    const template: string = addinTexts[code as AddinTextCode][locale];
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : String(value);
+    });
+  }
+  return isMessageCode(code) ? formatMessage(code, params, locale) : code;
+}

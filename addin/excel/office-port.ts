@@ -1,0 +1,26 @@
+// The ExcelPort over the real Office.js globals. This folder is the only code allowed to touch
+// `Excel` and `Office` (DESIGN.md "The add-in"); the operations live in office-*.ts by concern.
+
+import { readEnvironment, readSettings, writeSettings } from './office-env';
+import { clearMarks, highlightRows, markCells, selectCell } from './office-marks';
+import { readRegion } from './office-read';
+import { addPivot, createTemplateSheet, ensureTable } from './office-sheets';
+import { writeRows } from './office-write';
+import type { ExcelPort } from './port';
+
+export function createOfficePort(): ExcelPort {
+  return {
+    readRegion,
+    ensureTable,
+    writeRows,
+    markCells,
+    clearMarks,
+    createTemplateSheet,
+    addPivot,
+    selectCell,
+    highlightRows,
+    readSettings,
+    writeSettings,
+    readEnvironment,
+  };
+}

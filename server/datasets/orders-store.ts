@@ -1,0 +1,213 @@
+// Data functions over `orders` and `order_lines`. One sheet row is one order line; the line keeps
+// a copy of its order's header (dealer, ref, date, type) so pulls and filters need no join.
+import type { OrderLine, OrderLineRow } from '../../shared/order';
+import { orderLineStatus } from '../../shared/order';
+import type { Db } from '../store/db';
+import type { OrderLinesTable } from '../store/schema';
+
+/** The pushed values of a line, normalised: absent optionals are absent, `cancelled` is set. */
+export type LineValues = Omit<OrderLine, 'cancelled'> & { cancelled: boolean };
+
+export interface StoredLine {
+  id: string;
+  rowKey: string;
+  orderId: string;
+  lineNo: number;
+  values: LineValues;
+  shippedQty: number;
+  lastShippedDate: string | null;
+  version: number;
+  changeSeq: number;
+}
+
+export interface StoredOrder {
+  id: string;
+  dealerCode: string;
+  orderRef: string;
+  orderDate: string;
+  orderType: OrderLine['orderType'];
+  /** Highest line number so far; new lines continue from it. */
+  maxLineNo: number;
+}
+
+const CHUNK = 500;
+const WRITE_CHUNK = 100;
+
+export const orderKey = (dealerCode: string, orderRef: string) => `${dealerCode}\u0000${orderRef}`;
+
+/** Parsed push values (or an audit snapshot) → LineValues. */
+export function lineValues(values: Readonly<Record<string, unknown>>): LineValues {
+  const { requestedDate, remark, cancelled, ...rest } = values as OrderLine;
+  return {
+    ...rest,
+    ...(requestedDate ? { requestedDate } : {}),
+    ...(remark ? { remark } : {}),
+    cancelled: cancelled === true,
+  };
+}
+
+function toLine(row: OrderLinesTable): StoredLine {
+  const values = lineValues({
+    orderRef: row.order_ref,
+    dealerCode: row.dealer_code,
+    orderDate: row.order_date,
+    orderType: row.order_type,
+    skuCode: row.sku_code,
+    quantity: row.quantity,
+    unitPrice: row.unit_price,
+    locationCode: row.location_code,
+    requestedDate: row.requested_date,
+    remark: row.remark,
+    cancelled: row.cancelled === 1,
+  });
+  return {
+    id: row.id,
+    rowKey: row.row_key,
+    orderId: row.order_id,
+    lineNo: row.line_no,
+    values,
+    shippedQty: row.shipped_qty,
+    lastShippedDate: row.last_shipped_date,
+    version: row.version,
+    changeSeq: row.change_seq,
+  };
+}
+
+async function linesBy(db: Db, column: 'row_key' | 'id', keys: readonly string[]) {
+  const unique = [...new Set(keys)];
+  const found: StoredLine[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where(column, 'in', unique.slice(i, i + CHUNK))
+      .execute();
+    found.push(...rows.map(toLine));
+  }
+  return found;
+}
+
+export async function linesByKey(db: Db, rowKeys: readonly string[]): Promise<Map<string, StoredLine>> {
+  return new Map((await linesBy(db, 'row_key', rowKeys)).map((line) => [line.rowKey, line]));
+}
+
+export async function linesById(db: Db, ids: readonly string[]): Promise<Map<string, StoredLine>> {
+  return new Map((await linesBy(db, 'id', ids)).map((line) => [line.id, line]));
+}
+
+/** Existing orders for (dealer, ref) pairs, keyed by `orderKey`, with their highest line number. */
+export async function ordersFor(
+  db: Db,
+  pairs: readonly { dealerCode: string; orderRef: string }[],
+): Promise<Map<string, StoredOrder>> {
+  const wanted = new Set(pairs.map((p) => orderKey(p.dealerCode, p.orderRef)));
+  const refs = [...new Set(pairs.map((p) => p.orderRef))];
+  const found = new Map<string, StoredOrder>();
+  for (let i = 0; i < refs.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('orders')
+      .leftJoin('order_lines', 'order_lines.order_id', 'orders.id')
+      .select(['orders.id', 'orders.dealer_code', 'orders.order_ref', 'orders.order_date', 'orders.order_type'])
+      .select((eb) => eb.fn.max('order_lines.line_no').as('max_line_no'))
+      .where('orders.order_ref', 'in', refs.slice(i, i + CHUNK))
+      .groupBy('orders.id')
+      .execute();
+    for (const row of rows) {
+      const key = orderKey(row.dealer_code, row.order_ref);
+      if (!wanted.has(key)) continue;
+      found.set(key, {
+        id: row.id,
+        dealerCode: row.dealer_code,
+        orderRef: row.order_ref,
+        orderDate: row.order_date,
+        orderType: row.order_type as OrderLine['orderType'],
+        maxLineNo: Number(row.max_line_no ?? 0),
+      });
+    }
+  }
+  return found;
+}
+
+export async function insertOrders(
+  db: Db,
+  orders: readonly (Omit<StoredOrder, 'maxLineNo'> & { at: string; by: string })[],
+): Promise<void> {
+  for (let i = 0; i < orders.length; i += WRITE_CHUNK) {
+    const rows = orders.slice(i, i + WRITE_CHUNK).map((o) => ({
+      id: o.id,
+      dealer_code: o.dealerCode,
+      order_ref: o.orderRef,
+      order_date: o.orderDate,
+      order_type: o.orderType,
+      created_at: o.at,
+      created_by: o.by,
+    }));
+    await db.insertInto('orders').values(rows).execute();
+  }
+}
+
+function toRow(line: StoredLine, at: string): OrderLinesTable {
+  const v = line.values;
+  return {
+    id: line.id,
+    row_key: line.rowKey,
+    order_id: line.orderId,
+    line_no: line.lineNo,
+    dealer_code: v.dealerCode,
+    order_ref: v.orderRef,
+    order_date: v.orderDate,
+    order_type: v.orderType,
+    sku_code: v.skuCode,
+    quantity: v.quantity,
+    unit_price: v.unitPrice,
+    location_code: v.locationCode,
+    requested_date: v.requestedDate ?? null,
+    remark: v.remark ?? null,
+    shipped_qty: line.shippedQty,
+    last_shipped_date: line.lastShippedDate,
+    cancelled: v.cancelled ? 1 : 0,
+    version: line.version,
+    change_seq: line.changeSeq,
+    updated_at: at,
+  };
+}
+
+/** Inserts new lines and updates changed ones in multi-row statements. */
+export async function saveLines(db: Db, lines: readonly StoredLine[], at: string): Promise<void> {
+  for (let i = 0; i < lines.length; i += WRITE_CHUNK) {
+    await db
+      .insertInto('order_lines')
+      .values(lines.slice(i, i + WRITE_CHUNK).map((line) => toRow(line, at)))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          quantity: eb.ref('excluded.quantity'),
+          requested_date: eb.ref('excluded.requested_date'),
+          remark: eb.ref('excluded.remark'),
+          cancelled: eb.ref('excluded.cancelled'),
+          shipped_qty: eb.ref('excluded.shipped_qty'),
+          last_shipped_date: eb.ref('excluded.last_shipped_date'),
+          version: eb.ref('excluded.version'),
+          change_seq: eb.ref('excluded.change_seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** What the "orders" pull gives for a line (orderLineRowSchema), money in fen. */
+export function pullValues(line: StoredLine): OrderLineRow {
+  const { cancelled, ...pushed } = line.values;
+  const status = orderLineStatus({ quantity: pushed.quantity, shippedQuantity: line.shippedQty, cancelled });
+  return {
+    ...pushed,
+    cancelled,
+    orderId: line.orderId,
+    lineId: line.id,
+    status,
+    shippedQuantity: line.shippedQty,
+    amount: pushed.quantity * pushed.unitPrice,
+  };
+}
+
+export const lineFromRow = toLine;

@@ -1,0 +1,44 @@
+// Canonical document numbers: PREFIX-YYYYMMDD-NNNN (SO-20261127-0001 for an order, GR-… for a
+// receipt, SH-… shipment, TR-… transfer, AD-… adjustment). One counter row per prefix and day
+// in `counters` (name 'SO-20261127'), read once and written once per push.
+import type { Db } from '../store/db';
+
+export type DocPrefix = 'SO' | 'GR' | 'SH' | 'TR' | 'AD';
+
+export class DocNumbers {
+  private current: number;
+
+  private constructor(
+    private readonly name: string,
+    private readonly start: number,
+  ) {
+    this.current = start;
+  }
+
+  /** `today` is the business date 'YYYY-MM-DD' (Asia/Shanghai). */
+  static async open(db: Db, prefix: DocPrefix, today: string): Promise<DocNumbers> {
+    const name = `${prefix}-${today.replaceAll('-', '')}`;
+    const row = await db.selectFrom('counters').select('value').where('name', '=', name).executeTakeFirst();
+    return new DocNumbers(name, row?.value ?? 0);
+  }
+
+  /** The number the next `take` will hand out. */
+  peek(): string {
+    return `${this.name}-${String(this.current + 1).padStart(4, '0')}`;
+  }
+
+  take(): string {
+    const id = this.peek();
+    this.current += 1;
+    return id;
+  }
+
+  async flush(db: Db): Promise<void> {
+    if (this.current === this.start) return;
+    await db
+      .insertInto('counters')
+      .values({ name: this.name, value: this.current })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: this.current }))
+      .execute();
+  }
+}

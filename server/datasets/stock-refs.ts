@@ -1,0 +1,72 @@
+// The master data a batch of orders or movements refers to, loaded once per push with `where in`
+// queries, and the reference checks every such row shares (exists, active, serves the region).
+import type { Dealer } from '../../shared/dealer';
+import type { Location } from '../../shared/location';
+import { servedRegions } from '../../shared/location';
+import type { Product } from '../../shared/product';
+import { regionAndDescendants, type Region } from '../../shared/region';
+import type { RowProblem } from '../../shared/row-errors';
+import type { Db } from '../store/db';
+import type { AuthUser } from '../services/users';
+import { allRecords, recordsById } from './records-store';
+
+export interface MasterRefs {
+  products: Map<string, Product>;
+  locations: Map<string, Location>;
+  dealers: Map<string, Dealer>;
+  regions: Region[];
+}
+
+const live = <T>(records: Map<string, { deleted: boolean; values: Record<string, unknown> }>) => {
+  const result = new Map<string, T>();
+  for (const [id, record] of records) if (!record.deleted) result.set(id, record.values as T);
+  return result;
+};
+
+export async function loadRefs(
+  db: Db,
+  wanted: { skus?: readonly string[]; locations?: readonly string[]; dealers?: readonly string[] },
+): Promise<MasterRefs> {
+  const products = live<Product>(await recordsById(db, 'products', wanted.skus ?? []));
+  const locations = live<Location>(await recordsById(db, 'locations', wanted.locations ?? []));
+  const dealers = live<Dealer>(await recordsById(db, 'dealers', wanted.dealers ?? []));
+  const regions = wanted.dealers?.length
+    ? [...(await allRecords(db, 'regions')).values()].map((r) => r.values as Region)
+    : [];
+  return { products, locations, dealers, regions };
+}
+
+export function checkSku(refs: MasterRefs, code: string, field = 'skuCode'): RowProblem[] {
+  const product = refs.products.get(code);
+  if (!product) return [{ field, code: 'unknown-sku', params: { value: code } }];
+  if (product.status !== 'active') return [{ field, code: 'sku-inactive', params: { value: code } }];
+  return [];
+}
+
+export function checkLocation(refs: MasterRefs, code: string, field = 'locationCode'): RowProblem[] {
+  const location = refs.locations.get(code);
+  if (!location) return [{ field, code: 'unknown-location', params: { value: code } }];
+  if (location.status !== 'active') return [{ field, code: 'location-inactive', params: { value: code } }];
+  return [];
+}
+
+/** Codes of the regions and everything below them. */
+export function regionsUnder(codes: readonly string[], regions: readonly Region[]): Set<string> {
+  const result = new Set<string>();
+  for (const code of codes) for (const c of regionAndDescendants(code, regions)) result.add(c);
+  return result;
+}
+
+/** A location with no `servesRegions` serves every region; otherwise those and their children. */
+export function locationServes(refs: MasterRefs, locationCode: string, regionCode: string): boolean {
+  const location = refs.locations.get(locationCode);
+  if (!location) return false;
+  const served = servedRegions(location);
+  return served.length === 0 || regionsUnder(served, refs.regions).has(regionCode);
+}
+
+/** A sales user limited to regions may only work on dealers in them (or below them). */
+export function userMayServe(user: AuthUser, regionCode: string, regions: readonly Region[]): boolean {
+  if (user.role !== 'sales' || user.regions.length === 0) return true;
+  return regionsUnder(user.regions, regions).has(regionCode);
+}

@@ -1,0 +1,97 @@
+// Every demo row goes in through runPush, the path a workbook's push takes, so the demo data
+// obeys the same rules and gets canonical ids, versions, change seqs, ledger lines and audit
+// entries. Keys are drawn from the seed, so two seeds of the same store are byte-identical.
+import type { RowResult } from '../../shared/protocol';
+import { limits } from '../../shared/protocol';
+import type { AuthUser } from '../services/users';
+import type { Db } from '../store/db';
+import type { Actor } from '../sync/handler';
+import { runPush } from '../sync/push';
+import type { HandlerRegistry } from '../sync/registry';
+import type { Random } from './random';
+
+export interface DemoRow {
+  rowKey: string;
+  values: Record<string, unknown>;
+  baseVersion?: number;
+  /** Rows sharing a group (an order's lines) always travel in the same push. */
+  group?: string;
+}
+
+export interface Rejection {
+  dataset: string;
+  rowKey: string;
+  reason: string;
+}
+
+export interface Pusher {
+  /** Pushes rows as of `at` (the business moment they happened); returns one result per row. */
+  push: (dataset: string, rows: readonly DemoRow[], at: Date) => Promise<RowResult[]>;
+  /** A fresh row key, shaped like the UUIDs the add-in makes. */
+  newKey: () => string;
+  rejections: Rejection[];
+}
+
+export const DEMO_WORKBOOK = 'demo-seed';
+
+/** A version-4-shaped UUID from the seeded stream (crypto.randomUUID cannot be seeded). */
+export function seededUuid(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16));
+  hex[12] = '4';
+  hex[16] = ((random.int(0, 15) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** Splits rows into pushes of at most `max`, never between two rows of one group. */
+export function chunkRows(rows: readonly DemoRow[], max: number = limits.maxMutationsPerPush): DemoRow[][] {
+  const groups: DemoRow[][] = [];
+  rows.forEach((row, i) => {
+    const previous = rows[i - 1];
+    const joins = previous !== undefined && row.group !== undefined && row.group === previous.group;
+    const last = groups[groups.length - 1];
+    if (joins && last) last.push(row);
+    else groups.push([row]);
+  });
+  const chunks: DemoRow[][] = [];
+  let current: DemoRow[] = [];
+  for (const group of groups) {
+    if (current.length > 0 && current.length + group.length > max) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(...group);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+export function createPusher(input: { db: Db; handlers: HandlerRegistry; user: AuthUser; random: Random }): Pusher {
+  const { db, handlers, random } = input;
+  const actor: Actor = { user: input.user, workbookId: DEMO_WORKBOOK, clientId: DEMO_WORKBOOK };
+  const rejections: Rejection[] = [];
+  const newKey = () => seededUuid(random);
+  const push = async (dataset: string, rows: readonly DemoRow[], at: Date): Promise<RowResult[]> => {
+    const handler = handlers.get(dataset);
+    if (!handler) throw new Error(`no handler for dataset ${dataset}`);
+    const results: RowResult[] = [];
+    for (const chunk of chunkRows(rows)) {
+      const mutations = chunk.map((row) => ({
+        mutationId: newKey(),
+        op: 'upsert' as const,
+        rowKey: row.rowKey,
+        ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
+        values: row.values,
+      }));
+      const request = { workbookId: DEMO_WORKBOOK, clientId: DEMO_WORKBOOK, dataset, mutations };
+      const response = await runPush({ db, handler, actor, request, now: at, locale: 'zh-CN' });
+      results.push(...response.results);
+    }
+    for (const result of results) {
+      if (result.status === 'applied' || result.status === 'unchanged') continue;
+      rejections.push({ dataset, rowKey: result.rowKey, reason: result.errors.map((e) => e.message).join('; ') || result.status });
+    }
+    return results;
+  };
+  return { push, newKey, rejections };
+}

@@ -1,0 +1,69 @@
+// Reads the configuration, opens and migrates the store, seeds the demo on an empty store (or
+// with SALES_SYNC_DEMO=1), and listens — over HTTPS when a certificate is configured or
+// office-addin-dev-certs' localhost certificate is present, else plain HTTP.
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { isLoopback, readConfig, type Config } from './config';
+import { jsonLogger } from './logger';
+import { openMigratedStore } from './store/open';
+import { buildRegistry } from './sync/registry';
+import { prepareDemo } from './demo-mode';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function tlsOptions(config: Config): { cert: Buffer; key: Buffer } | null {
+  if (config.SALES_SYNC_TLS_CERT && config.SALES_SYNC_TLS_KEY) {
+    return { cert: fs.readFileSync(config.SALES_SYNC_TLS_CERT), key: fs.readFileSync(config.SALES_SYNC_TLS_KEY) };
+  }
+  const devCerts = path.join(os.homedir(), '.office-addin-dev-certs');
+  const cert = path.join(devCerts, 'localhost.crt');
+  const key = path.join(devCerts, 'localhost.key');
+  if (fs.existsSync(cert) && fs.existsSync(key)) return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+  return null;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  const logger = jsonLogger((line) => process.stdout.write(`${line}\n`));
+  const store = await openMigratedStore(config.SALES_SYNC_DB);
+  const demo = await prepareDemo(store, { config, logger });
+  const tls = tlsOptions(config);
+  const scheme = tls ? 'https' : 'http';
+  const ownOrigin = `${scheme}://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
+  const extraOrigins = (config.SALES_SYNC_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const addinDir = path.join(root, 'dist', 'addin');
+  const app = createApp({
+    db: store.db,
+    now: () => new Date(),
+    logger,
+    handlers: buildRegistry(),
+    tokenHours: config.SALES_SYNC_TOKEN_HOURS,
+    allowedOrigins: [ownOrigin, `${scheme}://127.0.0.1:${config.PORT}`, ...extraOrigins],
+    ...(fs.existsSync(addinDir) ? { addinDir } : {}),
+    officeJsDir: path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist'),
+  });
+  const server = tls ? https.createServer(tls, app) : http.createServer(app);
+  server.requestTimeout = 120_000;
+  server.listen(config.PORT, config.HOST, () => {
+    logger.info('listening', { url: `${ownOrigin}/`, taskpane: `${ownOrigin}/addin/taskpane.html`, db: config.SALES_SYNC_DB, demo });
+    if (demo) process.stdout.write(`\nSales Sync demo: ${ownOrigin}/addin/  — sign in as demo-sales / demo (also demo-admin, demo-manager, demo-warehouse, demo-finance, demo-analyst)\n\n`);
+  });
+  const stop = () => {
+    server.close(() => {
+      void store.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (!isLoopback(config.HOST) && demo) throw new Error('unreachable: demo mode is loopback-only');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
