@@ -31,6 +31,8 @@ export interface Binding {
   columns: { header: string; field: string | null }[];
   /** Required fields no column holds. */
   missing: string[];
+  /** Sheet-qualified address of the region read ("Orders!A1:F20"); where a new table goes. */
+  address?: string;
 }
 
 export interface CellIssue {
@@ -58,6 +60,12 @@ export interface ConflictInfo {
   mine: Record<string, unknown>;
   server: Record<string, unknown>;
   fields: string[];
+  /** The server's version: taking either side continues from it. */
+  serverVersion?: number;
+  /** The server record's row key when it differs from the row's (its code is taken by another row). */
+  serverKey?: string;
+  /** The server's reasons, in the user's language. */
+  message?: string;
 }
 
 export interface PushReport {
@@ -81,9 +89,13 @@ export interface PullReport {
   editedCells: number;
   reset: boolean;
   refreshedAt: string;
+  /** Rows left as the user edited them because overwriteEdits was not set (refresh again with it). */
+  keptEdits?: number;
 }
 
 export interface AddinApp {
+  /** Resolves once the host's language is known; every other call waits for it too. */
+  ready?(): Promise<void>;
   locale(): Locale;
   session(): Session | null;
   signIn(input: { serverUrl: string; username: string; password: string }): Promise<Session>;

@@ -17,7 +17,14 @@ function format(value: number): string {
 }
 
 function printTable(rows: (Row & { section: string })[]): void {
-  const lines = rows.map((r) => [r.section, r.name, `${format(r.value)} ${r.unit}`, `${format(r.baseline)} ${r.unit}`, r.baselineName, r.baseline > 0 ? `${(r.value / r.baseline).toFixed(2)}×` : '—']);
+  const lines = rows.map((r) => [
+    r.section,
+    r.name,
+    `${format(r.value)} ${r.unit}`,
+    `${format(r.baseline)} ${r.unit}`,
+    r.baselineName,
+    r.baseline > 0 ? `${(r.value / r.baseline).toFixed(2)}×` : '—',
+  ]);
   const header = ['section', 'measure', 'value', 'baseline', 'baseline is', 'ratio'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const show = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -14,9 +14,18 @@ import type { AppDeps, Route, RouteFactory } from './routes/route';
 import { syncRoutes } from './routes/sync';
 
 /** Every API route; features add their factories here. */
-export const routeFactories: RouteFactory[] = [authRoutes, metaRoutes, syncRoutes, auditRoutes, fileRoutes];
+export const routeFactories: RouteFactory[] = [
+  authRoutes,
+  metaRoutes,
+  syncRoutes,
+  auditRoutes,
+  fileRoutes,
+];
 
-export function buildRoutes(deps: AppDeps, factories: readonly RouteFactory[] = routeFactories): Route[] {
+export function buildRoutes(
+  deps: AppDeps,
+  factories: readonly RouteFactory[] = routeFactories,
+): Route[] {
   return factories.flatMap((factory) => factory(deps));
 }
 
@@ -44,7 +53,8 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
     res.json(openApiDocument(routes));
   });
   for (const route of routes) mount(app, deps, route);
-  if (deps.addinDir) app.use('/addin', express.static(deps.addinDir, { index: 'taskpane.html', maxAge: '5m' }));
+  if (deps.addinDir)
+    app.use('/addin', express.static(deps.addinDir, { index: 'taskpane.html', maxAge: '5m' }));
   if (deps.officeJsDir) app.use('/office-js', express.static(deps.officeJsDir, { maxAge: '1h' }));
   app.get('/', (_req, res) => {
     res.redirect(deps.addinDir ? '/addin/' : '/api/v1/openapi.json');

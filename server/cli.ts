@@ -14,7 +14,7 @@ async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  const [password = ''] = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
   if (password.length < 8) throw new Error('The password must have at least 8 characters.');
   return password;
 }
@@ -30,8 +30,21 @@ async function userCommand(store: Store, args: string[]): Promise<string> {
   if (action === 'add') {
     const role = roleSchema.safeParse(values.role);
     if (!role.success) throw new Error(`--role must be one of: ${roleSchema.options.join(', ')}`);
-    const regions = (values.regions ?? '').split(',').map((r) => r.trim()).filter(Boolean);
-    await addUser(store.db, { username, role: role.data, regions, password: await readPassword(), ...(values.name ? { displayName: values.name } : {}) }, new Date());
+    const regions = (values.regions ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+    await addUser(
+      store.db,
+      {
+        username,
+        role: role.data,
+        regions,
+        password: await readPassword(),
+        ...(values.name ? { displayName: values.name } : {}),
+      },
+      new Date(),
+    );
     return `User ${username} (${role.data}) added.`;
   }
   if (action === 'reset-password') {
@@ -43,10 +56,14 @@ async function userCommand(store: Store, args: string[]): Promise<string> {
 }
 
 async function stockCommand(store: Store, args: string[]): Promise<string> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { repair: { type: 'boolean', default: false } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { repair: { type: 'boolean', default: false } },
+  });
   if (positionals[0] !== 'rebuild') throw new Error('Use: stock rebuild [--repair]');
   const { rebuildStock } = await import('./services/stock-rebuild');
-  const report = await rebuildStock(store.db, { repair: values.repair ?? false });
+  const report = await rebuildStock(store.db, { repair: values.repair });
   return JSON.stringify(report, null, 2);
 }
 

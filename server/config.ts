@@ -16,10 +16,15 @@ export const configSchema = z
     SALES_SYNC_TLS_KEY: z.string().min(1).optional(),
     /** Extra origins allowed by CORS (comma-separated), besides the server's own. */
     SALES_SYNC_ORIGINS: z.string().optional(),
-    SALES_SYNC_TOKEN_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SALES_SYNC_TOKEN_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
   })
   .refine((c) => Boolean(c.SALES_SYNC_TLS_CERT) === Boolean(c.SALES_SYNC_TLS_KEY), {
-    message: 'SALES_SYNC_TLS_CERT and SALES_SYNC_TLS_KEY go together',
+    error: 'SALES_SYNC_TLS_CERT and SALES_SYNC_TLS_KEY go together',
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,23 +6,35 @@ import type { Logger } from './logger';
 import type { Store } from './store/db';
 
 async function isEmpty(store: Store): Promise<boolean> {
-  const users = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(users.n) === 0;
+  const users = await store.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return users.n === 0 || String(users.n) === '0';
 }
 
 /** Returns true when the server runs in demo mode (seeding first if the store is empty). */
-export async function prepareDemo(store: Store, input: { config: Config; logger: Logger }): Promise<boolean> {
+export async function prepareDemo(
+  store: Store,
+  input: { config: Config; logger: Logger },
+): Promise<boolean> {
   const { config, logger } = input;
   const empty = await isEmpty(store);
   const demo = config.SALES_SYNC_DEMO ?? empty;
   if (!demo) return false;
   if (!isLoopback(config.HOST)) {
-    throw new Error(`Demo mode (users with the password "demo") only runs on a loopback address, not ${config.HOST}. Set SALES_SYNC_DEMO=0 and add users with "npm run cli -- user add".`);
+    throw new Error(
+      `Demo mode (users with the password "demo") only runs on a loopback address, not ${config.HOST}. Set SALES_SYNC_DEMO=0 and add users with "npm run cli -- user add".`,
+    );
   }
   if (empty) {
     const { seedDemo } = await import('./demo/seed');
     logger.info('seeding demo data (first start on an empty store)');
-    const counts = await seedDemo(store, { onProgress: (message: string) => logger.info('demo', { message }) });
+    const counts = await seedDemo(store, {
+      onProgress: (message: string) => {
+        logger.info('demo', { message });
+      },
+    });
     logger.info('demo data ready', { counts });
   }
   return true;

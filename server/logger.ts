@@ -6,10 +6,16 @@ export interface Logger {
 }
 
 export function jsonLogger(write: (line: string) => void): Logger {
-  const log = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
-    write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
-  };
+  const log =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }));
+    };
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

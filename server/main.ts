@@ -18,12 +18,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function tlsOptions(config: Config): { cert: Buffer; key: Buffer } | null {
   if (config.SALES_SYNC_TLS_CERT && config.SALES_SYNC_TLS_KEY) {
-    return { cert: fs.readFileSync(config.SALES_SYNC_TLS_CERT), key: fs.readFileSync(config.SALES_SYNC_TLS_KEY) };
+    return {
+      cert: fs.readFileSync(config.SALES_SYNC_TLS_CERT),
+      key: fs.readFileSync(config.SALES_SYNC_TLS_KEY),
+    };
   }
   const devCerts = path.join(os.homedir(), '.office-addin-dev-certs');
   const cert = path.join(devCerts, 'localhost.crt');
   const key = path.join(devCerts, 'localhost.key');
-  if (fs.existsSync(cert) && fs.existsSync(key)) return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+  if (fs.existsSync(cert) && fs.existsSync(key))
+    return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
   return null;
 }
 
@@ -35,7 +39,10 @@ async function main(): Promise<void> {
   const tls = tlsOptions(config);
   const scheme = tls ? 'https' : 'http';
   const ownOrigin = `${scheme}://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
-  const extraOrigins = (config.SALES_SYNC_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const extraOrigins = (config.SALES_SYNC_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const addinDir = path.join(root, 'dist', 'addin');
   const app = createApp({
     db: store.db,
@@ -50,8 +57,16 @@ async function main(): Promise<void> {
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
   server.requestTimeout = 120_000;
   server.listen(config.PORT, config.HOST, () => {
-    logger.info('listening', { url: `${ownOrigin}/`, taskpane: `${ownOrigin}/addin/taskpane.html`, db: config.SALES_SYNC_DB, demo });
-    if (demo) process.stdout.write(`\nSales Sync demo: ${ownOrigin}/addin/  — sign in as demo-sales / demo (also demo-admin, demo-manager, demo-warehouse, demo-finance, demo-analyst)\n\n`);
+    logger.info('listening', {
+      url: `${ownOrigin}/`,
+      taskpane: `${ownOrigin}/addin/taskpane.html`,
+      db: config.SALES_SYNC_DB,
+      demo,
+    });
+    if (demo)
+      process.stdout.write(
+        `\nSales Sync demo: ${ownOrigin}/addin/  — sign in as demo-sales / demo (also demo-admin, demo-manager, demo-warehouse, demo-finance, demo-analyst)\n\n`,
+      );
   });
   const stop = () => {
     server.close(() => {

@@ -9,7 +9,16 @@ export type CellValue = string | number | boolean | null;
 
 export type ParsedCell =
   | { ok: true; value: unknown; /** the cell held a number as text */ textNumber?: boolean }
-  | { ok: false; code: 'invalid-number' | 'not-integer' | 'invalid-money' | 'invalid-date' | 'invalid-option' | 'invalid-value' };
+  | {
+      ok: false;
+      code:
+        | 'invalid-number'
+        | 'not-integer'
+        | 'invalid-money'
+        | 'invalid-date'
+        | 'invalid-option'
+        | 'invalid-value';
+    };
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -31,18 +40,20 @@ export function isBlank(raw: CellValue | undefined): raw is null | undefined | '
 }
 
 function parseDate(raw: CellValue): ParsedCell {
-  if (typeof raw === 'number' && raw > 0 && raw < 2958466) return { ok: true, value: serialToDate(raw) };
+  if (typeof raw === 'number' && raw > 0 && raw < 2958466)
+    return { ok: true, value: serialToDate(raw) };
   const text = toHalfWidth(String(raw)).trim();
-  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!match) return { ok: false, code: 'invalid-date' };
-  const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  const [, year, month, day] = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? [];
+  if (!year || !month || !day) return { ok: false, code: 'invalid-date' };
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isValidDate(iso) ? { ok: true, value: iso } : { ok: false, code: 'invalid-date' };
 }
 
 function parseInteger(raw: CellValue): ParsedCell {
   const isText = typeof raw === 'string';
   const number = isText ? Number(toHalfWidth(raw).replace(/[\s,]/g, '')) : Number(raw);
-  if (typeof raw === 'boolean' || !Number.isFinite(number)) return { ok: false, code: 'invalid-number' };
+  if (typeof raw === 'boolean' || !Number.isFinite(number))
+    return { ok: false, code: 'invalid-number' };
   if (!Number.isInteger(number)) return { ok: false, code: 'not-integer' };
   return isText ? { ok: true, value: number, textNumber: true } : { ok: true, value: number };
 }
@@ -51,14 +62,17 @@ function parseMoney(raw: CellValue): ParsedCell {
   if (typeof raw === 'boolean') return { ok: false, code: 'invalid-money' };
   const fen = yuanToFen(raw as string | number);
   if (fen === null) return { ok: false, code: 'invalid-money' };
-  return typeof raw === 'string' ? { ok: true, value: fen, textNumber: true } : { ok: true, value: fen };
+  return typeof raw === 'string'
+    ? { ok: true, value: fen, textNumber: true }
+    : { ok: true, value: fen };
 }
 
 function parseOption(raw: CellValue, field: FieldDescription): ParsedCell {
   const wanted = normalizeHeader(String(raw));
   for (const option of field.options ?? []) {
     const names = [option.value, option.label['zh-CN'], option.label['en-US'], ...option.synonyms];
-    if (names.some((name) => normalizeHeader(name) === wanted)) return { ok: true, value: option.value };
+    if (names.some((name) => normalizeHeader(name) === wanted))
+      return { ok: true, value: option.value };
   }
   return { ok: false, code: 'invalid-option' };
 }

@@ -9,7 +9,13 @@ import { orderLineRowSchema, orderLineSchema } from './order';
 import { productSchema } from './product';
 import { regionSchema } from './region';
 import { staffSchema } from './staff';
-import { adjustmentSchema, goodsReceiptSchema, shipmentSchema, stockRowSchema, transferSchema } from './stock';
+import {
+  adjustmentSchema,
+  goodsReceiptSchema,
+  shipmentSchema,
+  stockRowSchema,
+  transferSchema,
+} from './stock';
 
 export type RowSchema = z.ZodObject<z.ZodRawShape>;
 
@@ -28,7 +34,13 @@ const stockStaff: readonly Role[] = ['admin', 'manager', 'warehouse'];
 const orderTakers: readonly Role[] = ['admin', 'manager', 'sales'];
 
 function master(name: string, label: Label, schema: RowSchema, naturalKey: string): DatasetDef {
-  return { name, label, push: { schema, roles: managers }, pull: { schema, roles: everyone }, naturalKey };
+  return {
+    name,
+    label,
+    push: { schema, roles: managers },
+    pull: { schema, roles: everyone },
+    naturalKey,
+  };
 }
 
 export const coreDatasets: readonly DatasetDef[] = [

@@ -84,7 +84,9 @@ export const field = {
     return finish(schema, { ...meta, kind: 'money' }, opt);
   },
   date(meta: Omit<FieldMeta, 'kind'>, opt?: Opt) {
-    const schema = z.string({ error: 'invalid-date' }).refine(isValidDate, { error: 'invalid-date' });
+    const schema = z
+      .string({ error: 'invalid-date' })
+      .refine(isValidDate, { error: 'invalid-date' });
     return finish(schema, { ...meta, kind: 'date' }, opt);
   },
   enum<const V extends readonly [string, ...string[]]>(

@@ -20,10 +20,15 @@ export interface HeaderMapping {
 }
 
 function namesOf(field: FieldDescription): string[] {
-  return [field.name, field.label['zh-CN'], field.label['en-US'], ...field.synonyms].map(normalizeHeader);
+  return [field.name, field.label['zh-CN'], field.label['en-US'], ...field.synonyms].map(
+    normalizeHeader,
+  );
 }
 
-export function mapHeaders(headers: readonly string[], fields: readonly FieldDescription[]): HeaderMapping {
+export function mapHeaders(
+  headers: readonly string[],
+  fields: readonly FieldDescription[],
+): HeaderMapping {
   const byName = new Map<string, string[]>();
   for (const field of fields) {
     for (const name of namesOf(field)) {
@@ -42,6 +47,8 @@ export function mapHeaders(headers: readonly string[], fields: readonly FieldDes
     if (chosen) taken.add(chosen);
     return chosen;
   });
-  const missing = fields.filter((f) => f.required && !f.readOnly && !taken.has(f.name)).map((f) => f.name);
+  const missing = fields
+    .filter((f) => f.required && !f.readOnly && !taken.has(f.name))
+    .map((f) => f.name);
   return { columns, missing, ambiguous };
 }

@@ -8,7 +8,10 @@ export type MergeDecision =
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export function changedFields(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+export function changedFields(
+  before: Readonly<Record<string, unknown>>,
+  after: Readonly<Record<string, unknown>>,
+): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => !same(before[key], after[key]));
 }
@@ -28,7 +31,11 @@ export function decideUpdate(input: {
   const { current, incoming } = input;
   if (changedFields(current, incoming).length === 0) return { kind: 'unchanged' };
   if (input.baseVersion === input.currentVersion) return { kind: 'apply', values: { ...incoming } };
-  if (input.baseVersion === undefined || input.base === null || input.baseVersion > input.currentVersion) {
+  if (
+    input.baseVersion === undefined ||
+    input.base === null ||
+    input.baseVersion > input.currentVersion
+  ) {
     return { kind: 'conflict', fields: changedFields(current, incoming) };
   }
   const mine = changedFields(input.base, incoming);

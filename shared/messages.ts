@@ -5,28 +5,88 @@ import type { Label, Locale } from './locale';
 export const messages = {
   // Whole-request outcomes.
   unauthenticated: { 'zh-CN': '请先登录。', 'en-US': 'Please sign in first.' },
-  'invalid-credentials': { 'zh-CN': '用户名或密码不正确。', 'en-US': 'Wrong user name or password.' },
-  'token-expired': { 'zh-CN': '登录已过期，请重新登录。', 'en-US': 'Your session has expired; please sign in again.' },
-  forbidden: { 'zh-CN': '您的角色（{role}）无权执行此操作。', 'en-US': 'Your role ({role}) is not allowed to do this.' },
-  'invalid-request': { 'zh-CN': '请求格式不正确：{detail}', 'en-US': 'The request is malformed: {detail}' },
+  'invalid-credentials': {
+    'zh-CN': '用户名或密码不正确。',
+    'en-US': 'Wrong user name or password.',
+  },
+  'token-expired': {
+    'zh-CN': '登录已过期，请重新登录。',
+    'en-US': 'Your session has expired; please sign in again.',
+  },
+  forbidden: {
+    'zh-CN': '您的角色（{role}）无权执行此操作。',
+    'en-US': 'Your role ({role}) is not allowed to do this.',
+  },
+  'invalid-request': {
+    'zh-CN': '请求格式不正确：{detail}',
+    'en-US': 'The request is malformed: {detail}',
+  },
   'not-found': { 'zh-CN': '找不到：{what}', 'en-US': 'Not found: {what}' },
-  'unknown-dataset': { 'zh-CN': '没有名为“{dataset}”的数据集。', 'en-US': 'There is no dataset called "{dataset}".' },
-  'dataset-not-pushable': { 'zh-CN': '数据集“{dataset}”不能上传。', 'en-US': 'Dataset "{dataset}" cannot be pushed.' },
-  'idempotency-key-required': { 'zh-CN': '缺少 Idempotency-Key 请求头。', 'en-US': 'The Idempotency-Key header is missing.' },
-  'idempotency-key-reused': { 'zh-CN': '同一个 Idempotency-Key 已用于另一份内容。', 'en-US': 'This Idempotency-Key was already used for a different body.' },
-  'idempotency-in-progress': { 'zh-CN': '同一请求仍在处理中，请稍后重试。', 'en-US': 'The same request is still being processed; retry shortly.' },
-  'payload-too-large': { 'zh-CN': '请求过大（上限 {limit}）。', 'en-US': 'The request is too large (limit {limit}).' },
-  'too-many-rows': { 'zh-CN': '一次最多提交 {limit} 行。', 'en-US': 'At most {limit} rows per request.' },
-  'origin-not-allowed': { 'zh-CN': '不允许来自此来源的请求。', 'en-US': 'Requests from this origin are not allowed.' },
-  internal: { 'zh-CN': '服务器内部错误，请联系管理员（编号 {requestId}）。', 'en-US': 'Internal server error; please contact the administrator (reference {requestId}).' },
+  'unknown-dataset': {
+    'zh-CN': '没有名为“{dataset}”的数据集。',
+    'en-US': 'There is no dataset called "{dataset}".',
+  },
+  'dataset-not-pushable': {
+    'zh-CN': '数据集“{dataset}”不能上传。',
+    'en-US': 'Dataset "{dataset}" cannot be pushed.',
+  },
+  'idempotency-key-required': {
+    'zh-CN': '缺少 Idempotency-Key 请求头。',
+    'en-US': 'The Idempotency-Key header is missing.',
+  },
+  'idempotency-key-reused': {
+    'zh-CN': '同一个 Idempotency-Key 已用于另一份内容。',
+    'en-US': 'This Idempotency-Key was already used for a different body.',
+  },
+  'idempotency-in-progress': {
+    'zh-CN': '同一请求仍在处理中，请稍后重试。',
+    'en-US': 'The same request is still being processed; retry shortly.',
+  },
+  'payload-too-large': {
+    'zh-CN': '请求过大（上限 {limit}）。',
+    'en-US': 'The request is too large (limit {limit}).',
+  },
+  'too-many-rows': {
+    'zh-CN': '一次最多提交 {limit} 行。',
+    'en-US': 'At most {limit} rows per request.',
+  },
+  'origin-not-allowed': {
+    'zh-CN': '不允许来自此来源的请求。',
+    'en-US': 'Requests from this origin are not allowed.',
+  },
+  internal: {
+    'zh-CN': '服务器内部错误，请联系管理员（编号 {requestId}）。',
+    'en-US': 'Internal server error; please contact the administrator (reference {requestId}).',
+  },
   // Workbook files.
-  'file-too-large': { 'zh-CN': '文件过大（上限 {limit}）。', 'en-US': 'The file is too large (limit {limit}).' },
-  'file-not-xlsx': { 'zh-CN': '这不是有效的 .xlsx 工作簿。', 'en-US': 'This is not a valid .xlsx workbook.' },
-  'file-zip-bomb': { 'zh-CN': '文件解压后过大（{size}），已拒绝。', 'en-US': 'The file expands to too much data ({size}); refused.' },
-  'file-too-many-sheets': { 'zh-CN': '工作表过多（{count} 个，上限 {limit}）。', 'en-US': 'Too many sheets ({count}; limit {limit}).' },
-  'file-too-many-rows': { 'zh-CN': '行数过多（上限 {limit}）。', 'en-US': 'Too many rows (limit {limit}).' },
-  'file-no-header': { 'zh-CN': '第一个工作表没有可识别的表头（需要：{fields}）。', 'en-US': 'The first sheet has no recognisable header row (need: {fields}).' },
-  'file-wrong-type': { 'zh-CN': '请上传 .xlsx 工作簿（收到的是 {type}）。', 'en-US': 'Please upload an .xlsx workbook (got {type}).' },
+  'file-too-large': {
+    'zh-CN': '文件过大（上限 {limit}）。',
+    'en-US': 'The file is too large (limit {limit}).',
+  },
+  'file-not-xlsx': {
+    'zh-CN': '这不是有效的 .xlsx 工作簿。',
+    'en-US': 'This is not a valid .xlsx workbook.',
+  },
+  'file-zip-bomb': {
+    'zh-CN': '文件解压后过大（{size}），已拒绝。',
+    'en-US': 'The file expands to too much data ({size}); refused.',
+  },
+  'file-too-many-sheets': {
+    'zh-CN': '工作表过多（{count} 个，上限 {limit}）。',
+    'en-US': 'Too many sheets ({count}; limit {limit}).',
+  },
+  'file-too-many-rows': {
+    'zh-CN': '行数过多（上限 {limit}）。',
+    'en-US': 'Too many rows (limit {limit}).',
+  },
+  'file-no-header': {
+    'zh-CN': '第一个工作表没有可识别的表头（需要：{fields}）。',
+    'en-US': 'The first sheet has no recognisable header row (need: {fields}).',
+  },
+  'file-wrong-type': {
+    'zh-CN': '请上传 .xlsx 工作簿（收到的是 {type}）。',
+    'en-US': 'Please upload an .xlsx workbook (got {type}).',
+  },
   'import-result-title': { 'zh-CN': '导入结果', 'en-US': 'Result' },
   'import-applied': { 'zh-CN': '已接受：{id}', 'en-US': 'Accepted: {id}' },
   'import-would-apply': { 'zh-CN': '预检通过：{id}', 'en-US': 'Would be accepted: {id}' },
@@ -36,52 +96,179 @@ export const messages = {
   'invalid-number': { 'zh-CN': '“{field}”应为数字。', 'en-US': '"{field}" must be a number.' },
   'not-integer': { 'zh-CN': '“{field}”应为整数。', 'en-US': '"{field}" must be a whole number.' },
   'not-positive': { 'zh-CN': '“{field}”应大于 0。', 'en-US': '"{field}" must be greater than 0.' },
-  'negative': { 'zh-CN': '“{field}”不能为负数。', 'en-US': '"{field}" cannot be negative.' },
-  'invalid-money': { 'zh-CN': '“{field}”应为金额（元，最多两位小数）。', 'en-US': '"{field}" must be an amount in yuan with at most two decimals.' },
-  'invalid-date': { 'zh-CN': '“{field}”应为日期（如 2026-11-27）。', 'en-US': '"{field}" must be a date (e.g. 2026-11-27).' },
-  'invalid-option': { 'zh-CN': '“{field}”应为以下之一：{options}。', 'en-US': '"{field}" must be one of: {options}.' },
-  'too-long': { 'zh-CN': '“{field}”最多 {max} 个字符。', 'en-US': '"{field}" is longer than {max} characters.' },
+  negative: { 'zh-CN': '“{field}”不能为负数。', 'en-US': '"{field}" cannot be negative.' },
+  'invalid-money': {
+    'zh-CN': '“{field}”应为金额（元，最多两位小数）。',
+    'en-US': '"{field}" must be an amount in yuan with at most two decimals.',
+  },
+  'invalid-date': {
+    'zh-CN': '“{field}”应为日期（如 2026-11-27）。',
+    'en-US': '"{field}" must be a date (e.g. 2026-11-27).',
+  },
+  'invalid-option': {
+    'zh-CN': '“{field}”应为以下之一：{options}。',
+    'en-US': '"{field}" must be one of: {options}.',
+  },
+  'too-long': {
+    'zh-CN': '“{field}”最多 {max} 个字符。',
+    'en-US': '"{field}" is longer than {max} characters.',
+  },
   'invalid-value': { 'zh-CN': '“{field}”的值无效。', 'en-US': '"{field}" has an invalid value.' },
-  'invalid-uscc': { 'zh-CN': '统一社会信用代码“{value}”校验位不正确。', 'en-US': 'Unified social credit code "{value}" fails its check digit.' },
-  'formula-not-allowed': { 'zh-CN': '“{field}”是公式，请填写数值。', 'en-US': '"{field}" holds a formula; enter a value.' },
-  'merged-cell': { 'zh-CN': '“{field}”位于合并单元格中，请取消合并。', 'en-US': '"{field}" is in a merged cell; unmerge it.' },
-  'text-number': { 'zh-CN': '“{field}”是文本格式的数字，已按数字读取。', 'en-US': '"{field}" is a number stored as text; read as a number.' },
+  'invalid-uscc': {
+    'zh-CN': '统一社会信用代码“{value}”校验位不正确。',
+    'en-US': 'Unified social credit code "{value}" fails its check digit.',
+  },
+  'formula-not-allowed': {
+    'zh-CN': '“{field}”是公式，请填写数值。',
+    'en-US': '"{field}" holds a formula; enter a value.',
+  },
+  'merged-cell': {
+    'zh-CN': '“{field}”位于合并单元格中，请取消合并。',
+    'en-US': '"{field}" is in a merged cell; unmerge it.',
+  },
+  'text-number': {
+    'zh-CN': '“{field}”是文本格式的数字，已按数字读取。',
+    'en-US': '"{field}" is a number stored as text; read as a number.',
+  },
   'duplicate-in-batch': { 'zh-CN': '与第 {row} 行重复。', 'en-US': 'Duplicates row {row}.' },
   // Row outcomes: sync protocol.
-  'missing-base-version': { 'zh-CN': '修改已有记录时必须带上版本号。', 'en-US': 'An update must carry the version it was based on.' },
-  'stale-version': { 'zh-CN': '该记录已被他人修改（服务器版本 {version}）。', 'en-US': 'Someone else changed this record (server version {version}).' },
-  'record-not-found': { 'zh-CN': '服务器上没有此记录。', 'en-US': 'The server has no such record.' },
-  'key-taken': { 'zh-CN': '“{value}”已被另一条记录使用。', 'en-US': '"{value}" is already used by another record.' },
-  'atomic-aborted': { 'zh-CN': '同批次中有行被拒绝，整批未提交。', 'en-US': 'Another row of this all-or-nothing batch was rejected; nothing was applied.' },
-  'region-not-allowed': { 'zh-CN': '您无权处理区域“{region}”。', 'en-US': 'You are not allowed to work on region "{region}".' },
+  'missing-base-version': {
+    'zh-CN': '修改已有记录时必须带上版本号。',
+    'en-US': 'An update must carry the version it was based on.',
+  },
+  'stale-version': {
+    'zh-CN': '该记录已被他人修改（服务器版本 {version}）。',
+    'en-US': 'Someone else changed this record (server version {version}).',
+  },
+  'record-not-found': {
+    'zh-CN': '服务器上没有此记录。',
+    'en-US': 'The server has no such record.',
+  },
+  'key-taken': {
+    'zh-CN': '“{value}”已被另一条记录使用。',
+    'en-US': '"{value}" is already used by another record.',
+  },
+  'atomic-aborted': {
+    'zh-CN': '同批次中有行被拒绝，整批未提交。',
+    'en-US': 'Another row of this all-or-nothing batch was rejected; nothing was applied.',
+  },
+  'region-not-allowed': {
+    'zh-CN': '您无权处理区域“{region}”。',
+    'en-US': 'You are not allowed to work on region "{region}".',
+  },
   // Row outcomes: master data and orders.
-  'unknown-dealer': { 'zh-CN': '经销商“{value}”不存在。', 'en-US': 'Dealer "{value}" does not exist.' },
-  'dealer-inactive': { 'zh-CN': '经销商“{value}”已停用。', 'en-US': 'Dealer "{value}" is inactive.' },
-  'unknown-region': { 'zh-CN': '区域“{value}”不存在。', 'en-US': 'Region "{value}" does not exist.' },
+  'unknown-dealer': {
+    'zh-CN': '经销商“{value}”不存在。',
+    'en-US': 'Dealer "{value}" does not exist.',
+  },
+  'dealer-inactive': {
+    'zh-CN': '经销商“{value}”已停用。',
+    'en-US': 'Dealer "{value}" is inactive.',
+  },
+  'unknown-region': {
+    'zh-CN': '区域“{value}”不存在。',
+    'en-US': 'Region "{value}" does not exist.',
+  },
   'unknown-sku': { 'zh-CN': '产品“{value}”不存在。', 'en-US': 'Product "{value}" does not exist.' },
   'sku-inactive': { 'zh-CN': '产品“{value}”已停用。', 'en-US': 'Product "{value}" is inactive.' },
-  'unknown-location': { 'zh-CN': '库位“{value}”不存在。', 'en-US': 'Location "{value}" does not exist.' },
-  'location-inactive': { 'zh-CN': '库位“{value}”已停用。', 'en-US': 'Location "{value}" is inactive.' },
-  'location-not-serving-region': { 'zh-CN': '库位“{location}”不服务区域“{region}”。', 'en-US': 'Location "{location}" does not serve region "{region}".' },
-  'not-pack-multiple': { 'zh-CN': '数量应为整包 {pack} 的倍数。', 'en-US': 'Quantity must be a multiple of the pack size {pack}.' },
-  'price-mismatch': { 'zh-CN': '单价应为经销价 {expected} 元。', 'en-US': 'Unit price must be the dealer price {expected}.' },
-  'insufficient-stock': { 'zh-CN': '库存不足：可用 {available}。', 'en-US': 'Not enough stock: {available} available.' },
-  'order-rejected': { 'zh-CN': '同一订单的其他行有错误，整单未接受。', 'en-US': 'Another line of this order has an error; the whole order was rejected.' },
-  'order-inconsistent': { 'zh-CN': '同一订单的行“{field}”不一致。', 'en-US': 'Lines of the same order disagree on "{field}".' },
-  'already-shipped': { 'zh-CN': '订单行已发货，不能修改。', 'en-US': 'The order line has shipped and can no longer change.' },
+  'unknown-location': {
+    'zh-CN': '库位“{value}”不存在。',
+    'en-US': 'Location "{value}" does not exist.',
+  },
+  'location-inactive': {
+    'zh-CN': '库位“{value}”已停用。',
+    'en-US': 'Location "{value}" is inactive.',
+  },
+  'location-not-serving-region': {
+    'zh-CN': '库位“{location}”不服务区域“{region}”。',
+    'en-US': 'Location "{location}" does not serve region "{region}".',
+  },
+  'not-pack-multiple': {
+    'zh-CN': '数量应为整包 {pack} 的倍数。',
+    'en-US': 'Quantity must be a multiple of the pack size {pack}.',
+  },
+  'price-mismatch': {
+    'zh-CN': '单价应为经销价 {expected} 元。',
+    'en-US': 'Unit price must be the dealer price {expected}.',
+  },
+  'insufficient-stock': {
+    'zh-CN': '库存不足：可用 {available}。',
+    'en-US': 'Not enough stock: {available} available.',
+  },
+  'order-rejected': {
+    'zh-CN': '同一订单的其他行有错误，整单未接受。',
+    'en-US': 'Another line of this order has an error; the whole order was rejected.',
+  },
+  'order-inconsistent': {
+    'zh-CN': '同一订单的行“{field}”不一致。',
+    'en-US': 'Lines of the same order disagree on "{field}".',
+  },
+  'already-shipped': {
+    'zh-CN': '订单行已发货，不能修改。',
+    'en-US': 'The order line has shipped and can no longer change.',
+  },
   'order-cancelled': { 'zh-CN': '订单行已取消。', 'en-US': 'The order line is cancelled.' },
-  'unknown-order-line': { 'zh-CN': '订单行“{value}”不存在。', 'en-US': 'Order line "{value}" does not exist.' },
-  'over-shipment': { 'zh-CN': '发货超过订货：还可发 {remaining}。', 'en-US': 'Shipping more than ordered: {remaining} remaining.' },
-  'same-location': { 'zh-CN': '调出与调入库位不能相同。', 'en-US': 'From and to locations must differ.' },
-  'transfer-received': { 'zh-CN': '调拨已签收，不能修改。', 'en-US': 'The transfer was received and can no longer change.' },
-  'immutable-movement': { 'zh-CN': '库存流水不能修改，请录入新的调整。', 'en-US': 'Stock movements cannot be changed; enter a new adjustment.' },
+  'unknown-order-line': {
+    'zh-CN': '订单行“{value}”不存在。',
+    'en-US': 'Order line "{value}" does not exist.',
+  },
+  'over-shipment': {
+    'zh-CN': '发货超过订货：还可发 {remaining}。',
+    'en-US': 'Shipping more than ordered: {remaining} remaining.',
+  },
+  'same-location': {
+    'zh-CN': '调出与调入库位不能相同。',
+    'en-US': 'From and to locations must differ.',
+  },
+  'transfer-received': {
+    'zh-CN': '调拨已签收，不能修改。',
+    'en-US': 'The transfer was received and can no longer change.',
+  },
+  'immutable-movement': {
+    'zh-CN': '库存流水不能修改，请录入新的调整。',
+    'en-US': 'Stock movements cannot be changed; enter a new adjustment.',
+  },
   // Finance and analysis (issues 4 and 5).
-  'credit-limit-exceeded': { 'zh-CN': '超出信用额度：额度 {limit}，已用 {used}，本单 {thisOrder}，超出 {overBy}。', 'en-US': 'Over the credit limit: limit {limit}, used {used}, this order {thisOrder}, over by {overBy}.' },
-  'deposit-missing': { 'zh-CN': '订金未到：尚缺 {missing} 元。', 'en-US': 'Deposit not received: {missing} still missing.' },
-  'weights-not-100': { 'zh-CN': '权重合计应为 100（现为 {sum}）。', 'en-US': 'Weights must sum to 100 (now {sum}).' },
-  'distribution-not-100': { 'zh-CN': '分解比例合计应为 100（现为 {sum}）。', 'en-US': 'Distribution must sum to 100 (now {sum}).' },
+  'credit-limit-exceeded': {
+    'zh-CN': '超出信用额度：额度 {limit}，已用 {used}，本单 {thisOrder}，超出 {overBy}。',
+    'en-US':
+      'Over the credit limit: limit {limit}, used {used}, this order {thisOrder}, over by {overBy}.',
+  },
+  'deposit-missing': {
+    'zh-CN': '订金未到：尚缺 {missing} 元。',
+    'en-US': 'Deposit not received: {missing} still missing.',
+  },
+  'weights-not-100': {
+    'zh-CN': '权重合计应为 100（现为 {sum}）。',
+    'en-US': 'Weights must sum to 100 (now {sum}).',
+  },
+  'distribution-not-100': {
+    'zh-CN': '分解比例合计应为 100（现为 {sum}）。',
+    'en-US': 'Distribution must sum to 100 (now {sum}).',
+  },
   'bands-overlap': { 'zh-CN': '等级区间重叠：{detail}', 'en-US': 'Grade bands overlap: {detail}' },
-  'bands-gap': { 'zh-CN': '等级区间未覆盖 0–100：{detail}', 'en-US': 'Grade bands leave a gap in 0–100: {detail}' },
+  'bands-gap': {
+    'zh-CN': '等级区间未覆盖 0–100：{detail}',
+    'en-US': 'Grade bands leave a gap in 0–100: {detail}',
+  },
+  // Analysis datasets (issue 5: targets, grading, dealer scores).
+  'invalid-period': {
+    'zh-CN': '期间应为年（2025）、季度（2025-Q1）、半年（2025-H1）或月份（2025-03）。',
+    'en-US': 'Period must be a year (2025), quarter (2025-Q1), half (2025-H1) or month (2025-03).',
+  },
+  'score-out-of-range': {
+    'zh-CN': '“{field}”应在 0–100 之间。',
+    'en-US': '"{field}" must lie between 0 and 100.',
+  },
+  'unknown-scheme': {
+    'zh-CN': '评分方案“{value}”不存在。',
+    'en-US': 'Grading scheme "{value}" does not exist.',
+  },
+  'band-empty': { 'zh-CN': '等级区间为空：{detail}', 'en-US': 'A grade band is empty: {detail}' },
+  'duplicate-grade': {
+    'zh-CN': '同一等级只能有一个区间。',
+    'en-US': 'Each grade may have only one band.',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof messages;

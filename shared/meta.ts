@@ -15,7 +15,9 @@ export const fieldDescriptionSchema = z.object({
   label: labelSchema,
   synonyms: z.array(z.string()),
   ref: z.string().optional(),
-  options: z.array(z.object({ value: z.string(), label: labelSchema, synonyms: z.array(z.string()) })).optional(),
+  options: z
+    .array(z.object({ value: z.string(), label: labelSchema, synonyms: z.array(z.string()) }))
+    .optional(),
   max: z.number().optional(),
   min: z.number().optional(),
 });
@@ -48,7 +50,11 @@ export function describeFields(schema: RowSchema, pushSchema?: RowSchema): Field
   return Object.entries(schema.shape).map(([name, fieldSchema]) => {
     const meta = fieldMeta(fieldSchema as z.ZodType);
     if (!meta) throw new Error(`field ${name} was not built with field.*`);
-    const options = meta.options?.map((o) => ({ value: o.value, label: o.label, synonyms: [...(o.synonyms ?? [])] }));
+    const options = meta.options?.map((o) => ({
+      value: o.value,
+      label: o.label,
+      synonyms: [...(o.synonyms ?? [])],
+    }));
     return {
       name,
       kind: meta.kind,

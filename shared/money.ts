@@ -12,7 +12,9 @@ export function yuanToFen(input: string | number): number | null {
     if (Math.abs(fen - input * 100) > 1e-6 * Math.max(1, Math.abs(input))) return null;
     return Number.isSafeInteger(fen) ? fen : null;
   }
-  const text = toHalfWidth(input).replace(/[\s,¥￥]/g, '').replace(/^RMB/i, '');
+  const text = toHalfWidth(input)
+    .replace(/[\s,¥￥]/g, '')
+    .replace(/^RMB/i, '');
   const match = YUAN_PATTERN.exec(text);
   if (!match) return null;
   const [, sign, whole = '0', decimals = ''] = match;

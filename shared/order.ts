@@ -8,36 +8,99 @@ export const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'can
 export type OrderLineStatus = (typeof orderLineStatuses)[number];
 
 export const orderLineSchema = z.object({
-  orderRef: field.code({ label: { 'zh-CN': '单号', 'en-US': 'Order ref' }, synonyms: ['订单号', '要货单号', '订单编号', '客户单号', 'order no', 'order number', 'PO'] }),
-  dealerCode: field.code({ label: { 'zh-CN': '经销商编码', 'en-US': 'Dealer code' }, synonyms: ['客户编码', '客户代码', '经销商代码', '客户编号', 'customer code', 'dealer'], ref: 'dealers' }),
-  orderDate: field.date({ label: { 'zh-CN': '订单日期', 'en-US': 'Order date' }, synonyms: ['下单日期', '日期', '要货日期', 'date'] }),
+  orderRef: field.code({
+    label: { 'zh-CN': '单号', 'en-US': 'Order ref' },
+    synonyms: ['订单号', '要货单号', '订单编号', '客户单号', 'order no', 'order number', 'PO'],
+  }),
+  dealerCode: field.code({
+    label: { 'zh-CN': '经销商编码', 'en-US': 'Dealer code' },
+    synonyms: ['客户编码', '客户代码', '经销商代码', '客户编号', 'customer code', 'dealer'],
+    ref: 'dealers',
+  }),
+  orderDate: field.date({
+    label: { 'zh-CN': '订单日期', 'en-US': 'Order date' },
+    synonyms: ['下单日期', '日期', '要货日期', 'date'],
+  }),
   orderType: field.enum(
     {
       label: { 'zh-CN': '订单类型', 'en-US': 'Order type' },
       synonyms: ['类型', '单据类型', 'type'],
       options: [
-        { value: 'normal', label: { 'zh-CN': '常规', 'en-US': 'Normal' }, synonyms: ['正常', '普通', '要货'] },
-        { value: 'replenishment', label: { 'zh-CN': '补货', 'en-US': 'Replenishment' }, synonyms: ['补单', '加单'] },
-        { value: 'fair', label: { 'zh-CN': '订货会', 'en-US': 'Fair' }, synonyms: ['期货', '订货会订单'] },
-        { value: 'group', label: { 'zh-CN': '团购', 'en-US': 'Group purchase' }, synonyms: ['团购订单'] },
+        {
+          value: 'normal',
+          label: { 'zh-CN': '常规', 'en-US': 'Normal' },
+          synonyms: ['正常', '普通', '要货'],
+        },
+        {
+          value: 'replenishment',
+          label: { 'zh-CN': '补货', 'en-US': 'Replenishment' },
+          synonyms: ['补单', '加单'],
+        },
+        {
+          value: 'fair',
+          label: { 'zh-CN': '订货会', 'en-US': 'Fair' },
+          synonyms: ['期货', '订货会订单'],
+        },
+        {
+          value: 'group',
+          label: { 'zh-CN': '团购', 'en-US': 'Group purchase' },
+          synonyms: ['团购订单'],
+        },
       ],
     },
     orderTypes,
   ),
-  skuCode: field.code({ label: { 'zh-CN': '产品编码', 'en-US': 'SKU code' }, synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码', 'product code', 'sku'], ref: 'products' }),
-  quantity: field.integer({ label: { 'zh-CN': '数量', 'en-US': 'Quantity' }, synonyms: ['订货数量', '要货数量', '件数', 'qty'], min: 1 }),
-  unitPrice: field.money({ label: { 'zh-CN': '单价', 'en-US': 'Unit price' }, synonyms: ['价格', '经销价', '订货价', 'price'] }),
-  locationCode: field.code({ label: { 'zh-CN': '发货仓', 'en-US': 'Ship from' }, synonyms: ['仓库', '仓库编码', '库位', '库位编码', 'warehouse', 'location'], ref: 'locations' }),
-  requestedDate: field.date({ label: { 'zh-CN': '要求到货日期', 'en-US': 'Requested date' }, synonyms: ['交货日期', '到货日期', '货期', 'due date'] }, { required: false }),
-  remark: field.text({ label: { 'zh-CN': '备注', 'en-US': 'Remark' }, synonyms: ['说明', 'note', 'notes'], max: 500 }, { required: false }),
-  cancelled: field.boolean({ label: { 'zh-CN': '取消', 'en-US': 'Cancelled' }, synonyms: ['作废', 'cancel'] }, { required: false }),
+  skuCode: field.code({
+    label: { 'zh-CN': '产品编码', 'en-US': 'SKU code' },
+    synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码', 'product code', 'sku'],
+    ref: 'products',
+  }),
+  quantity: field.integer({
+    label: { 'zh-CN': '数量', 'en-US': 'Quantity' },
+    synonyms: ['订货数量', '要货数量', '件数', 'qty'],
+    min: 1,
+  }),
+  unitPrice: field.money({
+    label: { 'zh-CN': '单价', 'en-US': 'Unit price' },
+    synonyms: ['价格', '经销价', '订货价', 'price'],
+  }),
+  locationCode: field.code({
+    label: { 'zh-CN': '发货仓', 'en-US': 'Ship from' },
+    synonyms: ['仓库', '仓库编码', '库位', '库位编码', 'warehouse', 'location'],
+    ref: 'locations',
+  }),
+  requestedDate: field.date(
+    {
+      label: { 'zh-CN': '要求到货日期', 'en-US': 'Requested date' },
+      synonyms: ['交货日期', '到货日期', '货期', 'due date'],
+    },
+    { required: false },
+  ),
+  remark: field.text(
+    {
+      label: { 'zh-CN': '备注', 'en-US': 'Remark' },
+      synonyms: ['说明', 'note', 'notes'],
+      max: 500,
+    },
+    { required: false },
+  ),
+  cancelled: field.boolean(
+    { label: { 'zh-CN': '取消', 'en-US': 'Cancelled' }, synonyms: ['作废', 'cancel'] },
+    { required: false },
+  ),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
 /** What the "orders" pull gives besides the pushed values. */
 export const orderLineRowSchema = orderLineSchema.extend({
-  orderId: field.code({ label: { 'zh-CN': '订单编号', 'en-US': 'Order number' }, synonyms: ['系统单号'] }),
-  lineId: field.code({ label: { 'zh-CN': '订单行号', 'en-US': 'Line number' }, synonyms: ['行号'] }),
+  orderId: field.code({
+    label: { 'zh-CN': '订单编号', 'en-US': 'Order number' },
+    synonyms: ['系统单号'],
+  }),
+  lineId: field.code({
+    label: { 'zh-CN': '订单行号', 'en-US': 'Line number' },
+    synonyms: ['行号'],
+  }),
   status: field.enum(
     {
       label: { 'zh-CN': '状态', 'en-US': 'Status' },
@@ -51,12 +114,22 @@ export const orderLineRowSchema = orderLineSchema.extend({
     },
     orderLineStatuses,
   ),
-  shippedQuantity: field.integer({ label: { 'zh-CN': '已发数量', 'en-US': 'Shipped quantity' }, synonyms: ['发货数量', '已发货'] }),
-  amount: field.money({ label: { 'zh-CN': '金额', 'en-US': 'Amount' }, synonyms: ['订货金额', '总额'] }),
+  shippedQuantity: field.integer({
+    label: { 'zh-CN': '已发数量', 'en-US': 'Shipped quantity' },
+    synonyms: ['发货数量', '已发货'],
+  }),
+  amount: field.money({
+    label: { 'zh-CN': '金额', 'en-US': 'Amount' },
+    synonyms: ['订货金额', '总额'],
+  }),
 });
 export type OrderLineRow = z.infer<typeof orderLineRowSchema>;
 
-export function orderLineStatus(line: { quantity: number; shippedQuantity: number; cancelled: boolean }): OrderLineStatus {
+export function orderLineStatus(line: {
+  quantity: number;
+  shippedQuantity: number;
+  cancelled: boolean;
+}): OrderLineStatus {
   if (line.cancelled) return 'cancelled';
   if (line.shippedQuantity <= 0) return 'submitted';
   return line.shippedQuantity >= line.quantity ? 'shipped' : 'partly-shipped';

@@ -71,8 +71,14 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** Filters any pull accepts; a dataset ignores those that do not apply to it. */
 export const pullFilterSchema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   region: z.string().max(40).optional(),
   dealer: z.string().max(40).optional(),
   category: z.string().max(50).optional(),

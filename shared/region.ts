@@ -4,10 +4,21 @@ import { field } from './field';
 import { statusField } from './status';
 
 export const regionSchema = z.object({
-  code: field.code({ label: { 'zh-CN': '区域编码', 'en-US': 'Region code' }, synonyms: ['区域代码', '大区编码'] }),
-  name: field.text({ label: { 'zh-CN': '区域名称', 'en-US': 'Region name' }, synonyms: ['区域', '大区'], max: 50 }),
+  code: field.code({
+    label: { 'zh-CN': '区域编码', 'en-US': 'Region code' },
+    synonyms: ['区域代码', '大区编码'],
+  }),
+  name: field.text({
+    label: { 'zh-CN': '区域名称', 'en-US': 'Region name' },
+    synonyms: ['区域', '大区'],
+    max: 50,
+  }),
   parentCode: field.code(
-    { label: { 'zh-CN': '上级区域', 'en-US': 'Parent region' }, synonyms: ['上级区域编码', 'parent'], ref: 'regions' },
+    {
+      label: { 'zh-CN': '上级区域', 'en-US': 'Parent region' },
+      synonyms: ['上级区域编码', 'parent'],
+      ref: 'regions',
+    },
     { required: false },
   ),
   status: statusField({ required: false }),
@@ -15,7 +26,10 @@ export const regionSchema = z.object({
 export type Region = z.infer<typeof regionSchema>;
 
 /** The codes of a region and all regions below it, for region-limited users and filters. */
-export function regionAndDescendants(code: string, regions: readonly { code: string; parentCode?: string | undefined }[]): Set<string> {
+export function regionAndDescendants(
+  code: string,
+  regions: readonly { code: string; parentCode?: string | undefined }[],
+): Set<string> {
   const result = new Set([code]);
   let grew = true;
   while (grew) {

@@ -17,7 +17,10 @@ export interface RowProblem {
 
 export type RowCheck<T> = { ok: true; data: T } | { ok: false; problems: RowProblem[] };
 
-function problemFromIssue(issue: z.core.$ZodIssue, fields: ReadonlyMap<string, FieldDescription>): RowProblem {
+function problemFromIssue(
+  issue: z.core.$ZodIssue,
+  fields: ReadonlyMap<string, FieldDescription>,
+): RowProblem {
   const name = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
   const code: MessageCode = isMessageCode(issue.message) ? issue.message : 'invalid-value';
   const field = name === undefined ? undefined : fields.get(name);
@@ -25,7 +28,11 @@ function problemFromIssue(issue: z.core.$ZodIssue, fields: ReadonlyMap<string, F
   if (field?.max !== undefined) params.max = field.max;
   if (field?.options) params.options = field.options.map((o) => o.value).join(', ');
   if (code === 'required' && issue.code === 'invalid_type' && issue.input !== undefined) {
-    return { ...(name ? { field: name } : {}), code: field?.kind === 'money' ? 'invalid-money' : 'invalid-value', params };
+    return {
+      ...(name ? { field: name } : {}),
+      code: field?.kind === 'money' ? 'invalid-money' : 'invalid-value',
+      params,
+    };
   }
   return { ...(name ? { field: name } : {}), code, params };
 }

@@ -71,10 +71,10 @@ interface CellBlock {
 /** Reads rows [first, first+count) of `rect`, halving on a payload error. */
 async function readBlock(
   sync: SyncCounter,
-  sheet: Excel.Worksheet,
-  rect: Rect,
+  at: { sheet: Excel.Worksheet; rect: Rect },
   block: CellBlock,
 ): Promise<void> {
+  const { sheet, rect } = at;
   const range = sheet.getRange(rectAddress(rect)).load('values,text,formulas,numberFormat');
   try {
     await sync.sync();
@@ -86,11 +86,10 @@ async function readBlock(
       throw error;
     if (rect.rowCount < 2) throw error;
     const half = Math.ceil(rect.rowCount / 2);
-    await readBlock(sync, sheet, { ...rect, rowCount: half }, block);
+    await readBlock(sync, { sheet, rect: { ...rect, rowCount: half } }, block);
     await readBlock(
       sync,
-      sheet,
-      { ...rect, row: rect.row + half, rowCount: rect.rowCount - half },
+      { sheet, rect: { ...rect, row: rect.row + half, rowCount: rect.rowCount - half } },
       block,
     );
     return;
@@ -111,13 +110,15 @@ async function readBlock(
 async function readHiddenRows(
   sync: SyncCounter,
   body: Excel.Range,
-  rowCount: number,
-  firstRow: number,
+  bodyRect: Rect,
 ): Promise<number[]> {
   body.load('rowHidden');
   await sync.sync();
-  if (body.rowHidden === false) return [];
-  if (body.rowHidden === true) return Array.from({ length: rowCount }, (_, i) => i);
+  // Typed boolean, but Excel answers null when only some rows are hidden.
+  const state = body.rowHidden as boolean | null;
+  if (state === false) return [];
+  const { rowCount, row: firstRow } = bodyRect;
+  if (state === true) return Array.from({ length: rowCount }, (_, i) => i);
   const view = body.getColumn(0).getVisibleView().load('cellAddresses');
   await sync.sync();
   const visible = new Set(
@@ -162,7 +163,11 @@ export function readRegion(source: RegionSource): Promise<SheetRegion> {
     const rowsPerChunk = Math.max(1, Math.floor(READ_CELLS_PER_CHUNK / at.rect.columnCount));
     for (let first = 0; first < at.rect.rowCount; first += rowsPerChunk) {
       const rowCount = Math.min(rowsPerChunk, at.rect.rowCount - first);
-      await readBlock(sync, sheet, { ...at.rect, row: at.rect.row + first, rowCount }, block);
+      await readBlock(
+        sync,
+        { sheet, rect: { ...at.rect, row: at.rect.row + first, rowCount } },
+        block,
+      );
     }
     const bodyRect = { ...at.rect, row: at.rect.row + 1, rowCount: at.rect.rowCount - 1 };
     const body = bodyRect.rowCount > 0 ? sheet.getRange(rectAddress(bodyRect)) : null;
@@ -177,7 +182,7 @@ export function readRegion(source: RegionSource): Promise<SheetRegion> {
       numberFormats: block.formats.slice(1),
       formulaCells: block.formulaCells.filter((c) => c.row >= 0),
       mergedCells: body ? await readMergedCells(sync, body, bodyRect) : [],
-      hiddenRows: body ? await readHiddenRows(sync, body, bodyRect.rowCount, bodyRect.row) : [],
+      hiddenRows: body ? await readHiddenRows(sync, body, bodyRect) : [],
     };
   });
 }

@@ -51,7 +51,7 @@ export function fromExcelValue(value: unknown): string | number | boolean | null
   if (value === '' || value === undefined || value === null) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     return value;
-  return String(value);
+  return JSON.stringify(value);
 }
 
 export interface ChunkStats {

@@ -12,17 +12,19 @@ const useStyles = makeStyles({
 
 export interface SignInFormProps {
   defaultServerUrl: string;
+  /** Why the user has to sign in again, if they were signed out (an expired session). */
+  reason: string | null;
   onSignedIn: (session: Session) => void;
 }
 
-export function SignInForm({ defaultServerUrl, onSignedIn }: SignInFormProps) {
+export function SignInForm({ defaultServerUrl, reason, onSignedIn }: SignInFormProps) {
   const styles = useStyles();
   const { app, strings } = useUi();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(reason);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 // The task pane's root: Fluent UI in Office's light or dark theme, the user's language, and
 // either the sign-in form or the signed-in workspace.
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AddinApp, Session } from '../app-api';
 import { UiContext, type UiContextValue } from './context';
 import { SessionHeader } from './session-header';
@@ -35,6 +35,16 @@ export function TaskPane({ app, theme, defaultServerUrl }: TaskPaneProps) {
   const locale = app.locale();
   const ui = useMemo<UiContextValue>(() => ({ app, locale, strings: stringsFor(locale) }), [app, locale]);
   const [session, setSession] = useState<Session | null>(() => app.session());
+  // Why the user is back at sign-in (an expired token), shown on the form.
+  const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
+  const sessionLost = useCallback((reason: string) => {
+    setSignedOutReason(reason);
+    setSession(null);
+  }, []);
+  const signedIn = (next: Session) => {
+    setSignedOutReason(null);
+    setSession(next);
+  };
 
   return (
     <FluentProvider theme={fluentTheme(theme)} lang={locale} data-theme={theme}>
@@ -48,10 +58,10 @@ export function TaskPane({ app, theme, defaultServerUrl }: TaskPaneProps) {
                   setSession(null);
                 }}
               />
-              <Workspace key={session.user.username} session={session} />
+              <Workspace key={session.user.username} session={session} onSessionLost={sessionLost} />
             </>
           ) : (
-            <SignInForm defaultServerUrl={defaultServerUrl} onSignedIn={setSession} />
+            <SignInForm defaultServerUrl={defaultServerUrl} reason={signedOutReason} onSignedIn={signedIn} />
           )}
         </main>
       </UiContext.Provider>

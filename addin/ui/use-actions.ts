@@ -10,12 +10,18 @@ import type { Notice, WorkRunner } from './use-work';
 
 export type View = { kind: 'binding'; binding: Binding } | { kind: 'issues'; report: ValidationReport } | { kind: 'push'; report: PushReport } | null;
 
-export function pullNotices(report: PullReport, strings: Strings, datasetLabel: string): Notice[] {
+/** `overwrite` is offered when the refresh kept cells the user had edited. */
+export function pullNotices(report: PullReport, strings: Strings, datasetLabel: string, overwrite?: () => void): Notice[] {
   const notices: Notice[] = [
     { intent: 'success', text: fill(strings.pullSummary, { dataset: datasetLabel, sheet: report.sheetName, added: report.added, updated: report.updated, removed: report.removed }) },
   ];
   if (report.reset) notices.push({ intent: 'info', text: strings.pullReset });
-  if (report.editedCells > 0) notices.push({ intent: 'warning', text: fill(strings.editedCells, { count: report.editedCells }) });
+  // keptEdits is what stayed as the user left it; hosts that only count edits report editedCells.
+  const kept = report.keptEdits ?? report.editedCells;
+  if (kept > 0) {
+    const action = overwrite ? { action: { label: strings.overwriteEdits, testId: 'overwrite-edits', run: overwrite } } : {};
+    notices.push({ intent: 'warning', text: fill(strings.editedCells, { count: kept }), ...action });
+  }
   return notices;
 }
 
@@ -93,15 +99,17 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
 }
 
 function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
+  const refresh = async (overwriteEdits: boolean) => {
+    const report = await run(strings.refresh, (options) => app.refresh({ ...options, overwriteEdits }), { cancellable: true });
+    const overwrite = overwriteEdits ? undefined : () => void refresh(true);
+    if (report) notify(...pullNotices(report, strings, labelOf(report.dataset), overwrite));
+  };
   return {
     async pull(dataset: string, filter: PullFilter) {
       const report = await run(strings.pull, (options) => app.pull(dataset, { ...options, filter }), { cancellable: true });
       if (report) notify(...pullNotices(report, strings, labelOf(report.dataset)));
     },
-    async refresh() {
-      const report = await run(strings.refresh, (options) => app.refresh(options), { cancellable: true });
-      if (report) notify(...pullNotices(report, strings, labelOf(report.dataset)));
-    },
+    refresh: () => refresh(false),
     async refreshStatus() {
       const result = await run(strings.refreshStatus, (options) => app.refreshStatus(options), { cancellable: true });
       if (result) notify({ intent: 'success', text: fill(strings.statusRefreshed, { count: result.updated }) });

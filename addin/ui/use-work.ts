@@ -8,6 +8,8 @@ export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
 export interface Notice {
   intent: NoticeIntent;
   text: string;
+  /** A follow-up the user may take from the notice (e.g. overwrite edited cells). */
+  action?: { label: string; testId: string; run: () => void };
 }
 
 export interface WorkState {
@@ -16,6 +18,8 @@ export interface WorkState {
   progress: Progress | null;
   notices: Notice[];
   cancellable: boolean;
+  /** How many pieces of work have finished, failed or not (lets tests and screen readers follow). */
+  finished: number;
 }
 
 export interface WorkRunner extends WorkState {
@@ -27,7 +31,7 @@ export interface WorkRunner extends WorkState {
 }
 
 export function useWork(describeError: (error: unknown) => string): WorkRunner {
-  const [state, setState] = useState<WorkState>({ busy: null, progress: null, notices: [], cancellable: false });
+  const [state, setState] = useState<WorkState>({ busy: null, progress: null, notices: [], cancellable: false, finished: 0 });
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback<WorkRunner['run']>(
@@ -46,7 +50,7 @@ export function useWork(describeError: (error: unknown) => string): WorkRunner {
         return null;
       } finally {
         controller.current = null;
-        setState((s) => ({ ...s, busy: null, progress: null, cancellable: false }));
+        setState((s) => ({ ...s, busy: null, progress: null, cancellable: false, finished: s.finished + 1 }));
       }
     },
     [describeError],

@@ -4,17 +4,38 @@ import type { DatasetDef } from '../../shared/datasets';
 import { describeDataset } from '../../shared/meta';
 import { decideUpdate } from '../../shared/merge';
 import type { RowProblem } from '../../shared/row-errors';
-import type { DatasetHandler, MutationOutcome, ParsedMutation, PullPage, PullRequest, WriteContext } from '../sync/handler';
-import { allRecords, recordsById, recordsByKey, recordsChangedSince, valuesAtVersion, writeRecords, type RecordWrite, type StoredRecord } from './records-store';
+import type {
+  DatasetHandler,
+  MutationOutcome,
+  ParsedMutation,
+  PullPage,
+  PullRequest,
+  WriteContext,
+} from '../sync/handler';
+import {
+  allRecords,
+  recordsById,
+  recordsByKey,
+  recordsChangedSince,
+  valuesAtVersion,
+  writeRecords,
+  type RecordWrite,
+  type StoredRecord,
+} from './records-store';
 
 /** Fields of `def` that name records of another master dataset, e.g. a dealer's region. */
 function referenceFields(def: DatasetDef): { field: string; dataset: string }[] {
-  return describeDataset(def)
-    .fields.filter((f) => f.ref !== undefined && !f.readOnly)
-    .map((f) => ({ field: f.name, dataset: f.ref! }));
+  return describeDataset(def).fields.flatMap((f) =>
+    f.ref !== undefined && !f.readOnly ? [{ field: f.name, dataset: f.ref }] : [],
+  );
 }
 
-async function missingReferences(ctx: WriteContext, def: DatasetDef, mutations: readonly ParsedMutation[], written: Map<string, string>): Promise<Map<number, RowProblem[]>> {
+async function missingReferences(
+  ctx: WriteContext,
+  def: DatasetDef,
+  mutations: readonly ParsedMutation[],
+  written: Map<string, string>,
+): Promise<Map<number, RowProblem[]>> {
   const problems = new Map<number, RowProblem[]>();
   for (const { field, dataset } of referenceFields(def)) {
     const known = await allRecords(ctx.trx, dataset);
@@ -24,14 +45,22 @@ async function missingReferences(ctx: WriteContext, def: DatasetDef, mutations: 
       const selfRef = dataset === def.name && written.has(code);
       if (known.has(code) || selfRef) continue;
       const list = problems.get(m.index) ?? [];
-      list.push({ field, code: dataset === 'regions' ? 'unknown-region' : 'invalid-value', params: { value: code } });
+      list.push({
+        field,
+        code: dataset === 'regions' ? 'unknown-region' : 'invalid-value',
+        params: { value: code },
+      });
       problems.set(m.index, list);
     }
   }
   return problems;
 }
 
-const serverValues = (record: StoredRecord) => ({ ...record.values, _key: record.rowKey, _version: record.version });
+const serverValues = (record: StoredRecord) => ({
+  ...record.values,
+  _key: record.rowKey,
+  _version: record.version,
+});
 
 interface Batch {
   ctx: WriteContext;
@@ -42,16 +71,41 @@ interface Batch {
   writes: RecordWrite[];
 }
 
-function write(batch: Batch, record: Omit<RecordWrite, 'dataset' | 'changeSeq' | 'at' | 'by'>, before: StoredRecord | undefined): MutationOutcome {
+function write(
+  batch: Batch,
+  record: Omit<RecordWrite, 'dataset' | 'changeSeq' | 'at' | 'by'>,
+  before: StoredRecord | undefined,
+): MutationOutcome {
   const { ctx, def } = batch;
-  const full: RecordWrite = { ...record, dataset: def.name, changeSeq: ctx.nextSeq(), at: ctx.now.toISOString(), by: ctx.actor.user.username };
+  const full: RecordWrite = {
+    ...record,
+    dataset: def.name,
+    changeSeq: ctx.nextSeq(),
+    at: ctx.now.toISOString(),
+    by: ctx.actor.user.username,
+  };
   batch.writes.push(full);
-  const stored: StoredRecord = { rowKey: full.rowKey, id: full.id, version: full.version, changeSeq: full.changeSeq, deleted: full.deleted, values: full.values };
+  const stored: StoredRecord = {
+    rowKey: full.rowKey,
+    id: full.id,
+    version: full.version,
+    changeSeq: full.changeSeq,
+    deleted: full.deleted,
+    values: full.values,
+  };
   batch.byKey.set(full.rowKey, stored);
   if (before && before.id !== full.id) batch.byId.delete(before.id);
   batch.byId.set(full.id, stored);
   const action = record.deleted ? 'delete' : before ? 'update' : 'create';
-  ctx.audit({ dataset: def.name, recordKey: full.rowKey, recordId: full.id, version: full.version, action, before: before?.values ?? null, after: full.values });
+  ctx.audit({
+    dataset: def.name,
+    recordKey: full.rowKey,
+    recordId: full.id,
+    version: full.version,
+    action,
+    before: before?.values ?? null,
+    after: full.values,
+  });
   return { status: 'applied', id: full.id, version: full.version, problems: [] };
 }
 
@@ -59,26 +113,83 @@ async function applyOne(batch: Batch, m: ParsedMutation): Promise<MutationOutcom
   const existing = batch.byKey.get(m.rowKey);
   if (m.op === 'delete') {
     if (!existing || existing.deleted) return { status: 'unchanged', problems: [] };
-    if (m.baseVersion !== existing.version) return { status: 'conflict', problems: [{ code: 'stale-version', params: { version: existing.version } }], serverValues: serverValues(existing) };
-    return write(batch, { rowKey: existing.rowKey, id: existing.id, version: existing.version + 1, deleted: true, values: existing.values }, existing);
+    if (m.baseVersion !== existing.version)
+      return {
+        status: 'conflict',
+        problems: [{ code: 'stale-version', params: { version: existing.version } }],
+        serverValues: serverValues(existing),
+      };
+    return write(
+      batch,
+      {
+        rowKey: existing.rowKey,
+        id: existing.id,
+        version: existing.version + 1,
+        deleted: true,
+        values: existing.values,
+      },
+      existing,
+    );
   }
   const id = String(m.values[batch.naturalKey]);
   const holder = batch.byId.get(id);
   if (holder && holder.rowKey !== m.rowKey && !holder.deleted) {
-    return { status: 'conflict', problems: [{ field: batch.naturalKey, code: 'key-taken', params: { value: id } }], serverValues: serverValues(holder) };
+    return {
+      status: 'conflict',
+      problems: [{ field: batch.naturalKey, code: 'key-taken', params: { value: id } }],
+      serverValues: serverValues(holder),
+    };
   }
   if (!existing || existing.deleted) {
     if (holder && holder.rowKey !== m.rowKey) batch.byId.delete(id);
-    return write(batch, { rowKey: m.rowKey, id, version: (existing?.version ?? 0) + 1, deleted: false, values: m.values }, existing);
+    return write(
+      batch,
+      {
+        rowKey: m.rowKey,
+        id,
+        version: (existing?.version ?? 0) + 1,
+        deleted: false,
+        values: m.values,
+      },
+      existing,
+    );
   }
-  const base = m.baseVersion !== undefined && m.baseVersion < existing.version ? await valuesAtVersion(batch.ctx.trx, { dataset: batch.def.name, rowKey: m.rowKey, version: m.baseVersion }) : null;
-  const decision = decideUpdate({ current: existing.values, currentVersion: existing.version, incoming: m.values, baseVersion: m.baseVersion, base });
-  if (decision.kind === 'unchanged') return { status: 'unchanged', id: existing.id, version: existing.version, problems: [] };
+  const base =
+    m.baseVersion !== undefined && m.baseVersion < existing.version
+      ? await valuesAtVersion(batch.ctx.trx, {
+          dataset: batch.def.name,
+          rowKey: m.rowKey,
+          version: m.baseVersion,
+        })
+      : null;
+  const decision = decideUpdate({
+    current: existing.values,
+    currentVersion: existing.version,
+    incoming: m.values,
+    baseVersion: m.baseVersion,
+    base,
+  });
+  if (decision.kind === 'unchanged')
+    return { status: 'unchanged', id: existing.id, version: existing.version, problems: [] };
   if (decision.kind === 'conflict') {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
-    return { status: 'conflict', problems: [{ code, params: { version: existing.version } }], serverValues: serverValues(existing) };
+    return {
+      status: 'conflict',
+      problems: [{ code, params: { version: existing.version } }],
+      serverValues: serverValues(existing),
+    };
   }
-  return write(batch, { rowKey: m.rowKey, id: String(decision.values[batch.naturalKey]), version: existing.version + 1, deleted: false, values: decision.values }, existing);
+  return write(
+    batch,
+    {
+      rowKey: m.rowKey,
+      id: String(decision.values[batch.naturalKey]),
+      version: existing.version + 1,
+      deleted: false,
+      values: decision.values,
+    },
+    existing,
+  );
 }
 
 export function masterHandler(def: DatasetDef): DatasetHandler {
@@ -87,9 +198,21 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
   return {
     def,
     async push(ctx, mutations) {
-      const byKey = await recordsByKey(ctx.trx, def.name, mutations.map((m) => m.rowKey));
-      const byId = await recordsById(ctx.trx, def.name, mutations.filter((m) => m.op === 'upsert').map((m) => String(m.values[naturalKey])));
-      const written = new Map(mutations.filter((m) => m.op === 'upsert').map((m) => [String(m.values[naturalKey]), m.rowKey]));
+      const byKey = await recordsByKey(
+        ctx.trx,
+        def.name,
+        mutations.map((m) => m.rowKey),
+      );
+      const byId = await recordsById(
+        ctx.trx,
+        def.name,
+        mutations.filter((m) => m.op === 'upsert').map((m) => String(m.values[naturalKey])),
+      );
+      const written = new Map(
+        mutations
+          .filter((m) => m.op === 'upsert')
+          .map((m) => [String(m.values[naturalKey]), m.rowKey]),
+      );
       const refProblems = await missingReferences(ctx, def, mutations, written);
       const batch: Batch = { ctx, def, naturalKey, byKey, byId, writes: [] };
       const seenIds = new Map<string, number>();
@@ -99,7 +222,13 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
         const id = m.op === 'upsert' ? String(m.values[naturalKey]) : undefined;
         const twin = id === undefined ? undefined : seenIds.get(id);
         if (problems) outcomes.push({ status: 'rejected', problems });
-        else if (twin !== undefined) outcomes.push({ status: 'rejected', problems: [{ field: naturalKey, code: 'duplicate-in-batch', params: { row: twin + 1 } }] });
+        else if (twin !== undefined)
+          outcomes.push({
+            status: 'rejected',
+            problems: [
+              { field: naturalKey, code: 'duplicate-in-batch', params: { row: twin + 1 } },
+            ],
+          });
         else outcomes.push(await applyOne(batch, m));
         if (id !== undefined && twin === undefined) seenIds.set(id, m.index);
       }
@@ -116,13 +245,23 @@ export async function pullRecords(
   request: PullRequest,
   matches: (values: Record<string, unknown>) => boolean = () => true,
 ): Promise<PullPage> {
-  const records = await recordsChangedSince(request.db, { dataset, afterSeq: request.afterSeq, limit: request.limit });
+  const records = await recordsChangedSince(request.db, {
+    dataset,
+    afterSeq: request.afterSeq,
+    limit: request.limit,
+  });
   const rows: PullPage['rows'] = [];
   for (const record of records) {
     const live = !record.deleted && matches(record.values);
     if (!live && record.changeSeq <= request.skipTombstonesUpTo) continue;
     const values = { ...record.values, id: record.id };
-    rows.push({ key: record.rowKey, version: record.version, op: live ? 'upsert' : 'delete', values, seq: record.changeSeq });
+    rows.push({
+      key: record.rowKey,
+      version: record.version,
+      op: live ? 'upsert' : 'delete',
+      values,
+      seq: record.changeSeq,
+    });
   }
   return { rows, hasMore: records.length === request.limit };
 }

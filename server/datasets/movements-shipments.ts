@@ -3,21 +3,33 @@
 // cancelled line. The line's shipped quantity, version and change_seq move in the same
 // transaction, so the orders pull shows the new status.
 import type { RowProblem } from '../../shared/row-errors';
-import type { Shipment } from '../../shared/stock';
+import type { Shipment as ParsedShipment } from '../../shared/stock';
 import type { WriteContext } from '../sync/handler';
 import { inDateRange, movementHandler, type MovementEnv } from './movements';
 import { datasetDef } from './movements-stock';
 import { linesById, saveLines, type StoredLine } from './orders-store';
 import { StockBook } from './stock-book';
+import type { Parsed } from './stock-refs';
+
+type Shipment = Parsed<ParsedShipment, 'waybill' | 'remark'>;
 
 interface ShipmentEnv extends MovementEnv {
   lines: Map<string, StoredLine>;
   shipped: Set<string>;
 }
 
-async function prepare(ctx: WriteContext, rows: readonly Record<string, unknown>[]): Promise<ShipmentEnv> {
-  const lines = await linesById(ctx.trx, rows.map((r) => String(r.lineId)));
-  const pairs = [...lines.values()].map((l) => ({ location: l.values.locationCode, sku: l.values.skuCode }));
+async function prepare(
+  ctx: WriteContext,
+  rows: readonly Record<string, unknown>[],
+): Promise<ShipmentEnv> {
+  const lines = await linesById(
+    ctx.trx,
+    rows.map((r) => String(r.lineId)),
+  );
+  const pairs = [...lines.values()].map((l) => ({
+    location: l.values.locationCode,
+    sku: l.values.skuCode,
+  }));
   return { ctx, book: await StockBook.load(ctx.trx, pairs), lines, shipped: new Set() };
 }
 
@@ -26,11 +38,18 @@ function shipmentProblems(env: ShipmentEnv, s: Shipment): RowProblem[] {
   if (!line) return [{ field: 'lineId', code: 'unknown-order-line', params: { value: s.lineId } }];
   if (line.values.cancelled) return [{ field: 'lineId', code: 'order-cancelled' }];
   const remaining = line.values.quantity - line.shippedQty;
-  if (s.quantity > remaining) return [{ field: 'quantity', code: 'over-shipment', params: { remaining } }];
+  if (s.quantity > remaining)
+    return [{ field: 'quantity', code: 'over-shipment', params: { remaining } }];
   const balance = env.book.get(line.values.locationCode, line.values.skuCode);
   // The line's reservation covers it unless the balances were broken; say so rather than fail.
   if (balance.reserved < s.quantity || balance.onHand < s.quantity) {
-    return [{ field: 'quantity', code: 'insufficient-stock', params: { available: Math.min(balance.reserved, balance.onHand) } }];
+    return [
+      {
+        field: 'quantity',
+        code: 'insufficient-stock',
+        params: { available: Math.min(balance.reserved, balance.onHand) },
+      },
+    ];
   }
   return [];
 }
@@ -39,7 +58,15 @@ function ship(env: ShipmentEnv, s: Shipment, ref: string): void {
   const line = env.lines.get(s.lineId);
   if (!line) return;
   const { locationCode: location, skuCode: sku } = line.values;
-  env.book.change({ kind: 'shipment', location, sku, date: s.date, ref, onHand: -s.quantity, reserved: -s.quantity });
+  env.book.change({
+    kind: 'shipment',
+    location,
+    sku,
+    date: s.date,
+    ref,
+    onHand: -s.quantity,
+    reserved: -s.quantity,
+  });
   line.shippedQty += s.quantity;
   if (line.lastShippedDate === null || s.date > line.lastShippedDate) line.lastShippedDate = s.date;
   env.shipped.add(line.id);
@@ -54,7 +81,12 @@ async function finish(env: ShipmentEnv): Promise<void> {
     if (!line) continue;
     const next = { ...line, version: line.version + 1, changeSeq: ctx.nextSeq() };
     written.push(next);
-    const audit = { dataset: 'orders', recordKey: line.rowKey, recordId: line.id, version: next.version };
+    const audit = {
+      dataset: 'orders',
+      recordKey: line.rowKey,
+      recordId: line.id,
+      version: next.version,
+    };
     ctx.audit({ ...audit, action: 'ship', before: line.values, after: line.values });
   }
   await saveLines(ctx.trx, written, ctx.now.toISOString());

@@ -1,12 +1,18 @@
 // 入库 (goods receipts: on hand rises) and 调整 (adjustments: a signed correction that may not take
 // on hand below what is reserved, nor below zero). Both name one location and one SKU.
 import { coreDatasets, type DatasetDef } from '../../shared/datasets';
-import type { Adjustment, GoodsReceipt } from '../../shared/stock';
+import type {
+  Adjustment as ParsedAdjustment,
+  GoodsReceipt as ParsedReceipt,
+} from '../../shared/stock';
 import type { RowProblem } from '../../shared/row-errors';
 import type { WriteContext } from '../sync/handler';
 import { inDateRange, movementHandler, type MovementEnv } from './movements';
 import { StockBook } from './stock-book';
-import { checkLocation, checkSku, loadRefs, type MasterRefs } from './stock-refs';
+import { checkLocation, checkSku, loadRefs, type MasterRefs, type Parsed } from './stock-refs';
+
+type GoodsReceipt = Parsed<ParsedReceipt, 'ref' | 'remark'>;
+type Adjustment = Parsed<ParsedAdjustment, 'remark'>;
 
 export interface StockEnv extends MovementEnv {
   refs: MasterRefs;
@@ -28,11 +34,16 @@ export async function prepareStock(
   const skus = rows.map((r) => text(r.skuCode));
   const locations = rows.flatMap((r) => locationFields.map((f) => text(r[f])));
   const refs = await loadRefs(ctx.trx, { skus, locations });
-  const pairs = rows.flatMap((r) => locationFields.map((f) => ({ location: text(r[f]), sku: text(r.skuCode) })));
+  const pairs = rows.flatMap((r) =>
+    locationFields.map((f) => ({ location: text(r[f]), sku: text(r.skuCode) })),
+  );
   return { ctx, refs, book: await StockBook.load(ctx.trx, pairs) };
 }
 
-function refProblems(env: StockEnv, values: { locationCode: string; skuCode: string }): RowProblem[] {
+function refProblems(
+  env: StockEnv,
+  values: { locationCode: string; skuCode: string },
+): RowProblem[] {
   return [...checkLocation(env.refs, values.locationCode), ...checkSku(env.refs, values.skuCode)];
 }
 
@@ -52,7 +63,8 @@ export function goodsReceiptsHandler() {
       env.book.change({ kind: 'receipt', location, sku, date, ref: doc.id, onHand: quantity });
       return [];
     },
-    matches: (values, request) => atLocation(values, request.filter.location) && inDateRange(values.date, request),
+    matches: (values, request) =>
+      atLocation(values, request.filter.location) && inDateRange(values.date, request),
   });
 }
 
@@ -68,11 +80,18 @@ export function adjustmentsHandler() {
       const { locationCode: location, skuCode: sku, quantity, date } = values;
       const available = env.book.available(location, sku);
       if (quantity < 0 && -quantity > available) {
-        return [{ field: 'quantity', code: 'insufficient-stock', params: { available: Math.max(0, available) } }];
+        return [
+          {
+            field: 'quantity',
+            code: 'insufficient-stock',
+            params: { available: Math.max(0, available) },
+          },
+        ];
       }
       env.book.change({ kind: 'adjustment', location, sku, date, ref: doc.id, onHand: quantity });
       return [];
     },
-    matches: (values, request) => atLocation(values, request.filter.location) && inDateRange(values.date, request),
+    matches: (values, request) =>
+      atLocation(values, request.filter.location) && inDateRange(values.date, request),
   });
 }

@@ -2,10 +2,12 @@
 // transit at the receiving one until someone pushes the same row again with its receivedDate;
 // then it moves into on hand there. A received transfer can no longer change.
 import type { RowProblem } from '../../shared/row-errors';
-import type { Transfer } from '../../shared/stock';
+import type { Transfer as ParsedTransfer } from '../../shared/stock';
 import { inDateRange, movementHandler } from './movements';
 import { datasetDef, prepareStock, type StockEnv } from './movements-stock';
-import { checkLocation, checkSku } from './stock-refs';
+import { checkLocation, checkSku, type Parsed } from './stock-refs';
+
+type Transfer = Parsed<ParsedTransfer, 'ref' | 'receivedDate' | 'remark'>;
 
 function transferProblems(env: StockEnv, t: Transfer): RowProblem[] {
   const problems = [
@@ -13,32 +15,67 @@ function transferProblems(env: StockEnv, t: Transfer): RowProblem[] {
     ...checkLocation(env.refs, t.toLocationCode, 'toLocationCode'),
     ...checkSku(env.refs, t.skuCode),
   ];
-  if (t.fromLocationCode === t.toLocationCode) problems.push({ field: 'toLocationCode', code: 'same-location' });
+  if (t.fromLocationCode === t.toLocationCode)
+    problems.push({ field: 'toLocationCode', code: 'same-location' });
   if (problems.length > 0) return problems;
   const available = env.book.available(t.fromLocationCode, t.skuCode);
   if (t.quantity > available) {
-    return [{ field: 'quantity', code: 'insufficient-stock', params: { available: Math.max(0, available) } }];
+    return [
+      {
+        field: 'quantity',
+        code: 'insufficient-stock',
+        params: { available: Math.max(0, available) },
+      },
+    ];
   }
   return [];
 }
 
 function receive(env: StockEnv, t: Transfer & { receivedDate: string }, ref: string): void {
   const { toLocationCode: location, skuCode: sku, quantity } = t;
-  env.book.change({ kind: 'transfer-received', location, sku, date: t.receivedDate, ref, inTransit: -quantity, onHand: quantity });
+  env.book.change({
+    kind: 'transfer-received',
+    location,
+    sku,
+    date: t.receivedDate,
+    ref,
+    inTransit: -quantity,
+    onHand: quantity,
+  });
 }
 
 function sendAndMaybeReceive(env: StockEnv, t: Transfer, ref: string): void {
   const { skuCode: sku, quantity, date } = t;
-  env.book.change({ kind: 'transfer-out', location: t.fromLocationCode, sku, date, ref, onHand: -quantity });
-  env.book.change({ kind: 'transfer-in-transit', location: t.toLocationCode, sku, date, ref, inTransit: quantity });
+  env.book.change({
+    kind: 'transfer-out',
+    location: t.fromLocationCode,
+    sku,
+    date,
+    ref,
+    onHand: -quantity,
+  });
+  env.book.change({
+    kind: 'transfer-in-transit',
+    location: t.toLocationCode,
+    sku,
+    date,
+    ref,
+    inTransit: quantity,
+  });
   if (t.receivedDate) receive(env, { ...t, receivedDate: t.receivedDate }, ref);
 }
 
 /** Only the receipt may be added to a stored transfer; null means "immutable". */
-function amendTransfer(env: StockEnv, stored: Transfer, values: Transfer, ref: string): RowProblem[] | null {
+function amendTransfer(
+  env: StockEnv,
+  stored: Transfer,
+  values: Transfer,
+  ref: string,
+): RowProblem[] | null {
   if (stored.receivedDate) return [{ field: 'receivedDate', code: 'transfer-received' }];
   const { receivedDate, ...rest } = values;
-  const unchangedOtherwise = JSON.stringify(Object.entries(rest).sort()) === JSON.stringify(Object.entries(stored).sort());
+  const unchangedOtherwise =
+    JSON.stringify(Object.entries(rest).sort()) === JSON.stringify(Object.entries(stored).sort());
   if (!receivedDate || !unchangedOtherwise) return null;
   if (receivedDate < stored.date) return [{ field: 'receivedDate', code: 'invalid-value' }];
   receive(env, { ...stored, receivedDate }, ref);
@@ -59,7 +96,9 @@ export function transfersHandler() {
       if (problems.length === 0) sendAndMaybeReceive(env, t, doc.id);
       return problems;
     },
-    amend: (env, doc) => amendTransfer(env, doc.stored.values as Transfer, doc.values as Transfer, doc.stored.id),
-    matches: (values, request) => touches(values, request.filter.location) && inDateRange(values.date, request),
+    amend: (env, doc) =>
+      amendTransfer(env, doc.stored.values as Transfer, doc.values as Transfer, doc.stored.id),
+    matches: (values, request) =>
+      touches(values, request.filter.location) && inDateRange(values.date, request),
   });
 }

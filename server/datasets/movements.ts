@@ -4,7 +4,13 @@
 // stock change is a ledger line with ref = the document's number.
 import type { DatasetDef } from '../../shared/datasets';
 import type { RowProblem } from '../../shared/row-errors';
-import type { DatasetHandler, MutationOutcome, ParsedMutation, PullRequest, WriteContext } from '../sync/handler';
+import type {
+  DatasetHandler,
+  MutationOutcome,
+  ParsedMutation,
+  PullRequest,
+  WriteContext,
+} from '../sync/handler';
 import { pullRecords } from './master';
 import { recordsByKey, writeRecords, type RecordWrite, type StoredRecord } from './records-store';
 import type { StockBook } from './stock-book';
@@ -24,7 +30,10 @@ export interface MovementSpec<E extends MovementEnv> {
   /** Checks a new document and, when it passes, applies its stock changes under `id`. */
   create: (env: E, doc: { id: string; values: Record<string, unknown> }) => RowProblem[];
   /** A change to a stored document that is allowed (a transfer's receipt); null → immutable. */
-  amend?: (env: E, doc: { stored: StoredRecord; values: Record<string, unknown> }) => RowProblem[] | null;
+  amend?: (
+    env: E,
+    doc: { stored: StoredRecord; values: Record<string, unknown> },
+  ) => RowProblem[] | null;
   /** Writes what `create` changed beyond balances and documents (order lines for shipments). */
   finish?: (env: E) => Promise<void>;
   /** The pull's filters over a document's values. */
@@ -43,28 +52,54 @@ interface Run<E extends MovementEnv> {
   writes: RecordWrite[];
 }
 
-function store<E extends MovementEnv>(run: Run<E>, doc: { rowKey: string; id: string; values: Record<string, unknown> }, before?: StoredRecord): MutationOutcome {
+function store<E extends MovementEnv>(
+  run: Run<E>,
+  doc: { rowKey: string; id: string; values: Record<string, unknown> },
+  before?: StoredRecord,
+): MutationOutcome {
   const { ctx } = run.env;
   const version = (before?.version ?? 0) + 1;
   const at = ctx.now.toISOString();
-  const write = { ...doc, dataset: run.spec.def.name, version, changeSeq: ctx.nextSeq(), deleted: false, at, by: ctx.actor.user.username };
+  const write = {
+    ...doc,
+    dataset: run.spec.def.name,
+    version,
+    changeSeq: ctx.nextSeq(),
+    deleted: false,
+    at,
+    by: ctx.actor.user.username,
+  };
   run.writes.push(write);
   const audit = { dataset: write.dataset, recordKey: doc.rowKey, recordId: doc.id, version };
-  ctx.audit({ ...audit, action: before ? 'update' : 'create', before: before?.values ?? null, after: doc.values });
+  ctx.audit({
+    ...audit,
+    action: before ? 'update' : 'create',
+    before: before?.values ?? null,
+    after: doc.values,
+  });
   return { status: 'applied', id: doc.id, version, problems: [] };
 }
 
-function applyToStored<E extends MovementEnv>(run: Run<E>, m: ParsedMutation, stored: StoredRecord): MutationOutcome {
+function applyToStored<E extends MovementEnv>(
+  run: Run<E>,
+  m: ParsedMutation,
+  stored: StoredRecord,
+): MutationOutcome {
   if (m.op === 'upsert' && same(stored.values, m.values)) {
     return { status: 'unchanged', id: stored.id, version: stored.version, problems: [] };
   }
-  const amended = m.op === 'upsert' ? run.spec.amend?.(run.env, { stored, values: m.values }) : null;
+  const amended =
+    m.op === 'upsert' ? run.spec.amend?.(run.env, { stored, values: m.values }) : null;
   if (!amended) return rejected([{ code: 'immutable-movement' }]);
   if (amended.length > 0) return rejected(amended);
   return store(run, { rowKey: m.rowKey, id: stored.id, values: m.values }, stored);
 }
 
-function applyOne<E extends MovementEnv>(run: Run<E>, m: ParsedMutation, stored: StoredRecord | undefined): MutationOutcome {
+function applyOne<E extends MovementEnv>(
+  run: Run<E>,
+  m: ParsedMutation,
+  stored: StoredRecord | undefined,
+): MutationOutcome {
   if (stored && !stored.deleted) return applyToStored(run, m, stored);
   if (m.op === 'delete') return { status: 'unchanged', problems: [] };
   const id = run.numbers.peek();
@@ -77,14 +112,27 @@ export function movementHandler<E extends MovementEnv>(spec: MovementSpec<E>): D
   return {
     def: spec.def,
     async push(ctx, mutations) {
-      const stored = await recordsByKey(ctx.trx, spec.def.name, mutations.map((m) => m.rowKey));
-      const env = await spec.prepare(ctx, mutations.filter((m) => m.op === 'upsert').map((m) => m.values));
-      const run: Run<E> = { spec, env, numbers: await DocNumbers.open(ctx.trx, spec.prefix, ctx.today), writes: [] };
+      const stored = await recordsByKey(
+        ctx.trx,
+        spec.def.name,
+        mutations.map((m) => m.rowKey),
+      );
+      const env = await spec.prepare(
+        ctx,
+        mutations.filter((m) => m.op === 'upsert').map((m) => m.values),
+      );
+      const run: Run<E> = {
+        spec,
+        env,
+        numbers: await DocNumbers.open(ctx.trx, spec.prefix, ctx.today),
+        writes: [],
+      };
       const firstIndex = new Map<string, number>();
       const outcomes = mutations.map((m) => {
         const twin = firstIndex.get(m.rowKey);
         firstIndex.set(m.rowKey, twin ?? m.index);
-        if (twin !== undefined) return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
+        if (twin !== undefined)
+          return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
         return applyOne(run, m, stored.get(m.rowKey));
       });
       await writeRecords(ctx.trx, run.writes);
@@ -93,7 +141,8 @@ export function movementHandler<E extends MovementEnv>(spec: MovementSpec<E>): D
       await spec.finish?.(env);
       return outcomes;
     },
-    pull: (request) => pullRecords(spec.def.name, request, (values) => spec.matches?.(values, request) ?? true),
+    pull: (request) =>
+      pullRecords(spec.def.name, request, (values) => spec.matches?.(values, request) ?? true),
   };
 }
 

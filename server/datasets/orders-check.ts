@@ -7,7 +7,13 @@ import type { RowProblem } from '../../shared/row-errors';
 import type { WriteContext } from '../sync/handler';
 import type { LineValues, StoredLine } from './orders-store';
 import type { LedgerLine, StockBook } from './stock-book';
-import { checkLocation, checkSku, locationServes, userMayServe, type MasterRefs } from './stock-refs';
+import {
+  checkLocation,
+  checkSku,
+  locationServes,
+  userMayServe,
+  type MasterRefs,
+} from './stock-refs';
 
 export interface OrderBatch {
   ctx: WriteContext;
@@ -28,9 +34,12 @@ function dealerProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
   const { dealerCode: code } = values;
   const dealer = batch.refs.dealers.get(code);
   if (!dealer) return [{ field: 'dealerCode', code: 'unknown-dealer', params: { value: code } }];
-  if (dealer.status !== 'active') return [{ field: 'dealerCode', code: 'dealer-inactive', params: { value: code } }];
+  if (dealer.status !== 'active')
+    return [{ field: 'dealerCode', code: 'dealer-inactive', params: { value: code } }];
   if (!userMayServe(batch.ctx.actor.user, dealer.regionCode, batch.refs.regions)) {
-    return [{ field: 'dealerCode', code: 'region-not-allowed', params: { region: dealer.regionCode } }];
+    return [
+      { field: 'dealerCode', code: 'region-not-allowed', params: { region: dealer.regionCode } },
+    ];
   }
   return [];
 }
@@ -46,18 +55,32 @@ function locationProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
 
 function packProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
   const pack = batch.refs.products.get(values.skuCode)?.packSize ?? 1;
-  return values.quantity % pack === 0 ? [] : [{ field: 'quantity', code: 'not-pack-multiple', params: { pack } }];
+  return values.quantity % pack === 0
+    ? []
+    : [{ field: 'quantity', code: 'not-pack-multiple', params: { pack } }];
 }
 
 function priceProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
   const role = batch.ctx.actor.user.role;
   const expected = batch.refs.products.get(values.skuCode)?.dealerPrice;
-  if (expected === undefined || role === 'manager' || role === 'admin' || values.unitPrice === expected) return [];
-  return [{ field: 'unitPrice', code: 'price-mismatch', params: { expected: formatYuan(expected) } }];
+  if (
+    expected === undefined ||
+    role === 'manager' ||
+    role === 'admin' ||
+    values.unitPrice === expected
+  )
+    return [];
+  return [
+    { field: 'unitPrice', code: 'price-mismatch', params: { expected: formatYuan(expected) } },
+  ];
 }
 
 /** Reserves `extra` units, or says how many the line could hold (`holding` is its reservation now). */
-function reserve(batch: OrderBatch, values: LineValues, amounts: { extra: number; holding: number }): LineCheck {
+function reserve(
+  batch: OrderBatch,
+  values: LineValues,
+  amounts: { extra: number; holding: number },
+): LineCheck {
   const { locationCode: location, skuCode: sku } = values;
   const available = batch.book.available(location, sku);
   if (amounts.extra > available) {
@@ -66,12 +89,20 @@ function reserve(batch: OrderBatch, values: LineValues, amounts: { extra: number
   }
   if (amounts.extra === 0) return { problems: [], ledger: [] };
   const kind = amounts.extra > 0 ? 'reserve' : 'release';
-  const line = batch.book.change({ kind, location, sku, date: batch.ctx.today, ref: '', reserved: amounts.extra });
+  const line = batch.book.change({
+    kind,
+    location,
+    sku,
+    date: batch.ctx.today,
+    ref: '',
+    reserved: amounts.extra,
+  });
   return { problems: [], ledger: [line] };
 }
 
 export function checkNewLine(batch: OrderBatch, values: LineValues): LineCheck {
-  if (values.cancelled) return { problems: [{ field: 'cancelled', code: 'invalid-value' }], ledger: [] };
+  if (values.cancelled)
+    return { problems: [{ field: 'cancelled', code: 'invalid-value' }], ledger: [] };
   const problems = [...dealerProblems(batch, values), ...locationProblems(batch, values)];
   const sku = checkSku(batch.refs, values.skuCode);
   problems.push(...sku);
@@ -83,7 +114,11 @@ export function checkNewLine(batch: OrderBatch, values: LineValues): LineCheck {
 }
 
 /** `next` is what the line would become; `changed` the fields that differ from the stored line. */
-export function checkUpdate(batch: OrderBatch, line: StoredLine, change: { next: LineValues; changed: string[] }): LineCheck {
+export function checkUpdate(
+  batch: OrderBatch,
+  line: StoredLine,
+  change: { next: LineValues; changed: string[] },
+): LineCheck {
   const fail = (problems: RowProblem[]): LineCheck => ({ problems, ledger: [] });
   if (line.shippedQty > 0) return fail([{ code: 'already-shipped' }]);
   if (line.values.cancelled) return fail([{ field: 'cancelled', code: 'order-cancelled' }]);
@@ -91,7 +126,9 @@ export function checkUpdate(batch: OrderBatch, line: StoredLine, change: { next:
   if (fixed.length > 0) return fail(fixed.map((name) => ({ field: name, code: 'invalid-value' })));
   const dealer = batch.refs.dealers.get(line.values.dealerCode);
   if (dealer && !userMayServe(batch.ctx.actor.user, dealer.regionCode, batch.refs.regions)) {
-    return fail([{ field: 'dealerCode', code: 'region-not-allowed', params: { region: dealer.regionCode } }]);
+    return fail([
+      { field: 'dealerCode', code: 'region-not-allowed', params: { region: dealer.regionCode } },
+    ]);
   }
   const holding = line.values.quantity;
   // Cancelling releases the whole reservation; the stored quantity stays as ordered.

@@ -3,13 +3,11 @@
 // location. A region-limited sales user sees only dealers of their regions. In a delta pull a
 // changed line that no longer matches is sent as op 'delete' so the sheet drops it.
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
-import type { Dealer } from '../../shared/dealer';
-import type { Region } from '../../shared/region';
 import type { Database, OrderLinesTable } from '../store/schema';
 import type { PullPage, PullRequest } from '../sync/handler';
 import { lineFromRow, pullValues } from './orders-store';
 import { allRecords } from './records-store';
-import { regionsUnder } from './stock-refs';
+import { loadRegions, regionsUnder, type DealerRef } from './stock-refs';
 
 type Eb = ExpressionBuilder<Database, 'order_lines'>;
 
@@ -28,10 +26,14 @@ async function dealersIn(request: PullRequest): Promise<Set<string> | undefined>
   const user = request.user;
   if (user.role === 'sales' && user.regions.length > 0) limits.push(user.regions);
   if (limits.length === 0) return undefined;
-  const regions = [...(await allRecords(request.db, 'regions')).values()].map((r) => r.values as Region);
+  const regions = await loadRegions(request.db);
   const allowed = limits.map((codes) => regionsUnder(codes, regions));
-  const dealers = [...(await allRecords(request.db, 'dealers')).values()].map((r) => r.values as Dealer);
-  return new Set(dealers.filter((d) => allowed.every((set) => set.has(d.regionCode))).map((d) => d.code));
+  const dealers = [...(await allRecords(request.db, 'dealers')).values()].map(
+    (r) => r.values as DealerRef,
+  );
+  return new Set(
+    dealers.filter((d) => allowed.every((set) => set.has(d.regionCode))).map((d) => d.code),
+  );
 }
 
 async function scopeOf(request: PullRequest): Promise<Scope> {
@@ -84,7 +86,13 @@ export async function pullOrders(request: PullRequest): Promise<PullPage> {
   const page: PullPage['rows'] = rows.map((row) => {
     const line = lineFromRow(row);
     const op = matches(row, scope) ? 'upsert' : 'delete';
-    return { key: line.rowKey, version: line.version, op, values: { ...pullValues(line) }, seq: line.changeSeq };
+    return {
+      key: line.rowKey,
+      version: line.version,
+      op,
+      values: { ...pullValues(line) },
+      seq: line.changeSeq,
+    };
   });
   return { rows: page, hasMore: rows.length === request.limit };
 }

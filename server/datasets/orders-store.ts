@@ -1,9 +1,16 @@
 // Data functions over `orders` and `order_lines`. One sheet row is one order line; the line keeps
 // a copy of its order's header (dealer, ref, date, type) so pulls and filters need no join.
-import type { OrderLine, OrderLineRow } from '../../shared/order';
+import type {
+  OrderLine as ParsedOrderLine,
+  OrderLineRow as ParsedOrderLineRow,
+} from '../../shared/order';
 import { orderLineStatus } from '../../shared/order';
 import type { Db } from '../store/db';
 import type { OrderLinesTable } from '../store/schema';
+import type { Parsed } from './stock-refs';
+
+type OrderLine = Parsed<ParsedOrderLine, 'requestedDate' | 'remark' | 'cancelled'>;
+type OrderLineRow = Parsed<ParsedOrderLineRow, 'requestedDate' | 'remark' | 'cancelled'>;
 
 /** The pushed values of a line, normalised: absent optionals are absent, `cancelled` is set. */
 export type LineValues = Omit<OrderLine, 'cancelled'> & { cancelled: boolean };
@@ -87,7 +94,10 @@ async function linesBy(db: Db, column: 'row_key' | 'id', keys: readonly string[]
   return found;
 }
 
-export async function linesByKey(db: Db, rowKeys: readonly string[]): Promise<Map<string, StoredLine>> {
+export async function linesByKey(
+  db: Db,
+  rowKeys: readonly string[],
+): Promise<Map<string, StoredLine>> {
   return new Map((await linesBy(db, 'row_key', rowKeys)).map((line) => [line.rowKey, line]));
 }
 
@@ -107,7 +117,13 @@ export async function ordersFor(
     const rows = await db
       .selectFrom('orders')
       .leftJoin('order_lines', 'order_lines.order_id', 'orders.id')
-      .select(['orders.id', 'orders.dealer_code', 'orders.order_ref', 'orders.order_date', 'orders.order_type'])
+      .select([
+        'orders.id',
+        'orders.dealer_code',
+        'orders.order_ref',
+        'orders.order_date',
+        'orders.order_type',
+      ])
       .select((eb) => eb.fn.max('order_lines.line_no').as('max_line_no'))
       .where('orders.order_ref', 'in', refs.slice(i, i + CHUNK))
       .groupBy('orders.id')
@@ -198,7 +214,11 @@ export async function saveLines(db: Db, lines: readonly StoredLine[], at: string
 /** What the "orders" pull gives for a line (orderLineRowSchema), money in fen. */
 export function pullValues(line: StoredLine): OrderLineRow {
   const { cancelled, ...pushed } = line.values;
-  const status = orderLineStatus({ quantity: pushed.quantity, shippedQuantity: line.shippedQty, cancelled });
+  const status = orderLineStatus({
+    quantity: pushed.quantity,
+    shippedQuantity: line.shippedQty,
+    cancelled,
+  });
   return {
     ...pushed,
     cancelled,

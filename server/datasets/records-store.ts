@@ -11,7 +11,14 @@ export interface StoredRecord {
   values: Record<string, unknown>;
 }
 
-type Row = { row_key: string; id: string; version: number; change_seq: number; deleted: number; data: string };
+type Row = {
+  row_key: string;
+  id: string;
+  version: number;
+  change_seq: number;
+  deleted: number;
+  data: string;
+};
 
 const toRecord = (row: Row): StoredRecord => ({
   rowKey: row.row_key,
@@ -24,7 +31,12 @@ const toRecord = (row: Row): StoredRecord => ({
 
 const CHUNK = 500;
 
-async function loadBy(db: Db, dataset: string, column: 'row_key' | 'id', values: readonly string[]): Promise<StoredRecord[]> {
+async function loadBy(
+  db: Db,
+  dataset: string,
+  column: 'row_key' | 'id',
+  values: readonly string[],
+): Promise<StoredRecord[]> {
   const unique = [...new Set(values)];
   const found: StoredRecord[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
@@ -39,11 +51,19 @@ async function loadBy(db: Db, dataset: string, column: 'row_key' | 'id', values:
   return found;
 }
 
-export async function recordsByKey(db: Db, dataset: string, keys: readonly string[]): Promise<Map<string, StoredRecord>> {
+export async function recordsByKey(
+  db: Db,
+  dataset: string,
+  keys: readonly string[],
+): Promise<Map<string, StoredRecord>> {
   return new Map((await loadBy(db, dataset, 'row_key', keys)).map((r) => [r.rowKey, r]));
 }
 
-export async function recordsById(db: Db, dataset: string, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
+export async function recordsById(
+  db: Db,
+  dataset: string,
+  ids: readonly string[],
+): Promise<Map<string, StoredRecord>> {
   return new Map((await loadBy(db, dataset, 'id', ids)).map((r) => [r.id, r]));
 }
 
@@ -117,7 +137,10 @@ export async function writeRecords(db: Db, writes: readonly RecordWrite[]): Prom
 }
 
 /** The values a record had at a version, from the audit trail (for field-level merges). */
-export async function valuesAtVersion(db: Db, input: { dataset: string; rowKey: string; version: number }): Promise<Record<string, unknown> | null> {
+export async function valuesAtVersion(
+  db: Db,
+  input: { dataset: string; rowKey: string; version: number },
+): Promise<Record<string, unknown> | null> {
   const row = await db
     .selectFrom('audit')
     .select('after')

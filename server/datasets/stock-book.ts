@@ -75,7 +75,10 @@ export class StockBook {
 
   private constructor(private readonly balances: Map<string, Balance>) {}
 
-  static async load(db: Db, pairs: readonly { location: string; sku: string }[]): Promise<StockBook> {
+  static async load(
+    db: Db,
+    pairs: readonly { location: string; sku: string }[],
+  ): Promise<StockBook> {
     return new StockBook(await loadBalances(db, pairs));
   }
 

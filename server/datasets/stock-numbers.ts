@@ -18,7 +18,11 @@ export class DocNumbers {
   /** `today` is the business date 'YYYY-MM-DD' (Asia/Shanghai). */
   static async open(db: Db, prefix: DocPrefix, today: string): Promise<DocNumbers> {
     const name = `${prefix}-${today.replaceAll('-', '')}`;
-    const row = await db.selectFrom('counters').select('value').where('name', '=', name).executeTakeFirst();
+    const row = await db
+      .selectFrom('counters')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirst();
     return new DocNumbers(name, row?.value ?? 0);
   }
 

@@ -10,11 +10,28 @@ import type { Db } from '../store/db';
 import type { AuthUser } from '../services/users';
 import { allRecords, recordsById } from './records-store';
 
+/**
+ * z.infer over `field.*` schemas types every field as `T | undefined` with the key required
+ * (field.ts's `finish` returns a union of the schema and its optional). Until that is fixed there,
+ * this pins which fields a parsed row always has and which it may lack.
+ */
+export type Parsed<T, Optional extends keyof T = never> = {
+  -readonly [K in Exclude<keyof T, Optional>]-?: Exclude<T[K], undefined>;
+} & { [K in Optional]?: Exclude<T[K], undefined> };
+
+export type ProductRef = Parsed<Product>;
+export type DealerRef = Parsed<Pick<Dealer, 'code' | 'regionCode' | 'status'>>;
+export type LocationRef = Parsed<
+  Pick<Location, 'code' | 'status' | 'servesRegions'>,
+  'servesRegions'
+>;
+export type RegionRef = Parsed<Pick<Region, 'code' | 'parentCode'>, 'parentCode'>;
+
 export interface MasterRefs {
-  products: Map<string, Product>;
-  locations: Map<string, Location>;
-  dealers: Map<string, Dealer>;
-  regions: Region[];
+  products: Map<string, ProductRef>;
+  locations: Map<string, LocationRef>;
+  dealers: Map<string, DealerRef>;
+  regions: RegionRef[];
 }
 
 const live = <T>(records: Map<string, { deleted: boolean; values: Record<string, unknown> }>) => {
@@ -27,46 +44,62 @@ export async function loadRefs(
   db: Db,
   wanted: { skus?: readonly string[]; locations?: readonly string[]; dealers?: readonly string[] },
 ): Promise<MasterRefs> {
-  const products = live<Product>(await recordsById(db, 'products', wanted.skus ?? []));
-  const locations = live<Location>(await recordsById(db, 'locations', wanted.locations ?? []));
-  const dealers = live<Dealer>(await recordsById(db, 'dealers', wanted.dealers ?? []));
-  const regions = wanted.dealers?.length
-    ? [...(await allRecords(db, 'regions')).values()].map((r) => r.values as Region)
-    : [];
+  const products = live<ProductRef>(await recordsById(db, 'products', wanted.skus ?? []));
+  const locations = live<LocationRef>(await recordsById(db, 'locations', wanted.locations ?? []));
+  const dealers = live<DealerRef>(await recordsById(db, 'dealers', wanted.dealers ?? []));
+  const regions = wanted.dealers?.length ? await loadRegions(db) : [];
   return { products, locations, dealers, regions };
+}
+
+export async function loadRegions(db: Db): Promise<RegionRef[]> {
+  return [...(await allRecords(db, 'regions')).values()].map((r) => r.values as RegionRef);
 }
 
 export function checkSku(refs: MasterRefs, code: string, field = 'skuCode'): RowProblem[] {
   const product = refs.products.get(code);
   if (!product) return [{ field, code: 'unknown-sku', params: { value: code } }];
-  if (product.status !== 'active') return [{ field, code: 'sku-inactive', params: { value: code } }];
+  if (product.status !== 'active')
+    return [{ field, code: 'sku-inactive', params: { value: code } }];
   return [];
 }
 
-export function checkLocation(refs: MasterRefs, code: string, field = 'locationCode'): RowProblem[] {
+export function checkLocation(
+  refs: MasterRefs,
+  code: string,
+  field = 'locationCode',
+): RowProblem[] {
   const location = refs.locations.get(code);
   if (!location) return [{ field, code: 'unknown-location', params: { value: code } }];
-  if (location.status !== 'active') return [{ field, code: 'location-inactive', params: { value: code } }];
+  if (location.status !== 'active')
+    return [{ field, code: 'location-inactive', params: { value: code } }];
   return [];
 }
 
 /** Codes of the regions and everything below them. */
-export function regionsUnder(codes: readonly string[], regions: readonly Region[]): Set<string> {
+export function regionsUnder(codes: readonly string[], regions: readonly RegionRef[]): Set<string> {
   const result = new Set<string>();
   for (const code of codes) for (const c of regionAndDescendants(code, regions)) result.add(c);
   return result;
 }
 
 /** A location with no `servesRegions` serves every region; otherwise those and their children. */
-export function locationServes(refs: MasterRefs, locationCode: string, regionCode: string): boolean {
+export function locationServes(
+  refs: MasterRefs,
+  locationCode: string,
+  regionCode: string,
+): boolean {
   const location = refs.locations.get(locationCode);
   if (!location) return false;
-  const served = servedRegions(location);
+  const served = servedRegions({ servesRegions: location.servesRegions });
   return served.length === 0 || regionsUnder(served, refs.regions).has(regionCode);
 }
 
 /** A sales user limited to regions may only work on dealers in them (or below them). */
-export function userMayServe(user: AuthUser, regionCode: string, regions: readonly Region[]): boolean {
+export function userMayServe(
+  user: AuthUser,
+  regionCode: string,
+  regions: readonly RegionRef[],
+): boolean {
   if (user.role !== 'sales' || user.regions.length === 0) return true;
   return regionsUnder(user.regions, regions).has(regionCode);
 }

@@ -2,13 +2,15 @@
 // `${location}|${sku}`, with the product's name, style, colour, size and safety stock.
 // available = on hand − reserved; belowSafety = available < safety stock. Filters: location,
 // category. Pages follow stock_balances.change_seq, so a delta costs what changed, not the table.
-import type { Product } from '../../shared/product';
-import type { StockRow } from '../../shared/stock';
+import type { StockRow as ParsedStockRow } from '../../shared/stock';
 import type { StockBalancesTable } from '../store/schema';
 import type { DatasetHandler, PullPage, PullRequest } from '../sync/handler';
 import { datasetDef } from './movements-stock';
 import { allRecords } from './records-store';
 import { pairKey } from './stock-book';
+import type { Parsed, ProductRef as Product } from './stock-refs';
+
+type StockRow = Parsed<ParsedStockRow>;
 
 function stockRow(balance: StockBalancesTable, product: Product | undefined): StockRow {
   const available = balance.on_hand - balance.reserved;
@@ -37,14 +39,17 @@ async function productMap(request: PullRequest): Promise<Map<string, Product>> {
 export async function pullStock(request: PullRequest): Promise<PullPage> {
   const products = await productMap(request);
   const { location, category } = request.filter;
-  const skus = category ? [...products.values()].filter((p) => p.category === category).map((p) => p.skuCode) : null;
+  const locationCode = location ?? '';
+  const skus = category
+    ? [...products.values()].filter((p) => p.category === category).map((p) => p.skuCode)
+    : null;
   const rows = await request.db
     .selectFrom('stock_balances')
     .selectAll()
     .where('change_seq', '>', request.afterSeq)
     .where((eb) => {
       const conditions = [];
-      if (location) conditions.push(eb('location_code', '=', location));
+      if (location) conditions.push(eb('location_code', '=', locationCode));
       if (skus) conditions.push(eb('sku_code', 'in', [...skus, '\u0000']));
       if (conditions.length === 0) return eb.lit(true);
       // Balances that changed after a first load began are sent even when out of scope (as deletes).
@@ -54,7 +59,8 @@ export async function pullStock(request: PullRequest): Promise<PullPage> {
     .limit(request.limit)
     .execute();
   const inScope = (b: StockBalancesTable) =>
-    (!location || b.location_code === location) && (!category || products.get(b.sku_code)?.category === category);
+    (!location || b.location_code === location) &&
+    (!category || products.get(b.sku_code)?.category === category);
   const page: PullPage['rows'] = rows.map((b) => ({
     key: pairKey(b.location_code, b.sku_code),
     version: b.version,

@@ -10,12 +10,26 @@ import { buildRegions, locations, staff } from './places';
 import { buildProducts } from './products';
 import type { Random } from './random';
 
+/**
+ * z.infer over the `field.*` schemas types every field `T | undefined` with the key required
+ * (shared/field.ts `finish`); the demo pins which fields it always fills and which it may omit.
+ */
+type Pinned<T, Optional extends keyof T = never> = {
+  -readonly [K in Exclude<keyof T, Optional>]-?: Exclude<T[K], undefined>;
+} & { [K in Optional]?: Exclude<T[K], undefined> };
+
+export type DemoRegion = Pinned<Region, 'parentCode'>;
+export type DemoDealer = Pinned<Dealer, 'uscc' | 'contactName' | 'contactPhone' | 'address'>;
+export type DemoProduct = Pinned<Product>;
+export type DemoLocation = Pinned<Location, 'servesRegions'>;
+export type DemoStaff = Pinned<Staff, 'regionCode' | 'title' | 'phone'>;
+
 export interface Catalog {
-  regions: Region[];
-  dealers: Dealer[];
-  products: Product[];
-  locations: Location[];
-  staff: Staff[];
+  regions: DemoRegion[];
+  dealers: DemoDealer[];
+  products: DemoProduct[];
+  locations: DemoLocation[];
+  staff: DemoStaff[];
 }
 
 /** `today` ('YYYY-MM-DD') names the season: style codes carry its year (CS2601 in 2026). */

@@ -1,11 +1,12 @@
 // The demo customer file (客户档案): about forty dealers across the six regions with realistic
 // company names, valid 统一社会信用代码, grades, credit limits, payment terms and contacts.
-import type { Dealer, Grade } from '../../shared/dealer';
+import type { Grade } from '../../shared/dealer';
+import type { DemoDealer } from './catalog';
 import { usccCheckCharacter } from '../../shared/uscc';
 import { cities, provinceCode, type City, type TopRegion } from './places';
 import type { Random } from './random';
 
-type Channel = Dealer['channel'];
+type Channel = DemoDealer['channel'];
 
 interface Slot {
   region: TopRegion;
@@ -13,35 +14,174 @@ interface Slot {
   grade?: Grade;
   name?: string;
   cityName?: string;
+  address?: string;
 }
 
-const dealerSlots = (region: TopRegion, count: number): Slot[] => Array.from({ length: count }, () => ({ region, channel: 'dealer' }));
+const dealerSlots = (region: TopRegion, count: number): Slot[] =>
+  Array.from({ length: count }, () => ({ region, channel: 'dealer' }));
 
 /** The shape of the network; names, cities and grades of ordinary dealers are drawn at random. */
 const slots: readonly Slot[] = [
   ...dealerSlots('HD', 8),
-  { region: 'HD', channel: 'key-account', grade: 'A', name: '华东联合百货集团有限公司', cityName: '杭州' },
-  { region: 'HD', channel: 'own-store', grade: 'A', name: '上海南京东路自营店', cityName: '上海' },
+  {
+    region: 'HD',
+    channel: 'key-account',
+    grade: 'A',
+    name: '华东联合百货集团有限公司',
+    cityName: '杭州',
+  },
+  {
+    region: 'HD',
+    channel: 'own-store',
+    grade: 'A',
+    name: '上海南京东路自营店',
+    cityName: '上海',
+    address: '上海市黄浦区南京东路388号',
+  },
   ...dealerSlots('HN', 5),
-  { region: 'HN', channel: 'key-account', grade: 'A', name: '深圳万象商业管理有限公司', cityName: '深圳' },
-  { region: 'HN', channel: 'own-store', grade: 'A', name: '广州天河自营店', cityName: '广州' },
+  {
+    region: 'HN',
+    channel: 'key-account',
+    grade: 'A',
+    name: '深圳万象商业管理有限公司',
+    cityName: '深圳',
+  },
+  {
+    region: 'HN',
+    channel: 'own-store',
+    grade: 'A',
+    name: '广州天河自营店',
+    cityName: '广州',
+    address: '广东省广州市天河区天河路208号',
+  },
   ...dealerSlots('HB', 5),
-  { region: 'HB', channel: 'key-account', grade: 'A', name: '北京京华商厦有限责任公司', cityName: '北京' },
-  { region: 'HB', channel: 'group-buyer', grade: 'B', name: '北京中联企业服务有限公司', cityName: '北京' },
+  {
+    region: 'HB',
+    channel: 'key-account',
+    grade: 'A',
+    name: '北京京华商厦有限责任公司',
+    cityName: '北京',
+  },
+  {
+    region: 'HB',
+    channel: 'group-buyer',
+    grade: 'B',
+    name: '北京中联企业服务有限公司',
+    cityName: '北京',
+  },
   ...dealerSlots('HZ', 6),
   ...dealerSlots('XN', 6),
   ...dealerSlots('DB', 4),
 ];
 
 const brandWords = [
-  '锦程', '华盛', '恒达', '瑞丰', '嘉禾', '鼎盛', '永信', '汇通', '佳美', '金帆', '宏远', '博雅', '天成', '鸿运', '隆泰', '聚福',
-  '东升', '雅仕', '君尚', '名仕', '卓越', '盛景', '新纪元', '富华', '金鼎', '和顺', '尚品', '德润', '正泰', '乾元', '锦绣', '骏马',
-  '长江', '泰和', '融信', '星辰', '凯旋', '明远', '诚信', '鑫源',
+  '锦程',
+  '华盛',
+  '恒达',
+  '瑞丰',
+  '嘉禾',
+  '鼎盛',
+  '永信',
+  '汇通',
+  '佳美',
+  '金帆',
+  '宏远',
+  '博雅',
+  '天成',
+  '鸿运',
+  '隆泰',
+  '聚福',
+  '东升',
+  '雅仕',
+  '君尚',
+  '名仕',
+  '卓越',
+  '盛景',
+  '新纪元',
+  '富华',
+  '金鼎',
+  '和顺',
+  '尚品',
+  '德润',
+  '正泰',
+  '乾元',
+  '锦绣',
+  '骏马',
+  '长江',
+  '泰和',
+  '融信',
+  '星辰',
+  '凯旋',
+  '明远',
+  '诚信',
+  '鑫源',
 ];
-const suffixes = ['服饰有限公司', '商贸有限公司', '服装有限公司', '贸易有限公司', '实业有限公司', '服饰商行'];
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
-const givenNames = ['伟', '芳', '军', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '建华', '志刚', '海燕', '丽娜', '国强'];
-const streets = ['人民路', '解放路', '中山路', '建设路', '长江路', '和平路', '文化路', '新华路', '胜利路', '青年路', '商业街', '步行街'];
+const suffixes = [
+  '服饰有限公司',
+  '商贸有限公司',
+  '服装有限公司',
+  '贸易有限公司',
+  '实业有限公司',
+  '服饰商行',
+];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+];
+const givenNames = [
+  '伟',
+  '芳',
+  '军',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '建华',
+  '志刚',
+  '海燕',
+  '丽娜',
+  '国强',
+];
+const streets = [
+  '人民路',
+  '解放路',
+  '中山路',
+  '建设路',
+  '长江路',
+  '和平路',
+  '文化路',
+  '新华路',
+  '胜利路',
+  '青年路',
+  '商业街',
+  '步行街',
+];
 const phonePrefixes = ['139', '138', '137', '136', '135', '159', '158', '188', '186', '180', '177'];
 const municipalities = new Set(['上海', '北京', '天津', '重庆']);
 
@@ -50,8 +190,13 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /** GB 11714 organisation code (8 characters and a mod-11 check), the 9th–17th characters of a USCC. */
 function organisationCode(random: Random): string {
-  const body = Array.from({ length: 8 }, (_, i) => (i < 2 && random.chance(0.4) ? 'MA'.charAt(i) : random.pick([...ORG_ALPHABET]))).join('');
-  const sum = [...body].reduce((total, ch, i) => total + parseInt(ch, 36) * (ORG_WEIGHTS[i] ?? 0), 0);
+  const body = Array.from({ length: 8 }, (_, i) =>
+    i < 2 && random.chance(0.4) ? 'MA'.charAt(i) : random.pick([...ORG_ALPHABET]),
+  ).join('');
+  const sum = [...body].reduce(
+    (total, ch, i) => total + parseInt(ch, 36) * (ORG_WEIGHTS[i] ?? 0),
+    0,
+  );
   const check = 11 - (sum % 11);
   return body + (check === 10 ? 'X' : check === 11 ? '0' : String(check));
 }
@@ -70,9 +215,11 @@ function provinceName(c: City): string {
   return `${c.province}省`;
 }
 
-const phone = (random: Random) => random.pick(phonePrefixes) + String(random.int(0, 99_999_999)).padStart(8, '0');
+const phone = (random: Random) =>
+  random.pick(phonePrefixes) + String(random.int(0, 99_999_999)).padStart(8, '0');
 
-const address = (random: Random, c: City) => `${provinceName(c)}${c.name}市${random.pick(c.districts)}${random.pick(streets)}${random.int(1, 399)}号`;
+const address = (random: Random, c: City) =>
+  `${provinceName(c)}${c.name}市${random.pick(c.districts)}${random.pick(streets)}${random.int(1, 399)}号`;
 
 /** Credit limits in fen by grade: an A dealer carries several times a C dealer's receivable. */
 function creditLimit(random: Random, grade: Grade, channel: Channel): number {
@@ -83,7 +230,8 @@ function creditLimit(random: Random, grade: Grade, channel: Channel): number {
   return random.int(5, 10) * 20_000_00;
 }
 
-const paymentTerms = (grade: Grade, channel: Channel) => (channel === 'key-account' ? 60 : channel !== 'dealer' ? 30 : { A: 60, B: 45, C: 30 }[grade]);
+const paymentTerms = (grade: Grade, channel: Channel) =>
+  channel === 'key-account' ? 60 : channel !== 'dealer' ? 30 : { A: 60, B: 45, C: 30 }[grade];
 
 function cityFor(random: Random, slot: Slot): City {
   const inRegion = cities.filter((c) => c.region === slot.region);
@@ -99,12 +247,13 @@ function dealerName(random: Random, c: City, used: Set<string>): string {
 }
 
 /** About forty dealers; two C-grade dealers end up inactive (their history stops earlier). */
-export function buildDealers(random: Random): Dealer[] {
+export function buildDealers(random: Random): DemoDealer[] {
   const used = new Set<string>();
   const counters = new Map<TopRegion, number>();
-  const dealers = slots.map((slot): Dealer => {
+  const dealers = slots.map((slot): DemoDealer => {
     const c = cityFor(random, slot);
-    const grade = slot.grade ?? random.weighted(['A', 'B', 'C'] as const, (g) => ({ A: 25, B: 45, C: 30 })[g]);
+    const grade =
+      slot.grade ?? random.weighted(['A', 'B', 'C'] as const, (g) => ({ A: 25, B: 45, C: 30 })[g]);
     const n = (counters.get(slot.region) ?? 0) + 1;
     counters.set(slot.region, n);
     return {
@@ -119,7 +268,7 @@ export function buildDealers(random: Random): Dealer[] {
       paymentTermsDays: paymentTerms(grade, slot.channel),
       contactName: random.pick(surnames) + random.pick(givenNames),
       contactPhone: phone(random),
-      address: address(random, c),
+      address: slot.address ?? address(random, c),
       status: 'active',
     };
   });

@@ -1,9 +1,7 @@
 // Fixed geography of the demo brand: six sales regions (大区) with provinces below them, the cities
 // dealers trade from (with their administrative division codes, which a real 统一社会信用代码
 // carries in characters 3–8), the brand's stock locations and its sales staff.
-import type { Location } from '../../shared/location';
-import type { Region } from '../../shared/region';
-import type { Staff } from '../../shared/staff';
+import type { DemoLocation, DemoRegion, DemoStaff } from './catalog';
 
 export type TopRegion = 'HD' | 'HN' | 'HB' | 'HZ' | 'XN' | 'DB';
 
@@ -25,7 +23,13 @@ export interface City {
   districts: readonly string[];
 }
 
-const city = (region: TopRegion, province: string, name: string, division: string, districts: string[]): City => ({ region, province, name, division, districts });
+const city = (
+  region: TopRegion,
+  province: string,
+  name: string,
+  division: string,
+  districts: string[],
+): City => ({ region, province, name, division, districts });
 
 /** Cities ordered by how many dealers a brand would have there (the first of a region gets most). */
 export const cities: readonly City[] = [
@@ -65,9 +69,29 @@ export const cities: readonly City[] = [
 ];
 
 const provinceCodes: Readonly<Record<string, string>> = {
-  上海: 'SH', 浙江: 'ZJ', 江苏: 'JS', 福建: 'FJ', 山东: 'SD', 广东: 'GD', 广西: 'GX', 海南: 'HI', 北京: 'BJ', 天津: 'TJ',
-  河北: 'HE', 山西: 'SX', 湖北: 'HB', 湖南: 'HN', 河南: 'HA', 江西: 'JX', 四川: 'SC', 重庆: 'CQ', 云南: 'YN', 贵州: 'GZ',
-  辽宁: 'LN', 黑龙江: 'HL', 吉林: 'JL',
+  上海: 'SH',
+  浙江: 'ZJ',
+  江苏: 'JS',
+  福建: 'FJ',
+  山东: 'SD',
+  广东: 'GD',
+  广西: 'GX',
+  海南: 'HI',
+  北京: 'BJ',
+  天津: 'TJ',
+  河北: 'HE',
+  山西: 'SX',
+  湖北: 'HB',
+  湖南: 'HN',
+  河南: 'HA',
+  江西: 'JX',
+  四川: 'SC',
+  重庆: 'CQ',
+  云南: 'YN',
+  贵州: 'GZ',
+  辽宁: 'LN',
+  黑龙江: 'HL',
+  吉林: 'JL',
 };
 
 /** A province's region code below its 大区, e.g. 浙江 → HD-ZJ. */
@@ -76,8 +100,12 @@ export function provinceCode(c: Pick<City, 'region' | 'province'>): string {
 }
 
 /** The six 大区 first, then every province a demo city lies in, as their children. */
-export function buildRegions(): Region[] {
-  const regions: Region[] = topRegions.map((r) => ({ code: r.code, name: r.name, status: 'active' }));
+export function buildRegions(): DemoRegion[] {
+  const regions: DemoRegion[] = topRegions.map((r) => ({
+    code: r.code,
+    name: r.name,
+    status: 'active',
+  }));
   const seen = new Set<string>();
   for (const c of cities) {
     const code = provinceCode(c);
@@ -89,25 +117,99 @@ export function buildRegions(): Region[] {
 }
 
 /** Where orders of each region ship from: 上海总仓 covers the north and centre, 广州仓 the south. */
-export const warehouseFor: Readonly<Record<TopRegion, string>> = { HD: 'WH-SH', HZ: 'WH-SH', HB: 'WH-SH', DB: 'WH-SH', HN: 'WH-GZ', XN: 'WH-GZ' };
+export const warehouseFor: Readonly<Record<TopRegion, string>> = {
+  HD: 'WH-SH',
+  HZ: 'WH-SH',
+  HB: 'WH-SH',
+  DB: 'WH-SH',
+  HN: 'WH-GZ',
+  XN: 'WH-GZ',
+};
 
-export const locations: readonly Location[] = [
-  { code: 'WH-SH', name: '上海总仓', kind: 'warehouse', servesRegions: 'HD,HZ,HB,DB', status: 'active' },
+export const locations: readonly DemoLocation[] = [
+  {
+    code: 'WH-SH',
+    name: '上海总仓',
+    kind: 'warehouse',
+    servesRegions: 'HD,HZ,HB,DB',
+    status: 'active',
+  },
   { code: 'WH-GZ', name: '广州仓', kind: 'warehouse', servesRegions: 'HN,XN', status: 'active' },
   // The showroom and the stores hold samples and store stock; they serve only their own region
   // so no dealer order is ever routed to them by mistake.
   { code: 'SR-01', name: '展厅', kind: 'showroom', servesRegions: 'HD', status: 'active' },
-  { code: 'ST-01', name: '上海南京东路自营店', kind: 'store', servesRegions: 'HD', status: 'active' },
+  {
+    code: 'ST-01',
+    name: '上海南京东路自营店',
+    kind: 'store',
+    servesRegions: 'HD',
+    status: 'active',
+  },
   { code: 'ST-02', name: '广州天河自营店', kind: 'store', servesRegions: 'HN', status: 'active' },
 ];
 
-export const staff: readonly Staff[] = [
-  { code: 'S001', name: '王建国', regionCode: 'HD', title: '区域经理', phone: '13916720451', status: 'active' },
-  { code: 'S002', name: '陈晓燕', regionCode: 'HD', title: '销售助理', phone: '13818563207', status: 'active' },
-  { code: 'S003', name: '李志强', regionCode: 'HN', title: '区域经理', phone: '13926047718', status: 'active' },
-  { code: 'S004', name: '张丽华', regionCode: 'HB', title: '区域经理', phone: '13601187362', status: 'active' },
-  { code: 'S005', name: '刘洋', regionCode: 'HZ', title: '区域经理', phone: '13807193540', status: 'active' },
-  { code: 'S006', name: '赵敏', regionCode: 'XN', title: '区域经理', phone: '13908062915', status: 'active' },
-  { code: 'S007', name: '孙浩', regionCode: 'DB', title: '区域经理', phone: '13940258863', status: 'active' },
-  { code: 'S008', name: '周婷', title: '客服专员', phone: '13764419025', status: 'active' },
+export const staff: readonly DemoStaff[] = [
+  {
+    code: 'S001',
+    name: '王建国',
+    regionCode: 'HD',
+    title: '区域经理',
+    phone: '13916720451',
+    status: 'active',
+  },
+  {
+    code: 'S002',
+    name: '陈晓燕',
+    regionCode: 'HD',
+    title: '销售助理',
+    phone: '13818563207',
+    status: 'active',
+  },
+  {
+    code: 'S003',
+    name: '李志强',
+    regionCode: 'HN',
+    title: '区域经理',
+    phone: '13926047718',
+    status: 'active',
+  },
+  {
+    code: 'S004',
+    name: '张丽华',
+    regionCode: 'HB',
+    title: '区域经理',
+    phone: '13601187362',
+    status: 'active',
+  },
+  {
+    code: 'S005',
+    name: '刘洋',
+    regionCode: 'HZ',
+    title: '区域经理',
+    phone: '13807193540',
+    status: 'active',
+  },
+  {
+    code: 'S006',
+    name: '赵敏',
+    regionCode: 'XN',
+    title: '区域经理',
+    phone: '13908062915',
+    status: 'active',
+  },
+  {
+    code: 'S007',
+    name: '孙浩',
+    regionCode: 'DB',
+    title: '区域经理',
+    phone: '13940258863',
+    status: 'active',
+  },
+  {
+    code: 'S008',
+    name: '周婷',
+    title: '客服专员',
+    phone: '13764419025',
+    status: 'active',
+  },
 ];

@@ -1,6 +1,6 @@
 // The demo menswear range: about 25 styles (款) × colours × sizes ≈ 300 SKUs, with list and
 // dealer prices, pack sizes and safety stock, plus the seasonality and size mix the history uses.
-import type { Product } from '../../shared/product';
+import type { DemoProduct } from './catalog';
 import type { Random } from './random';
 
 export interface Category {
@@ -16,13 +16,55 @@ const letterSizes = ['S', 'M', 'L', 'XL', 'XXL'] as const;
 const suitSizes = ['46', '48', '50', '52', '54'] as const;
 
 export const categories: readonly Category[] = [
-  { name: '衬衫', prefix: 'CS', packSize: 5, sizes: letterSizes, season: [6, 6, 9, 10, 9, 7, 6, 7, 10, 10, 8, 7] },
-  { name: 'T恤', prefix: 'TX', packSize: 10, sizes: letterSizes, season: [2, 2, 4, 8, 12, 14, 14, 11, 6, 3, 2, 2] },
-  { name: '西服', prefix: 'XF', packSize: 1, sizes: suitSizes, season: [8, 6, 8, 9, 7, 5, 4, 6, 10, 11, 10, 9] },
-  { name: '夹克', prefix: 'JK', packSize: 2, sizes: letterSizes, season: [7, 6, 9, 8, 4, 2, 2, 5, 11, 13, 11, 8] },
-  { name: '休闲裤', prefix: 'XK', packSize: 5, sizes: letterSizes, season: [7, 6, 8, 9, 9, 8, 7, 7, 9, 9, 8, 7] },
-  { name: '针织衫', prefix: 'ZZ', packSize: 2, sizes: letterSizes, season: [9, 7, 5, 3, 2, 1, 1, 3, 8, 12, 13, 11] },
-  { name: '羽绒服', prefix: 'YR', packSize: 1, sizes: letterSizes, season: [10, 5, 2, 1, 1, 1, 1, 2, 5, 12, 16, 15] },
+  {
+    name: '衬衫',
+    prefix: 'CS',
+    packSize: 5,
+    sizes: letterSizes,
+    season: [6, 6, 9, 10, 9, 7, 6, 7, 10, 10, 8, 7],
+  },
+  {
+    name: 'T恤',
+    prefix: 'TX',
+    packSize: 10,
+    sizes: letterSizes,
+    season: [2, 2, 4, 8, 12, 14, 14, 11, 6, 3, 2, 2],
+  },
+  {
+    name: '西服',
+    prefix: 'XF',
+    packSize: 1,
+    sizes: suitSizes,
+    season: [8, 6, 8, 9, 7, 5, 4, 6, 10, 11, 10, 9],
+  },
+  {
+    name: '夹克',
+    prefix: 'JK',
+    packSize: 2,
+    sizes: letterSizes,
+    season: [7, 6, 9, 8, 4, 2, 2, 5, 11, 13, 11, 8],
+  },
+  {
+    name: '休闲裤',
+    prefix: 'XK',
+    packSize: 5,
+    sizes: letterSizes,
+    season: [7, 6, 8, 9, 9, 8, 7, 7, 9, 9, 8, 7],
+  },
+  {
+    name: '针织衫',
+    prefix: 'ZZ',
+    packSize: 2,
+    sizes: letterSizes,
+    season: [9, 7, 5, 3, 2, 1, 1, 3, 8, 12, 13, 11],
+  },
+  {
+    name: '羽绒服',
+    prefix: 'YR',
+    packSize: 1,
+    sizes: letterSizes,
+    season: [10, 5, 2, 1, 1, 1, 1, 2, 5, 12, 16, 15],
+  },
 ];
 
 interface Style {
@@ -62,12 +104,37 @@ const styles: readonly Style[] = [
 ];
 
 const colourCodes: Readonly<Record<string, string>> = {
-  白色: '01', 浅蓝: '02', 蓝色: '03', 浅粉: '04', 浅灰: '05', 蓝格: '06', 灰格: '07', 黑色: '09', 藏青: '15', 深灰: '21',
-  灰色: '22', 卡其: '33', 驼色: '35', 棕色: '38', 酒红: '45', 军绿: '51',
+  白色: '01',
+  浅蓝: '02',
+  蓝色: '03',
+  浅粉: '04',
+  浅灰: '05',
+  蓝格: '06',
+  灰格: '07',
+  黑色: '09',
+  藏青: '15',
+  深灰: '21',
+  灰色: '22',
+  卡其: '33',
+  驼色: '35',
+  棕色: '38',
+  酒红: '45',
+  军绿: '51',
 };
 
 /** How a size run splits: M and L sell most, the ends least. */
-export const sizeWeights: Readonly<Record<string, number>> = { S: 10, M: 26, L: 30, XL: 22, XXL: 12, '46': 9, '48': 22, '50': 31, '52': 25, '54': 13 };
+export const sizeWeights: Readonly<Record<string, number>> = {
+  S: 10,
+  M: 26,
+  L: 30,
+  XL: 22,
+  XXL: 12,
+  '46': 9,
+  '48': 22,
+  '50': 31,
+  '52': 25,
+  '54': 13,
+};
 
 export function categoryOf(prefix: string): Category {
   const category = categories.find((c) => c.prefix === prefix);
@@ -86,7 +153,7 @@ function styleCodes(yearDigits: string): string[] {
 }
 
 /** Dealer price is 55–65% of list in whole yuan, one rate per style as a price list would set it. */
-function styleSkus(random: Random, style: Style, styleCode: string): Product[] {
+function styleSkus(random: Random, style: Style, styleCode: string): DemoProduct[] {
   const category = categoryOf(style.prefix);
   const rate = random.pick([0.55, 0.58, 0.6, 0.62, 0.65]);
   const dealerYuan = Math.round(style.listPrice * rate);
@@ -103,14 +170,16 @@ function styleSkus(random: Random, style: Style, styleCode: string): Product[] {
       listPrice: style.listPrice * 100,
       dealerPrice: dealerYuan * 100,
       packSize: category.packSize,
-      safetyStock: Math.round((base * (sizeWeights[size] ?? 10)) / 20 / category.packSize) * category.packSize || category.packSize,
+      safetyStock:
+        Math.round((base * (sizeWeights[size] ?? 10)) / 20 / category.packSize) *
+          category.packSize || category.packSize,
       status: 'active' as const,
     })),
   );
 }
 
 /** Every SKU of the range, in style order. `yearDigits` is the season year, e.g. '26'. */
-export function buildProducts(random: Random, yearDigits: string): Product[] {
+export function buildProducts(random: Random, yearDigits: string): DemoProduct[] {
   const codes = styleCodes(yearDigits);
   return styles.flatMap((style, i) => styleSkus(random, style, codes[i]!));
 }

@@ -44,7 +44,10 @@ export function seededUuid(random: Random): string {
 }
 
 /** Splits rows into pushes of at most `max`, never between two rows of one group. */
-export function chunkRows(rows: readonly DemoRow[], max: number = limits.maxMutationsPerPush): DemoRow[][] {
+export function chunkRows(
+  rows: readonly DemoRow[],
+  max: number = limits.maxMutationsPerPush,
+): DemoRow[][] {
   const groups: DemoRow[][] = [];
   rows.forEach((row, i) => {
     const previous = rows[i - 1];
@@ -66,12 +69,21 @@ export function chunkRows(rows: readonly DemoRow[], max: number = limits.maxMuta
   return chunks;
 }
 
-export function createPusher(input: { db: Db; handlers: HandlerRegistry; user: AuthUser; random: Random }): Pusher {
+export function createPusher(input: {
+  db: Db;
+  handlers: HandlerRegistry;
+  user: AuthUser;
+  random: Random;
+}): Pusher {
   const { db, handlers, random } = input;
   const actor: Actor = { user: input.user, workbookId: DEMO_WORKBOOK, clientId: DEMO_WORKBOOK };
   const rejections: Rejection[] = [];
   const newKey = () => seededUuid(random);
-  const push = async (dataset: string, rows: readonly DemoRow[], at: Date): Promise<RowResult[]> => {
+  const push = async (
+    dataset: string,
+    rows: readonly DemoRow[],
+    at: Date,
+  ): Promise<RowResult[]> => {
     const handler = handlers.get(dataset);
     if (!handler) throw new Error(`no handler for dataset ${dataset}`);
     const results: RowResult[] = [];
@@ -89,7 +101,11 @@ export function createPusher(input: { db: Db; handlers: HandlerRegistry; user: A
     }
     for (const result of results) {
       if (result.status === 'applied' || result.status === 'unchanged') continue;
-      rejections.push({ dataset, rowKey: result.rowKey, reason: result.errors.map((e) => e.message).join('; ') || result.status });
+      rejections.push({
+        dataset,
+        rowKey: result.rowKey,
+        reason: result.errors.map((e) => e.message).join('; ') || result.status,
+      });
     }
     return results;
   };

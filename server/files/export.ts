@@ -35,8 +35,19 @@ export async function pullEverything(input: ExportInput): Promise<PullRow[]> {
   const rows: PullRow[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const query = { ...input.filter, dataset: input.handler.def.name, limit: limits.maxPullLimit, ...(cursor ? { cursor } : {}) };
-    const page = await runPull({ db: input.db, handler: input.handler, user: input.user, query, now: input.now });
+    const query = {
+      ...input.filter,
+      dataset: input.handler.def.name,
+      limit: limits.maxPullLimit,
+      ...(cursor ? { cursor } : {}),
+    };
+    const page = await runPull({
+      db: input.db,
+      handler: input.handler,
+      user: input.user,
+      query,
+      now: input.now,
+    });
     for (const row of page.rows) if (row.op === 'upsert') rows.push(row);
     if (!page.hasMore) return rows;
     cursor = page.cursor;
@@ -48,17 +59,24 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 3
 
 function dataRows(input: ExportInput, rows: readonly PullRow[]): (CellObject | undefined)[][] {
   const fields = describeDataset(input.handler.def).fields;
-  const header = [...fields.map((f) => ({ t: 's', v: f.label[input.locale] }) as CellObject), { t: 's', v: '_key' } as CellObject, { t: 's', v: '_version' } as CellObject];
+  const header = [
+    ...fields.map((f) => ({ t: 's', v: f.label[input.locale] })),
+    { t: 's', v: '_key' } as CellObject,
+    { t: 's', v: '_version' } as CellObject,
+  ];
   const body = rows.map((row) => [
     ...fields.map((f) => fieldCell(f, row.values[f.name], input.locale)),
-    { t: 's', v: row.key } as CellObject,
-    { t: 'n', v: row.version, z: '0' } as CellObject,
+    { t: 's', v: row.key },
+    { t: 'n', v: row.version, z: '0' },
   ]);
   return [header, ...body];
 }
 
 function aboutRows(input: ExportInput, count: number): (CellObject | undefined)[][] {
-  const pair = (label: { 'zh-CN': string; 'en-US': string }, value: string | number): CellObject[] => [
+  const pair = (
+    label: { 'zh-CN': string; 'en-US': string },
+    value: string | number,
+  ): CellObject[] => [
     { t: 's', v: label[input.locale] },
     typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: value },
   ];
@@ -76,12 +94,26 @@ function aboutRows(input: ExportInput, count: number): (CellObject | undefined)[
 }
 
 /** The export workbook's bytes and a file name. */
-export async function runExport(input: ExportInput): Promise<{ bytes: Buffer; fileName: string; rows: number }> {
+export async function runExport(
+  input: ExportInput,
+): Promise<{ bytes: Buffer; fileName: string; rows: number }> {
   const rows = await pullEverything(input);
   const book: WorkBook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheetFromRows(dataRows(input, rows)), sheetName(input.handler.def.label[input.locale]));
-  XLSX.utils.book_append_sheet(book, sheetFromRows(aboutRows(input, rows.length)), ABOUT.sheet[input.locale]);
-  book.Props = { Title: input.handler.def.label[input.locale], Author: input.user.username, CreatedDate: input.now };
+  XLSX.utils.book_append_sheet(
+    book,
+    sheetFromRows(dataRows(input, rows)),
+    sheetName(input.handler.def.label[input.locale]),
+  );
+  XLSX.utils.book_append_sheet(
+    book,
+    sheetFromRows(aboutRows(input, rows.length)),
+    ABOUT.sheet[input.locale],
+  );
+  book.Props = {
+    Title: input.handler.def.label[input.locale],
+    Author: input.user.username,
+    CreatedDate: input.now,
+  };
   const fileName = `${input.handler.def.name}-${input.now.toISOString().slice(0, 10)}.xlsx`;
   return { bytes: writeWorkbook(book, { freeze: true }), fileName, rows: rows.length };
 }

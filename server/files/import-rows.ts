@@ -47,9 +47,23 @@ export function findHeader(sheet: SheetRead, fields: readonly FieldDescription[]
     const mapping = mapHeaders(titles, fields);
     if (best && matched(mapping) <= matched(best.mapping)) continue;
     const system = titles.map((t) => t.toLowerCase());
-    best = { index, titles, mapping, keyColumn: system.indexOf('_key'), versionColumn: system.indexOf('_version') };
+    best = {
+      index,
+      titles,
+      mapping,
+      keyColumn: system.indexOf('_key'),
+      versionColumn: system.indexOf('_version'),
+    };
   }
-  return best ?? { index: 0, titles: [], mapping: mapHeaders([], fields), keyColumn: -1, versionColumn: -1 };
+  return (
+    best ?? {
+      index: 0,
+      titles: [],
+      mapping: mapHeaders([], fields),
+      keyColumn: -1,
+      versionColumn: -1,
+    }
+  );
 }
 
 function rawValue(cell: CellObject | undefined): CellValue {
@@ -61,9 +75,15 @@ function optionParams(field: FieldDescription): Record<string, string> {
   return field.options ? { options: field.options.map((o) => o.label['zh-CN']).join(', ') } : {};
 }
 
-function readCell(ctx: RowContext, r: number, c: number, field: FieldDescription): { value?: unknown; problem?: RowProblem } {
+function readCell(
+  ctx: RowContext,
+  r: number,
+  c: number,
+  field: FieldDescription,
+): { value?: unknown; problem?: RowProblem } {
   const cell = ctx.sheet.rows[r]?.[c];
-  if (typeof cell?.f === 'string') return { problem: { field: field.name, code: 'formula-not-allowed' } };
+  if (typeof cell?.f === 'string')
+    return { problem: { field: field.name, code: 'formula-not-allowed' } };
   if (cell?.t === 'e') return { problem: { field: field.name, code: 'invalid-value' } };
   const raw = rawValue(cell);
   if (isBlank(raw)) {
@@ -80,7 +100,10 @@ function systemValues(ctx: RowContext, r: number): { key: string | null; baseVer
   const key = keyColumn < 0 ? null : cellText(ctx.sheet.rows[r]?.[keyColumn]);
   const version = versionColumn < 0 ? NaN : Number(cellText(ctx.sheet.rows[r]?.[versionColumn]));
   const baseVersion = Number.isInteger(version) && version >= 1 ? version : undefined;
-  return { key: key ? key.slice(0, 100) : null, ...(baseVersion === undefined ? {} : { baseVersion }) };
+  return {
+    key: key ? key.slice(0, 100) : null,
+    ...(baseVersion === undefined ? {} : { baseVersion }),
+  };
 }
 
 /** Builds one row's mutation or problems; null for a blank row. */
@@ -99,7 +122,8 @@ export function importRow(ctx: RowContext, r: number): ImportRow | null {
   const system = systemValues(ctx, r);
   if (!filled && system.key === null) return null;
   const row = r + 1;
-  if (problems.length > 0) return { row, problems: [...problems, ...schemaProblems(ctx, values, problems)] };
+  if (problems.length > 0)
+    return { row, problems: [...problems, ...schemaProblems(ctx, values, problems)] };
   const rowKey = system.key ?? `imp-${ctx.fileSha.slice(0, 32)}-${row}`;
   const mutationId = `imp-${ctx.fileSha.slice(0, 40)}-${row}`;
   const baseVersion = system.baseVersion === undefined ? {} : { baseVersion: system.baseVersion };
@@ -107,7 +131,11 @@ export function importRow(ctx: RowContext, r: number): ImportRow | null {
 }
 
 /** A row refused for its cells also lists what else is wrong, so one round of fixes is enough. */
-function schemaProblems(ctx: RowContext, values: Record<string, unknown>, known: readonly RowProblem[]): RowProblem[] {
+function schemaProblems(
+  ctx: RowContext,
+  values: Record<string, unknown>,
+  known: readonly RowProblem[],
+): RowProblem[] {
   const check = checkRow(ctx.pushSchema, values, ctx.fields);
   if (check.ok) return [];
   const flagged = new Set(known.map((p) => p.field));

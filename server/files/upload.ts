@@ -4,19 +4,27 @@
 import type { Request } from 'express';
 import { AppError } from '../http/errors';
 
-const ACCEPTED_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream']);
+const ACCEPTED_TYPES = new Set([
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+]);
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** Only .xlsx (or untyped bytes) may be uploaded; .xls and .csv are refused by their type too. */
 export function assertXlsxContentType(req: Request): void {
-  const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type =
+    (req.headers['content-type'] ?? 'application/octet-stream')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase() ?? '';
   if (!ACCEPTED_TYPES.has(type)) throw new AppError('file-wrong-type', { type });
 }
 
 export function readUpload(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) return Promise.reject(new AppError('file-too-large', { limit: megabytes(limit) }));
+  if (declared > limit)
+    return Promise.reject(new AppError('file-too-large', { limit: megabytes(limit) }));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

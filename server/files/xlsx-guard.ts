@@ -34,12 +34,17 @@ interface Inventory {
 function checkEntry(entry: Entry, inventory: Inventory): void {
   inventory.entries.push(entry);
   if (inventory.entries.length > zipLimits.maxEntries) {
-    throw new AppError('file-too-many-sheets', { count: `> ${zipLimits.maxEntries}`, limit: zipLimits.maxWorksheets });
+    throw new AppError('file-too-many-sheets', {
+      count: `> ${zipLimits.maxEntries}`,
+      limit: zipLimits.maxWorksheets,
+    });
   }
   if (WORKSHEET.test(entry.fileName)) inventory.worksheets += 1;
   inventory.declaredBytes += entry.uncompressedSize;
   if (inventory.declaredBytes > zipLimits.maxTotalUncompressedBytes) {
-    throw new AppError('file-zip-bomb', { size: `> ${megabytes(zipLimits.maxTotalUncompressedBytes)}` });
+    throw new AppError('file-zip-bomb', {
+      size: `> ${megabytes(zipLimits.maxTotalUncompressedBytes)}`,
+    });
   }
   const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
   if (entry.uncompressedSize > zipLimits.ratioCheckFromBytes && ratio > zipLimits.maxRatio) {
@@ -49,9 +54,14 @@ function checkEntry(entry: Entry, inventory: Inventory): void {
 }
 
 async function openZip(buffer: Buffer): Promise<ZipFile> {
-  if (buffer.length < 22 || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError('file-not-xlsx');
+  if (buffer.length < 22 || !buffer.subarray(0, 4).equals(ZIP_MAGIC))
+    throw new AppError('file-not-xlsx');
   try {
-    return await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+    return await yauzl.fromBufferPromise(buffer, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch {
     throw new AppError('file-not-xlsx');
   }
@@ -61,7 +71,10 @@ async function openZip(buffer: Buffer): Promise<ZipFile> {
 async function takeInventory(zip: ZipFile): Promise<Inventory> {
   const inventory: Inventory = { entries: [], worksheets: 0, declaredBytes: 0 };
   if (zip.entryCount > zipLimits.maxEntries) {
-    throw new AppError('file-too-many-sheets', { count: zip.entryCount, limit: zipLimits.maxWorksheets });
+    throw new AppError('file-too-many-sheets', {
+      count: zip.entryCount,
+      limit: zipLimits.maxWorksheets,
+    });
   }
   try {
     for await (const entry of zip.eachEntry()) checkEntry(entry, inventory);
@@ -69,10 +82,14 @@ async function takeInventory(zip: ZipFile): Promise<Inventory> {
     throw error instanceof AppError ? error : new AppError('file-not-xlsx');
   }
   if (inventory.worksheets > zipLimits.maxWorksheets) {
-    throw new AppError('file-too-many-sheets', { count: inventory.worksheets, limit: zipLimits.maxWorksheets });
+    throw new AppError('file-too-many-sheets', {
+      count: inventory.worksheets,
+      limit: zipLimits.maxWorksheets,
+    });
   }
   const names = new Set(inventory.entries.map((e) => e.fileName));
-  if (REQUIRED_PARTS.some((part) => !names.has(part)) || inventory.worksheets === 0) throw new AppError('file-not-xlsx');
+  if (REQUIRED_PARTS.some((part) => !names.has(part)) || inventory.worksheets === 0)
+    throw new AppError('file-not-xlsx');
   return inventory;
 }
 
@@ -80,10 +97,11 @@ async function takeInventory(zip: ZipFile): Promise<Inventory> {
 async function verifyEntry(zip: ZipFile, entry: Entry): Promise<void> {
   try {
     const stream = await zip.openReadStreamPromise(entry);
-    for await (const chunk of stream) void chunk;
+    for await (const chunk of stream) chunk;
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    if (/too many bytes/.test(message)) throw new AppError('file-zip-bomb', { size: `> ${megabytes(entry.uncompressedSize)}` });
+    if (/too many bytes/.test(message))
+      throw new AppError('file-zip-bomb', { size: `> ${megabytes(entry.uncompressedSize)}` });
     throw new AppError('file-not-xlsx');
   }
 }

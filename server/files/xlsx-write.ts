@@ -13,13 +13,21 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 const text = (value: string): XLSX.CellObject => ({ t: 's', v: value });
 
 /** One typed cell for a field's value; undefined for blank. */
-export function fieldCell(field: FieldDescription, value: unknown, locale: Locale): XLSX.CellObject | undefined {
+export function fieldCell(
+  field: FieldDescription,
+  value: unknown,
+  locale: Locale,
+): XLSX.CellObject | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   switch (field.kind) {
     case 'date':
-      return typeof value === 'string' ? { t: 'n', v: dateToSerial(value), z: 'yyyy-mm-dd' } : text(String(value));
+      return typeof value === 'string'
+        ? { t: 'n', v: dateToSerial(value), z: 'yyyy-mm-dd' }
+        : text(String(value));
     case 'money':
-      return typeof value === 'number' ? { t: 'n', v: fenToYuan(value), z: '#,##0.00' } : text(String(value));
+      return typeof value === 'number'
+        ? { t: 'n', v: fenToYuan(value), z: '#,##0.00' }
+        : text(String(value));
     case 'integer':
       return typeof value === 'number' ? { t: 'n', v: value, z: '0' } : text(String(value));
     case 'boolean':
@@ -49,8 +57,13 @@ export function sheetFromRows(rows: (XLSX.CellObject | undefined)[][]): XLSX.Wor
   const sheet = XLSX.utils.aoa_to_sheet([], { dense: true });
   const width = Math.max(1, ...rows.slice(0, 1).map((r) => r.length));
   sheet['!data'] = rows as XLSX.CellObject[][];
-  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(0, rows.length - 1), c: width - 1 } });
-  const widths = Array.from({ length: width }, (_, c) => Math.max(...rows.slice(0, 1000).map((r) => widthOf(r[c]))));
+  sheet['!ref'] = XLSX.utils.encode_range({
+    s: { r: 0, c: 0 },
+    e: { r: Math.max(0, rows.length - 1), c: width - 1 },
+  });
+  const widths = Array.from({ length: width }, (_, c) =>
+    Math.max(...rows.slice(0, 1000).map((r) => widthOf(r[c]))),
+  );
   sheet['!cols'] = widths.map((w) => ({ wch: Math.min(50, Math.max(8, w + 2)) }));
   return sheet;
 }
@@ -62,10 +75,14 @@ interface CfbEntry {
 interface CfbModule {
   read: (data: Buffer, options: { type: 'buffer' }) => unknown;
   find: (container: unknown, path: string) => CfbEntry | null;
-  write: (container: unknown, options: { fileType: 'zip'; type: 'buffer'; compression: true }) => Buffer;
+  write: (
+    container: unknown,
+    options: { fileType: 'zip'; type: 'buffer'; compression: true },
+  ) => Buffer;
 }
 
-const FROZEN_VIEW = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView>';
+const FROZEN_VIEW =
+  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView>';
 
 /** SheetJS CE writes no panes; freeze the first sheet's header row by editing its XML part. */
 function freezeHeaderRow(book: Buffer): Buffer {
@@ -81,6 +98,11 @@ function freezeHeaderRow(book: Buffer): Buffer {
 
 /** Serializes a workbook as .xlsx bytes; `freeze` freezes the first sheet's top row. */
 export function writeWorkbook(book: XLSX.WorkBook, options: { freeze: boolean }): Buffer {
-  const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Buffer;
+  const bytes = XLSX.write(book, {
+    type: 'buffer',
+    bookType: 'xlsx',
+    bookSST: true,
+    compression: true,
+  }) as Buffer;
   return options.freeze ? freezeHeaderRow(bytes) : bytes;
 }

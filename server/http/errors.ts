@@ -52,7 +52,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) appError = error;
     else if (isBodyParserError(error)) appError = bodyParserError(error);
     else {
-      logger.error('unhandled error', { requestId, error: error instanceof Error ? error.stack : String(error) });
+      logger.error('unhandled error', {
+        requestId,
+        error: error instanceof Error ? error.stack : String(error),
+      });
       appError = new AppError('internal', { requestId });
     }
     res.status(appError.status).json({
@@ -67,10 +70,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 function isBodyParserError(error: unknown): error is { type: string; limit?: number } {
-  return typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string';
+  return (
+    typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string'
+  );
 }
 
 function bodyParserError(error: { type: string; limit?: number }): AppError {
-  if (error.type === 'entity.too.large') return new AppError('payload-too-large', { limit: `${error.limit ?? ''} B` });
+  if (error.type === 'entity.too.large')
+    return new AppError('payload-too-large', { limit: `${error.limit ?? ''} B` });
   return new AppError('invalid-request', { detail: error.type });
 }

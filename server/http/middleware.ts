@@ -39,7 +39,10 @@ export function cors(allowedOrigins: ReadonlySet<string>): RequestHandler {
     if (!allowedOrigins.has(origin)) throw new AppError('origin-not-allowed');
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key, Accept-Language, If-None-Match, X-Workbook-Id');
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      'Authorization, Content-Type, Idempotency-Key, Accept-Language, If-None-Match, X-Workbook-Id',
+    );
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
     res.setHeader('Access-Control-Expose-Headers', 'ETag, X-Request-Id');
     res.setHeader('Access-Control-Max-Age', '600');

@@ -5,6 +5,9 @@ import { AppError } from './errors';
 export function parseOr400<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).slice(0, 5).join('; ');
+  const detail = parsed.error.issues
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .slice(0, 5)
+    .join('; ');
   throw new AppError('invalid-request', { detail }, parsed.error.issues.slice(0, 50));
 }

@@ -18,7 +18,10 @@ export const authRoutes: RouteFactory = (deps) => [
     response: loginResponseSchema,
     async handle(req, res) {
       const credentials = parseOr400(loginRequestSchema, req.body);
-      const outcome = await login(deps.db, credentials, { now: deps.now(), tokenHours: deps.tokenHours });
+      const outcome = await login(deps.db, credentials, {
+        now: deps.now(),
+        tokenHours: deps.tokenHours,
+      });
       if (!outcome.ok) throw new AppError(outcome.code);
       const { id: _id, ...user } = outcome.user;
       res.json({ token: outcome.token, expiresAt: outcome.expiresAt, user });

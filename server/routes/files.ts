@@ -9,7 +9,13 @@ import { assertRole, currentUser } from '../http/auth';
 import { localeOf } from '../http/middleware';
 import { parseOr400 } from '../http/parse';
 import { runExport } from '../files/export';
-import { readImport, runImport, sha256, type ImportInput, type ImportReport } from '../files/import';
+import {
+  readImport,
+  runImport,
+  sha256,
+  type ImportInput,
+  type ImportReport,
+} from '../files/import';
 import { resultWorkbook } from '../files/import-result';
 import { assertXlsxContentType, readUpload } from '../files/upload';
 import { XLSX_MIME } from '../files/xlsx-write';
@@ -22,7 +28,11 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
-export const importQuerySchema = z.object({ dryRun: flag, atomic: flag, format: z.enum(['json', 'xlsx']).default('json') });
+export const importQuerySchema = z.object({
+  dryRun: flag,
+  atomic: flag,
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
 
 function exportDataset(file: string | string[] | undefined): string {
   const match = typeof file === 'string' ? /^([a-z][a-z-]{0,49})\.xlsx$/.exec(file) : null;
@@ -41,7 +51,8 @@ function sendXlsx(res: Response, bytes: Buffer, fileName: string): void {
 function optionalKey(req: Request): string | null {
   const key = req.headers['idempotency-key'];
   if (key === undefined) return null;
-  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) throw new AppError('idempotency-key-required');
+  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key))
+    throw new AppError('idempotency-key-required');
   return key;
 }
 
@@ -49,23 +60,33 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
   {
     method: 'get',
     path: '/api/v1/export/:file',
-    summary: 'A pullable dataset as an .xlsx workbook (the pull filters apply: from, to, region, dealer, category, location)',
+    summary:
+      'A pullable dataset as an .xlsx workbook (the pull filters apply: from, to, region, dealer, category, location)',
     roles: everyone,
     query: pullFilterSchema,
     async handle(req, res) {
       const user = currentUser(res);
       const handler = handlerFor(deps, exportDataset(req.params.file));
-      if (!handler.def.pull || !handler.pull) throw new AppError('unknown-dataset', { dataset: handler.def.name });
+      if (!handler.def.pull || !handler.pull)
+        throw new AppError('unknown-dataset', { dataset: handler.def.name });
       assertRole(user, handler.def.pull.roles);
       const filter = parseOr400(pullFilterSchema, req.query);
-      const file = await runExport({ db: deps.db, handler, user, filter, now: deps.now(), locale: localeOf(res) });
+      const file = await runExport({
+        db: deps.db,
+        handler,
+        user,
+        filter,
+        now: deps.now(),
+        locale: localeOf(res),
+      });
       sendXlsx(res, file.bytes, file.fileName);
     },
   },
   {
     method: 'post',
     path: '/api/v1/import/:dataset',
-    summary: 'Import an .xlsx (body) into a dataset through push; ?dryRun=1&atomic=1&format=json|xlsx, optional Idempotency-Key',
+    summary:
+      'Import an .xlsx (body) into a dataset through push; ?dryRun=1&atomic=1&format=json|xlsx, optional Idempotency-Key',
     roles: everyone,
     query: importQuerySchema,
     rawBody: true,
@@ -73,13 +94,23 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
       const user = currentUser(res);
       const query = parseOr400(importQuerySchema, req.query);
       const handler = handlerFor(deps, String(req.params.dataset));
-      if (!handler.def.push) throw new AppError('dataset-not-pushable', { dataset: handler.def.name });
+      if (!handler.def.push)
+        throw new AppError('dataset-not-pushable', { dataset: handler.def.name });
       assertRole(user, handler.def.push.roles);
       assertXlsxContentType(req);
       const key = optionalKey(req);
       const buffer = await readUpload(req, limits.maxUploadBytes);
       const locale = localeOf(res);
-      const input = { db: deps.db, handler, user, buffer, now: deps.now(), locale, dryRun: query.dryRun, atomic: query.atomic };
+      const input = {
+        db: deps.db,
+        handler,
+        user,
+        buffer,
+        now: deps.now(),
+        locale,
+        dryRun: query.dryRun,
+        atomic: query.atomic,
+      };
       const { report, read, replayed } = await importWithKey(deps, input, key);
       if (replayed) res.setHeader('Idempotent-Replayed', 'true');
       if (query.format === 'json') {
@@ -92,19 +123,32 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
   },
 ];
 
-type ImportRun = { report: ImportReport; read?: Awaited<ReturnType<typeof runImport>>; replayed: boolean };
+type ImportRun = {
+  report: ImportReport;
+  read?: Awaited<ReturnType<typeof runImport>>;
+  replayed: boolean;
+};
 
 /**
  * Runs an import, under the push's Idempotency-Key guard when a key is sent: the same key and
  * file replay the stored report; another file with that key → 422; a failure frees the key.
  */
-async function importWithKey(deps: AppDeps, input: ImportInput, key: string | null): Promise<ImportRun> {
+async function importWithKey(
+  deps: AppDeps,
+  input: ImportInput,
+  key: string | null,
+): Promise<ImportRun> {
   if (!key) {
     const outcome = await runImport(input);
     return { report: outcome.report, read: outcome, replayed: false };
   }
   const claimOf = { userId: input.user.id, key };
-  const hash = hashBody({ dataset: input.handler.def.name, file: sha256(input.buffer), dryRun: input.dryRun, atomic: input.atomic });
+  const hash = hashBody({
+    dataset: input.handler.def.name,
+    file: sha256(input.buffer),
+    dryRun: input.dryRun,
+    atomic: input.atomic,
+  });
   const claim = await claimKey(deps.db, { ...claimOf, hash, now: deps.now() });
   if ('replay' in claim) return { report: claim.replay.body as ImportReport, replayed: true };
   try {

@@ -11,14 +11,34 @@ function operation(route: Route): Record<string, unknown> {
     summary: route.summary,
     ...(route.roles ? { security: [{ bearer: [] }], 'x-roles': route.roles } : {}),
     responses: {
-      '200': route.response ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response) } } } : { description: 'OK' },
-      '4XX': { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      '200': route.response
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: jsonSchema(route.response) } },
+          }
+        : { description: 'OK' },
+      '4XX': {
+        description: 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
     },
   };
-  if (route.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } };
+  if (route.body)
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(route.body) } },
+    };
   if (route.query) {
-    const shape = (jsonSchema(route.query) as { properties?: Record<string, unknown>; required?: string[] }) ?? {};
-    op.parameters = Object.entries(shape.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: shape.required?.includes(name) ?? false, schema }));
+    const shape = jsonSchema(route.query) as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
+    op.parameters = Object.entries(shape.properties ?? {}).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: shape.required?.includes(name) ?? false,
+      schema,
+    }));
   }
   return op;
 }
@@ -37,7 +57,16 @@ export function openApiDocument(routes: readonly Route[]): Record<string, unknow
       schemas: {
         Error: {
           type: 'object',
-          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' } } } },
+          properties: {
+            error: {
+              type: 'object',
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                requestId: { type: 'string' },
+              },
+            },
+          },
         },
       },
     },

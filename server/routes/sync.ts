@@ -1,7 +1,12 @@
 // The sync protocol's two endpoints. Thin: parse, check the dataset's roles, call the engine.
 import type { Request } from 'express';
 import { everyone } from '../../shared/roles';
-import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from '../../shared/protocol';
+import {
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from '../../shared/protocol';
 import { AppError } from '../http/errors';
 import { assertRole, currentUser } from '../http/auth';
 import { localeOf } from '../http/middleware';
@@ -19,7 +24,8 @@ export function handlerFor(deps: AppDeps, dataset: string) {
 
 function idempotencyKey(req: Request): string {
   const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key)) throw new AppError('idempotency-key-required');
+  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key))
+    throw new AppError('idempotency-key-required');
   return key;
 }
 
@@ -36,9 +42,15 @@ export const syncRoutes: RouteFactory = (deps) => [
       const key = idempotencyKey(req);
       const request = parseOr400(pushRequestSchema, req.body);
       const handler = handlerFor(deps, request.dataset);
-      if (!handler.def.push) throw new AppError('dataset-not-pushable', { dataset: request.dataset });
+      if (!handler.def.push)
+        throw new AppError('dataset-not-pushable', { dataset: request.dataset });
       assertRole(user, handler.def.push.roles);
-      const claim = await claimKey(deps.db, { userId: user.id, key, hash: hashBody(req.body), now: deps.now() });
+      const claim = await claimKey(deps.db, {
+        userId: user.id,
+        key,
+        hash: hashBody(req.body),
+        now: deps.now(),
+      });
       if ('replay' in claim) {
         res.setHeader('Idempotent-Replayed', 'true');
         res.status(claim.replay.status).json(claim.replay.body);
@@ -46,7 +58,15 @@ export const syncRoutes: RouteFactory = (deps) => [
       }
       try {
         const actor = { user, workbookId: request.workbookId, clientId: request.clientId };
-        const body = await runPush({ db: deps.db, handler, actor, request, now: deps.now(), locale: localeOf(res), options: request.options ?? {} });
+        const body = await runPush({
+          db: deps.db,
+          handler,
+          actor,
+          request,
+          now: deps.now(),
+          locale: localeOf(res),
+          options: request.options ?? {},
+        });
         await completeKey(deps.db, { userId: user.id, key, status: 200, body });
         res.json(body);
       } catch (error) {
@@ -66,7 +86,8 @@ export const syncRoutes: RouteFactory = (deps) => [
       const user = currentUser(res);
       const query = parseOr400(pullQuerySchema, req.query);
       const handler = handlerFor(deps, query.dataset);
-      if (!handler.def.pull || !handler.pull) throw new AppError('unknown-dataset', { dataset: query.dataset });
+      if (!handler.def.pull || !handler.pull)
+        throw new AppError('unknown-dataset', { dataset: query.dataset });
       assertRole(user, handler.def.pull.roles);
       res.json(await runPull({ db: deps.db, handler, user, query, now: deps.now() }));
     },

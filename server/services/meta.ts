@@ -21,12 +21,15 @@ async function masterSeq(db: Db): Promise<number> {
     .select((eb) => eb.fn.max('change_seq').as('seq'))
     .where('dataset', 'in', Object.keys(listSources))
     .executeTakeFirst();
-  return Number(row?.seq ?? 0);
+  return row?.seq ?? 0;
 }
 
 export async function metaEtag(db: Db, handlers: HandlerRegistry): Promise<string> {
   const names = [...handlers.keys()].sort().join(',');
-  return `"${createHash('sha256').update(`${await masterSeq(db)}|${names}`).digest('base64url').slice(0, 20)}"`;
+  return `"${createHash('sha256')
+    .update(`${await masterSeq(db)}|${names}`)
+    .digest('base64url')
+    .slice(0, 20)}"`;
 }
 
 export async function buildMeta(db: Db, handlers: HandlerRegistry): Promise<MetaResponse> {

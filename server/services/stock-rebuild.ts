@@ -32,7 +32,9 @@ const zero: StockFigures = { onHand: 0, reserved: 0, inTransit: 0 };
 const equal = (a: StockFigures, b: StockFigures) =>
   a.onHand === b.onHand && a.reserved === b.reserved && a.inTransit === b.inTransit;
 
-async function ledgerTotals(db: Db): Promise<Map<string, { location: string; sku: string; figures: StockFigures }>> {
+async function ledgerTotals(
+  db: Db,
+): Promise<Map<string, { location: string; sku: string; figures: StockFigures }>> {
   const rows = await db
     .selectFrom('stock_ledger')
     .select(['location_code', 'sku_code'])
@@ -43,15 +45,26 @@ async function ledgerTotals(db: Db): Promise<Map<string, { location: string; sku
     .execute();
   const totals = new Map<string, { location: string; sku: string; figures: StockFigures }>();
   for (const r of rows) {
-    const figures = { onHand: Number(r.on_hand), reserved: Number(r.reserved), inTransit: Number(r.in_transit) };
-    totals.set(key(r.location_code, r.sku_code), { location: r.location_code, sku: r.sku_code, figures });
+    const figures = {
+      onHand: Number(r.on_hand),
+      reserved: Number(r.reserved),
+      inTransit: Number(r.in_transit),
+    };
+    totals.set(key(r.location_code, r.sku_code), {
+      location: r.location_code,
+      sku: r.sku_code,
+      figures,
+    });
   }
   return totals;
 }
 
 async function compare(db: Db): Promise<{ checked: number; differences: StockDifference[] }> {
   const totals = await ledgerTotals(db);
-  const balances = await db.selectFrom('stock_balances').select(['location_code', 'sku_code', 'on_hand', 'reserved', 'in_transit']).execute();
+  const balances = await db
+    .selectFrom('stock_balances')
+    .select(['location_code', 'sku_code', 'on_hand', 'reserved', 'in_transit'])
+    .execute();
   const differences: StockDifference[] = [];
   const seen = new Set<string>();
   for (const b of balances) {
@@ -59,7 +72,8 @@ async function compare(db: Db): Promise<{ checked: number; differences: StockDif
     seen.add(k);
     const stored = { onHand: b.on_hand, reserved: b.reserved, inTransit: b.in_transit };
     const ledger = totals.get(k)?.figures ?? zero;
-    if (!equal(stored, ledger)) differences.push({ locationCode: b.location_code, skuCode: b.sku_code, stored, ledger });
+    if (!equal(stored, ledger))
+      differences.push({ locationCode: b.location_code, skuCode: b.sku_code, stored, ledger });
   }
   for (const [k, t] of totals) {
     if (seen.has(k) || equal(t.figures, zero)) continue;
@@ -71,18 +85,36 @@ async function compare(db: Db): Promise<{ checked: number; differences: StockDif
 async function repair(trx: Db, differences: readonly StockDifference[]): Promise<void> {
   const seq = await openSeqAllocator(trx);
   for (const d of differences) {
-    const values = { on_hand: d.ledger.onHand, reserved: d.ledger.reserved, in_transit: d.ledger.inTransit, change_seq: seq.next() };
+    const values = {
+      on_hand: d.ledger.onHand,
+      reserved: d.ledger.reserved,
+      in_transit: d.ledger.inTransit,
+      change_seq: seq.next(),
+    };
     await trx
       .insertInto('stock_balances')
-      .values({ location_code: d.locationCode, sku_code: d.skuCode, ...values, last_movement_date: null, version: 1 })
-      .onConflict((oc) => oc.columns(['location_code', 'sku_code']).doUpdateSet((eb) => ({ ...values, version: eb('version', '+', 1) })))
+      .values({
+        location_code: d.locationCode,
+        sku_code: d.skuCode,
+        ...values,
+        last_movement_date: null,
+        version: 1,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['location_code', 'sku_code'])
+          .doUpdateSet((eb) => ({ ...values, version: eb('version', '+', 1) })),
+      )
       .execute();
   }
   await seq.flush();
 }
 
 /** Compares balances with the ledger; `repair: true` also corrects them, in one transaction. */
-export async function rebuildStock(db: Db, options: { repair?: boolean } = {}): Promise<RebuildResult> {
+export async function rebuildStock(
+  db: Db,
+  options: { repair?: boolean } = {},
+): Promise<RebuildResult> {
   return db.transaction().execute(async (trx) => {
     const { checked, differences } = await compare(trx);
     const repaired = options.repair === true && differences.length > 0;

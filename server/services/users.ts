@@ -9,11 +9,19 @@ export interface AuthUser extends SessionUser {
   id: number;
 }
 
-export type LoginOutcome = { ok: true; token: string; expiresAt: string; user: AuthUser } | { ok: false; code: 'invalid-credentials' };
+export type LoginOutcome =
+  | { ok: true; token: string; expiresAt: string; user: AuthUser }
+  | { ok: false; code: 'invalid-credentials' };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function toAuthUser(row: { id: number; username: string; display_name: string; role: string; regions: string }): AuthUser {
+function toAuthUser(row: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  regions: string;
+}): AuthUser {
   return {
     id: row.id,
     username: row.username,
@@ -25,7 +33,13 @@ function toAuthUser(row: { id: number; username: string; display_name: string; r
 
 export async function addUser(
   db: Db,
-  user: { username: string; displayName?: string; role: Role; regions?: string[]; password: string },
+  user: {
+    username: string;
+    displayName?: string;
+    role: Role;
+    regions?: string[];
+    password: string;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -45,9 +59,16 @@ export async function addUser(
 /** Sets a new password and signs the user out everywhere. Returns false when there is no such user. */
 export async function resetPassword(db: Db, username: string, password: string): Promise<boolean> {
   const hash = await hashPassword(password);
-  const result = await db.updateTable('users').set({ password_hash: hash }).where('username', '=', username).executeTakeFirst();
+  const result = await db
+    .updateTable('users')
+    .set({ password_hash: hash })
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (result.numUpdatedRows === 0n) return false;
-  await db.deleteFrom('tokens').where('user_id', 'in', db.selectFrom('users').select('id').where('username', '=', username)).execute();
+  await db
+    .deleteFrom('tokens')
+    .where('user_id', 'in', db.selectFrom('users').select('id').where('username', '=', username))
+    .execute();
   return true;
 }
 
@@ -56,21 +77,36 @@ export async function login(
   credentials: { username: string; password: string },
   options: { now: Date; tokenHours: number },
 ): Promise<LoginOutcome> {
-  const row = await db.selectFrom('users').selectAll().where('username', '=', credentials.username).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', credentials.username)
+    .executeTakeFirst();
   // Verify against a dummy hash when the user is unknown so timing does not reveal user names.
-  const stored = row?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+  const stored =
+    row?.password_hash ??
+    'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
   const valid = await verifyPassword(credentials.password, stored);
   if (!row || !valid || row.status !== 'active') return { ok: false, code: 'invalid-credentials' };
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(options.now.getTime() + options.tokenHours * 3_600_000).toISOString();
   await db
     .insertInto('tokens')
-    .values({ token_hash: hashToken(token), user_id: row.id, created_at: options.now.toISOString(), expires_at: expiresAt })
+    .values({
+      token_hash: hashToken(token),
+      user_id: row.id,
+      created_at: options.now.toISOString(),
+      expires_at: expiresAt,
+    })
     .execute();
   return { ok: true, token, expiresAt, user: toAuthUser(row) };
 }
 
-export async function userForToken(db: Db, token: string, now: Date): Promise<AuthUser | 'expired' | null> {
+export async function userForToken(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<AuthUser | 'expired' | null> {
   const row = await db
     .selectFrom('tokens')
     .innerJoin('users', 'users.id', 'tokens.user_id')

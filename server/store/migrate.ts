@@ -2,6 +2,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 import * as core from './migrations/001-core';
+import * as analysis from './migrations/003-analysis';
+import * as finance from './migrations/004-finance';
 
 export interface Migration {
   version: number;
@@ -10,12 +12,18 @@ export interface Migration {
 }
 
 /** Every migration, in order. Later features append theirs here. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'core', up: core.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'core', up: core.up },
+  { version: 3, name: 'analysis', up: analysis.up },
+  { version: 4, name: 'finance', up: finance.up },
+];
 
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(db);
-  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+  const done = new Set(
+    (await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version),
+  );
   const applied: number[] = [];
   for (const migration of migrations) {
     if (done.has(migration.version)) continue;
@@ -23,7 +31,11 @@ export async function migrate(db: Kysely<Database>, now: () => Date): Promise<nu
       await migration.up(trx as unknown as Kysely<unknown>);
       await trx
         .insertInto('schema_migrations')
-        .values({ version: migration.version, name: migration.name, applied_at: now().toISOString() })
+        .values({
+          version: migration.version,
+          name: migration.name,
+          applied_at: now().toISOString(),
+        })
         .execute();
     });
     applied.push(migration.version);

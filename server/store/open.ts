@@ -2,7 +2,10 @@
 import { openStore, type Store } from './db';
 import { migrate } from './migrate';
 
-export async function openMigratedStore(file: string, now: () => Date = () => new Date()): Promise<Store> {
+export async function openMigratedStore(
+  file: string,
+  now: () => Date = () => new Date(),
+): Promise<Store> {
   const store = openStore(file);
   await migrate(store.db, now);
   return store;

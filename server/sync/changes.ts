@@ -10,19 +10,32 @@ export interface SeqAllocator {
 }
 
 export async function openSeqAllocator(trx: Db): Promise<SeqAllocator> {
-  const row = await trx.selectFrom('counters').select('value').where('name', '=', 'change_seq').executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', 'change_seq')
+    .executeTakeFirstOrThrow();
   const start = row.value;
   let current = start;
   return {
     next: () => ++current,
     flush: async () => {
-      if (current !== start) await trx.updateTable('counters').set({ value: current }).where('name', '=', 'change_seq').execute();
+      if (current !== start)
+        await trx
+          .updateTable('counters')
+          .set({ value: current })
+          .where('name', '=', 'change_seq')
+          .execute();
     },
   };
 }
 
 export async function currentSeq(db: Db): Promise<{ seq: number; horizon: number }> {
-  const rows = await db.selectFrom('counters').select(['name', 'value']).where('name', 'in', ['change_seq', 'horizon']).execute();
+  const rows = await db
+    .selectFrom('counters')
+    .select(['name', 'value'])
+    .where('name', 'in', ['change_seq', 'horizon'])
+    .execute();
   const get = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
   return { seq: get('change_seq'), horizon: get('horizon') };
 }

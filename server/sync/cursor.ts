@@ -27,7 +27,9 @@ export function encodeCursor(cursor: Omit<Cursor, 'v'>): string {
 
 export function decodeCursor(text: string): Cursor | null {
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+    const parsed = cursorSchema.safeParse(
+      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

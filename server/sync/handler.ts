@@ -18,7 +18,8 @@ export interface AuditEntry {
   recordKey: string;
   recordId: string;
   version: number;
-  action: 'create' | 'update' | 'delete' | 'release' | string;
+  /** 'create' | 'update' | 'delete', or a handler's own verb such as 'release' or 'receive'. */
+  action: string;
   before: unknown;
   after: unknown;
 }
@@ -55,7 +56,13 @@ export interface MutationOutcome {
 }
 
 export interface PullPage {
-  rows: { key: string; version: number; op: 'upsert' | 'delete'; values: Record<string, unknown>; seq: number }[];
+  rows: {
+    key: string;
+    version: number;
+    op: 'upsert' | 'delete';
+    values: Record<string, unknown>;
+    seq: number;
+  }[];
   /** True when the query may have more rows after the last one. */
   hasMore: boolean;
 }

@@ -13,7 +13,10 @@ export function hashBody(body: unknown): string {
 
 export type Claim = { replay: { status: number; body: unknown } } | { claimed: true };
 
-export async function claimKey(db: Db, input: { userId: number; key: string; hash: string; now: Date }): Promise<Claim> {
+export async function claimKey(
+  db: Db,
+  input: { userId: number; key: string; hash: string; now: Date },
+): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('idempotency')
@@ -24,21 +27,38 @@ export async function claimKey(db: Db, input: { userId: number; key: string; has
     if (existing) {
       if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
       if (existing.state === 'done' && existing.response !== null) {
-        return { replay: { status: existing.status_code, body: JSON.parse(existing.response) as unknown } };
+        return {
+          replay: { status: existing.status_code, body: JSON.parse(existing.response) as unknown },
+        };
       }
       const age = input.now.getTime() - Date.parse(existing.created_at);
       if (age < STALE_MS) throw new AppError('idempotency-in-progress');
-      await trx.deleteFrom('idempotency').where('user_id', '=', input.userId).where('key', '=', input.key).execute();
+      await trx
+        .deleteFrom('idempotency')
+        .where('user_id', '=', input.userId)
+        .where('key', '=', input.key)
+        .execute();
     }
     await trx
       .insertInto('idempotency')
-      .values({ user_id: input.userId, key: input.key, request_hash: input.hash, state: 'running', status_code: 0, response: null, created_at: input.now.toISOString() })
+      .values({
+        user_id: input.userId,
+        key: input.key,
+        request_hash: input.hash,
+        state: 'running',
+        status_code: 0,
+        response: null,
+        created_at: input.now.toISOString(),
+      })
       .execute();
     return { claimed: true };
   });
 }
 
-export async function completeKey(db: Db, input: { userId: number; key: string; status: number; body: unknown }): Promise<void> {
+export async function completeKey(
+  db: Db,
+  input: { userId: number; key: string; status: number; body: unknown },
+): Promise<void> {
   await db
     .updateTable('idempotency')
     .set({ state: 'done', status_code: input.status, response: JSON.stringify(input.body) })
@@ -49,5 +69,10 @@ export async function completeKey(db: Db, input: { userId: number; key: string; 
 
 /** A request that failed as a whole (a bug, the store down) frees its key so a retry can run. */
 export async function releaseKey(db: Db, input: { userId: number; key: string }): Promise<void> {
-  await db.deleteFrom('idempotency').where('user_id', '=', input.userId).where('key', '=', input.key).where('state', '=', 'running').execute();
+  await db
+    .deleteFrom('idempotency')
+    .where('user_id', '=', input.userId)
+    .where('key', '=', input.key)
+    .where('state', '=', 'running')
+    .execute();
 }

@@ -23,11 +23,16 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
   const counters = await currentSeq(input.db);
   const decoded = cursorText ? decodeCursor(cursorText) : null;
   const usable =
-    decoded !== null && decoded.d === dataset && decoded.f === hash && decoded.s <= counters.seq && (decoded.s >= counters.horizon || decoded.i !== undefined);
+    decoded !== null &&
+    decoded.d === dataset &&
+    decoded.f === hash &&
+    decoded.s <= counters.seq &&
+    (decoded.s >= counters.horizon || decoded.i !== undefined);
   const reset = cursorText !== undefined && !usable;
   const afterSeq = usable ? decoded.s : 0;
   const firstLoadUpTo = usable ? (decoded.i ?? 0) : counters.seq;
-  const page = await handler.pull!({
+  if (!handler.pull) throw new Error(`dataset ${dataset} has no pull`);
+  const page = await handler.pull({
     db: input.db,
     user: input.user,
     filter,
@@ -42,7 +47,12 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
   return {
     dataset,
     rows: page.rows.map(({ seq: _seq, ...row }) => row),
-    cursor: encodeCursor({ d: dataset, f: hash, s: next, ...(stillFirstLoad ? { i: firstLoadUpTo } : {}) }),
+    cursor: encodeCursor({
+      d: dataset,
+      f: hash,
+      s: next,
+      ...(stillFirstLoad ? { i: firstLoadUpTo } : {}),
+    }),
     hasMore: page.hasMore,
     reset,
   };

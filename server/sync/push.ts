@@ -2,7 +2,13 @@
 // client already applied (guard 2), runs the handler in one transaction, and honours dryRun and
 // atomic. A bad row never fails its neighbours; only malformed requests fail as a whole.
 import type { Locale } from '../../shared/locale';
-import type { PushRequest, PushResponse, RowResult, RowStatus } from '../../shared/protocol';
+import type {
+  Mutation,
+  PushRequest,
+  PushResponse,
+  RowResult,
+  RowStatus,
+} from '../../shared/protocol';
 import { describeDataset } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
@@ -28,7 +34,11 @@ class Rollback extends Error {
 
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
 
-async function previouslyApplied(db: Db, clientId: string, ids: string[]): Promise<Map<string, MutationOutcome>> {
+async function previouslyApplied(
+  db: Db,
+  clientId: string,
+  ids: string[],
+): Promise<Map<string, MutationOutcome>> {
   const found = new Map<string, MutationOutcome>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
@@ -42,14 +52,18 @@ async function previouslyApplied(db: Db, clientId: string, ids: string[]): Promi
   return found;
 }
 
-function validate(input: PushInput, index: number): ParsedMutation | MutationOutcome {
-  const mutation = input.request.mutations[index]!;
-  const push = input.handler.def.push!;
+function validate(
+  input: PushInput,
+  mutation: Mutation,
+  index: number,
+): ParsedMutation | MutationOutcome {
   if (mutation.op === 'delete') return { ...mutation, values: {}, index };
+  const schema = input.handler.def.push?.schema;
+  if (!schema) throw new Error(`dataset ${input.handler.def.name} has no push schema`);
   const fields = describeDataset(input.handler.def).fields;
-  const check = checkRow(push.schema, mutation.values, fields);
+  const check = checkRow(schema, mutation.values, fields);
   if (!check.ok) return rejected(check.problems);
-  return { ...mutation, values: check.data as Record<string, unknown>, index };
+  return { ...mutation, values: check.data, index };
 }
 
 async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Date): Promise<void> {
@@ -72,7 +86,11 @@ async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Da
   }
 }
 
-async function rememberApplied(trx: Db, input: PushInput, pairs: [ParsedMutation, MutationOutcome][]): Promise<void> {
+async function rememberApplied(
+  trx: Db,
+  input: PushInput,
+  pairs: [ParsedMutation, MutationOutcome][],
+): Promise<void> {
   const rows = pairs
     .filter(([, outcome]) => outcome.status === 'applied')
     .map(([mutation, outcome]) => ({
@@ -83,11 +101,18 @@ async function rememberApplied(trx: Db, input: PushInput, pairs: [ParsedMutation
       created_at: input.now.toISOString(),
     }));
   for (let i = 0; i < rows.length; i += 200) {
-    await trx.insertInto('applied_mutations').values(rows.slice(i, i + 200)).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('applied_mutations')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 
-async function applyInTransaction(input: PushInput, parsed: ParsedMutation[]): Promise<MutationOutcome[]> {
+async function applyInTransaction(
+  input: PushInput,
+  parsed: ParsedMutation[],
+): Promise<MutationOutcome[]> {
   const { dryRun = false, atomic = false } = input.request;
   try {
     return await input.db.transaction().execute(async (trx) => {
@@ -109,7 +134,11 @@ async function applyInTransaction(input: PushInput, parsed: ParsedMutation[]): P
       if (dryRun || (atomic && failed)) throw new Rollback(outcomes);
       await seq.flush();
       await recordAudit(trx, input.actor, audits, input.now);
-      await rememberApplied(trx, input, parsed.map((m, i) => [m, outcomes[i]!]));
+      await rememberApplied(
+        trx,
+        input,
+        parsed.map((m, i) => [m, outcomes[i]!]),
+      );
       return outcomes;
     });
   } catch (error) {
@@ -121,13 +150,20 @@ async function applyInTransaction(input: PushInput, parsed: ParsedMutation[]): P
 /** Runs one push and returns its per-row results, in the caller's language. */
 export async function runPush(input: PushInput): Promise<PushResponse> {
   const { request, handler } = input;
-  if (!handler.push || !handler.def.push) throw new AppError('dataset-not-pushable', { dataset: request.dataset });
-  const seen = await previouslyApplied(input.db, input.actor.clientId, request.mutations.map((m) => m.mutationId));
-  const outcomes: (MutationOutcome | undefined)[] = request.mutations.map((m) => seen.get(m.mutationId));
+  if (!handler.push || !handler.def.push)
+    throw new AppError('dataset-not-pushable', { dataset: request.dataset });
+  const seen = await previouslyApplied(
+    input.db,
+    input.actor.clientId,
+    request.mutations.map((m) => m.mutationId),
+  );
+  const outcomes: (MutationOutcome | undefined)[] = request.mutations.map((m) =>
+    seen.get(m.mutationId),
+  );
   const parsed: ParsedMutation[] = [];
-  request.mutations.forEach((_, index) => {
+  request.mutations.forEach((mutation, index) => {
     if (outcomes[index]) return;
-    const result = validate(input, index);
+    const result = validate(input, mutation, index);
     if ('status' in result) outcomes[index] = result;
     else parsed.push(result);
   });
@@ -136,12 +172,16 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
   parsed.forEach((mutation, i) => {
     outcomes[mutation.index] = applied[i] ?? rejected([]);
   });
-  return toResponse(input, finishAtomic(input.request.atomic === true, outcomes as MutationOutcome[]));
+  return toResponse(
+    input,
+    finishAtomic(input.request.atomic === true, outcomes as MutationOutcome[]),
+  );
 }
 
 /** In an all-or-nothing batch with a failure, every row that would have applied says why it did not. */
 function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOutcome[] {
-  if (!atomic || !outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict')) return outcomes;
+  if (!atomic || !outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict'))
+    return outcomes;
   return outcomes.map((o) =>
     o.status === 'applied' || (o.status === 'rejected' && o.problems.length === 0)
       ? { status: 'rejected', problems: [{ code: 'atomic-aborted' }] }
@@ -165,5 +205,11 @@ function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse
       ...(outcome.serverValues ? { serverValues: outcome.serverValues } : {}),
     };
   });
-  return { dataset: input.request.dataset, dryRun: input.request.dryRun ?? false, atomic: input.request.atomic ?? false, results, summary };
+  return {
+    dataset: input.request.dataset,
+    dryRun: input.request.dryRun ?? false,
+    atomic: input.request.atomic ?? false,
+    results,
+    summary,
+  };
 }

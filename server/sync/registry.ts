@@ -7,6 +7,7 @@ import { shipmentsHandler } from '../datasets/movements-shipments';
 import { transfersHandler } from '../datasets/movements-transfers';
 import { ordersHandler } from '../datasets/orders';
 import { stockHandler } from '../datasets/stock';
+import { analysisHandlers } from '../analysis';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
@@ -24,8 +25,10 @@ const salesHandlers = (): DatasetHandler[] => [
 
 export function buildRegistry(extra: readonly DatasetHandler[] = []): HandlerRegistry {
   const handlers = new Map<string, DatasetHandler>();
-  for (const def of coreDatasets) if (masterNames.has(def.name)) handlers.set(def.name, masterHandler(def));
+  for (const def of coreDatasets)
+    if (masterNames.has(def.name)) handlers.set(def.name, masterHandler(def));
   for (const handler of salesHandlers()) handlers.set(handler.def.name, handler);
+  for (const handler of analysisHandlers()) handlers.set(handler.def.name, handler);
   for (const handler of extra) handlers.set(handler.def.name, handler);
   return handlers;
 }

@@ -111,6 +111,8 @@ export abstract class FakeObject {
     for (const name of list) this.loaded.set(name, this.readProperty(name));
   }
 
+  // The type parameter lets each getter name its property's type, as Office's typed getters do.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   protected get<T>(name: string): T {
     if (!this.loaded.has(name)) {
       throw new FakeOfficeError(

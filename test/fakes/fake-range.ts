@@ -1,10 +1,18 @@
 // Excel.Range, faked over the sheet model. A range resolves its sheet and rectangle when its
 // operations run (at sync), so a body range of a table sees rows added earlier in the batch.
 
-import { formatRect, qualify, type FakeRect } from './fake-a1';
-import { enterFormula, enterInput, type FakeCellValue } from './fake-cells';
+import { formatRect, type FakeRect } from './fake-a1';
+import type { FakeCellValue } from './fake-cells';
 import { FakeObject, invalidArgument } from './fake-core';
-import type { SheetModel } from './fake-model';
+import {
+  readRangeProperty,
+  writeColumnHidden,
+  writeFormats,
+  writeFormulas,
+  writeRowHidden,
+  writeValues,
+  type RangeTarget,
+} from './fake-range-cells';
 import { deleteRows, surroundingRegion } from './fake-range-ops';
 import {
   FakeDataValidation,
@@ -14,30 +22,7 @@ import {
 } from './fake-range-parts';
 import { FakeWorksheet } from './fake-sheet';
 
-export interface RangeTarget {
-  sheet: SheetModel;
-  rect: FakeRect;
-}
-
-type Matrix = unknown[][];
-
-function eachCell(
-  rect: FakeRect,
-  visit: (r: number, c: number, i: number, j: number) => void,
-): void {
-  for (let i = 0; i < rect.rowCount; i += 1) {
-    for (let j = 0; j < rect.columnCount; j += 1) visit(rect.row + i, rect.column + j, i, j);
-  }
-}
-
-function checkShape(rect: FakeRect, matrix: Matrix): void {
-  const ok = matrix.length === rect.rowCount && matrix.every((r) => r.length === rect.columnCount);
-  if (!ok) {
-    throw invalidArgument(
-      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-    );
-  }
-}
+export type { RangeTarget };
 
 export class FakeRange extends FakeObject {
   protected readonly scalarProperties = [
@@ -60,55 +45,8 @@ export class FakeRange extends FakeObject {
     super(context, path);
   }
 
-  private matrix(read: (sheet: SheetModel, r: number, c: number) => unknown): Matrix {
-    const { sheet, rect } = this.target();
-    const out: Matrix = [];
-    for (let i = 0; i < rect.rowCount; i += 1) {
-      const row: unknown[] = [];
-      for (let j = 0; j < rect.columnCount; j += 1)
-        row.push(read(sheet, rect.row + i, rect.column + j));
-      out.push(row);
-    }
-    return out;
-  }
-
   protected readProperty(name: string): unknown {
-    const { sheet, rect } = this.target();
-    switch (name) {
-      case 'address':
-        return qualify(sheet.name, rect);
-      case 'values':
-        return this.matrix((s, r, c) => s.value(r, c) ?? '');
-      case 'text':
-        return this.matrix((s, r, c) => s.text(r, c));
-      case 'formulas':
-        return this.matrix((s, r, c) => s.formula(r, c) ?? s.value(r, c) ?? '');
-      case 'numberFormat':
-        return this.matrix((s, r, c) => s.format(r, c));
-      case 'rowCount':
-        return rect.rowCount;
-      case 'columnCount':
-        return rect.columnCount;
-      case 'rowIndex':
-        return rect.row;
-      case 'columnIndex':
-        return rect.column;
-      case 'rowHidden':
-        return this.rowHiddenState();
-      case 'columnHidden':
-        return sheet.hiddenColumns.has(rect.column);
-      default:
-        throw invalidArgument(`Range has no property ${name}`);
-    }
-  }
-
-  /** Excel: true when all rows are hidden, false when none, null when some. */
-  private rowHiddenState(): boolean | null {
-    const { sheet, rect } = this.target();
-    let hidden = 0;
-    for (let r = rect.row; r < rect.row + rect.rowCount; r += 1)
-      if (sheet.rows[r]?.hidden) hidden += 1;
-    return hidden === 0 ? false : hidden === rect.rowCount ? true : null;
+    return readRangeProperty(this.target(), name);
   }
 
   get address(): string {
@@ -133,68 +71,45 @@ export class FakeRange extends FakeObject {
   get values(): FakeCellValue[][] {
     return this.get('values');
   }
-  set values(matrix: FakeCellValue[][]) {
-    this.setProperty('values', matrix, (m) => {
-      const { sheet, rect } = this.target();
-      checkShape(rect, m);
-      // Office.js: a null entry in the matrix leaves that cell as it is.
-      eachCell(rect, (r, c, i, j) => {
-        const input = m[i]?.[j] ?? null;
-        if (input !== null) enterInput(sheet.row(r), c, input, sheet.format(r, c));
-      });
+  set values(value: FakeCellValue[][]) {
+    this.setProperty('values', value, (v) => {
+      writeValues(this.target(), v);
     });
   }
 
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
-  set formulas(matrix: unknown[][]) {
-    this.setProperty('formulas', matrix, (m) => {
-      const { sheet, rect } = this.target();
-      checkShape(rect, m);
-      eachCell(rect, (r, c, i, j) => {
-        const input = m[i]?.[j] as FakeCellValue;
-        if (typeof input === 'string' && input.startsWith('='))
-          enterFormula(sheet.row(r), c, input);
-        else enterInput(sheet.row(r), c, input, sheet.format(r, c));
-      });
+  set formulas(value: unknown[][]) {
+    this.setProperty('formulas', value, (v) => {
+      writeFormulas(this.target(), v);
     });
   }
 
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
-  set numberFormat(matrix: (string | null)[][]) {
-    this.setProperty('numberFormat', matrix, (m) => {
-      const { sheet, rect } = this.target();
-      checkShape(rect, m);
-      eachCell(rect, (r, c, i, j) => {
-        const format = m[i]?.[j] ?? null;
-        if (format !== null) (sheet.row(r).formats ??= [])[c] = format;
-      });
+  set numberFormat(value: (string | null)[][]) {
+    this.setProperty('numberFormat', value, (v) => {
+      writeFormats(this.target(), v);
     });
   }
 
   get rowHidden(): boolean | null {
     return this.get('rowHidden');
   }
-  set rowHidden(hidden: boolean) {
-    this.setProperty('rowHidden', hidden, (h) => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.row; r < rect.row + rect.rowCount; r += 1) sheet.row(r).hidden = h;
+  set rowHidden(value: boolean | null) {
+    this.setProperty('rowHidden', value, (v) => {
+      writeRowHidden(this.target(), v);
     });
   }
 
   get columnHidden(): boolean {
     return this.get('columnHidden');
   }
-  set columnHidden(hidden: boolean) {
-    this.setProperty('columnHidden', hidden, (h) => {
-      const { sheet, rect } = this.target();
-      for (let c = rect.column; c < rect.column + rect.columnCount; c += 1) {
-        if (h) sheet.hiddenColumns.add(c);
-        else sheet.hiddenColumns.delete(c);
-      }
+  set columnHidden(value: boolean) {
+    this.setProperty('columnHidden', value, (v) => {
+      writeColumnHidden(this.target(), v);
     });
   }
 

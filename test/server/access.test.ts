@@ -23,7 +23,10 @@ describe('access: route × role matrix', function () {
   it('every route answers 401 without a token, except sign-in', async () => {
     for (const route of buildRoutes(server.deps)) {
       if (route.roles === null) continue;
-      const res = await server.call(null, concretePath(route.path), { method: route.method.toUpperCase(), ...(route.method === 'get' ? {} : { body: {} }) });
+      const res = await server.call(null, concretePath(route.path), {
+        method: route.method.toUpperCase(),
+        ...(route.method === 'get' ? {} : { body: {} }),
+      });
       assert.equal(res.status, 401, `${route.method} ${route.path}`);
       assert.equal(res.body.error.code, 'unauthenticated');
     }
@@ -33,9 +36,16 @@ describe('access: route × role matrix', function () {
     for (const route of buildRoutes(server.deps)) {
       if (route.roles === null || route.path.endsWith('/logout')) continue;
       for (const role of roles) {
-        const res = await server.call(role, concretePath(route.path), { method: route.method.toUpperCase(), ...(route.method === 'get' ? {} : { body: {} }) });
+        const res = await server.call(role, concretePath(route.path), {
+          method: route.method.toUpperCase(),
+          ...(route.method === 'get' ? {} : { body: {} }),
+        });
         const allowed = route.roles.includes(role);
-        if (allowed) assert.ok(res.status !== 401 && !(res.status === 403 && res.body?.error?.code === 'forbidden'), `${role} ${route.method} ${route.path} → ${res.status}`);
+        if (allowed)
+          assert.ok(
+            res.status !== 401 && !(res.status === 403 && res.body?.error?.code === 'forbidden'),
+            `${role} ${route.method} ${route.path} → ${res.status}`,
+          );
         else assert.equal(res.status, 403, `${role} ${route.method} ${route.path} → ${res.status}`);
       }
     }
@@ -46,18 +56,35 @@ describe('access: route × role matrix', function () {
       for (const role of roles) {
         const pull = await server.call(role, `/api/v1/sync/pull?dataset=${name}&limit=1`);
         const mayPull = handler.def.pull?.roles.includes(role) ?? false;
-        assert.equal(pull.status, mayPull ? 200 : handler.def.pull ? 403 : 404, `${role} pull ${name}`);
-        const body = { workbookId: 'wb', clientId: 'c', dataset: name, dryRun: true, mutations: [{ mutationId: randomUUID(), op: 'upsert', rowKey: randomUUID(), values: {} }] };
-        const push = await server.call(role, '/api/v1/sync/push', { body, headers: { 'idempotency-key': randomUUID() } });
+        assert.equal(
+          pull.status,
+          mayPull ? 200 : handler.def.pull ? 403 : 404,
+          `${role} pull ${name}`,
+        );
+        const body = {
+          workbookId: 'wb',
+          clientId: 'c',
+          dataset: name,
+          dryRun: true,
+          mutations: [{ mutationId: randomUUID(), op: 'upsert', rowKey: randomUUID(), values: {} }],
+        };
+        const push = await server.call(role, '/api/v1/sync/push', {
+          body,
+          headers: { 'idempotency-key': randomUUID() },
+        });
         const mayPush = handler.def.push?.roles.includes(role) ?? false;
-        assert.equal(push.status, mayPush ? 200 : handler.def.push ? 403 : 405, `${role} push ${name}`);
+        assert.equal(
+          push.status,
+          mayPush ? 200 : handler.def.push ? 403 : 405,
+          `${role} push ${name}`,
+        );
       }
     }
   });
 
-  it('an analyst reads but cannot push orders; finance cannot change orders', async () => {
+  it('an analyst reads but cannot push orders; finance cannot change orders', () => {
     const orders = server.deps.handlers.get('orders');
-    if (!orders) return;
+    assert.ok(orders, 'orders are registered');
     assert.ok(!orders.def.push?.roles.includes('analyst'));
     assert.ok(!orders.def.push?.roles.includes('finance'));
     assert.ok(orders.def.pull?.roles.includes('analyst'));

@@ -12,7 +12,8 @@ describe('auth, CORS, openapi and audit', () => {
   });
   afterEach(() => server.close());
 
-  const login = (username: string, password: string) => server.call(null, '/api/v1/auth/login', { body: { username, password } });
+  const login = (username: string, password: string) =>
+    server.call(null, '/api/v1/auth/login', { body: { username, password } });
 
   it('signs in with the right password only, and stores only a hash of the token', async () => {
     const wrong = await login('sales-user', 'nope');
@@ -27,28 +28,44 @@ describe('auth, CORS, openapi and audit', () => {
     const stored = await server.store.db.selectFrom('tokens').select('token_hash').execute();
     assert.ok(stored.every((t) => t.token_hash !== ok.body.token));
     const users = await server.store.db.selectFrom('users').select('password_hash').execute();
-    assert.ok(users.every((u) => u.password_hash.startsWith('scrypt$') && !u.password_hash.includes(PASSWORD)));
+    assert.ok(
+      users.every(
+        (u) => u.password_hash.startsWith('scrypt$') && !u.password_hash.includes(PASSWORD),
+      ),
+    );
   });
 
   it('refuses an expired token and a signed-out token', async () => {
     const { body } = await login('sales-user', PASSWORD);
-    const me = (token: string) => fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = (token: string) =>
+      fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal((await me(body.token)).status, 200);
     clock = new Date(clock.getTime() + 13 * 3_600_000);
     const expired = await me(body.token);
     assert.equal(expired.status, 401);
-    assert.equal(((await expired.json()) as { error: { code: string } }).error.code, 'token-expired');
+    assert.equal(
+      ((await expired.json()) as { error: { code: string } }).error.code,
+      'token-expired',
+    );
     clock = new Date('2026-11-27T02:00:00Z');
     const fresh = (await login('sales-user', PASSWORD)).body.token as string;
-    await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${fresh}` } });
+    await fetch(`${server.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fresh}` },
+    });
     assert.equal((await me(fresh)).status, 401);
   });
 
   it('allows CORS only for the add-in origin', async () => {
-    const ok = await fetch(`${server.url}/api/v1/auth/login`, { method: 'OPTIONS', headers: { origin: TEST_ORIGIN, 'access-control-request-method': 'POST' } });
+    const ok = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'OPTIONS',
+      headers: { origin: TEST_ORIGIN, 'access-control-request-method': 'POST' },
+    });
     assert.equal(ok.status, 204);
     assert.equal(ok.headers.get('access-control-allow-origin'), TEST_ORIGIN);
-    const evil = await fetch(`${server.url}/api/v1/meta`, { headers: { origin: 'https://evil.example' } });
+    const evil = await fetch(`${server.url}/api/v1/meta`, {
+      headers: { origin: 'https://evil.example' },
+    });
     assert.equal(evil.status, 403);
     assert.equal(evil.headers.get('access-control-allow-origin'), null);
   });
@@ -68,13 +85,29 @@ describe('auth, CORS, openapi and audit', () => {
     const etag = first.headers.get('etag')!;
     const orders = first.body.datasets.find((d: { name: string }) => d.name === 'regions');
     assert.equal(orders.fields[0].label['zh-CN'], '区域编码');
-    const again = await server.call('sales', '/api/v1/meta', { headers: { 'if-none-match': etag } });
+    const again = await server.call('sales', '/api/v1/meta', {
+      headers: { 'if-none-match': etag },
+    });
     assert.equal(again.status, 304);
     await server.call('manager', '/api/v1/sync/push', {
-      body: { workbookId: 'wb', clientId: 'c', dataset: 'regions', mutations: [{ mutationId: randomUUID(), op: 'upsert', rowKey: randomUUID(), values: { code: 'HD', name: '华东' } }] },
+      body: {
+        workbookId: 'wb',
+        clientId: 'c',
+        dataset: 'regions',
+        mutations: [
+          {
+            mutationId: randomUUID(),
+            op: 'upsert',
+            rowKey: randomUUID(),
+            values: { code: 'HD', name: '华东' },
+          },
+        ],
+      },
       headers: { 'idempotency-key': randomUUID() },
     });
-    const changed = await server.call('sales', '/api/v1/meta', { headers: { 'if-none-match': etag } });
+    const changed = await server.call('sales', '/api/v1/meta', {
+      headers: { 'if-none-match': etag },
+    });
     assert.equal(changed.status, 200);
     assert.deepEqual(changed.body.lists.regions, [{ code: 'HD', name: '华东' }]);
   });
@@ -83,14 +116,33 @@ describe('auth, CORS, openapi and audit', () => {
     const rowKey = randomUUID();
     const send = (name: string, baseVersion?: number) =>
       server.call('manager', '/api/v1/sync/push', {
-        body: { workbookId: 'wb-42', clientId: 'c-7', dataset: 'regions', mutations: [{ mutationId: randomUUID(), op: 'upsert', rowKey, ...(baseVersion ? { baseVersion } : {}), values: { code: 'HD', name } }] },
+        body: {
+          workbookId: 'wb-42',
+          clientId: 'c-7',
+          dataset: 'regions',
+          mutations: [
+            {
+              mutationId: randomUUID(),
+              op: 'upsert',
+              rowKey,
+              ...(baseVersion ? { baseVersion } : {}),
+              values: { code: 'HD', name },
+            },
+          ],
+        },
         headers: { 'idempotency-key': randomUUID() },
       });
     await send('华东');
     await send('华东区', 1);
     const audit = await server.call('manager', '/api/v1/audit?dataset=regions&key=HD');
     assert.equal(audit.status, 200);
-    assert.deepEqual(audit.body.entries.map((e: { action: string; version: number }) => [e.action, e.version]), [['create', 1], ['update', 2]]);
+    assert.deepEqual(
+      audit.body.entries.map((e: { action: string; version: number }) => [e.action, e.version]),
+      [
+        ['create', 1],
+        ['update', 2],
+      ],
+    );
     const update = audit.body.entries[1];
     assert.equal(update.username, 'manager-user');
     assert.equal(update.workbookId, 'wb-42');

@@ -3,7 +3,9 @@ import { dateToSerial, parseCell, serialToDate, type CellValue } from '../../sha
 import { coreDatasets } from '../../shared/datasets';
 import { describeDataset } from '../../shared/meta';
 
-const fields = new Map(describeDataset(coreDatasets.find((d) => d.name === 'orders')!).fields.map((f) => [f.name, f]));
+const fields = new Map(
+  describeDataset(coreDatasets.find((d) => d.name === 'orders')!).fields.map((f) => [f.name, f]),
+);
 const parse = (raw: CellValue, name: string) => parseCell(raw, fields.get(name)!);
 
 describe('cells → typed values', () => {
@@ -42,7 +44,8 @@ describe('cells → typed values', () => {
   });
 
   it('converts Excel serial dates both ways', () => {
-    for (const date of ['1900-03-01', '2024-12-30', '2026-11-27', '2099-12-31']) assert.equal(serialToDate(dateToSerial(date)), date);
+    for (const date of ['1900-03-01', '2024-12-30', '2026-11-27', '2099-12-31'])
+      assert.equal(serialToDate(dateToSerial(date)), date);
     assert.equal(dateToSerial('2026-11-27'), 46353);
   });
 });

@@ -13,15 +13,46 @@ describe('header mapping', () => {
   });
 
   it('maps the Chinese titles users write, in any order', () => {
-    const mapping = mapHeaders(['客户编码', '货号', '数量', '单价（元）', '单号', '下单日期', '类型', '仓库', '说明', '_status'], orderFields);
-    assert.deepEqual(mapping.columns, ['dealerCode', 'skuCode', 'quantity', 'unitPrice', 'orderRef', 'orderDate', 'orderType', 'locationCode', 'remark', null]);
+    const mapping = mapHeaders(
+      [
+        '客户编码',
+        '货号',
+        '数量',
+        '单价（元）',
+        '单号',
+        '下单日期',
+        '类型',
+        '仓库',
+        '说明',
+        '_status',
+      ],
+      orderFields,
+    );
+    assert.deepEqual(mapping.columns, [
+      'dealerCode',
+      'skuCode',
+      'quantity',
+      'unitPrice',
+      'orderRef',
+      'orderDate',
+      'orderType',
+      'locationCode',
+      'remark',
+      null,
+    ]);
     assert.deepEqual(mapping.missing, []);
   });
 
   it('maps English titles and reports missing required fields', () => {
     const mapping = mapHeaders(['Dealer Code', 'SKU', 'QTY', 'Something else'], orderFields);
     assert.deepEqual(mapping.columns, ['dealerCode', 'skuCode', 'quantity', null]);
-    assert.deepEqual(mapping.missing, ['orderRef', 'orderDate', 'orderType', 'unitPrice', 'locationCode']);
+    assert.deepEqual(mapping.missing, [
+      'orderRef',
+      'orderDate',
+      'orderType',
+      'unitPrice',
+      'locationCode',
+    ]);
   });
 
   it('gives a field to one column only', () => {

@@ -11,17 +11,21 @@ describe('languages', () => {
     ['en;q=0.2,zh-CN;q=0.8', 'zh-CN'],
     ['de', 'zh-CN'],
   ];
-  for (const [header, locale] of cases) it(`${header} → ${locale}`, () => assert.equal(pickLocale(header), locale));
+  for (const [header, locale] of cases)
+    it(`${header} → ${locale}`, () => assert.equal(pickLocale(header), locale));
 
   it('every message has both languages with the same placeholders', () => {
     for (const [code, label] of Object.entries(messages)) {
       const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      assert.ok(label['zh-CN'] && label['en-US'], code);
+      assert.ok(label['zh-CN'].length > 0 && label['en-US'].length > 0, code);
       assert.deepEqual(names(label['zh-CN']), names(label['en-US']), code);
     }
   });
 
   it('fills placeholders', () => {
-    assert.equal(formatMessage('insufficient-stock', { available: 7 }, 'en-US'), 'Not enough stock: 7 available.');
+    assert.equal(
+      formatMessage('insufficient-stock', { available: 7 }, 'en-US'),
+      'Not enough stock: 7 available.',
+    );
   });
 });

@@ -24,7 +24,12 @@ describe('money: yuan ↔ fen', () => {
   }
 
   it('round-trips every fen amount through the yuan a sheet shows', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (fen) => yuanToFen(fenToYuan(fen)) === fen));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        (fen) => yuanToFen(fenToYuan(fen)) === fen,
+      ),
+    );
   });
 
   it('formats for messages', () => {

@@ -13,7 +13,8 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
     ['91350100M00010OY43', 'forbidden letter O'],
     ['', 'empty'],
   ];
-  for (const [code, why] of invalid) it(`refuses ${code || '""'} (${why})`, () => assert.equal(isValidUscc(code), false));
+  for (const [code, why] of invalid)
+    it(`refuses ${code || '""'} (${why})`, () => assert.equal(isValidUscc(code), false));
 
   it('computes the check character from the first 17', () => {
     assert.equal(usccCheckCharacter('91350100M000100Y4'), '3');

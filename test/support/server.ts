@@ -27,7 +27,11 @@ export interface TestServer {
   /** Signs in as `<role>-user` (one user per role exists) and returns the bearer token. */
   tokenFor: (role: Role) => Promise<string>;
   /** fetch against the server with a role's token and JSON handling. */
-  call: (role: Role | null, pathname: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
+  call: (
+    role: Role | null,
+    pathname: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
   close: () => Promise<void>;
 }
 
@@ -47,7 +51,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const created = now().toISOString();
   await store.db
     .insertInto('users')
-    .values(roles.map((role) => ({ username: `${role}-user`, display_name: `${role}-user`, role, regions: '[]', password_hash: passwordHash!, status: 'active', created_at: created })))
+    .values(
+      roles.map((role) => ({
+        username: `${role}-user`,
+        display_name: `${role}-user`,
+        role,
+        regions: '[]',
+        password_hash: passwordHash!,
+        status: 'active',
+        created_at: created,
+      })),
+    )
     .execute();
   await options.seed?.(store);
   const deps: AppDeps = {
@@ -81,8 +95,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const headers: Record<string, string> = { ...init.headers };
     if (role) headers.authorization = `Bearer ${await tokenFor(role)}`;
     if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-    const body = init.body === undefined ? undefined : typeof init.body === 'string' || init.body instanceof Uint8Array ? (init.body as BodyInit) : JSON.stringify(init.body);
-    const res = await fetch(`${url}${pathname}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, ...(body === undefined ? {} : { body }) });
+    const body =
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string' || init.body instanceof Uint8Array
+          ? (init.body as BodyInit)
+          : JSON.stringify(init.body);
+    const res = await fetch(`${url}${pathname}`, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {

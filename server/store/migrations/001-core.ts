@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)`.execute(db);
-  await sql`INSERT INTO counters (name, value) VALUES ('change_seq', 0), ('horizon', 0)`.execute(db);
+  await sql`INSERT INTO counters (name, value) VALUES ('change_seq', 0), ('horizon', 0)`.execute(
+    db,
+  );
   await sql`CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
     role TEXT NOT NULL, regions TEXT NOT NULL DEFAULT '[]', password_hash TEXT NOT NULL,
@@ -15,7 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE records (
     dataset TEXT NOT NULL, row_key TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
     change_seq INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL,
-    updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, PRIMARY KEY (dataset, row_key))`.execute(db);
+    updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, PRIMARY KEY (dataset, row_key))`.execute(
+    db,
+  );
   await sql`CREATE UNIQUE INDEX records_id ON records (dataset, id)`.execute(db);
   await sql`CREATE INDEX records_seq ON records (dataset, change_seq)`.execute(db);
   await sql`CREATE TABLE orders (
@@ -33,7 +37,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CHECK (shipped_qty <= quantity))`.execute(db);
   await sql`CREATE INDEX order_lines_seq ON order_lines (change_seq)`.execute(db);
   await sql`CREATE INDEX order_lines_order ON order_lines (order_id)`.execute(db);
-  await sql`CREATE INDEX order_lines_dealer_date ON order_lines (dealer_code, order_date)`.execute(db);
+  await sql`CREATE INDEX order_lines_dealer_date ON order_lines (dealer_code, order_date)`.execute(
+    db,
+  );
   await sql`CREATE TABLE stock_balances (
     location_code TEXT NOT NULL, sku_code TEXT NOT NULL,
     on_hand INTEGER NOT NULL DEFAULT 0, reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0),
@@ -46,7 +52,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     kind TEXT NOT NULL, location_code TEXT NOT NULL, sku_code TEXT NOT NULL,
     on_hand_delta INTEGER NOT NULL, reserved_delta INTEGER NOT NULL, in_transit_delta INTEGER NOT NULL,
     ref TEXT NOT NULL)`.execute(db);
-  await sql`CREATE INDEX stock_ledger_loc_sku ON stock_ledger (location_code, sku_code)`.execute(db);
+  await sql`CREATE INDEX stock_ledger_loc_sku ON stock_ledger (location_code, sku_code)`.execute(
+    db,
+  );
   await sql`CREATE TABLE idempotency (
     user_id INTEGER NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, state TEXT NOT NULL,
     status_code INTEGER NOT NULL, response TEXT, created_at TEXT NOT NULL,
@@ -57,7 +65,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, username TEXT NOT NULL, role TEXT NOT NULL,
     workbook_id TEXT NOT NULL, client_id TEXT NOT NULL, dataset TEXT NOT NULL, record_key TEXT NOT NULL,
-    record_id TEXT NOT NULL, version INTEGER NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT)`.execute(db);
+    record_id TEXT NOT NULL, version INTEGER NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT)`.execute(
+    db,
+  );
   await sql`CREATE INDEX audit_record ON audit (dataset, record_id)`.execute(db);
   await sql`CREATE INDEX audit_key ON audit (dataset, record_key)`.execute(db);
 }

@@ -20,7 +20,7 @@ function mockExcel(fills: Map<string, MockRange>): { Excel: unknown; Office: unk
       return range;
     },
   };
-  const excel = new OfficeMockObject({
+  const excelData: object = {
     context: {
       workbook: {
         worksheets: { getItem: (name: string) => (name === 'Orders' ? sheet : undefined) },
@@ -32,10 +32,10 @@ function mockExcel(fills: Map<string, MockRange>): { Excel: unknown; Office: unk
     ) {
       return batch(this.context);
     },
-  });
-  const office = new OfficeMockObject({
-    context: { requirements: { isSetSupported: () => false } },
-  });
+  };
+  const excel = new OfficeMockObject(excelData);
+  const officeData: object = { context: { requirements: { isSetSupported: () => false } } };
+  const office = new OfficeMockObject(officeData);
   return { Excel: excel, Office: office };
 }
 

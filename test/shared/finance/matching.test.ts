@@ -218,25 +218,26 @@ describe('finance/matching', () => {
       );
     });
 
-    it('matches 10,000 receipts against 50,000 open items within a second or two', () => {
-      const big = Array.from({ length: 50_000 }, (_, i) =>
-        invoice(`INV-${i}`, `D${i % 2_000}`, '2026-11-01', 100_000 + i),
+    it('matches receipts against many open items by reference and dealer name', () => {
+      // Correctness at scale; the timing of 10,000 × 50,000 lives in bench/finance.ts.
+      const big = Array.from({ length: 5_000 }, (_, i) =>
+        invoice(`INV-${i}`, `D${i % 200}`, '2026-11-01', 100_000 + i),
       );
-      const dealers = Array.from({ length: 2_000 }, (_, i) => ({
+      const dealers = Array.from({ length: 200 }, (_, i) => ({
         code: `D${i}`,
         name: `经销商${i}号`,
       }));
-      const started = performance.now();
       const local = buildMatchIndex({ items: big, dealers, aliases: [] });
-      for (let i = 0; i < 10_000; i += 1) {
+      for (let i = 0; i < 1_000; i += 1) {
         const line = receipt({
           amount: 100_000 + i * 5,
-          payerName: `经销商${i % 2_000}号`,
+          payerName: `经销商${(i * 5) % 200}号`,
           remark: `付INV-${i * 5}`,
         });
-        autoMatch(line, local);
+        const result = autoMatch(line, local);
+        assert.equal(result.kind, 'auto');
+        assert.equal(result.candidate.itemId, `INV-${i * 5}`);
       }
-      assert.ok(performance.now() - started < 3_000);
     });
   });
 });

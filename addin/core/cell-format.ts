@@ -1,0 +1,52 @@
+// Typed values → what a cell holds and how it is formatted (DESIGN.md "Money, quantities, time"):
+// dates as Excel serial dates shown yyyy-mm-dd, money as yuan numbers shown #,##0.00, quantities
+// as integers, options by their label in the user's language, codes and texts as text ('@') so
+// "0012" and "=HYPERLINK(…)" stay exactly what the server holds.
+import { dateToSerial } from '../../shared/cells';
+import { isValidDate } from '../../shared/field';
+import type { Locale } from '../../shared/locale';
+import type { FieldDescription } from '../../shared/meta';
+import { fenToYuan } from '../../shared/money';
+import type { CellValue } from '../excel/port';
+
+export function numberFormatOf(field: FieldDescription): string {
+  switch (field.kind) {
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'money':
+      return '#,##0.00';
+    case 'integer':
+      return '0';
+    case 'boolean':
+      return 'General';
+    case 'enum':
+    case 'code':
+    case 'text':
+      return '@';
+  }
+}
+
+export function isTextField(field: FieldDescription): boolean {
+  return numberFormatOf(field) === '@';
+}
+
+export function toCell(field: FieldDescription, value: unknown, locale: Locale): CellValue {
+  if (value === undefined || value === null || value === '') return null;
+  switch (field.kind) {
+    case 'date':
+      return typeof value === 'string' && isValidDate(value) ? dateToSerial(value) : String(value);
+    case 'money':
+      return typeof value === 'number' ? fenToYuan(value) : String(value);
+    case 'integer':
+      return typeof value === 'number' ? value : String(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? value : String(value);
+    case 'enum': {
+      const option = field.options?.find((o) => o.value === value);
+      return option ? option.label[locale] : String(value);
+    }
+    case 'code':
+    case 'text':
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}

@@ -1,0 +1,128 @@
+// Applying pulled rows to a table, pure: updated rows in place (found by `_key`), new rows
+// appended, deleted rows removed — and nothing else written. A row whose digest no longer matches
+// the stored one was edited by the user since the last pull: it is counted, and left alone unless
+// the caller asked to overwrite edits. A full load (first pull, a reset) also removes rows the
+// server no longer sends.
+import type { Locale } from '../../shared/locale';
+import type { PullRow } from '../../shared/protocol';
+import type { CellValue } from '../excel/port';
+import { toCell } from './cell-format';
+import { changedSegments, parseRow, plainRow, viewRow, type FieldColumn } from './row-values';
+import { encodeState, readState, type StateLayout } from './row-state';
+import type { RowUpdate } from './push-results';
+import type { TableView } from './table-view';
+
+export interface PullApplyInput {
+  readonly view: TableView;
+  readonly layout: StateLayout;
+  /** Pulled fields and their table columns, sorted by field name (sortFieldColumns). */
+  readonly columns: readonly FieldColumn[];
+  readonly changes: readonly PullRow[];
+  /** Full load: rows the server did not send are removed. */
+  readonly full: boolean;
+  readonly overwriteEdits: boolean;
+  readonly locale: Locale;
+  /** Final body rows to highlight (below-safety stock), by their typed values. */
+  readonly highlightIf?: (values: Record<string, unknown>) => boolean;
+}
+
+export interface PullApplyPlan {
+  /** Values for `writeColumns` (the field columns, then the state columns). */
+  readonly updates: RowUpdate[];
+  readonly appends: CellValue[][];
+  readonly deletes: number[];
+  readonly editedCells: number;
+  readonly keptEdits: number;
+  /** Body rows to highlight once the plan is written. */
+  readonly highlight: number[];
+}
+
+interface Existing {
+  row: number;
+  edited: number;
+  values: Record<string, unknown>;
+}
+
+function existingRows(input: PullApplyInput): Map<string, Existing> {
+  const found = new Map<string, Existing>();
+  for (let row = 0; row < input.view.rowCount; row += 1) {
+    const state = readState(input.view, input.layout, row);
+    if (state.key === null || found.has(state.key)) continue;
+    const parsed = parseRow(viewRow(input.view, row), input.columns);
+    const edited = state.hash !== null && state.hash !== parsed.digest ? changedSegments(state.hash, parsed.digest) : 0;
+    found.set(state.key, { row, edited, values: parsed.values });
+  }
+  return found;
+}
+
+/** The full table row for a pulled record, with its digest in the state columns. */
+export function pulledCells(input: Pick<PullApplyInput, 'view' | 'layout' | 'columns' | 'locale'>, pulled: PullRow): CellValue[] {
+  const cells: CellValue[] = Array.from({ length: input.view.width }, () => null);
+  for (const fc of input.columns) cells[fc.column] = toCell(fc.field, pulled.values[fc.field.name], input.locale);
+  const digest = parseRow(plainRow(cells), input.columns).digest;
+  const state = encodeState(input.layout, { key: pulled.key, version: pulled.version, hash: digest });
+  const at = [input.layout.key, input.layout.version, input.layout.hash].filter((c) => c >= 0);
+  at.forEach((column, i) => (cells[column] = state[i] ?? null));
+  return cells;
+}
+
+/** Columns an update writes: the pulled fields, then the state columns. */
+export function writeColumnIndexes(input: Pick<PullApplyInput, 'layout' | 'columns'>): number[] {
+  const state = [input.layout.key, input.layout.version, input.layout.hash].filter((c) => c >= 0);
+  return [...input.columns.map((fc) => fc.column), ...state];
+}
+
+export function planPullApply(input: PullApplyInput): PullApplyPlan {
+  const existing = existingRows(input);
+  const latest = new Map(input.changes.map((c) => [c.key, c]));
+  const picks = writeColumnIndexes(input);
+  const plan = { updates: [] as RowUpdate[], appends: [] as CellValue[][], deletes: [] as number[], editedCells: 0, keptEdits: 0 };
+  const finalValues = new Map<number, Record<string, unknown>>();
+  for (const [key, mine] of existing) {
+    const pulled = latest.get(key);
+    const gone = pulled ? pulled.op === 'delete' : input.full;
+    finalValues.set(mine.row, mine.values);
+    if (!pulled && !gone) continue;
+    plan.editedCells += mine.edited;
+    if (mine.edited > 0 && !input.overwriteEdits) {
+      plan.keptEdits += 1;
+      continue;
+    }
+    if (gone) {
+      plan.deletes.push(mine.row);
+    } else if (pulled) {
+      const cells = pulledCells(input, pulled);
+      plan.updates.push({ row: mine.row, values: picks.map((c) => cells[c] ?? null) });
+      finalValues.set(mine.row, pulled.values);
+    }
+  }
+  const added: Record<string, unknown>[] = [];
+  for (const pulled of latest.values()) {
+    if (pulled.op === 'delete' || existing.has(pulled.key)) continue;
+    plan.appends.push(pulledCells(input, pulled));
+    added.push(pulled.values);
+  }
+  return { ...plan, highlight: highlightRows(input, { finalValues, added, deletes: plan.deletes }) };
+}
+
+function highlightRows(
+  input: PullApplyInput,
+  after: { finalValues: Map<number, Record<string, unknown>>; added: Record<string, unknown>[]; deletes: readonly number[] },
+): number[] {
+  const test = input.highlightIf;
+  if (!test) return [];
+  const deleted = new Set(after.deletes);
+  const rows: number[] = [];
+  let index = 0;
+  for (let row = 0; row < input.view.rowCount; row += 1) {
+    if (deleted.has(row)) continue;
+    const values = after.finalValues.get(row);
+    if (values && test(values)) rows.push(index);
+    index += 1;
+  }
+  for (const values of after.added) {
+    if (test(values)) rows.push(index);
+    index += 1;
+  }
+  return rows;
+}

@@ -1,0 +1,66 @@
+// Sends planned chunks one after another: the same Idempotency-Key for every try of a chunk, a
+// retry when the network or the server failed (the server may have applied the chunk before the
+// answer was lost: the key replays its answer), progress after each chunk, and cancel between
+// chunks — never inside one, since a request in flight may be applied anyway.
+import type { PushRequest, RowResult } from '../../shared/protocol';
+import type { Progress } from '../app-api';
+import type { ApiClient } from './api-client';
+import { ApiError } from './api-error';
+import type { PushRow } from './push-plan';
+
+export interface RetryPolicy {
+  /** Tries per chunk, the first included. */
+  readonly attempts: number;
+  readonly delayMs: number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export interface SendInput {
+  readonly chunks: readonly (readonly PushRow[])[];
+  readonly envelope: Omit<PushRequest, 'mutations'>;
+  readonly keyOf: (chunk: readonly PushRow[]) => string;
+  readonly onProgress?: ((progress: Progress) => void) | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface SendOutcome {
+  /** Results of the chunks that came back, by mutation id. */
+  readonly results: Map<string, RowResult>;
+  readonly sent: number;
+  readonly cancelled: boolean;
+  /** The failure that stopped the push, after its retries. */
+  readonly error: ApiError | null;
+}
+
+async function sendWithRetry(api: ApiClient, request: PushRequest, key: string, retry: RetryPolicy) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await api.push(request, key);
+    } catch (error) {
+      const again = error instanceof ApiError && error.isRetryable && attempt < retry.attempts;
+      if (!again) throw error;
+      await retry.sleep(retry.delayMs * attempt);
+    }
+  }
+}
+
+export async function sendChunks(api: ApiClient, input: SendInput, retry: RetryPolicy): Promise<SendOutcome> {
+  const results = new Map<string, RowResult>();
+  const total = input.chunks.reduce((sum, c) => sum + c.length, 0);
+  let sent = 0;
+  input.onProgress?.({ phase: 'push', done: 0, total });
+  for (const chunk of input.chunks) {
+    if (input.signal?.aborted) return { results, sent, cancelled: true, error: null };
+    const request: PushRequest = { ...input.envelope, mutations: chunk.map((r) => r.mutation) };
+    try {
+      const response = await sendWithRetry(api, request, input.keyOf(chunk), retry);
+      for (const result of response.results) results.set(result.mutationId, result);
+    } catch (error) {
+      if (error instanceof ApiError) return { results, sent, cancelled: false, error };
+      throw error;
+    }
+    sent += chunk.length;
+    input.onProgress?.({ phase: 'push', done: sent, total });
+  }
+  return { results, sent, cancelled: false, error: null };
+}

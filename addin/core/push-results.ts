@@ -1,0 +1,81 @@
+// Push results back into words and row state: `_status` says what happened (accepted with the
+// canonical number, or the reasons), `_key`/`_version`/digest record what the server now holds.
+// Rejected and conflicting rows keep their old digest, so they stay "changed" until they go through.
+import type { Locale } from '../../shared/locale';
+import type { RowResult } from '../../shared/protocol';
+import type { CellValue } from '../excel/port';
+import type { ConflictInfo } from '../app-api';
+import type { PushRow } from './push-plan';
+import { encodeState, type RowState, type StateLayout } from './row-state';
+import type { TableView } from './table-view';
+import { say } from './texts';
+import { joinReasons, type CheckedRow } from './validate-rows';
+
+export interface RowUpdate {
+  readonly row: number;
+  readonly values: CellValue[];
+}
+
+export interface ResultWrite {
+  readonly updates: RowUpdate[];
+  readonly conflicts: ConflictInfo[];
+  readonly counts: { applied: number; unchanged: number; rejected: number; conflict: number };
+}
+
+interface Context {
+  readonly layout: StateLayout;
+  readonly locale: Locale;
+  readonly view: TableView;
+  readonly pushFields: readonly string[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function stateAfter(row: PushRow, result: RowResult): RowState {
+  const accepted = result.status === 'applied' || result.status === 'unchanged';
+  if (!accepted) return { ...row.state, key: row.rowKey };
+  return { key: row.rowKey, version: result.version ?? row.state.version, hash: row.digest };
+}
+
+function statusText(result: RowResult, locale: Locale): string {
+  const reasons = joinReasons(result.errors.map((e) => e.message), locale);
+  const id = result.id ?? '';
+  if (result.status === 'applied') return say('status-accepted', { id }, locale);
+  if (result.status === 'unchanged') return say('status-unchanged', { id }, locale);
+  return say(result.status === 'conflict' ? 'status-conflict' : 'status-rejected', { reasons }, locale);
+}
+
+function conflictOf(ctx: Context, row: PushRow, result: RowResult): ConflictInfo {
+  const raw = result.serverValues ?? {};
+  const server = Object.fromEntries(Object.entries(raw).filter(([name]) => !name.startsWith('_')));
+  const fields = ctx.pushFields.filter((f) => (f in row.values || f in server) && !same(server[f], row.values[f]));
+  const serverKey = typeof raw._key === 'string' && raw._key !== row.rowKey ? { serverKey: raw._key } : {};
+  return {
+    rowKey: row.rowKey,
+    sheetRow: ctx.view.sheetRowOf(row.row),
+    mine: row.values,
+    server,
+    fields,
+    ...(typeof raw._version === 'number' ? { serverVersion: raw._version } : {}),
+    ...serverKey,
+    message: joinReasons(result.errors.map((e) => e.message), ctx.locale),
+  };
+}
+
+export function resultWrite(ctx: Context, sent: readonly PushRow[], results: ReadonlyMap<string, RowResult>, invalid: readonly CheckedRow[]): ResultWrite {
+  const updates: RowUpdate[] = [];
+  const conflicts: ConflictInfo[] = [];
+  const counts = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
+  for (const row of sent) {
+    const result = results.get(row.mutation.mutationId);
+    if (!result) continue;
+    counts[result.status] += 1;
+    updates.push({ row: row.row, values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))] });
+    if (result.status === 'conflict') conflicts.push(conflictOf(ctx, row, result));
+  }
+  for (const row of invalid) {
+    const status = say('status-invalid', { reasons: joinReasons(row.reasons, ctx.locale) }, ctx.locale);
+    updates.push({ row: row.row, values: [status, ...encodeState(ctx.layout, row.state)] });
+  }
+  return { updates, conflicts, counts };
+}

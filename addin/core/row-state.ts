@@ -1,0 +1,76 @@
+// The system columns of a synced table (DESIGN.md "Sync protocol"): `_status` in words, `_key`
+// the row's UUID, `_version` the server version last seen, and the row digest that says whether
+// the row changed since its last push or pull. The digest lives in a hidden `_hash` column when
+// the table has one (it moves with sorting); the port's ensureTable adds only `_status`, `_key`
+// and `_version`, so on such tables the digest rides in the hidden `_version` cell as
+// "<version>#<digest>" — still inside the row, still moving with it.
+import type { CellValue } from '../excel/port';
+import type { TableView } from './table-view';
+
+export const STATUS_COLUMN = '_status';
+export const KEY_COLUMN = '_key';
+export const VERSION_COLUMN = '_version';
+export const HASH_COLUMN = '_hash';
+
+export interface RowState {
+  readonly key: string | null;
+  readonly version: number | null;
+  readonly hash: string | null;
+}
+
+export const EMPTY_STATE: RowState = { key: null, version: null, hash: null };
+
+/** Where a table keeps its row state, found from its headers. */
+export interface StateLayout {
+  readonly status: number;
+  readonly key: number;
+  readonly version: number;
+  readonly hash: number;
+  /** Columns a state write carries, in order. */
+  readonly columns: readonly string[];
+}
+
+export function stateLayout(view: TableView): StateLayout {
+  const hash = view.columnOf(HASH_COLUMN);
+  return {
+    status: view.columnOf(STATUS_COLUMN),
+    key: view.columnOf(KEY_COLUMN),
+    version: view.columnOf(VERSION_COLUMN),
+    hash,
+    columns: hash >= 0 ? [KEY_COLUMN, VERSION_COLUMN, HASH_COLUMN] : [KEY_COLUMN, VERSION_COLUMN],
+  };
+}
+
+function asText(value: CellValue): string | null {
+  if (value === null || value === '') return null;
+  return String(value).trim() || null;
+}
+
+function decodeVersion(value: CellValue): { version: number | null; hash: string | null } {
+  if (typeof value === 'number') return { version: Number.isInteger(value) ? value : null, hash: null };
+  const text = asText(value);
+  if (text === null) return { version: null, hash: null };
+  const at = text.indexOf('#');
+  const head = at < 0 ? text : text.slice(0, at);
+  const version = /^\d+$/.test(head) ? Number(head) : null;
+  return { version, hash: at < 0 ? null : text.slice(at + 1) || null };
+}
+
+export function readState(view: TableView, layout: StateLayout, row: number): RowState {
+  const key = layout.key >= 0 ? asText(view.cell(row, layout.key)) : null;
+  const decoded = layout.version >= 0 ? decodeVersion(view.cell(row, layout.version)) : { version: null, hash: null };
+  const hash = layout.hash >= 0 ? asText(view.cell(row, layout.hash)) : decoded.hash;
+  return { key, version: decoded.version, hash };
+}
+
+/** Cell values for `layout.columns`. */
+export function encodeState(layout: StateLayout, state: RowState): CellValue[] {
+  if (layout.hash >= 0) return [state.key, state.version, state.hash];
+  if (state.hash === null) return [state.key, state.version];
+  return [state.key, `${state.version ?? ''}#${state.hash}`];
+}
+
+/** State columns written as text: a digest like "0012…" must not become a number. */
+export function stateTextColumns(layout: StateLayout): string[] {
+  return layout.hash >= 0 ? [KEY_COLUMN, HASH_COLUMN] : [KEY_COLUMN, VERSION_COLUMN];
+}

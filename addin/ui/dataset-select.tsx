@@ -1,0 +1,27 @@
+// A labelled dataset picker. A native <select> (Fluent's Select) because it is keyboard-usable
+// everywhere, including the Office hosts' embedded browsers, without extra focus handling.
+import { Field, Select } from '@fluentui/react-components';
+import type { DatasetDescription } from '../../shared/meta';
+import { useUi } from './context';
+
+export interface DatasetSelectProps {
+  datasets: readonly DatasetDescription[];
+  value: string;
+  onChange: (dataset: string) => void;
+  testId: string;
+}
+
+export function DatasetSelect({ datasets, value, onChange, testId }: DatasetSelectProps) {
+  const { strings, locale } = useUi();
+  return (
+    <Field label={strings.dataset}>
+      <Select value={value} onChange={(_, data) => onChange(data.value)} data-testid={testId}>
+        {datasets.map((d) => (
+          <option key={d.name} value={d.name}>
+            {d.label[locale]}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}

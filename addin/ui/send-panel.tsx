@@ -1,0 +1,59 @@
+// "Send from this workbook": pick a dataset, get a template or bind your own sheet, validate,
+// push, and later refresh the status of pushed orders.
+import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { MetaResponse } from '../../shared/meta';
+import type { Role } from '../../shared/roles';
+import { useUi } from './context';
+import { DatasetSelect } from './dataset-select';
+import { defaultDataset, pushableDatasets } from './datasets';
+import type { Actions } from './use-actions';
+
+export const usePanelStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface PanelProps {
+  meta: MetaResponse;
+  role: Role;
+  busy: boolean;
+  actions: Actions;
+}
+
+export function SendPanel({ meta, role, busy, actions }: PanelProps) {
+  const styles = usePanelStyles();
+  const { strings } = useUi();
+  const datasets = pushableDatasets(meta, role);
+  const [dataset, setDataset] = useState(() => defaultDataset(datasets, 'orders'));
+  if (datasets.length === 0) return null;
+  const disabled = busy || dataset === '';
+
+  return (
+    <section className={styles.panel} aria-labelledby="send-title">
+      <Subtitle2 as="h2" id="send-title">
+        {strings.sendTitle}
+      </Subtitle2>
+      <DatasetSelect datasets={datasets} value={dataset} onChange={setDataset} testId="push-dataset" />
+      <div className={styles.buttons}>
+        <Button disabled={disabled} onClick={() => void actions.insertTemplate(dataset)} data-testid="insert-template">
+          {strings.insertTemplate}
+        </Button>
+        <Button disabled={disabled} onClick={() => void actions.bindSelection(dataset)} data-testid="bind-selection">
+          {strings.bindSelection}
+        </Button>
+      </div>
+      <div className={styles.buttons}>
+        <Button disabled={busy} onClick={() => void actions.validate()} data-testid="validate">
+          {strings.validate}
+        </Button>
+        <Button appearance="primary" disabled={busy} onClick={() => void actions.push()} data-testid="push">
+          {strings.push}
+        </Button>
+        <Button disabled={busy} onClick={() => void actions.refreshStatus()} data-testid="refresh-status">
+          {strings.refreshStatus}
+        </Button>
+      </div>
+    </section>
+  );
+}

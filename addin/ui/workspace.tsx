@@ -1,0 +1,107 @@
+// The signed-in pane: what to send, what to get, the progress of the work running, its notices,
+// and the view that follows a step (a mapping to confirm, the issues, the push's conflicts).
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { Session } from '../app-api';
+import type { MetaResponse } from '../../shared/meta';
+import { BindingReview } from './binding-review';
+import { useUi } from './context';
+import { fieldLabel } from './datasets';
+import { errorSentence } from './errors';
+import { IssueList } from './issue-list';
+import { Notices } from './notices';
+import { ProgressPanel } from './progress-panel';
+import { PullPanel } from './pull-panel';
+import { PushSummary } from './push-summary';
+import { SendPanel } from './send-panel';
+import { useActions, type Actions } from './use-actions';
+import { useWork } from './use-work';
+
+export interface WorkspaceProps {
+  session: Session;
+  /** The add-in dropped the session (the server answered 401): back to sign-in, saying why. */
+  onSessionLost: (reason: string) => void;
+}
+
+const useStyles = makeStyles({
+  workspace: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function Workspace({ session, onSessionLost }: WorkspaceProps) {
+  const styles = useStyles();
+  const { app, strings } = useUi();
+  const describe = useCallback(
+    (error: unknown) => {
+      const sentence = errorSentence(error, strings, session.serverUrl);
+      if (app.session() === null) queueMicrotask(() => onSessionLost(sentence));
+      return sentence;
+    },
+    [app, strings, session.serverUrl, onSessionLost],
+  );
+  const work = useWork(describe);
+  const [meta, setMeta] = useState<MetaResponse | null>(null);
+  const actions = useActions(work, meta);
+  const { notify } = work;
+
+  useEffect(() => {
+    let live = true;
+    app.meta().then(
+      (loaded) => {
+        if (live) setMeta(loaded);
+      },
+      (error: unknown) => {
+        if (live) notify({ intent: 'error', text: describe(error) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [app, describe, notify]);
+
+  const busy = work.busy !== null;
+  return (
+    <div className={styles.workspace} data-testid="workspace" data-busy={busy} data-finished={work.finished}>
+      {meta ? (
+        <>
+          <SendPanel meta={meta} role={session.user.role} busy={busy} actions={actions} />
+          <PullPanel meta={meta} role={session.user.role} busy={busy} actions={actions} />
+        </>
+      ) : work.notices.length === 0 ? (
+        <Spinner label={strings.loading} />
+      ) : null}
+      {work.busy ? <ProgressPanel label={work.busy} progress={work.progress} onCancel={work.cancellable ? work.cancel : null} /> : null}
+      <Notices notices={work.notices} onDismiss={work.dismiss} />
+      <ResultView actions={actions} busy={busy} meta={meta} />
+    </div>
+  );
+}
+
+function ResultView({ actions, busy, meta }: { actions: Actions; busy: boolean; meta: MetaResponse | null }) {
+  const { locale } = useUi();
+  const { view } = actions;
+  if (!view) return null;
+  switch (view.kind) {
+    case 'binding':
+      return (
+        <BindingReview
+          key={`${view.binding.sheetName}!${view.binding.tableName}`}
+          binding={view.binding}
+          fields={meta?.datasets.find((d) => d.name === view.binding.dataset)?.fields ?? []}
+          busy={busy}
+          onConfirm={(binding) => void actions.confirmBinding(binding)}
+          onCancel={actions.closeView}
+        />
+      );
+    case 'issues':
+      return <IssueList report={view.report} onSelect={(issue) => void actions.selectIssue(issue)} />;
+    case 'push':
+      return (
+        <PushSummary
+          conflicts={view.report.conflicts}
+          busy={busy}
+          labelOf={(field) => fieldLabel(meta, field, locale)}
+          onResolve={(conflict, take) => void actions.resolveConflict(conflict, take)}
+        />
+      );
+  }
+}

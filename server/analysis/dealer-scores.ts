@@ -1,0 +1,65 @@
+// The `dealer-scores` push (the manager's qualitative scores, kept per period and dealer like
+// master data) and the `dealer-grades` pull (the computed results with history, a true delta
+// over `records`). See dealer-grades.ts for how a grade is computed.
+import type { DealerScoreRow, GradingSchemeRow } from '../../shared/analysis/datasets';
+import { analysisDataset } from '../../shared/analysis/datasets';
+import type { RowProblem } from '../../shared/row-errors';
+import { allRecords } from '../datasets/records-store';
+import { masterHandler, pullRecords } from '../datasets/master';
+import type { DatasetHandler, ParsedMutation, PullRequest } from '../sync/handler';
+import { DEFAULT_SCHEME, writeGrades } from './dealer-grades';
+import { pushThroughGate } from './gate';
+import { loadMasters, userDealers } from './masters';
+
+async function loadSchemes(ctx: { trx: Parameters<typeof allRecords>[0] }) {
+  const records = await allRecords(ctx.trx, 'grading-schemes');
+  return new Map([...records].map(([code, r]) => [code, r.values as GradingSchemeRow]));
+}
+
+export function dealerScoresHandler(): DatasetHandler {
+  const def = analysisDataset('dealer-scores');
+  const inner = masterHandler({ ...def, naturalKey: 'scoreId' });
+  return {
+    def,
+    async push(ctx, mutations) {
+      const masters = await loadMasters(ctx.trx);
+      const schemes = await loadSchemes(ctx);
+      const check = (m: ParsedMutation): RowProblem[] => {
+        const scheme = (m.values as DealerScoreRow).schemeCode ?? DEFAULT_SCHEME;
+        return schemes.has(scheme)
+          ? []
+          : [{ field: 'schemeCode', code: 'unknown-scheme', params: { value: scheme } }];
+      };
+      const prepare = (m: ParsedMutation) => {
+        const row = m.values as DealerScoreRow;
+        return { ...m, values: { ...m.values, scoreId: `${row.period}-${row.dealerCode}` } };
+      };
+      const result = await pushThroughGate(ctx, mutations, { inner, check, prepare });
+      const rows = result.applied
+        .filter(([m]) => m.op === 'upsert')
+        .map(([m]) => m.values as DealerScoreRow);
+      await writeGrades({ ctx, masters, schemes }, rows);
+      return result.outcomes;
+    },
+    pull: (request) => pullRecords('dealer-scores', request),
+  };
+}
+
+async function pullGrades(request: PullRequest) {
+  const dealers = userDealers(await loadMasters(request.db), request.user);
+  const { dealer, from, to } = request.filter;
+  return pullRecords('dealer-grades', request, (v) => {
+    const code = String(v.dealerCode);
+    const period = String(v.period);
+    return (
+      (dealers === null || dealers.has(code)) &&
+      (!dealer || dealer === code) &&
+      (!from || period >= from.slice(0, 4)) &&
+      (!to || period <= to)
+    );
+  });
+}
+
+export function dealerGradesHandler(): DatasetHandler {
+  return { def: analysisDataset('dealer-grades'), pull: pullGrades };
+}

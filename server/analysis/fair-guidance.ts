@@ -1,0 +1,91 @@
+// 订货会指导 (A8, C1-3): per dealer and style, a suggested fair order from last season's
+// sell-in, by the shared rule (shared/analysis/fair-guidance.ts), split over the dealer's
+// colour/size mix and rounded to packs, beside the dealer's actual fair order.
+// - last season: the `from`…`to` filter, else the SEASON_DAYS days ending today; sell-in =
+//   units shipped to the dealer in it; the mix = those units per colour and size;
+// - the fair order compared: the dealer's order lines of type 'fair' dated after the season;
+// - planned growth PLANNED_GROWTH_PERCENT. The pull protocol carries only the common filters,
+//   so it cannot be chosen per pull yet. No sell-out or dealer stock reaches the server, so
+//   sell-through is taken as 100 % and usable carry-over as 0 until a dealer stock report exists.
+// A snapshot pull (snapshot.ts).
+import { sql } from 'kysely';
+import { addDays } from '../../shared/analysis/calendar';
+import { analysisDataset } from '../../shared/analysis/datasets';
+import { flagFairOrder, suggestFairOrder, type FairMixLine } from '../../shared/analysis/fair-guidance';
+import type { Db } from '../store/db';
+import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { shanghaiDate } from '../sync/changes';
+import { inScope, loadMasters, scopeOf, type Masters, type Scope } from './masters';
+import { shippedByDealerSku, type DealerSkuShipped } from './shipped';
+import { compact, pageSnapshot, type DerivedRow } from './snapshot';
+
+export const PLANNED_GROWTH_PERCENT = 10;
+export const SEASON_DAYS = 182;
+const SELL_THROUGH_PERCENT = 100;
+
+interface Variant extends FairMixLine {
+  sku: string;
+  fairUnits: number;
+}
+type Group = { dealer: string; style: string; packSize: number; variants: Map<string, Variant> };
+
+async function fairOrders(db: Db, after: string): Promise<DealerSkuShipped[]> {
+  const result = await sql<DealerSkuShipped>`
+    SELECT dealer_code AS dealer, sku_code AS sku, SUM(quantity) AS quantity FROM order_lines
+    WHERE order_type = 'fair' AND cancelled = 0 AND order_date > ${after} GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+function groupBy(masters: Masters, scope: Scope, sources: { sellIn: DealerSkuShipped[]; fair: DealerSkuShipped[] }) {
+  const groups = new Map<string, Group>();
+  const add = (row: DealerSkuShipped, pick: 'historicalUnits' | 'fairUnits') => {
+    const product = masters.products.get(row.sku);
+    if (!product || !inScope(scope.dealers, row.dealer) || !inScope(scope.skus, row.sku)) return;
+    const key = `${row.dealer}|${product.styleCode}`;
+    const group = groups.get(key) ?? { dealer: row.dealer, style: product.styleCode, packSize: product.packSize, variants: new Map<string, Variant>() };
+    const variant = group.variants.get(row.sku) ?? { sku: row.sku, colour: product.colour, size: product.size, historicalUnits: 0, fairUnits: 0 };
+    variant[pick] += row.quantity;
+    group.variants.set(row.sku, variant);
+    groups.set(key, group);
+  };
+  sources.sellIn.forEach((row) => add(row, 'historicalUnits'));
+  sources.fair.forEach((row) => add(row, 'fairUnits'));
+  return [...groups.values()];
+}
+
+function groupRows(masters: Masters, group: Group): DerivedRow[] {
+  const variants = [...group.variants.values()].sort((a, b) => a.sku.localeCompare(b.sku));
+  const sellIn = variants.reduce((acc, v) => acc + v.historicalUnits, 0);
+  const input = { dealerCode: group.dealer, style: group.style, lastSeasonSellIn: sellIn, sellThroughPercent: SELL_THROUGH_PERCENT, plannedGrowthPercent: PLANNED_GROWTH_PERCENT, usableCarryOver: 0, packSize: group.packSize, mix: variants };
+  const suggestion = suggestFairOrder(input);
+  if (!suggestion.ok) return [];
+  const actual = variants.reduce((acc, v) => acc + v.fairUnits, 0);
+  const check = flagFairOrder(actual, suggestion.value.suggestedUnits);
+  const base = { dealerCode: group.dealer, dealerName: masters.dealers.get(group.dealer)?.name, styleCode: group.style, packSize: group.packSize };
+  const styleRow = {
+    key: `${group.dealer}|${group.style}`,
+    values: compact({ kind: 'style', ...base, lastSeasonSellIn: sellIn, sellThroughBp: SELL_THROUGH_PERCENT * 100, growthBp: PLANNED_GROWTH_PERCENT * 100, carryOver: 0, demandUnits: suggestion.value.demandUnits, suggestedUnits: suggestion.value.suggestedUnits, actualFairUnits: actual, deviationBp: check.deviationBp, flagged: check.isFlagged }),
+  };
+  const sizeRows = suggestion.value.lines.map((line, i) => ({
+    key: `${group.dealer}|${group.style}|${line.colour}|${line.size}`,
+    values: compact({ kind: 'size', ...base, colour: line.colour, size: line.size, lastSeasonSellIn: variants[i]?.historicalUnits, suggestedUnits: line.quantity, actualFairUnits: variants[i]?.fairUnits }),
+  }));
+  return [styleRow, ...sizeRows];
+}
+
+export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow[]> {
+  const masters = await loadMasters(request.db);
+  const scope = scopeOf(masters, request.user, request.filter);
+  const to = request.filter.to ?? shanghaiDate(request.now);
+  const from = request.filter.from ?? addDays(to, 1 - SEASON_DAYS);
+  const sellIn = await shippedByDealerSku(request.db, { from, to });
+  const fair = await fairOrders(request.db, to);
+  return groupBy(masters, scope, { sellIn, fair }).flatMap((group) => groupRows(masters, group));
+}
+
+export function fairGuidanceHandler(): DatasetHandler {
+  return {
+    def: analysisDataset('fair-guidance'),
+    pull: async (request) => pageSnapshot(await fairGuidanceRows(request), request),
+  };
+}

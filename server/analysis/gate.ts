@@ -1,0 +1,49 @@
+// Pushes that check each row with a shared rule first, then store it like master data
+// (versions, conflicts, audit) through the master handler. A refused row never reaches the
+// store and never fails its neighbours.
+import type { RowProblem } from '../../shared/row-errors';
+import type {
+  DatasetHandler,
+  MutationOutcome,
+  ParsedMutation,
+  WriteContext,
+} from '../sync/handler';
+
+export interface Gate {
+  /** Problems of an upsert's values; deletes always pass. */
+  check: (m: ParsedMutation) => RowProblem[];
+  /** Adds derived values (an internal natural key) to a row that passed. */
+  prepare?: (m: ParsedMutation) => ParsedMutation;
+}
+
+export interface GateResult {
+  outcomes: MutationOutcome[];
+  /** The mutations the store applied, with their outcome. */
+  applied: [ParsedMutation, MutationOutcome][];
+}
+
+export async function pushThroughGate(
+  ctx: WriteContext,
+  mutations: readonly ParsedMutation[],
+  gate: Gate & { inner: DatasetHandler },
+): Promise<GateResult> {
+  const outcomes = new Map<number, MutationOutcome>();
+  const passed: ParsedMutation[] = [];
+  for (const m of mutations) {
+    const problems = m.op === 'delete' ? [] : gate.check(m);
+    if (problems.length > 0) outcomes.set(m.index, { status: 'rejected', problems });
+    else passed.push(m.op === 'delete' || !gate.prepare ? m : gate.prepare(m));
+  }
+  const stored = passed.length > 0 && gate.inner.push ? await gate.inner.push(ctx, passed) : [];
+  const applied: [ParsedMutation, MutationOutcome][] = [];
+  passed.forEach((m, i) => {
+    const outcome = stored[i];
+    if (!outcome) return;
+    outcomes.set(m.index, outcome);
+    if (outcome.status === 'applied') applied.push([m, outcome]);
+  });
+  return {
+    outcomes: mutations.map((m) => outcomes.get(m.index) ?? { status: 'rejected', problems: [] }),
+    applied,
+  };
+}

@@ -1,0 +1,119 @@
+// 加单/补单建议与库存异常 (A6, C13) per location × SKU, by the shared rule
+// (shared/analysis/replenishment.ts) over:
+// - available = on hand − reserved; inbound = in transit to the location;
+// - backorders (outbound) = open order quantity not covered by the reservation
+//   (accepted orders reserve stock at once, so only the uncovered part still needs goods);
+// - sales rate = units shipped (ledger 'shipment' lines) in the window: the `from`…`to`
+//   filter when given (inclusive), else the 28 days ending `to` or today;
+// - lead time LEAD_TIME_DAYS (no per-product lead time in the master data yet), safety stock
+//   and pack size from the product; stock age from every on-hand increase, FIFO.
+// A snapshot pull (snapshot.ts): it depends on today, so a refresh recomputes it.
+import { daysBetween } from '../../shared/analysis/calendar';
+import { analysisDataset } from '../../shared/analysis/datasets';
+import { assessStockItem, replenishmentPolicySchema, type ReplenishmentPolicy } from '../../shared/analysis/replenishment';
+import type { Db } from '../store/db';
+import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { shanghaiDate } from '../sync/changes';
+import { inScope, loadMasters, scopeOf, type Masters } from './masters';
+import { byPair, layersByPair, pairKey, selectBalances, selectLayers, selectOpenOrders, selectShipped, type BalanceRow } from './replenishment-query';
+import { addDays } from '../../shared/analysis/calendar';
+import { compact, pageSnapshot, type DerivedRow } from './snapshot';
+
+export const LEAD_TIME_DAYS = 14;
+export const DEFAULT_WINDOW_DAYS = 28;
+
+export interface ReplenishmentInput {
+  policy: ReplenishmentPolicy;
+  location?: string | undefined;
+  products: Masters['products'];
+  skus: Set<string> | null;
+}
+
+/** The policy of a pull: as of `to` (or today), window from `from` (or 28 days). */
+export function policyOf(filter: { from?: string | undefined; to?: string | undefined }, today: string): ReplenishmentPolicy {
+  const asOf = filter.to ?? today;
+  const window = filter.from ? daysBetween(filter.from, asOf) + 1 : DEFAULT_WINDOW_DAYS;
+  return replenishmentPolicySchema.parse({ asOf, salesWindowDays: Math.max(1, window) });
+}
+
+/** Every location × SKU line of the computation (used by the pull and the benchmark). */
+export async function computeReplenishment(db: Db, input: ReplenishmentInput): Promise<DerivedRow[]> {
+  const { policy } = input;
+  const [balances, open, shipped, layers] = await Promise.all([
+    selectBalances(db, input.location),
+    selectOpenOrders(db),
+    selectShipped(db, { after: addDays(policy.asOf, -policy.salesWindowDays), asOf: policy.asOf }),
+    selectLayers(db, policy.asOf),
+  ]);
+  const openBy = byPair(open);
+  const shippedBy = byPair(shipped);
+  const layersBy = layersByPair(layers);
+  return balances
+    .filter((b) => inScope(input.skus, b.sku))
+    .map((b) => lineOf(b, input, { open: openBy, shipped: shippedBy, layers: layersBy }));
+}
+
+interface Sources {
+  open: Map<string, number>;
+  shipped: Map<string, number>;
+  layers: Map<string, { date: string; quantity: number }[]>;
+}
+
+function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRow {
+  const key = pairKey(b.location, b.sku);
+  const product = input.products.get(b.sku);
+  const item = {
+    locationCode: b.location,
+    sku: b.sku,
+    onHand: b.onHand,
+    available: b.onHand - b.reserved,
+    inbound: b.inTransit,
+    outbound: Math.max(0, (s.open.get(key) ?? 0) - b.reserved),
+    shipments: [{ date: input.policy.asOf, quantity: s.shipped.get(key) ?? 0 }],
+    receipts: s.layers.get(key) ?? [],
+    lastMovementDate: b.lastMovement,
+    leadTimeDays: LEAD_TIME_DAYS,
+    safetyStock: product?.safetyStock ?? 0,
+    packSize: product?.packSize ?? 1,
+  };
+  const line = assessStockItem(item, input.policy);
+  const tenths = (n: number | null) => (n === null ? null : Math.round(n * 10));
+  return {
+    key,
+    values: compact({
+      locationCode: b.location,
+      skuCode: b.sku,
+      styleCode: product?.styleCode,
+      category: product?.category,
+      onHand: item.onHand,
+      available: item.available,
+      inbound: item.inbound,
+      backorders: item.outbound,
+      shippedInWindow: line.shippedInWindow,
+      windowDays: input.policy.salesWindowDays,
+      position: line.position,
+      coverDaysX10: tenths(line.coverDays),
+      leadTimeDays: item.leadTimeDays,
+      safetyStock: item.safetyStock,
+      packSize: item.packSize,
+      suggestedQuantity: line.suggestedQuantity,
+      daysSinceMovement: line.daysSinceMovement,
+      stockAgeDaysX10: tenths(line.stockAgeDays),
+      short: line.flags.includes('short'),
+      overstock: line.flags.includes('overstock'),
+      slowMover: line.flags.includes('slow-mover'),
+    }),
+  };
+}
+
+async function pullReplenishment(request: PullRequest) {
+  const masters = await loadMasters(request.db);
+  const { skus } = scopeOf(masters, request.user, request.filter);
+  const policy = policyOf(request.filter, shanghaiDate(request.now));
+  const input = { policy, location: request.filter.location, products: masters.products, skus };
+  return pageSnapshot(await computeReplenishment(request.db, input), request);
+}
+
+export function replenishmentHandler(): DatasetHandler {
+  return { def: analysisDataset('replenishment'), pull: pullReplenishment };
+}

@@ -1,0 +1,71 @@
+// The one indexed query behind each page of the sales-facts pull: order lines and shipment
+// documents changed after the cursor, merged in change_seq order (both arms walk a change_seq
+// index, so SQLite merges them and stops at the limit). Shipments are the `shipments`
+// documents in `records` (values: date, lineId, quantity), joined to their order line.
+// `hit` says whether the row matches the scope and filter; rows changed after the first load
+// began come back even when they do not, so the pull can send them as tombstones.
+import { sql, type RawBuilder } from 'kysely';
+import type { PullFilter } from '../../shared/protocol';
+import type { Db } from '../store/db';
+import type { Scope } from './masters';
+
+export interface RawFact {
+  kind: 'o' | 's';
+  id: string;
+  seq: number;
+  version: number;
+  gone: number;
+  hit: number;
+  date: string | null;
+  quantity: number | null;
+  line_id: string | null;
+  dealer_code: string | null;
+  sku_code: string | null;
+  unit_price: number | null;
+  order_type: string | null;
+  location_code: string | null;
+}
+
+export interface FactQuery {
+  afterSeq: number;
+  skipUpTo: number;
+  limit: number;
+  scope: Scope;
+  filter: PullFilter;
+}
+
+const inList = (column: RawBuilder<unknown>, set: Set<string> | null) =>
+  set === null
+    ? sql`1`
+    : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify([...set])}))`;
+
+function matches(q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
+  const parts = [
+    inList(sql.ref('l.dealer_code'), q.scope.dealers),
+    inList(sql.ref('l.sku_code'), q.scope.skus),
+    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`1`,
+    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`1`,
+  ];
+  return sql`(${sql.join(parts, sql` AND `)})`;
+}
+
+const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code`;
+
+export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
+  const shipDate = sql`json_extract(r.data, '$.date')`;
+  const ordered = matches(q, sql.ref('l.order_date'));
+  const shipped = matches(q, shipDate);
+  const result = await sql<RawFact>`
+    SELECT 'o' AS kind, l.id AS id, l.change_seq AS seq, l.version AS version, l.cancelled AS gone,
+      ${ordered} AS hit, l.order_date AS date, l.quantity AS quantity, ${LINE_COLUMNS}
+    FROM order_lines l
+    WHERE l.change_seq > ${q.afterSeq} AND (${ordered} OR l.change_seq > ${q.skipUpTo})
+    UNION ALL
+    SELECT 's', r.id, r.change_seq, r.version, r.deleted, ${shipped}, ${shipDate},
+      json_extract(r.data, '$.quantity'), ${LINE_COLUMNS}
+    FROM records r LEFT JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+    WHERE r.dataset = 'shipments' AND r.change_seq > ${q.afterSeq}
+      AND (${shipped} OR r.change_seq > ${q.skipUpTo})
+    ORDER BY 3 LIMIT ${q.limit}`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,63 @@
+// Shipped quantities and amounts (fen, quantity × the line's unit price) from the `shipments`
+// documents joined to their order lines. "Actual sales" in targets, achievement and grading
+// means shipped (发货), not ordered: an order can still be cut or cancelled, a shipment is
+// what the dealer was invoiced for. Date ranges are inclusive business dates; the partial
+// expression index of migration 003 serves the date range.
+import { sql } from 'kysely';
+import type { Db } from '../store/db';
+
+export interface DealerMonthAmount {
+  dealer: string;
+  month: string;
+  amount: number;
+}
+
+export interface DealerSkuShipped {
+  dealer: string;
+  sku: string;
+  quantity: number;
+}
+
+const shipDate = sql`json_extract(r.data, '$.date')`;
+const shipQty = sql`json_extract(r.data, '$.quantity')`;
+const fromShipments = sql`FROM records r JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+  WHERE r.dataset = 'shipments' AND r.deleted = 0`;
+
+/** Shipped amount per dealer and month 'YYYY-MM' within [from, to]. */
+export async function shippedByDealerMonth(
+  db: Db,
+  range: { from: string; to: string },
+): Promise<DealerMonthAmount[]> {
+  const result = await sql<DealerMonthAmount>`
+    SELECT l.dealer_code AS dealer, substr(${shipDate}, 1, 7) AS month,
+      SUM(${shipQty} * l.unit_price) AS amount
+    ${fromShipments} AND ${shipDate} BETWEEN ${range.from} AND ${range.to}
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+/** Shipped units per dealer and SKU within [from, to]. */
+export async function shippedByDealerSku(
+  db: Db,
+  range: { from: string; to: string },
+): Promise<DealerSkuShipped[]> {
+  const result = await sql<DealerSkuShipped>`
+    SELECT l.dealer_code AS dealer, l.sku_code AS sku, SUM(${shipQty}) AS quantity
+    ${fromShipments} AND ${shipDate} BETWEEN ${range.from} AND ${range.to}
+    GROUP BY 1, 2`.execute(db);
+  return result.rows;
+}
+
+/** Twelve monthly totals (January first) per dealer for one year. */
+export function monthlyByDealer(rows: readonly DealerMonthAmount[]): Map<string, number[]> {
+  const byDealer = new Map<string, number[]>();
+  for (const row of rows) {
+    const months = byDealer.get(row.dealer) ?? Array.from({ length: 12 }, () => 0);
+    const index = Number(row.month.slice(5, 7)) - 1;
+    months[index] = (months[index] ?? 0) + row.amount;
+    byDealer.set(row.dealer, months);
+  }
+  return byDealer;
+}
+
+export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });

@@ -1,0 +1,76 @@
+// 年度销售任务 (issue 5, "Targets"): managers push annual targets per region and per dealer.
+// Stored in `records` like master data (versions, conflicts, audit, delta pulls), keyed by
+// targetId `<year>-<level>-<code>` so a (year, level, code) has one target. The shared rule
+// checks the monthly distribution: all twelve m01…m12 empty (split by last year's shares)
+// or all twelve summing to exactly 100 — anything else is refused with `distribution-not-100`.
+import { splitByDistribution } from '../../shared/analysis/split';
+import { analysisDataset } from '../../shared/analysis/datasets';
+import { isMessageCode } from '../../shared/messages';
+import type { RowProblem } from '../../shared/row-errors';
+import { masterHandler, pullRecords } from '../datasets/master';
+import type { DatasetHandler, ParsedMutation } from '../sync/handler';
+import { pushThroughGate } from './gate';
+import { loadMasters, type Masters } from './masters';
+
+export const MONTH_FIELDS = Array.from(
+  { length: 12 },
+  (_, i) => `m${String(i + 1).padStart(2, '0')}`,
+);
+
+/** The twelve percentages of a target row, or null when none is given. */
+export function distributionOf(values: Record<string, unknown>): (number | undefined)[] | null {
+  const months = MONTH_FIELDS.map((f) => values[f] as number | undefined);
+  return months.every((m) => m === undefined) ? null : months;
+}
+
+function distributionProblems(values: Record<string, unknown>): RowProblem[] {
+  const months = distributionOf(values);
+  if (months === null) return [];
+  const sum = months.reduce<number>((acc, m) => acc + (m ?? 0), 0);
+  const split = splitByDistribution(
+    values.amount as number,
+    months.map((m) => m ?? -1),
+  );
+  if (split.ok) return [];
+  const code =
+    months.includes(undefined) || !isMessageCode(split.code) ? 'distribution-not-100' : split.code;
+  return [{ code, params: { sum } }];
+}
+
+function referenceProblems(masters: Masters, values: Record<string, unknown>): RowProblem[] {
+  const code = String(values.code);
+  if (values.level === 'region' && !masters.regions.has(code)) {
+    return [{ field: 'code', code: 'unknown-region', params: { value: code } }];
+  }
+  if (values.level === 'dealer' && !masters.dealers.has(code)) {
+    return [{ field: 'code', code: 'unknown-dealer', params: { value: code } }];
+  }
+  return [];
+}
+
+const targetIdOf = (v: Record<string, unknown>) =>
+  `${String(v.year)}-${String(v.level)}-${String(v.code)}`;
+
+export function targetsHandler(): DatasetHandler {
+  const def = analysisDataset('targets');
+  const inner = masterHandler({ ...def, naturalKey: 'targetId' });
+  return {
+    def,
+    async push(ctx, mutations) {
+      const masters = await loadMasters(ctx.trx);
+      const gate = {
+        inner,
+        check: (m: ParsedMutation) => [
+          ...referenceProblems(masters, m.values),
+          ...distributionProblems(m.values),
+        ],
+        prepare: (m: ParsedMutation) => ({
+          ...m,
+          values: { ...m.values, targetId: targetIdOf(m.values) },
+        }),
+      };
+      return (await pushThroughGate(ctx, mutations, gate)).outcomes;
+    },
+    pull: (request) => pullRecords('targets', request),
+  };
+}

@@ -1,0 +1,156 @@
+// How each row of an orders push is judged before its group is settled: a new line passes the
+// checks of orders-check.ts; an existing one goes through the protocol's stale-update rule
+// (decideUpdate, with the base version's values from the audit trail) and then the update rules.
+import { changedFields, decideUpdate } from '../../shared/merge';
+import type { RowProblem } from '../../shared/row-errors';
+import type { MutationOutcome, ParsedMutation } from '../sync/handler';
+import { checkNewLine, checkUpdate, type LineCheck, type OrderBatch } from './orders-check';
+import {
+  lineValues,
+  orderKey,
+  pullValues,
+  type LineValues,
+  type StoredLine,
+  type StoredOrder,
+} from './orders-store';
+import { valuesAtVersion } from './records-store';
+import type { DocNumbers } from './stock-numbers';
+
+export interface Entry {
+  m: ParsedMutation;
+  existing: StoredLine | undefined;
+  values: LineValues | undefined;
+  outcome?: MutationOutcome;
+  plan?: { next: LineValues; check: LineCheck };
+}
+
+export interface Batch extends OrderBatch {
+  orders: Map<string, StoredOrder>;
+  newOrders: StoredOrder[];
+  numbers: DocNumbers;
+  writes: StoredLine[];
+}
+
+export const rejected = (problems: RowProblem[]): MutationOutcome => ({
+  status: 'rejected',
+  problems,
+});
+export const isFailed = (e: Entry) =>
+  e.outcome?.status === 'rejected' || e.outcome?.status === 'conflict';
+
+export const serverValues = (line: StoredLine) => ({
+  ...pullValues(line),
+  _key: line.rowKey,
+  _version: line.version,
+});
+
+export function toEntries(
+  mutations: readonly ParsedMutation[],
+  existing: Map<string, StoredLine>,
+): Entry[] {
+  const firstIndex = new Map<string, number>();
+  return mutations.map((m) => {
+    const line = existing.get(m.rowKey);
+    const values =
+      m.op === 'delete'
+        ? line
+          ? { ...line.values, cancelled: true }
+          : undefined
+        : lineValues(m.values);
+    const entry: Entry = { m, existing: line, values };
+    const twin = firstIndex.get(m.rowKey);
+    if (twin !== undefined)
+      entry.outcome = rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
+    else if (!values) entry.outcome = { status: 'unchanged', problems: [] };
+    firstIndex.set(m.rowKey, twin ?? m.index);
+    return entry;
+  });
+}
+
+export function groupEntries(entries: readonly Entry[]): Entry[][] {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    if (!entry.values) continue;
+    const key = orderKey(entry.values.dealerCode, entry.values.orderRef);
+    const group = groups.get(key) ?? [];
+    group.push(entry);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+interface Known {
+  existing: StoredLine;
+  values: LineValues;
+}
+
+/** The protocol's stale-update rule, with the base version's values from the audit trail. */
+async function decide(batch: Batch, m: ParsedMutation, known: Known) {
+  const { existing } = known;
+  const older = m.baseVersion !== undefined && m.baseVersion < existing.version;
+  const at = { dataset: 'orders', rowKey: m.rowKey, version: m.baseVersion ?? 0 };
+  const base = older ? await valuesAtVersion(batch.ctx.trx, at) : null;
+  return decideUpdate({
+    current: existing.values,
+    currentVersion: existing.version,
+    incoming: known.values,
+    baseVersion: m.baseVersion,
+    base: base ? lineValues(base) : null,
+  });
+}
+
+async function evaluateUpdate(batch: Batch, entry: Entry, known: Known): Promise<void> {
+  const { m } = entry;
+  const { existing } = known;
+  const decision = await decide(batch, m, known);
+  if (decision.kind === 'unchanged') {
+    entry.outcome = {
+      status: 'unchanged',
+      id: existing.id,
+      version: existing.version,
+      problems: [],
+    };
+    return;
+  }
+  if (decision.kind === 'conflict') {
+    const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
+    const problems: RowProblem[] = [{ code, params: { version: existing.version } }];
+    entry.outcome = { status: 'conflict', problems, serverValues: serverValues(existing) };
+    return;
+  }
+  const merged = lineValues(decision.values);
+  const next = merged.cancelled ? { ...merged, quantity: existing.values.quantity } : merged;
+  const check = checkUpdate(batch, existing, {
+    next,
+    changed: changedFields(existing.values, next),
+  });
+  if (check.problems.length > 0) entry.outcome = rejected(check.problems);
+  else entry.plan = { next, check };
+}
+
+export async function evaluate(batch: Batch, entry: Entry): Promise<void> {
+  const { existing, values } = entry;
+  if (entry.outcome || !values) return;
+  if (existing) {
+    await evaluateUpdate(batch, entry, { existing, values });
+    return;
+  }
+  const check = checkNewLine(batch, values);
+  if (check.problems.length > 0) entry.outcome = rejected(check.problems);
+  else entry.plan = { next: values, check };
+}
+
+/** Lines of one order agree on its header: with the order already stored, or with the first row. */
+export function checkHeader(batch: Batch, group: readonly Entry[]): void {
+  const first = group[0]?.values;
+  if (!first) return;
+  const header = batch.orders.get(orderKey(first.dealerCode, first.orderRef)) ?? first;
+  for (const entry of group) {
+    if (!entry.plan || entry.existing) continue;
+    const fields = (['orderDate', 'orderType'] as const).filter(
+      (f) => entry.plan?.next[f] !== header[f],
+    );
+    if (fields.length > 0)
+      entry.outcome = rejected(fields.map((field) => ({ field, code: 'order-inconsistent' })));
+  }
+}

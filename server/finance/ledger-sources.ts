@@ -1,0 +1,144 @@
+// What the receivables ledger is computed from, loaded in a few queries: dealers (credit limit,
+// payment terms, grade), order lines (open value, the unit price a shipment is invoiced at),
+// shipments (one invoice each) and the live allocations. Invoices are derived, never stored:
+// a shipment record is the invoice's source of truth, so they cannot drift apart.
+import { invoiceFromShipment, type Invoice } from '../../shared/finance/receivables';
+import { allRecords } from '../datasets/records-store';
+import type { Db } from '../store/db';
+import { fin, type FinAllocationsTable } from './tables';
+
+export interface DealerInfo {
+  code: string;
+  name: string;
+  regionCode: string;
+  grade: string;
+  creditLimit: number;
+  paymentTermsDays: number;
+}
+
+interface LineInfo {
+  id: string;
+  orderId: string;
+  dealerCode: string;
+  orderDate: string;
+  quantity: number;
+  unitPrice: number;
+  shippedQty: number;
+  cancelled: boolean;
+}
+
+export interface OrderInfo {
+  id: string;
+  dealerCode: string;
+  date: string;
+  /** Σ quantity × unit price over the order's lines that are not cancelled. */
+  value: number;
+  /** Σ (quantity − shipped) × unit price over those lines: it still uses credit. */
+  unshippedValue: number;
+}
+
+export interface LedgerSources {
+  dealers: Map<string, DealerInfo>;
+  orders: Map<string, OrderInfo>;
+  invoices: Invoice[];
+  allocations: FinAllocationsTable[];
+}
+
+const num = (value: unknown) => (typeof value === 'number' ? value : 0);
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+async function loadDealers(db: Db): Promise<Map<string, DealerInfo>> {
+  const dealers = new Map<string, DealerInfo>();
+  for (const [code, record] of await allRecords(db, 'dealers')) {
+    const v = record.values;
+    dealers.set(code, {
+      code,
+      name: str(v.name),
+      regionCode: str(v.regionCode),
+      grade: str(v.grade),
+      creditLimit: num(v.creditLimit),
+      paymentTermsDays: num(v.paymentTermsDays),
+    });
+  }
+  return dealers;
+}
+
+async function loadLines(db: Db, dealerCode?: string): Promise<Map<string, LineInfo>> {
+  let query = db
+    .selectFrom('order_lines')
+    .select(['id', 'order_id', 'dealer_code', 'order_date', 'quantity', 'unit_price'])
+    .select(['shipped_qty', 'cancelled']);
+  if (dealerCode !== undefined) query = query.where('dealer_code', '=', dealerCode);
+  const rows = await query.execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        orderId: r.order_id,
+        dealerCode: r.dealer_code,
+        orderDate: r.order_date,
+        quantity: r.quantity,
+        unitPrice: r.unit_price,
+        shippedQty: r.shipped_qty,
+        cancelled: r.cancelled === 1,
+      },
+    ]),
+  );
+}
+
+function ordersOf(lines: Map<string, LineInfo>): Map<string, OrderInfo> {
+  const orders = new Map<string, OrderInfo>();
+  for (const line of lines.values()) {
+    const order = orders.get(line.orderId) ?? {
+      id: line.orderId,
+      dealerCode: line.dealerCode,
+      date: line.orderDate,
+      value: 0,
+      unshippedValue: 0,
+    };
+    if (!line.cancelled) {
+      order.value += line.quantity * line.unitPrice;
+      order.unshippedValue += (line.quantity - line.shippedQty) * line.unitPrice;
+    }
+    orders.set(line.orderId, order);
+  }
+  return orders;
+}
+
+/** One invoice per shipment: INV-<shipment id>, at the line's price, due after the terms. */
+async function loadInvoices(db: Db, lines: Map<string, LineInfo>, dealers: Map<string, DealerInfo>) {
+  const invoices: Invoice[] = [];
+  for (const [id, record] of await allRecords(db, 'shipments')) {
+    const line = lines.get(str(record.values.lineId));
+    if (line === undefined) continue;
+    const shipment = {
+      id,
+      dealerCode: line.dealerCode,
+      orderId: line.orderId,
+      shipDate: str(record.values.date),
+      lines: [{ quantity: num(record.values.quantity), unitPrice: line.unitPrice }],
+    };
+    const paymentTermsDays = dealers.get(line.dealerCode)?.paymentTermsDays ?? 0;
+    invoices.push(invoiceFromShipment(shipment, { invoiceId: `INV-${id}`, paymentTermsDays }));
+  }
+  return invoices.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+export async function liveAllocations(db: Db, dealerCode?: string) {
+  let query = fin(db).selectFrom('fin_allocations').selectAll().where('deleted', '=', 0);
+  if (dealerCode !== undefined) query = query.where('dealer_code', '=', dealerCode);
+  return query.orderBy('change_seq').execute();
+}
+
+/** Everything, or one dealer's part (the credit check reads one dealer). */
+export async function loadLedgerSources(db: Db, dealerCode?: string): Promise<LedgerSources> {
+  const dealers = await loadDealers(db);
+  const lines = await loadLines(db, dealerCode);
+  return {
+    dealers,
+    orders: ordersOf(lines),
+    invoices: await loadInvoices(db, lines, dealers),
+    allocations: await liveAllocations(db, dealerCode),
+  };
+}

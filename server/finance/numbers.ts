@@ -1,0 +1,38 @@
+// Canonical finance numbers PREFIX-YYYYMMDD-NNNN: RC- a bank receipt, AL- an allocation, PA- a
+// payer alias. Same scheme and `counters` rows as the stock documents (one counter per prefix
+// and day), read once and written once per push.
+import type { Db } from '../store/db';
+
+export type FinancePrefix = 'RC' | 'AL' | 'PA';
+
+export interface FinanceNumbers {
+  take: () => string;
+  flush: () => Promise<void>;
+}
+
+/** `today` is the business date 'YYYY-MM-DD' (Asia/Shanghai). */
+export async function openNumbers(
+  db: Db,
+  prefix: FinancePrefix,
+  today: string,
+): Promise<FinanceNumbers> {
+  const name = `${prefix}-${today.replaceAll('-', '')}`;
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  const start = row?.value ?? 0;
+  let current = start;
+  return {
+    take: () => `${name}-${String(++current).padStart(4, '0')}`,
+    flush: async () => {
+      if (current === start) return;
+      await db
+        .insertInto('counters')
+        .values({ name, value: current })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value: current }))
+        .execute();
+    },
+  };
+}
