@@ -91,6 +91,8 @@ export interface PullReport {
   refreshedAt: string;
   /** Rows left as the user edited them because overwriteEdits was not set (refresh again with it). */
   keptEdits?: number;
+  /** Stopped by the signal before anything was written. */
+  cancelled?: boolean;
 }
 
 export interface AddinApp {

@@ -13,7 +13,20 @@ import { buildRegistry } from '../server/sync/registry';
 import { timeIt, type Row } from './row';
 
 const ROWS = 50_000;
-const HEADERS = ['产品编码', '产品名称', '款号', '颜色', '尺码', '品类', '单位', '零售价', '经销价', '包装数', '安全库存', '状态'];
+const HEADERS = [
+  '产品编码',
+  '产品名称',
+  '款号',
+  '颜色',
+  '尺码',
+  '品类',
+  '单位',
+  '零售价',
+  '经销价',
+  '包装数',
+  '安全库存',
+  '状态',
+];
 const COLOURS = ['黑', '白', '藏青', '灰', '卡其'];
 const SIZES = ['S', 'M', 'L', 'XL', 'XXL'];
 
@@ -24,23 +37,55 @@ export function productsWorkbook(rows: number): Buffer {
     const style = `ST${String(Math.floor(i / 25)).padStart(5, '0')}`;
     const colour = COLOURS[i % 5]!;
     const size = SIZES[Math.floor(i / 5) % 5]!;
-    data.push([`${style}-${i % 5}-${size}`, `${style} 针织衫 ${colour} ${size}`, style, colour, size, '针织', '件', 299, 149.5, 1 + (i % 6), 10, '启用']);
+    data.push([
+      `${style}-${i % 5}-${size}`,
+      `${style} 针织衫 ${colour} ${size}`,
+      style,
+      colour,
+      size,
+      '针织',
+      '件',
+      299,
+      149.5,
+      1 + (i % 6),
+      10,
+      '启用',
+    ]);
   }
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(data), '产品');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 }
 
-async function importOnce(bytes: Buffer, dryRun: boolean): Promise<{ ms: number; applied: number }> {
+async function importOnce(
+  bytes: Buffer,
+  dryRun: boolean,
+): Promise<{ ms: number; applied: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
   const store = await openMigratedStore(path.join(dir, 'bench.db'));
   try {
     const handler = buildRegistry().get('products');
     if (!handler) throw new Error('no products handler');
-    const user: AuthUser = { id: 1, username: 'bench', displayName: 'bench', role: 'manager', regions: [] };
-    const input = { db: store.db, handler, user, buffer: bytes, now: new Date(), locale: 'zh-CN' as const, dryRun, atomic: false };
+    const user: AuthUser = {
+      id: 1,
+      username: 'bench',
+      displayName: 'bench',
+      role: 'manager',
+      regions: [],
+    };
+    const input = {
+      db: store.db,
+      handler,
+      user,
+      buffer: bytes,
+      now: new Date(),
+      locale: 'zh-CN' as const,
+      dryRun,
+      atomic: false,
+    };
     const { ms, result } = await timeIt(() => runImport(input));
-    if (result.report.summary.rejected > 0) throw new Error(JSON.stringify(result.report.results.find((r) => r.status === 'rejected')));
+    if (result.report.summary.rejected > 0)
+      throw new Error(JSON.stringify(result.report.results.find((r) => r.status === 'rejected')));
     return { ms, applied: result.report.summary.applied };
   } finally {
     await store.close();
@@ -56,10 +101,28 @@ export async function benchImport(): Promise<Row[]> {
   const dry = await importOnce(bytes, true);
   const real = await importOnce(bytes, false);
   if (real.applied !== ROWS) throw new Error(`applied ${real.applied} of ${ROWS}`);
-  const baseline = { baseline: read.ms, baselineName: `SheetJS XLSX.read of the same ${megabytes} MB file` };
+  const baseline = {
+    baseline: read.ms,
+    baselineName: `SheetJS XLSX.read of the same ${megabytes} MB file`,
+  };
   return [
-    { name: `import ${ROWS.toLocaleString('en-US')} product rows (guard, read, map, push, commit)`, value: real.ms, unit: 'ms', ...baseline },
-    { name: `import ${ROWS.toLocaleString('en-US')} product rows, dry run`, value: dry.ms, unit: 'ms', ...baseline },
-    { name: 'zip guard alone (central directory + verifying inflate)', value: guard.ms, unit: 'ms', ...baseline },
+    {
+      name: `import ${ROWS.toLocaleString('en-US')} product rows (guard, read, map, push, commit)`,
+      value: real.ms,
+      unit: 'ms',
+      ...baseline,
+    },
+    {
+      name: `import ${ROWS.toLocaleString('en-US')} product rows, dry run`,
+      value: dry.ms,
+      unit: 'ms',
+      ...baseline,
+    },
+    {
+      name: 'zip guard alone (central directory + verifying inflate)',
+      value: guard.ms,
+      unit: 'ms',
+      ...baseline,
+    },
   ];
 }

@@ -128,7 +128,7 @@ describe('manifest.xml', () => {
     assert.deepEqual(form.children.map((c) => c.name), ['GetStarted', 'FunctionFile', 'ExtensionPoint']);
     const tab = [...walk(form)].find((e) => e.name === 'OfficeTab');
     assert.equal(tab?.attributes.id, 'TabHome');
-    const button = [...walk(tab!)].find((e) => e.name === 'Control')!;
+    const button = [...walk(tab)].find((e) => e.name === 'Control')!;
     assert.deepEqual(button.children.map((c) => c.name), ['Label', 'Supertip', 'Icon', 'Action']);
     assert.equal(child(button, 'Action')?.attributes['xsi:type'], 'ShowTaskpane');
     assert.deepEqual(child(button, 'Icon')?.children.map((i) => i.attributes.size), ['16', '32', '80']);

@@ -38,20 +38,22 @@ function isArrow(dx: number, dy: number): boolean {
 }
 
 function pixel(size: number, px: number, py: number): Rgba {
-  const sum = [0, 0, 0, 0];
+  let [red, green, blue, alphaSum] = [0, 0, 0, 0];
   for (let sy = 0; sy < SAMPLES; sy += 1) {
     for (let sx = 0; sx < SAMPLES; sx += 1) {
       const colour = paint((px + (sx + 0.5) / SAMPLES) / size, (py + (sy + 0.5) / SAMPLES) / size);
       if (!colour) continue;
-      for (let i = 0; i < 4; i += 1) sum[i]! += colour[i]!;
+      red += colour[0];
+      green += colour[1];
+      blue += colour[2];
+      alphaSum += colour[3];
     }
   }
-  const n = SAMPLES * SAMPLES;
-  const alpha = sum[3]! / n;
-  if (alpha === 0) return [0, 0, 0, 0];
+  if (alphaSum === 0) return [0, 0, 0, 0];
   // Colours are averaged over covered samples only, so edges fade in alpha, not towards black.
-  const covered = sum[3]! / 255;
-  return [sum[0]! / covered, sum[1]! / covered, sum[2]! / covered, alpha].map(Math.round) as unknown as Rgba;
+  const covered = alphaSum / 255;
+  const round = Math.round;
+  return [round(red / covered), round(green / covered), round(blue / covered), round(alphaSum / (SAMPLES * SAMPLES))];
 }
 
 function chunk(type: string, data: Buffer): Buffer {

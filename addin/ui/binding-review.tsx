@@ -55,7 +55,7 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
             <TableRow key={`${index}:${column.header}`}>
               <TableCell>{column.header}</TableCell>
               <TableCell>
-                <Select size="small" aria-label={`${strings.field}: ${column.header}`} value={column.field ?? ''} onChange={(_, d) => choose(index, d.value)} data-testid={`binding-field-${index}`}>
+                <Select size="small" aria-label={`${strings.field}: ${column.header}`} value={column.field ?? ''} onChange={(_, d) => { choose(index, d.value); }} data-testid={`binding-field-${index}`}>
                   <option value="">{strings.notUsed}</option>
                   {writable.map((f) => (
                     <option key={f.name} value={f.name}>
@@ -74,7 +74,7 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
         </MessageBar>
       ) : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => onConfirm({ ...binding, columns, missing })} data-testid="binding-confirm">
+        <Button appearance="primary" disabled={busy} onClick={() => { onConfirm({ ...binding, columns, missing }); }} data-testid="binding-confirm">
           {strings.confirm}
         </Button>
         <Button disabled={busy} onClick={onCancel} data-testid="binding-cancel">

@@ -30,5 +30,5 @@ export function errorSentence(error: unknown, strings: Strings, serverUrl: strin
 
 /** Keeps a message to its first line, so a stack trace never reaches the user. */
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  return (message.split('\n')[0] ?? '').trim();
 }

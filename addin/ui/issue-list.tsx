@@ -30,7 +30,7 @@ export function IssueList({ report, onSelect }: { report: ValidationReport; onSe
               className={styles.item}
               appearance="subtle"
               size="small"
-              onClick={() => onSelect(issue)}
+              onClick={() => { onSelect(issue); }}
               data-testid="issue"
               data-address={issue.address}
               data-severity={issue.severity}

@@ -27,7 +27,7 @@ export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; on
                 }
               : {})}
             containerAction={
-              <Button size="small" appearance="transparent" aria-label={strings.close} title={strings.close} onClick={() => onDismiss(index)}>
+              <Button size="small" appearance="transparent" aria-label={strings.close} title={strings.close} onClick={() => { onDismiss(index); }}>
                 ✕
               </Button>
             }

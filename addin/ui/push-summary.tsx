@@ -69,10 +69,10 @@ function ConflictCard({ conflict, busy, labelOf, onResolve }: Omit<PushSummaryPr
         </TableBody>
       </Table>
       <div className={styles.buttons}>
-        <Button disabled={busy} onClick={() => onResolve(conflict, 'mine')} data-testid="keep-mine">
+        <Button disabled={busy} onClick={() => { onResolve(conflict, 'mine'); }} data-testid="keep-mine">
           {strings.keepMine}
         </Button>
-        <Button disabled={busy} onClick={() => onResolve(conflict, 'server')} data-testid="take-server">
+        <Button disabled={busy} onClick={() => { onResolve(conflict, 'server'); }} data-testid="take-server">
           {strings.takeServer}
         </Button>
       </div>

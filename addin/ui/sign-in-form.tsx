@@ -1,7 +1,7 @@
 // Sign in: server address (the page's origin unless the user changes it), user name, password.
 // A failure shows as a sentence under the form; the password field keeps focus order natural.
 import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { Session } from '../app-api';
 import { useUi } from './context';
 import { errorSentence } from './errors';
@@ -26,7 +26,7 @@ export function SignInForm({ defaultServerUrl, reason, onSignedIn }: SignInFormP
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(reason);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
@@ -50,13 +50,13 @@ export function SignInForm({ defaultServerUrl, reason, onSignedIn }: SignInFormP
         {strings.appTitle} · {strings.signInTitle}
       </Title3>
       <Field label={strings.serverUrl} required>
-        <Input type="url" value={serverUrl} onChange={(_, d) => setServerUrl(d.value)} data-testid="signin-server" autoComplete="url" />
+        <Input type="url" value={serverUrl} onChange={(_, d) => { setServerUrl(d.value); }} data-testid="signin-server" autoComplete="url" />
       </Field>
       <Field label={strings.username} required>
-        <Input value={username} onChange={(_, d) => setUsername(d.value)} data-testid="signin-username" autoComplete="username" />
+        <Input value={username} onChange={(_, d) => { setUsername(d.value); }} data-testid="signin-username" autoComplete="username" />
       </Field>
       <Field label={strings.password} required>
-        <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} data-testid="signin-password" autoComplete="current-password" />
+        <Input type="password" value={password} onChange={(_, d) => { setPassword(d.value); }} data-testid="signin-password" autoComplete="current-password" />
       </Field>
       {error ? (
         <MessageBar intent="error" data-testid="signin-error">

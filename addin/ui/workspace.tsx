@@ -33,7 +33,7 @@ export function Workspace({ session, onSessionLost }: WorkspaceProps) {
   const describe = useCallback(
     (error: unknown) => {
       const sentence = errorSentence(error, strings, session.serverUrl);
-      if (app.session() === null) queueMicrotask(() => onSessionLost(sentence));
+      if (app.session() === null) queueMicrotask(() => { onSessionLost(sentence); });
       return sentence;
     },
     [app, strings, session.serverUrl, onSessionLost],

@@ -38,6 +38,9 @@ export interface DealerProfile {
   lastOrderDay?: string;
 }
 
+/** Days from a 订货会 to the middle of the season it orders for (May → September, Nov → March). */
+export const FAIR_SEASON_AHEAD = 110;
+
 const categoryDepth: Readonly<Record<string, number>> = {
   CS: 15,
   TX: 20,
@@ -67,21 +70,23 @@ export function buildColourways(random: Random, products: readonly DemoProduct[]
   return [...byKey.values()];
 }
 
+/** How often and how widely each kind of customer buys; A dealers order most, and deepest. */
+const byGrade = {
+  A: { ordersPerMonth: 2.5, breadth: [2, 4], depth: 1.5 },
+  B: { ordersPerMonth: 1.7, breadth: [1, 3], depth: 1 },
+  C: { ordersPerMonth: 1, breadth: [1, 2], depth: 0.6 },
+} as const;
+const byChannel = {
+  'key-account': { ordersPerMonth: 2.5, breadth: [3, 5], depth: 2 },
+  'own-store': { ordersPerMonth: 3.5, breadth: [2, 4], depth: 0.8 },
+  // 团购 customers only place group orders (groupOrder), never regular ones.
+  'group-buyer': { ordersPerMonth: 0, breadth: [1, 2], depth: 10 },
+} as const;
+
 export function buildProfile(dealer: DemoDealer): DealerProfile {
   const warehouse = warehouseFor[dealer.regionCode.slice(0, 2) as TopRegion];
-  const byGrade = {
-    A: { ordersPerMonth: 1.7, breadth: [3, 5] as const, depth: 1.5 },
-    B: { ordersPerMonth: 1.1, breadth: [2, 4] as const, depth: 1 },
-    C: { ordersPerMonth: 0.7, breadth: [1, 3] as const, depth: 0.6 },
-  };
-  const base = byGrade[dealer.grade];
-  if (dealer.channel === 'key-account')
-    return { dealer, warehouse, ordersPerMonth: 2, breadth: [4, 6], depth: 2 };
-  if (dealer.channel === 'own-store')
-    return { dealer, warehouse, ordersPerMonth: 2.5, breadth: [3, 5], depth: 0.8 };
-  if (dealer.channel === 'group-buyer')
-    return { dealer, warehouse, ordersPerMonth: 0, breadth: [1, 2], depth: 10 };
-  return { dealer, warehouse, ...base };
+  const shape = dealer.channel === 'dealer' ? byGrade[dealer.grade] : byChannel[dealer.channel];
+  return { dealer, warehouse, ...shape };
 }
 
 /** Relative demand of a category in the month of `date`. */
@@ -165,7 +170,7 @@ export function regularOrder(
   };
 }
 
-/** 订货会: a wide, deep order for the season the goods arrive in (`requestedDate`). */
+/** 订货会: a wide, deep order for the season the goods sell in, about 110 days after the fair. */
 export function fairOrder(
   random: Random,
   input: {
@@ -180,7 +185,7 @@ export function fairOrder(
   const [min, max] = profile.breadth;
   const ways = pickColourways(random, input.ways, {
     count: random.int(min * 2, max * 2),
-    date: requestedDate,
+    date: addDays(date, FAIR_SEASON_AHEAD),
   });
   return {
     dealerCode: profile.dealer.code,
@@ -190,7 +195,7 @@ export function fairOrder(
     requestedDate,
     locationCode: profile.warehouse,
     remark: input.remark,
-    lines: ways.flatMap((way) => sizeRun(random, way, profile.depth * 2)),
+    lines: ways.flatMap((way) => sizeRun(random, way, profile.depth * 1.5)),
   };
 }
 

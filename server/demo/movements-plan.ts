@@ -3,7 +3,7 @@
 // stocktake differences, damage and dealer returns. Each is checked against the simulated stock.
 import type { DemoProduct } from './catalog';
 import { addDays, daysBetween } from './calendar';
-import { pickColourways, seasonWeight, type Colourway } from './demand';
+import { FAIR_SEASON_AHEAD, pickColourways, seasonWeight, type Colourway } from './demand';
 import type { DemoRow } from './pusher';
 import type { Random } from './random';
 import type { SimStock } from './stock-sim';
@@ -104,7 +104,7 @@ function storeClearance(state: MovementState, date: string): Move[] {
 function showroomSamples(random: Random, state: MovementState, date: string): Move[] {
   const fairAhead = state.fairs.find((f) => daysBetween(date, f) === 7);
   if (fairAhead) {
-    const coming = state.ways.filter((w) => seasonWeight(w.prefix, addDays(fairAhead, 90)) >= 8);
+    const coming = state.ways.filter((w) => seasonWeight(w.prefix, addDays(fairAhead, FAIR_SEASON_AHEAD)) >= 8);
     return coming.flatMap((w) =>
       w.skus
         .filter((p) => p.size === 'L' || p.size === '50')
@@ -130,8 +130,9 @@ function showroomSamples(random: Random, state: MovementState, date: string): Mo
     });
 }
 
+/** Quarterly top-ups of 广州仓, and one on the last day so the anchor shows stock in transit. */
 function warehouseBalancing(random: Random, state: MovementState, date: string): Move[] {
-  if (![60, 150, 240, 330].includes(daysBetween(state.start, date))) return [];
+  if (![60, 150, 240, 330, 364].includes(daysBetween(state.start, date))) return [];
   return pickColourways(random, state.ways, { count: random.int(2, 3), date, sharpen: 2 }).flatMap(
     (way) =>
       way.skus.map((product) => {

@@ -51,7 +51,7 @@ export function planShipping(
   lines: readonly PlacedLine[],
 ): ShippingPlan {
   const regular = order.orderType === 'normal' || order.orderType === 'replenishment';
-  if (regular && random.chance(0.025)) return { cancelOn: addDays(order.orderDate, 1), steps: [] };
+  if (regular && random.chance(0.015)) return { cancelOn: addDays(order.orderDate, 1), steps: [] };
   const first = firstShipDate(random, order);
   const mode = random.weighted(
     ['full', 'split', 'short'] as const,

@@ -57,16 +57,18 @@ export async function pullEverything(input: ExportInput): Promise<PullRow[]> {
 /** Sheet names may not hold []:*?/\ and are at most 31 characters. */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
+const textCell = (v: string): CellObject => ({ t: 's', v });
+
 function dataRows(input: ExportInput, rows: readonly PullRow[]): (CellObject | undefined)[][] {
   const fields = describeDataset(input.handler.def).fields;
   const header = [
-    ...fields.map((f) => ({ t: 's', v: f.label[input.locale] })),
-    { t: 's', v: '_key' } as CellObject,
-    { t: 's', v: '_version' } as CellObject,
+    ...fields.map((f) => textCell(f.label[input.locale])),
+    textCell('_key'),
+    textCell('_version'),
   ];
-  const body = rows.map((row) => [
+  const body = rows.map((row): (CellObject | undefined)[] => [
     ...fields.map((f) => fieldCell(f, row.values[f.name], input.locale)),
-    { t: 's', v: row.key },
+    textCell(row.key),
     { t: 'n', v: row.version, z: '0' },
   ]);
   return [header, ...body];

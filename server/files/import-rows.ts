@@ -111,14 +111,14 @@ export function importRow(ctx: RowContext, r: number): ImportRow | null {
   const values: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   let filled = false;
-  ctx.header.mapping.columns.forEach((name, c) => {
+  for (const [c, name] of ctx.header.mapping.columns.entries()) {
     const field = name === null ? undefined : ctx.fields.find((f) => f.name === name);
-    if (!field || field.readOnly) return;
+    if (!field || field.readOnly) continue;
     const { value, problem } = readCell(ctx, r, c, field);
     if (problem) problems.push(problem);
     if (value !== undefined) values[field.name] = value;
     filled ||= value !== undefined || (problem !== undefined && problem.code !== 'merged-cell');
-  });
+  }
   const system = systemValues(ctx, r);
   if (!filled && system.key === null) return null;
   const row = r + 1;

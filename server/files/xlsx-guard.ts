@@ -4,6 +4,7 @@
 // count, worksheet count, declared sizes and ratios, the parts an .xlsx must have — and then
 // (2) inflates each entry once with yauzl's size validation, stopping at the first entry that
 // expands past its declared size, so a lying header cannot get an unbounded inflate later.
+import { finished } from 'node:stream/promises';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import { AppError } from '../http/errors';
@@ -97,7 +98,8 @@ async function takeInventory(zip: ZipFile): Promise<Inventory> {
 async function verifyEntry(zip: ZipFile, entry: Entry): Promise<void> {
   try {
     const stream = await zip.openReadStreamPromise(entry);
-    for await (const chunk of stream) chunk;
+    stream.resume();
+    await finished(stream);
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/too many bytes/.test(message))

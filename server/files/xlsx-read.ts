@@ -71,10 +71,8 @@ export function readFirstSheet(buffer: Buffer): SheetRead {
 
 /** A cell's text as a header title. */
 export function cellText(cell: XLSX.CellObject | undefined): string {
-  if (!cell || cell.v === undefined || cell.v === null) return '';
-  return typeof cell.w === 'string' && cell.t !== 's'
-    ? cell.w.trim()
-    : String(cell.v).trim();
+  if (!cell || cell.v === undefined) return '';
+  return typeof cell.w === 'string' && cell.t !== 's' ? cell.w.trim() : String(cell.v).trim();
 }
 
 /** Column letters for a 0-based index (0 → A, 26 → AA). */

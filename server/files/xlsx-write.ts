@@ -11,6 +11,9 @@ import { fenToYuan } from '../../shared/money';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const text = (value: string): XLSX.CellObject => ({ t: 's', v: value });
+/** A value of an unexpected type, written as text rather than lost. */
+const asText = (value: unknown): XLSX.CellObject =>
+  text(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 /** One typed cell for a field's value; undefined for blank. */
 export function fieldCell(
@@ -23,22 +26,22 @@ export function fieldCell(
     case 'date':
       return typeof value === 'string'
         ? { t: 'n', v: dateToSerial(value), z: 'yyyy-mm-dd' }
-        : text(String(value));
+        : asText(value);
     case 'money':
       return typeof value === 'number'
         ? { t: 'n', v: fenToYuan(value), z: '#,##0.00' }
-        : text(String(value));
+        : asText(value);
     case 'integer':
-      return typeof value === 'number' ? { t: 'n', v: value, z: '0' } : text(String(value));
+      return typeof value === 'number' ? { t: 'n', v: value, z: '0' } : asText(value);
     case 'boolean':
       return { t: 'b', v: value === true };
     case 'enum': {
       const option = field.options?.find((o) => o.value === value);
-      return text(option ? option.label[locale] : String(value));
+      return option ? text(option.label[locale]) : asText(value);
     }
     case 'code':
     case 'text':
-      return text(typeof value === 'string' ? value : JSON.stringify(value));
+      return asText(value);
   }
 }
 

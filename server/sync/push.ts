@@ -89,7 +89,7 @@ async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Da
 async function rememberApplied(
   trx: Db,
   input: PushInput,
-  pairs: [ParsedMutation, MutationOutcome][],
+  pairs: (readonly [ParsedMutation, MutationOutcome])[],
 ): Promise<void> {
   const rows = pairs
     .filter(([, outcome]) => outcome.status === 'applied')
@@ -129,7 +129,11 @@ async function applyInTransaction(
         audit: (entry: AuditEntry) => audits.push(entry),
         options: input.options ?? {},
       };
-      const outcomes = await input.handler.push!(ctx, parsed);
+      const push = input.handler.push;
+      if (!push) throw new Error(`dataset ${input.request.dataset} has no push`);
+      const outcomes = await push(ctx, parsed);
+      if (outcomes.length !== parsed.length)
+        throw new Error(`${input.request.dataset}: one outcome per mutation`);
       const failed = outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict');
       if (dryRun || (atomic && failed)) throw new Rollback(outcomes);
       await seq.flush();
@@ -137,7 +141,7 @@ async function applyInTransaction(
       await rememberApplied(
         trx,
         input,
-        parsed.map((m, i) => [m, outcomes[i]!]),
+        parsed.flatMap((m, i) => (outcomes[i] ? [[m, outcomes[i]] as const] : [])),
       );
       return outcomes;
     });
@@ -192,8 +196,9 @@ function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOut
 function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse {
   const fields = describeDataset(input.handler.def).fields;
   const summary: Record<RowStatus, number> = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
-  const results: RowResult[] = outcomes.map((outcome, index) => {
-    const mutation = input.request.mutations[index]!;
+  const results: RowResult[] = input.request.mutations.map((mutation, index) => {
+    const outcome = outcomes[index];
+    if (!outcome) throw new Error(`no outcome for mutation ${index}`);
     summary[outcome.status] += 1;
     return {
       mutationId: mutation.mutationId,

@@ -38,8 +38,9 @@ describe('task pane end to end (headless Chromium)', function () {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    // before() may have failed half-way: close what was opened.
+    await (browser as Browser | undefined)?.close();
+    await (server as TestServer | undefined)?.close();
   });
 
   afterEach(async function () {

@@ -28,7 +28,7 @@ export function tables(page: Page): Promise<TableSnapshot[]> {
     const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
     return wb.tables.map((t) => {
       const cell = (r: number, c: number) => t.sheet.rows[r]?.values[c] ?? null;
-      const headers = Array.from({ length: t.columnCount }, (_, i) => String(cell(t.row, t.column + i) ?? ''));
+      const headers = Array.from({ length: t.columnCount }, (_, i) => String(cell(t.row, t.column + i) as string | number | null ?? ''));
       const rows: Record<string, unknown>[] = [];
       const fills: Record<string, string> = {};
       const notes: Record<string, string> = {};

@@ -16,7 +16,7 @@ describe('orders pull', () => {
   before(async () => {
     server = await startTestServer({ now: fixedNow });
     await seedSalesData(server);
-    const res = await push(server, 'orders', [
+    const res = await push(server, { dataset: 'orders', rows: [
       {
         rowKey: keys.sh,
         values: orderLine({
@@ -46,7 +46,7 @@ describe('orders pull', () => {
           orderDate: '2026-10-01',
         }),
       },
-    ]);
+    ] });
     assert.equal(res.body.summary.applied, 3);
   });
   after(() => server.close());
@@ -99,10 +99,10 @@ describe('orders pull', () => {
       skuCode: 'TEE-BLK-M',
       quantity: 3,
     });
-    const res = await push(server, 'orders', [
+    const res = await push(server, { dataset: 'orders', rows: [
       { rowKey: keys.hn, baseVersion: 1, values: hn },
       { rowKey: keys.sh, baseVersion: 1, values: sh },
-    ]);
+    ] });
     assert.equal(res.body.summary.applied, 2);
     const delta = await pull(`&dealer=D-SH01&cursor=${first.cursor}`);
     assert.equal(delta.reset, false);

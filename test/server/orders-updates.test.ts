@@ -29,7 +29,7 @@ describe('order updates', () => {
 
   const reserved = async () => (await stockByKey(server)).get('WH-E|TEE-BLK-M')?.reserved ?? -1;
   const send = async (row: Row) =>
-    (await push(server, 'orders', [row], { role: 'sales' })).body.results[0] as Result;
+    (await push(server, { dataset: 'orders', rows: [row], role: 'sales' })).body.results[0] as Result;
 
   async function newLine(orderRef: string, quantity: number) {
     const row = {

@@ -27,7 +27,7 @@ describe('stock movements', () => {
   after(() => server.close());
 
   const move = async (dataset: string, rows: Row[]) =>
-    (await push(server, dataset, rows, { role: 'warehouse' })).body.results as Result[];
+    (await push(server, { dataset, rows, role: 'warehouse' })).body.results as Result[];
   const balance = async (key: string) => {
     const values = (await stockByKey(server)).get(key);
     return values
@@ -42,7 +42,7 @@ describe('stock movements', () => {
   };
 
   async function order(quantity: number) {
-    const res = await push(server, 'orders', [
+    const res = await push(server, { dataset: 'orders', rows: [
       {
         values: orderLine({
           dealerCode: 'D-SH01',
@@ -51,7 +51,7 @@ describe('stock movements', () => {
           quantity,
         }),
       },
-    ]);
+    ] });
     assert.equal(res.body.results[0].status, 'applied');
     return res.body.results[0].id as string;
   }
@@ -111,7 +111,7 @@ describe('stock movements', () => {
     const row = pulled.body.rows.find(
       (r: { values: { lineId: string } }) => r.values.lineId === lineId,
     );
-    await push(server, 'orders', [{ rowKey: row.key, op: 'delete', baseVersion: 1 }]);
+    await push(server, { dataset: 'orders', rows: [{ rowKey: row.key, op: 'delete', baseVersion: 1 }] });
     const results = await move('shipments', [
       { values: { date: TODAY, lineId, quantity: 1 } },
       { values: { date: TODAY, lineId: 'SO-19990101-0001-01', quantity: 1 } },

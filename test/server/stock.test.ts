@@ -110,7 +110,7 @@ describe('stock pull and rebuild', () => {
       row: Row,
       role: 'sales' | 'warehouse' = 'warehouse',
     ) => {
-      const res = await push(server, dataset, [row], { role });
+      const res = await push(server, { dataset, rows: [row], role });
       assert.equal(res.body.results[0].status, 'applied', JSON.stringify(res.body.results[0]));
       return res.body.results[0].id as string;
     };

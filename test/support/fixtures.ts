@@ -87,74 +87,63 @@ export interface Row {
   mutationId?: string;
 }
 
-export interface PushOptions {
+export interface PushRequest {
+  dataset: string;
+  rows: readonly Row[];
+  /** Signs in as this role's user (default manager)… */
   role?: Role;
+  /** …or with this token (e.g. from signInAs). */
+  token?: string;
   key?: string;
   clientId?: string;
   workbookId?: string;
-  /** Sign in with this token instead of the role's user. */
-  token?: string;
 }
 
 /** The body the add-in would send; row keys and mutation ids are made up when absent. */
-export function pushBody(dataset: string, rows: readonly Row[], options: PushOptions = {}) {
-  const mutations = rows.map((row) => ({
+export function pushBody(request: PushRequest) {
+  const mutations = request.rows.map((row) => ({
     mutationId: row.mutationId ?? randomUUID(),
     op: row.op ?? 'upsert',
     rowKey: row.rowKey ?? randomUUID(),
     ...(row.baseVersion === undefined ? {} : { baseVersion: row.baseVersion }),
     values: row.values ?? {},
   }));
+  const workbookId = request.workbookId ?? 'wb-1';
   return {
-    workbookId: options.workbookId ?? 'wb-1',
-    clientId: options.clientId ?? 'client-1',
-    dataset,
+    workbookId,
+    clientId: request.clientId ?? 'client-1',
+    dataset: request.dataset,
     mutations,
   };
 }
 
-export async function push(
-  server: TestServer,
-  dataset: string,
-  rows: readonly Row[],
-  options: PushOptions = {},
-) {
-  const headers: Record<string, string> = { 'idempotency-key': options.key ?? randomUUID() };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const body = pushBody(dataset, rows, options);
-  return server.call(options.token ? null : (options.role ?? 'manager'), '/api/v1/sync/push', {
-    body,
-    headers,
-  });
+export async function push(server: TestServer, request: PushRequest) {
+  const headers: Record<string, string> = { 'idempotency-key': request.key ?? randomUUID() };
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  const role = request.token ? null : (request.role ?? 'manager');
+  return server.call(role, '/api/v1/sync/push', { body: pushBody(request), headers });
 }
 
 async function pushAll(
   server: TestServer,
-  dataset: string,
-  rows: readonly Record<string, unknown>[],
-  role: Role,
+  request: { dataset: string; rows: Record<string, unknown>[]; role: Role },
 ) {
-  const res = await push(
-    server,
-    dataset,
-    rows.map((values) => ({ values })),
-    { role },
-  );
+  const res = await push(server, { ...request, rows: request.rows.map((values) => ({ values })) });
   const applied = res.body?.summary?.applied as number | undefined;
-  if (res.status !== 200 || applied !== rows.length) {
-    throw new Error(`seeding ${dataset} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 || applied !== request.rows.length) {
+    throw new Error(`seeding ${request.dataset} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return res;
 }
 
 /** Pushes the master data and the opening stock; throws when any row is not applied. */
 export async function seedSalesData(server: TestServer): Promise<void> {
-  await pushAll(server, 'regions', regions, 'manager');
-  await pushAll(server, 'dealers', dealers, 'manager');
-  await pushAll(server, 'products', products, 'manager');
-  await pushAll(server, 'locations', locations, 'manager');
+  await pushAll(server, { dataset: 'regions', rows: regions, role: 'manager' });
+  await pushAll(server, { dataset: 'dealers', rows: dealers, role: 'manager' });
+  await pushAll(server, { dataset: 'products', rows: products, role: 'manager' });
+  await pushAll(server, { dataset: 'locations', rows: locations, role: 'manager' });
   const receipts = openingStock.map((s) => ({ ...s, date: TODAY, ref: `OPEN-${s.locationCode}` }));
-  await pushAll(server, 'goods-receipts', receipts, 'warehouse');
+  await pushAll(server, { dataset: 'goods-receipts', rows: receipts, role: 'warehouse' });
 }
 
 /** Adds a user (e.g. a sales assistant limited to regions) and returns a bearer token for them. */
@@ -169,7 +158,7 @@ export async function signInAs(
   return (res.body as { token: string }).token;
 }
 
-/** One order line as a sheet row; price defaults to the SKU's dealer price. */
+/** One order line as sheet values; price defaults to the SKU's dealer price. */
 export function orderLine(
   values: { dealerCode: string; orderRef: string; skuCode: string; quantity: number } & Record<
     string,
@@ -183,6 +172,17 @@ export function orderLine(
     unitPrice: price,
     locationCode: 'WH-E',
     ...values,
+  };
+}
+
+/** A pushed order row for D-SH01 from WH-E, TEE-BLK-M unless `extra` says otherwise. */
+export function orderRow(
+  orderRef: string,
+  quantity: number,
+  extra: Record<string, unknown> = {},
+): Row {
+  return {
+    values: orderLine({ dealerCode: 'D-SH01', orderRef, skuCode: 'TEE-BLK-M', quantity, ...extra }),
   };
 }
 
@@ -206,7 +206,7 @@ export async function stockByKey(server: TestServer) {
 export async function countOrderLines(server: TestServer): Promise<number> {
   const row = await server.store.db
     .selectFrom('order_lines')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

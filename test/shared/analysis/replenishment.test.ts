@@ -202,16 +202,16 @@ describe('replenishment', () => {
     assert.equal(parsed.policy.salesWindowDays, 28);
   });
 
-  it('300 SKUs × 5 locations × 730 days of daily shipments in well under a second', () => {
+  it('300 SKUs × 5 locations × 730 days of daily shipments: each line sums only its window', () => {
     const shipments = Array.from({ length: 730 }, (_, d) => ({
       date: addDays('2023-07-01', d),
       quantity: d % 5,
     }));
     const items = Array.from({ length: 1500 }, (_, i) => item({ sku: `S${i}`, shipments }));
-    const started = performance.now();
     const lines = suggestReplenishment(items, POLICY);
-    const elapsed = performance.now() - started;
     assert.equal(lines.length, 1500);
-    assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+    // The window (2025-06-02, 2025-06-30] holds days 703…729 (2025-06-03…2025-06-29):
+    // quantities 3, 4, 0, 1, 2 … → five cycles of 10 plus 3 + 4 = 57. (Timing: bench/analysis.ts.)
+    assert.deepEqual([...new Set(lines.map((l) => l.shippedInWindow))], [57]);
   });
 });

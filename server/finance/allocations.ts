@@ -1,0 +1,160 @@
+// The "allocations" dataset (收款核销): finance confirms, changes or splits allocations in the
+// reconciliation sheet and pushes them — the add-in sends `atomic: true`, so one bad row rolls
+// the whole batch back (push.ts). Rows are checked in order against the ledger
+// (allocations-check.ts); an update needs the version it was based on. Each confirmed row with
+// a receipt teaches the receipt's payer as an alias of the row's dealer (aliases.ts). Sales
+// cannot push here: a sales assistant cannot confirm payments (def roles: finance, admin).
+import { financeDataset } from '../../shared/finance/datasets';
+import { formatYuan } from '../../shared/money';
+import type { RowProblem } from '../../shared/row-errors';
+import type { DatasetHandler, MutationOutcome, ParsedMutation, WriteContext } from '../sync/handler';
+import { AliasBook } from './aliases';
+import { allocationsByKey, pullAllocations, saveAllocations } from './allocations-store';
+import {
+  applyToState,
+  checkAllocation,
+  inputOf,
+  openState,
+  type AllocationInput,
+  type AllocationState,
+} from './allocations-check';
+import { buildLedger } from './ledger';
+import { loadLedgerSources } from './ledger-sources';
+import { openNumbers, type FinanceNumbers } from './numbers';
+import { refreshReceipts } from './receipt-totals';
+import { receiptsById } from './receipts-store';
+import { loadFinanceSettings } from './settings';
+import type { FinAllocationsTable } from './tables';
+
+interface Run {
+  ctx: WriteContext;
+  state: AllocationState;
+  numbers: FinanceNumbers;
+  aliases: AliasBook;
+  writes: FinAllocationsTable[];
+  /** Receipts whose allocated total moves. */
+  touched: Set<string>;
+}
+
+const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
+
+type Values = AllocationInput & { writeOffReason?: string; remark?: string };
+
+function columns(v: Values) {
+  return {
+    receipt_id: v.receiptId ?? null,
+    target_kind: v.targetKind,
+    target_id: v.targetKind === 'credit-balance' ? null : (v.targetId ?? null),
+    dealer_code: v.dealerCode,
+    amount: v.amount,
+    write_off_amount: v.writeOffAmount ?? 0,
+    write_off_reason: (v.writeOffAmount ?? 0) > 0 ? (v.writeOffReason ?? 'bank-fee-tolerance') : null,
+    remark: v.remark ?? null,
+  };
+}
+
+function write(run: Run, next: FinAllocationsTable, before?: FinAllocationsTable): MutationOutcome {
+  run.writes.push(next);
+  for (const id of [next.receipt_id, before?.receipt_id]) if (id) run.touched.add(id);
+  const action = next.deleted ? 'delete' : before ? 'update' : 'create';
+  const audit = { dataset: 'allocations', recordKey: next.row_key, recordId: next.id };
+  run.ctx.audit({ ...audit, version: next.version, action, before: before ?? null, after: next });
+  if (!next.deleted && next.receipt_id !== null) {
+    const receipt = run.state.receipts.get(next.receipt_id);
+    const payer = { payerAccount: receipt?.payer_account ?? null, payerName: receipt?.payer_name ?? '' };
+    if (receipt) run.aliases.learn(next.dealer_code, payer);
+  }
+  return { status: 'applied', id: next.id, version: next.version, problems: [] };
+}
+
+function stamp(run: Run, version: number) {
+  const { ctx } = run;
+  return {
+    version,
+    change_seq: ctx.nextSeq(),
+    updated_at: ctx.now.toISOString(),
+    updated_by: ctx.actor.user.username,
+  };
+}
+
+function remove(run: Run, stored: FinAllocationsTable): MutationOutcome {
+  const old = inputOf(stored);
+  applyToState(run.state, old, -1);
+  const credit = run.state.creditBalance.get(stored.dealer_code) ?? 0;
+  if (credit < 0) {
+    applyToState(run.state, old);
+    const available = formatYuan(credit + stored.amount);
+    return rejected([{ code: 'credit-balance-short', params: { available } }]);
+  }
+  return write(run, { ...stored, ...stamp(run, stored.version + 1), deleted: 1 }, stored);
+}
+
+function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
+  const values = m.values as Values;
+  const old = stored && !stored.deleted ? inputOf(stored) : undefined;
+  if (old) applyToState(run.state, old, -1);
+  const problems = checkAllocation(run.state, values);
+  if (problems.length > 0) {
+    if (old) applyToState(run.state, old);
+    return rejected(problems);
+  }
+  applyToState(run.state, values);
+  const id = stored?.id ?? run.numbers.take();
+  const row = { id, row_key: m.rowKey, ...columns(values), source: stored?.source ?? 'manual' };
+  return write(run, { ...row, deleted: 0, ...stamp(run, (stored?.version ?? 0) + 1) }, stored);
+}
+
+function applyOne(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
+  const live = stored && !stored.deleted ? stored : undefined;
+  if (!live) return m.op === 'delete' ? { status: 'unchanged', problems: [] } : place(run, m);
+  const same = m.op === 'upsert' && sameColumns(columns(m.values as Values), live);
+  if (same) return { status: 'unchanged', id: live.id, version: live.version, problems: [] };
+  if (m.baseVersion !== live.version) {
+    const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
+    return { status: 'conflict', problems: [{ code, params: { version: live.version } }] };
+  }
+  return m.op === 'delete' ? remove(run, live) : place(run, m, live);
+}
+
+function sameColumns(next: ReturnType<typeof columns>, stored: FinAllocationsTable): boolean {
+  return Object.entries(next).every(([key, value]) => stored[key as keyof typeof next] === value);
+}
+
+async function openRun(ctx: WriteContext, receiptIds: string[]): Promise<Run> {
+  const sources = await loadLedgerSources(ctx.trx);
+  const receipts = await receiptsById(ctx.trx, receiptIds);
+  const { tolerance } = await loadFinanceSettings(ctx.trx);
+  return {
+    ctx,
+    state: openState(buildLedger(sources), sources.allocations, { receipts, tolerance }),
+    numbers: await openNumbers(ctx.trx, 'AL', ctx.today),
+    aliases: await AliasBook.open(ctx),
+    writes: [],
+    touched: new Set(),
+  };
+}
+
+async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
+  const stored = await allocationsByKey(ctx.trx, mutations.map((m) => m.rowKey));
+  const ids = mutations.flatMap((m) => {
+    const id = m.values.receiptId ?? stored.get(m.rowKey)?.receipt_id;
+    return typeof id === 'string' ? [id] : [];
+  });
+  const run = await openRun(ctx, ids);
+  const firstIndex = new Map<string, number>();
+  const outcomes = mutations.map((m) => {
+    const twin = firstIndex.get(m.rowKey);
+    firstIndex.set(m.rowKey, twin ?? m.index);
+    if (twin !== undefined) return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
+    return applyOne(run, m, stored.get(m.rowKey));
+  });
+  await saveAllocations(ctx.trx, run.writes);
+  await refreshReceipts(ctx, [...run.touched]);
+  await run.aliases.flush();
+  await run.numbers.flush();
+  return outcomes;
+}
+
+export function allocationsHandler(): DatasetHandler {
+  return { def: financeDataset('allocations'), push: pushAllocations, pull: pullAllocations };
+}

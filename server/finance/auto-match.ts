@@ -1,0 +1,122 @@
+// Automatic matching on import (push "bank-receipts" with options { autoMatch: true }): each new
+// receipt, oldest first, whose unique top candidate has an exact amount and identifies the party
+// (shared autoMatch) is allocated at once — to the invoice, as the order's deposit, or across the
+// dealer's open items oldest first. An item already taken by an earlier receipt of the same push
+// is left for finance, so two receipts never settle one item twice. Allocations are 'auto'.
+import { allocateReceipt, type Tolerance } from '../../shared/finance/allocation';
+import type { MatchCandidate } from '../../shared/finance/matching';
+import { autoMatch } from '../../shared/finance/matching';
+import type { OpenItem } from '../../shared/finance/open-item';
+import { formatYuan } from '../../shared/money';
+import type { MutationOutcome, WriteContext } from '../sync/handler';
+import { openItems } from './ledger';
+import { loadMatchSetup } from './match-context';
+import { openNumbers } from './numbers';
+import { receiptLine } from './receipts-store';
+import { loadFinanceSettings } from './settings';
+import type { FinAllocationsTable, FinReceiptsTable } from './tables';
+
+export interface FreshReceipt {
+  row: FinReceiptsTable;
+  outcome: MutationOutcome;
+}
+
+interface Part {
+  kind: 'invoice' | 'order-deposit' | 'credit-balance';
+  targetId: string | null;
+  amount: number;
+  writeOff: number;
+}
+
+const kindOf = (item: OpenItem) => (item.kind === 'invoice' ? 'invoice' : 'order-deposit');
+
+interface PlanInput {
+  amount: number;
+  dealerItems: OpenItem[];
+  tolerance: Tolerance;
+}
+
+function plan(candidate: MatchCandidate, input: PlanInput): Part[] {
+  const { amount, dealerItems, tolerance } = input;
+  if (candidate.kind !== 'dealer') {
+    const kind = candidate.kind === 'invoice' ? 'invoice' : 'order-deposit';
+    return [{ kind, targetId: candidate.itemId, amount, writeOff: 0 }];
+  }
+  const result = allocateReceipt({ amount, items: dealerItems, tolerance });
+  const byId = new Map(dealerItems.map((item) => [item.id, item]));
+  const parts: Part[] = result.allocations.map((a) => {
+    const writeOff = result.writeOffs.find((w) => w.itemId === a.itemId)?.amount ?? 0;
+    const item = byId.get(a.itemId);
+    return { kind: item ? kindOf(item) : 'invoice', targetId: a.itemId, amount: a.amount, writeOff };
+  });
+  if (result.creditBalance > 0) {
+    parts.push({ kind: 'credit-balance', targetId: null, amount: result.creditBalance, writeOff: 0 });
+  }
+  return parts;
+}
+
+/** Allocates what matches uniquely; returns the allocation rows to insert. */
+export async function autoMatchReceipts(
+  ctx: WriteContext,
+  fresh: readonly FreshReceipt[],
+): Promise<FinAllocationsTable[]> {
+  if (fresh.length === 0) return [];
+  const { ledger, index } = await loadMatchSetup(ctx.trx);
+  const { tolerance } = await loadFinanceSettings(ctx.trx);
+  const items = openItems(ledger);
+  const numbers = await openNumbers(ctx.trx, 'AL', ctx.today);
+  const taken = new Set<string>();
+  const rows: FinAllocationsTable[] = [];
+  const oldestFirst = [...fresh].sort((a, b) => a.row.date.localeCompare(b.row.date));
+  for (const { row, outcome } of oldestFirst) {
+    const result = autoMatch(receiptLine(row), index, { maxCandidates: 3 });
+    if (result.kind !== 'auto') continue;
+    const { dealerCode } = result.candidate;
+    const dealerItems = items.filter((item) => item.dealerCode === dealerCode);
+    const parts = plan(result.candidate, { amount: row.amount, dealerItems, tolerance });
+    const targets = parts.flatMap((p) => (p.targetId === null ? [] : [p.targetId]));
+    if (targets.some((t) => taken.has(t))) continue;
+    for (const target of targets) taken.add(target);
+    for (const part of parts) {
+      const id = numbers.take();
+      rows.push(toRow(ctx, { id, receiptId: row.id, dealerCode, part }));
+      ctx.audit({ dataset: 'allocations', recordKey: `auto:${id}`, recordId: id, version: 1, action: 'create', before: null, after: part });
+    }
+    row.allocated = parts.reduce((sum, p) => sum + p.amount, 0);
+    row.dealer_codes = dealerCode;
+    const target = result.candidate.itemId ?? dealerCode;
+    const params = { target, amount: formatYuan(row.allocated) };
+    outcome.problems.push({ code: 'receipt-auto-matched', params });
+  }
+  await numbers.flush();
+  return rows;
+}
+
+interface RowInput {
+  id: string;
+  receiptId: string;
+  dealerCode: string;
+  part: Part;
+}
+
+function toRow(ctx: WriteContext, input: RowInput): FinAllocationsTable {
+  const { part } = input;
+  return {
+    id: input.id,
+    row_key: `auto:${input.id}`,
+    receipt_id: input.receiptId,
+    target_kind: part.kind,
+    target_id: part.targetId,
+    dealer_code: input.dealerCode,
+    amount: part.amount,
+    write_off_amount: part.writeOff,
+    write_off_reason: part.writeOff > 0 ? 'bank-fee-tolerance' : null,
+    remark: null,
+    source: 'auto',
+    deleted: 0,
+    version: 1,
+    change_seq: ctx.nextSeq(),
+    updated_at: ctx.now.toISOString(),
+    updated_by: ctx.actor.user.username,
+  };
+}
