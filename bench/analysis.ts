@@ -24,7 +24,13 @@ const SKUS = 300;
 const LOCATIONS = 5;
 const DAYS = 730;
 const NOW = new Date('2025-06-30T04:00:00Z');
-const analyst: AuthUser = { id: 1, username: 'bench', displayName: 'bench', role: 'analyst', regions: [] };
+const analyst: AuthUser = {
+  id: 1,
+  username: 'bench',
+  displayName: 'bench',
+  role: 'analyst',
+  regions: [],
+};
 
 function seedMasters(store: Store): void {
   store.sqlite.exec(`
@@ -64,7 +70,11 @@ async function pullEverything(store: Store, cursor?: string) {
   let rows = 0;
   let next = cursor;
   for (;;) {
-    const query: PullQuery = { dataset: 'sales-facts', limit: limits.defaultPullLimit, ...(next ? { cursor: next } : {}) };
+    const query: PullQuery = {
+      dataset: 'sales-facts',
+      limit: limits.defaultPullLimit,
+      ...(next ? { cursor: next } : {}),
+    };
     const page = await runPull({ db: store.db, handler, user: analyst, query, now: NOW });
     JSON.stringify(page);
     rows += page.rows.length;
@@ -76,20 +86,41 @@ async function pullEverything(store: Store, cursor?: string) {
 async function benchFacts(store: Store): Promise<Row[]> {
   seedMasters(store);
   seedOrderLines(store);
-  const raw = await timeIt(() => store.sqlite.prepare('SELECT * FROM order_lines ORDER BY change_seq').all().length);
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const raw = await timeIt(
+    () => store.sqlite.prepare('SELECT * FROM order_lines ORDER BY change_seq').all().length,
+  );
   const full = await timeIt(() => pullEverything(store));
-  if (full.result.rows !== LINES || raw.result !== LINES) throw new Error(`pulled ${full.result.rows} of ${LINES}`);
-  store.sqlite.exec(`UPDATE order_lines SET quantity = quantity + 6, change_seq = ${LINES} + (change_seq / 500)
+  if (full.result.rows !== LINES || raw.result !== LINES)
+    throw new Error(`pulled ${full.result.rows} of ${LINES}`);
+  store.sqlite
+    .exec(`UPDATE order_lines SET quantity = quantity + 6, change_seq = ${LINES} + (change_seq / 500)
     WHERE change_seq % 500 = 0;
     UPDATE counters SET value = ${LINES + CHANGED} WHERE name = 'change_seq';`);
   const rawDelta = await timeIt(
-    () => store.sqlite.prepare('SELECT * FROM order_lines WHERE change_seq > ? ORDER BY change_seq').all(LINES).length,
+    () =>
+      store.sqlite
+        .prepare('SELECT * FROM order_lines WHERE change_seq > ? ORDER BY change_seq')
+        .all(LINES).length,
   );
   const delta = await timeIt(() => pullEverything(store, full.result.cursor));
-  if (delta.result.rows !== CHANGED || rawDelta.result !== CHANGED) throw new Error(`delta sent ${delta.result.rows}`);
+  if (delta.result.rows !== CHANGED || rawDelta.result !== CHANGED)
+    throw new Error(`delta sent ${delta.result.rows}`);
   return [
-    { name: `sales-facts full pull, ${LINES} lines (${limits.defaultPullLimit}/page)`, value: full.ms, unit: 'ms', baseline: raw.ms, baselineName: 'raw SELECT of the same rows' },
-    { name: `sales-facts refresh, ${CHANGED} changed lines`, value: delta.ms, unit: 'ms', baseline: rawDelta.ms, baselineName: 'raw SELECT of the changed rows' },
+    {
+      name: `sales-facts full pull, ${LINES} lines (${limits.defaultPullLimit}/page)`,
+      value: full.ms,
+      unit: 'ms',
+      baseline: raw.ms,
+      baselineName: 'raw SELECT of the same rows',
+    },
+    {
+      name: `sales-facts refresh, ${CHANGED} changed lines`,
+      value: delta.ms,
+      unit: 'ms',
+      baseline: rawDelta.ms,
+      baselineName: 'raw SELECT of the changed rows',
+    },
   ];
 }
 
@@ -109,11 +140,20 @@ function seedLedger(store: Store): void {
 
 async function benchReplenishment(store: Store): Promise<Row[]> {
   seedLedger(store);
-  const history = store.sqlite.prepare('SELECT COUNT(*) AS n FROM stock_ledger').get() as { n: number };
+  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const history = store.sqlite.prepare('SELECT COUNT(*) AS n FROM stock_ledger').get() as {
+    n: number;
+  };
   const baseline = await timeIt(() => {
     const sums = new Map<string, number>();
-    const rows = store.sqlite.prepare('SELECT location_code, sku_code, business_date, on_hand_delta FROM stock_ledger').iterate();
-    for (const r of rows as Iterable<{ location_code: string; sku_code: string; on_hand_delta: number }>) {
+    const rows = store.sqlite
+      .prepare('SELECT location_code, sku_code, business_date, on_hand_delta FROM stock_ledger')
+      .iterate();
+    for (const r of rows as Iterable<{
+      location_code: string;
+      sku_code: string;
+      on_hand_delta: number;
+    }>) {
       const key = `${r.location_code}|${r.sku_code}`;
       sums.set(key, (sums.get(key) ?? 0) + r.on_hand_delta);
     }
@@ -121,10 +161,19 @@ async function benchReplenishment(store: Store): Promise<Row[]> {
   });
   const masters = await loadMasters(store.db);
   const policy = policyOf({}, '2025-06-30');
-  const run = await timeIt(() => computeReplenishment(store.db, { policy, products: masters.products, skus: null }));
-  if (run.result.length !== SKUS * LOCATIONS) throw new Error(`replenishment gave ${run.result.length} lines`);
+  const run = await timeIt(() =>
+    computeReplenishment(store.db, { policy, products: masters.products, skus: null }),
+  );
+  if (run.result.length !== SKUS * LOCATIONS)
+    throw new Error(`replenishment gave ${run.result.length} lines`);
   return [
-    { name: `replenishment, ${SKUS} SKUs × ${LOCATIONS} locations, ${history.n} ledger lines`, value: run.ms, unit: 'ms', baseline: baseline.ms, baselineName: 'plain loop summing the same ledger' },
+    {
+      name: `replenishment, ${SKUS} SKUs × ${LOCATIONS} locations, ${history.n} ledger lines`,
+      value: run.ms,
+      unit: 'ms',
+      baseline: baseline.ms,
+      baselineName: 'plain loop summing the same ledger',
+    },
   ];
 }
 
