@@ -32,7 +32,8 @@ export function requestLog(logger: Logger, now: () => Date): RequestHandler {
 export function cors(allowedOrigins: ReadonlySet<string>): RequestHandler {
   return (req, res, next) => {
     const origin = req.headers.origin;
-    if (origin === undefined) {
+    // Same-origin requests (the task pane served by this server) are no CORS matter.
+    if (origin === undefined || origin === `${req.protocol}://${req.headers.host ?? ''}`) {
       next();
       return;
     }

@@ -63,6 +63,10 @@ describe('auth, CORS, openapi and audit', () => {
     });
     assert.equal(ok.status, 204);
     assert.equal(ok.headers.get('access-control-allow-origin'), TEST_ORIGIN);
+    const sameOrigin = await fetch(`${server.url}/api/v1/health`, {
+      headers: { origin: server.url },
+    });
+    assert.equal(sameOrigin.status, 200);
     const evil = await fetch(`${server.url}/api/v1/meta`, {
       headers: { origin: 'https://evil.example' },
     });
