@@ -76,67 +76,90 @@ interface GradeInput {
   schemes: Map<string, GradingSchemeRow>;
 }
 
+type PeriodSales = Awaited<ReturnType<typeof salesOfPeriod>>;
+
+function gradeValues(
+  row: DealerScoreRow,
+  scheme: GradingSchemeRow,
+  period: PeriodSales,
+  history: Context,
+) {
+  const scores = {
+    funds: row.funds,
+    credit: NEUTRAL_CREDIT,
+    brandAwareness: row.brandAwareness,
+    sales: period.scores.get(row.dealerCode) ?? 0,
+    cooperation: row.cooperation,
+  };
+  const graded = scoreDealer(schemeOf(scheme), scores);
+  if (!graded.ok) return null;
+  const previous = previousGrade(history.records, row, history.masters);
+  return {
+    period: row.period,
+    dealerCode: row.dealerCode,
+    dealerName: history.masters.dealers.get(row.dealerCode)?.name ?? row.dealerCode,
+    schemeCode: row.schemeCode ?? DEFAULT_SCHEME,
+    ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, tenths(v)])),
+    total: tenths(graded.value.total),
+    grade: graded.value.grade,
+    ...(previous ? { previousGrade: previous } : {}),
+    changed: previous !== undefined && previous !== graded.value.grade,
+    shippedAmount: period.amounts.get(row.dealerCode) ?? 0,
+  };
+}
+
+type Context = { records: StoredRecord[]; masters: Masters };
+
+function recordWrite(
+  ctx: WriteContext,
+  values: Record<string, unknown>,
+  before: StoredRecord | undefined,
+) {
+  const id = `${String(values.period)}-${String(values.dealerCode)}`;
+  const version = (before?.version ?? 0) + 1;
+  const action = before ? 'update' : 'create';
+  ctx.audit({
+    dataset: 'dealer-grades',
+    recordKey: id,
+    recordId: id,
+    version,
+    action,
+    before: before?.values ?? null,
+    after: values,
+  });
+  const at = ctx.now.toISOString();
+  return {
+    dataset: 'dealer-grades',
+    rowKey: id,
+    id,
+    version,
+    changeSeq: ctx.nextSeq(),
+    deleted: false,
+    values,
+    at,
+    by: ctx.actor.user.username,
+  };
+}
+
 /** Grades every applied score row and writes its `dealer-grades` record. */
 export async function writeGrades(
   input: GradeInput,
   rows: readonly DealerScoreRow[],
 ): Promise<void> {
   const { ctx, masters } = input;
-  const history = [...(await allRecords(ctx.trx, 'dealer-grades')).values()];
+  const history = { records: [...(await allRecords(ctx.trx, 'dealer-grades')).values()], masters };
   const ids = rows.map((r) => `${r.period}-${r.dealerCode}`);
   const existing = await recordsById(ctx.trx, 'dealer-grades', ids);
-  const sales = new Map<string, Awaited<ReturnType<typeof salesOfPeriod>>>();
+  const sales = new Map<string, PeriodSales>();
   const writes = [];
   for (const row of rows) {
     const scheme = input.schemes.get(row.schemeCode ?? DEFAULT_SCHEME);
     if (!scheme) continue;
     const period = sales.get(row.period) ?? (await salesOfPeriod(ctx, masters, row.period));
     sales.set(row.period, period);
-    const scores = {
-      funds: row.funds,
-      credit: NEUTRAL_CREDIT,
-      brandAwareness: row.brandAwareness,
-      sales: period.scores.get(row.dealerCode) ?? 0,
-      cooperation: row.cooperation,
-    };
-    const graded = scoreDealer(schemeOf(scheme), scores);
-    if (!graded.ok) continue;
-    const previous = previousGrade(history, row, masters);
-    const values = {
-      period: row.period,
-      dealerCode: row.dealerCode,
-      dealerName: masters.dealers.get(row.dealerCode)?.name ?? row.dealerCode,
-      schemeCode: row.schemeCode ?? DEFAULT_SCHEME,
-      ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, tenths(v)])),
-      total: tenths(graded.value.total),
-      grade: graded.value.grade,
-      ...(previous ? { previousGrade: previous } : {}),
-      changed: previous !== undefined && previous !== graded.value.grade,
-      shippedAmount: period.amounts.get(row.dealerCode) ?? 0,
-    };
-    const id = `${row.period}-${row.dealerCode}`;
-    const before = existing.get(id);
-    const version = (before?.version ?? 0) + 1;
-    writes.push({
-      dataset: 'dealer-grades',
-      rowKey: id,
-      id,
-      version,
-      changeSeq: ctx.nextSeq(),
-      deleted: false,
-      values,
-      at: ctx.now.toISOString(),
-      by: ctx.actor.user.username,
-    });
-    ctx.audit({
-      dataset: 'dealer-grades',
-      recordKey: id,
-      recordId: id,
-      version,
-      action: before ? 'update' : 'create',
-      before: before?.values ?? null,
-      after: values,
-    });
+    const values = gradeValues(row, scheme, period, history);
+    if (values)
+      writes.push(recordWrite(ctx, values, existing.get(`${row.period}-${row.dealerCode}`)));
   }
   await writeRecords(ctx.trx, writes);
 }

@@ -25,7 +25,10 @@ interface LineRow {
   cancelled: number;
 }
 
-async function selectLines(db: Db, range: { from?: string | undefined; to?: string | undefined }): Promise<LineRow[]> {
+async function selectLines(
+  db: Db,
+  range: { from?: string | undefined; to?: string | undefined },
+): Promise<LineRow[]> {
   const result = await sql<LineRow>`
     SELECT id, dealer_code AS dealer, sku_code AS sku, order_date AS orderDate,
       requested_date AS requestedDate, quantity, shipped_qty AS shipped,
@@ -40,7 +43,16 @@ async function selectLines(db: Db, range: { from?: string | undefined; to?: stri
 function varianceOf(row: LineRow, asOf: string): LineVariance {
   const shipments = row.lastShipped ? [{ date: row.lastShipped, quantity: row.shipped }] : [];
   const requestedDate = row.requestedDate ?? row.orderDate;
-  const line = { orderNo: row.id, lineNo: 1, dealerCode: row.dealer, sku: row.sku, ordered: row.quantity, requestedDate, shipments, isClosed: row.cancelled === 1 };
+  const line = {
+    orderNo: row.id,
+    lineNo: 1,
+    dealerCode: row.dealer,
+    sku: row.sku,
+    ordered: row.quantity,
+    requestedDate,
+    shipments,
+    isClosed: row.cancelled === 1,
+  };
   return lineVariance(line, asOf);
 }
 
@@ -49,11 +61,23 @@ function lineRow(masters: Masters, row: LineRow, v: LineVariance, asOf: string):
   return {
     key: `l:${row.id}`,
     values: compact({
-      kind: 'line', dealerCode: v.dealerCode, dealerName: dealer?.name, regionCode: dealer?.regionCode,
-      orderLineId: row.id, orderDate: row.orderDate, requestedDate: row.requestedDate ?? row.orderDate,
-      skuCode: v.sku, lines: 1, ordered: v.ordered, shipped: v.shipped, short: v.short,
-      fillRateBp: v.fillRateBp, lastShipmentDate: v.lastShipmentDate, daysLate: v.daysLate,
-      lateLines: v.daysLate > 0 ? 1 : 0, asOf,
+      kind: 'line',
+      dealerCode: v.dealerCode,
+      dealerName: dealer?.name,
+      regionCode: dealer?.regionCode,
+      orderLineId: row.id,
+      orderDate: row.orderDate,
+      requestedDate: row.requestedDate ?? row.orderDate,
+      skuCode: v.sku,
+      lines: 1,
+      ordered: v.ordered,
+      shipped: v.shipped,
+      short: v.short,
+      fillRateBp: v.fillRateBp,
+      lastShipmentDate: v.lastShipmentDate,
+      daysLate: v.daysLate,
+      lateLines: v.daysLate > 0 ? 1 : 0,
+      asOf,
     }),
   };
 }
@@ -69,13 +93,24 @@ export async function deliveryVarianceRows(request: PullRequest): Promise<Derive
   const dealerRows = rollUpByDealer(variances).map((d) => ({
     key: `d:${d.dealerCode}`,
     values: compact({
-      kind: 'dealer', dealerCode: d.dealerCode, dealerName: masters.dealers.get(d.dealerCode)?.name,
-      regionCode: masters.dealers.get(d.dealerCode)?.regionCode, lines: d.lines, ordered: d.ordered,
-      shipped: d.shipped, short: d.short, fillRateBp: d.fillRateBp, daysLate: d.maxDaysLate,
-      lateLines: d.lateLines, asOf,
+      kind: 'dealer',
+      dealerCode: d.dealerCode,
+      dealerName: masters.dealers.get(d.dealerCode)?.name,
+      regionCode: masters.dealers.get(d.dealerCode)?.regionCode,
+      lines: d.lines,
+      ordered: d.ordered,
+      shipped: d.shipped,
+      short: d.short,
+      fillRateBp: d.fillRateBp,
+      daysLate: d.maxDaysLate,
+      lateLines: d.lateLines,
+      asOf,
     }),
   }));
-  return [...lines.map((l, i) => lineRow(masters, l, variances[i] as LineVariance, asOf)), ...dealerRows];
+  return [
+    ...lines.map((l, i) => lineRow(masters, l, variances[i] as LineVariance, asOf)),
+    ...dealerRows,
+  ];
 }
 
 export function deliveryVarianceHandler(): DatasetHandler {

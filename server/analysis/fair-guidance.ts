@@ -11,7 +11,12 @@
 import { sql } from 'kysely';
 import { addDays } from '../../shared/analysis/calendar';
 import { analysisDataset } from '../../shared/analysis/datasets';
-import { flagFairOrder, suggestFairOrder, type FairMixLine } from '../../shared/analysis/fair-guidance';
+import {
+  flagFairOrder,
+  suggestFairOrder,
+  type FairMixLine,
+  type FairSuggestionLine,
+} from '../../shared/analysis/fair-guidance';
 import type { Db } from '../store/db';
 import type { DatasetHandler, PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
@@ -32,44 +37,111 @@ type Group = { dealer: string; style: string; packSize: number; variants: Map<st
 async function fairOrders(db: Db, after: string): Promise<DealerSkuShipped[]> {
   const result = await sql<DealerSkuShipped>`
     SELECT dealer_code AS dealer, sku_code AS sku, SUM(quantity) AS quantity FROM order_lines
-    WHERE order_type = 'fair' AND cancelled = 0 AND order_date > ${after} GROUP BY 1, 2`.execute(db);
+    WHERE order_type = 'fair' AND cancelled = 0 AND order_date > ${after} GROUP BY 1, 2`.execute(
+    db,
+  );
   return result.rows;
 }
 
-function groupBy(masters: Masters, scope: Scope, sources: { sellIn: DealerSkuShipped[]; fair: DealerSkuShipped[] }) {
+function groupBy(
+  masters: Masters,
+  scope: Scope,
+  sources: { sellIn: DealerSkuShipped[]; fair: DealerSkuShipped[] },
+) {
   const groups = new Map<string, Group>();
   const add = (row: DealerSkuShipped, pick: 'historicalUnits' | 'fairUnits') => {
     const product = masters.products.get(row.sku);
     if (!product || !inScope(scope.dealers, row.dealer) || !inScope(scope.skus, row.sku)) return;
     const key = `${row.dealer}|${product.styleCode}`;
-    const group = groups.get(key) ?? { dealer: row.dealer, style: product.styleCode, packSize: product.packSize, variants: new Map<string, Variant>() };
-    const variant = group.variants.get(row.sku) ?? { sku: row.sku, colour: product.colour, size: product.size, historicalUnits: 0, fairUnits: 0 };
+    const group = groups.get(key) ?? {
+      dealer: row.dealer,
+      style: product.styleCode,
+      packSize: product.packSize,
+      variants: new Map<string, Variant>(),
+    };
+    const variant = group.variants.get(row.sku) ?? {
+      sku: row.sku,
+      colour: product.colour,
+      size: product.size,
+      historicalUnits: 0,
+      fairUnits: 0,
+    };
     variant[pick] += row.quantity;
     group.variants.set(row.sku, variant);
     groups.set(key, group);
   };
-  sources.sellIn.forEach((row) => add(row, 'historicalUnits'));
-  sources.fair.forEach((row) => add(row, 'fairUnits'));
+  for (const row of sources.sellIn) add(row, 'historicalUnits');
+  for (const row of sources.fair) add(row, 'fairUnits');
   return [...groups.values()];
+}
+
+function suggestionOf(group: Group, variants: Variant[]) {
+  const sellIn = variants.reduce((acc, v) => acc + v.historicalUnits, 0);
+  const suggestion = suggestFairOrder({
+    dealerCode: group.dealer,
+    style: group.style,
+    lastSeasonSellIn: sellIn,
+    sellThroughPercent: SELL_THROUGH_PERCENT,
+    plannedGrowthPercent: PLANNED_GROWTH_PERCENT,
+    usableCarryOver: 0,
+    packSize: group.packSize,
+    mix: variants,
+  });
+  return suggestion.ok ? { sellIn, ...suggestion.value } : null;
+}
+
+type Base = {
+  dealerCode: string;
+  dealerName: string | undefined;
+  styleCode: string;
+  packSize: number;
+};
+
+function sizeRowsOf(base: Base, lines: FairSuggestionLine[], variants: Variant[]): DerivedRow[] {
+  return lines.map((line, i) => ({
+    key: `${base.dealerCode}|${base.styleCode}|${line.colour}|${line.size}`,
+    values: compact({
+      kind: 'size',
+      ...base,
+      colour: line.colour,
+      size: line.size,
+      lastSeasonSellIn: variants[i]?.historicalUnits,
+      suggestedUnits: line.quantity,
+      actualFairUnits: variants[i]?.fairUnits,
+    }),
+  }));
 }
 
 function groupRows(masters: Masters, group: Group): DerivedRow[] {
   const variants = [...group.variants.values()].sort((a, b) => a.sku.localeCompare(b.sku));
-  const sellIn = variants.reduce((acc, v) => acc + v.historicalUnits, 0);
-  const input = { dealerCode: group.dealer, style: group.style, lastSeasonSellIn: sellIn, sellThroughPercent: SELL_THROUGH_PERCENT, plannedGrowthPercent: PLANNED_GROWTH_PERCENT, usableCarryOver: 0, packSize: group.packSize, mix: variants };
-  const suggestion = suggestFairOrder(input);
-  if (!suggestion.ok) return [];
+  const suggestion = suggestionOf(group, variants);
+  if (!suggestion) return [];
   const actual = variants.reduce((acc, v) => acc + v.fairUnits, 0);
-  const check = flagFairOrder(actual, suggestion.value.suggestedUnits);
-  const base = { dealerCode: group.dealer, dealerName: masters.dealers.get(group.dealer)?.name, styleCode: group.style, packSize: group.packSize };
+  const check = flagFairOrder(actual, suggestion.suggestedUnits);
+  const dealerName = masters.dealers.get(group.dealer)?.name;
+  const base = {
+    dealerCode: group.dealer,
+    dealerName,
+    styleCode: group.style,
+    packSize: group.packSize,
+  };
   const styleRow = {
     key: `${group.dealer}|${group.style}`,
-    values: compact({ kind: 'style', ...base, lastSeasonSellIn: sellIn, sellThroughBp: SELL_THROUGH_PERCENT * 100, growthBp: PLANNED_GROWTH_PERCENT * 100, carryOver: 0, demandUnits: suggestion.value.demandUnits, suggestedUnits: suggestion.value.suggestedUnits, actualFairUnits: actual, deviationBp: check.deviationBp, flagged: check.isFlagged }),
+    values: compact({
+      kind: 'style',
+      ...base,
+      lastSeasonSellIn: suggestion.sellIn,
+      sellThroughBp: SELL_THROUGH_PERCENT * 100,
+      growthBp: PLANNED_GROWTH_PERCENT * 100,
+      carryOver: 0,
+      demandUnits: suggestion.demandUnits,
+      suggestedUnits: suggestion.suggestedUnits,
+      actualFairUnits: actual,
+      deviationBp: check.deviationBp,
+      flagged: check.isFlagged,
+    }),
   };
-  const sizeRows = suggestion.value.lines.map((line, i) => ({
-    key: `${group.dealer}|${group.style}|${line.colour}|${line.size}`,
-    values: compact({ kind: 'size', ...base, colour: line.colour, size: line.size, lastSeasonSellIn: variants[i]?.historicalUnits, suggestedUnits: line.quantity, actualFairUnits: variants[i]?.fairUnits }),
-  }));
+  const sizeRows = sizeRowsOf(base, suggestion.lines, variants);
   return [styleRow, ...sizeRows];
 }
 

@@ -44,7 +44,10 @@ export async function selectOpenOrders(db: Db): Promise<PairAmount[]> {
 }
 
 /** Units shipped in (after, asOf]. */
-export async function selectShipped(db: Db, range: { after: string; asOf: string }): Promise<PairAmount[]> {
+export async function selectShipped(
+  db: Db,
+  range: { after: string; asOf: string },
+): Promise<PairAmount[]> {
   const result = await sql<PairAmount>`
     SELECT location_code AS location, sku_code AS sku, -SUM(on_hand_delta) AS quantity
     FROM stock_ledger
@@ -66,12 +69,15 @@ export async function selectLayers(db: Db, asOf: string): Promise<LayerRow[]> {
 /** Sums per pair. */
 export function byPair(rows: readonly PairAmount[]): Map<string, number> {
   const map = new Map<string, number>();
-  for (const r of rows) map.set(pairKey(r.location, r.sku), (map.get(pairKey(r.location, r.sku)) ?? 0) + r.quantity);
+  for (const r of rows)
+    map.set(pairKey(r.location, r.sku), (map.get(pairKey(r.location, r.sku)) ?? 0) + r.quantity);
   return map;
 }
 
 /** Layers grouped per pair, keeping their oldest-first order. */
-export function layersByPair(rows: readonly LayerRow[]): Map<string, { date: string; quantity: number }[]> {
+export function layersByPair(
+  rows: readonly LayerRow[],
+): Map<string, { date: string; quantity: number }[]> {
   const map = new Map<string, { date: string; quantity: number }[]>();
   for (const r of rows) {
     const key = pairKey(r.location, r.sku);

@@ -10,12 +10,25 @@
 // A snapshot pull (snapshot.ts): it depends on today, so a refresh recomputes it.
 import { daysBetween } from '../../shared/analysis/calendar';
 import { analysisDataset } from '../../shared/analysis/datasets';
-import { assessStockItem, replenishmentPolicySchema, type ReplenishmentPolicy } from '../../shared/analysis/replenishment';
+import {
+  assessStockItem,
+  replenishmentPolicySchema,
+  type ReplenishmentPolicy,
+} from '../../shared/analysis/replenishment';
 import type { Db } from '../store/db';
 import type { DatasetHandler, PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters } from './masters';
-import { byPair, layersByPair, pairKey, selectBalances, selectLayers, selectOpenOrders, selectShipped, type BalanceRow } from './replenishment-query';
+import {
+  byPair,
+  layersByPair,
+  pairKey,
+  selectBalances,
+  selectLayers,
+  selectOpenOrders,
+  selectShipped,
+  type BalanceRow,
+} from './replenishment-query';
 import { addDays } from '../../shared/analysis/calendar';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
 
@@ -30,14 +43,20 @@ export interface ReplenishmentInput {
 }
 
 /** The policy of a pull: as of `to` (or today), window from `from` (or 28 days). */
-export function policyOf(filter: { from?: string | undefined; to?: string | undefined }, today: string): ReplenishmentPolicy {
+export function policyOf(
+  filter: { from?: string | undefined; to?: string | undefined },
+  today: string,
+): ReplenishmentPolicy {
   const asOf = filter.to ?? today;
   const window = filter.from ? daysBetween(filter.from, asOf) + 1 : DEFAULT_WINDOW_DAYS;
   return replenishmentPolicySchema.parse({ asOf, salesWindowDays: Math.max(1, window) });
 }
 
 /** Every location × SKU line of the computation (used by the pull and the benchmark). */
-export async function computeReplenishment(db: Db, input: ReplenishmentInput): Promise<DerivedRow[]> {
+export async function computeReplenishment(
+  db: Db,
+  input: ReplenishmentInput,
+): Promise<DerivedRow[]> {
   const { policy } = input;
   const [balances, open, shipped, layers] = await Promise.all([
     selectBalances(db, input.location),
@@ -59,10 +78,10 @@ interface Sources {
   layers: Map<string, { date: string; quantity: number }[]>;
 }
 
-function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRow {
+function itemOf(b: BalanceRow, input: ReplenishmentInput, s: Sources) {
   const key = pairKey(b.location, b.sku);
   const product = input.products.get(b.sku);
-  const item = {
+  return {
     locationCode: b.location,
     sku: b.sku,
     onHand: b.onHand,
@@ -76,6 +95,12 @@ function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRo
     safetyStock: product?.safetyStock ?? 0,
     packSize: product?.packSize ?? 1,
   };
+}
+
+function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRow {
+  const key = pairKey(b.location, b.sku);
+  const product = input.products.get(b.sku);
+  const item = itemOf(b, input, s);
   const line = assessStockItem(item, input.policy);
   const tenths = (n: number | null) => (n === null ? null : Math.round(n * 10));
   return {

@@ -4,8 +4,17 @@ import { NOW, push, pullAll, pushOk, seedMasters, seedSales } from './analysis-s
 
 const scheme = (overrides: Record<string, unknown> = {}) => ({
   code: 'default',
-  funds: 20, credit: 20, brandAwareness: 20, sales: 20, cooperation: 20,
-  aMin: 85, aMax: 100, bMin: 70, bMax: 85, cMin: 0, cMax: 70,
+  funds: 20,
+  credit: 20,
+  brandAwareness: 20,
+  sales: 20,
+  cooperation: 20,
+  aMin: 85,
+  aMax: 100,
+  bMin: 70,
+  bMax: 85,
+  cMin: 0,
+  cMax: 70,
   ...overrides,
 });
 
@@ -24,7 +33,13 @@ describe('analysis: grading schemes and dealer grades', () => {
       scheme({ code: 'overlap', bMax: 86 }),
       scheme({ code: 'gap', cMax: 60 }),
     ]);
-    const errors = res.body.results.map((r: { status: string; errors: { code: string; message: string }[] }) => [r.status, r.errors[0]?.code, r.errors[0]?.message]);
+    const errors = res.body.results.map(
+      (r: { status: string; errors: { code: string; message: string }[] }) => [
+        r.status,
+        r.errors[0]?.code,
+        r.errors[0]?.message,
+      ],
+    );
     assert.deepEqual(errors, [
       ['rejected', 'weights-not-100', '权重合计应为 100（现为 95）。'],
       ['rejected', 'bands-overlap', '等级区间重叠：85–86'],

@@ -11,7 +11,13 @@ export const NOW = new Date('2025-03-31T04:00:00Z');
 
 type Values = Record<string, unknown>;
 
-export async function push(server: TestServer, role: Role, dataset: string, rows: Values[], baseVersion?: number) {
+export async function push(
+  server: TestServer,
+  role: Role,
+  dataset: string,
+  rows: Values[],
+  baseVersion?: number,
+) {
   const mutations = rows.map((values) => ({
     mutationId: randomUUID(),
     op: 'upsert',
@@ -20,24 +26,39 @@ export async function push(server: TestServer, role: Role, dataset: string, rows
     values,
   }));
   const body = { workbookId: 'wb-analysis', clientId: `c-${role}`, dataset, mutations };
-  return server.call(role, '/api/v1/sync/push', { body, headers: { 'idempotency-key': randomUUID() } });
+  return server.call(role, '/api/v1/sync/push', {
+    body,
+    headers: { 'idempotency-key': randomUUID() },
+  });
 }
 
 /** Pushes and insists every row applied; returns the canonical ids. */
-export async function pushOk(server: TestServer, role: Role, dataset: string, rows: Values[]): Promise<string[]> {
+export async function pushOk(
+  server: TestServer,
+  role: Role,
+  dataset: string,
+  rows: Values[],
+): Promise<string[]> {
   const res = await push(server, role, dataset, rows);
   assert.equal(res.status, 200, JSON.stringify(res.body));
-  for (const r of res.body.results) assert.equal(r.status, 'applied', `${dataset}: ${JSON.stringify(r.errors)}`);
+  for (const r of res.body.results)
+    assert.equal(r.status, 'applied', `${dataset}: ${JSON.stringify(r.errors)}`);
   return res.body.results.map((r: { id: string }) => r.id);
 }
 
 /** Pulls every page of a dataset; returns rows by key and the last cursor. */
 export async function pullAll(server: TestServer, role: Role, query: string) {
-  const rows = new Map<string, { key: string; version: number; op: string; values: Record<string, any> }>();
+  const rows = new Map<
+    string,
+    { key: string; version: number; op: string; values: Record<string, any> }
+  >();
   let cursor: string | undefined;
   let last: any;
   do {
-    const res = await server.call(role, `/api/v1/sync/pull?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+    const res = await server.call(
+      role,
+      `/api/v1/sync/pull?${query}${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     assert.equal(res.status, 200, JSON.stringify(res.body));
     last = res.body;
     for (const row of last.rows) rows.set(row.key, row);
@@ -46,9 +67,22 @@ export async function pullAll(server: TestServer, role: Role, query: string) {
   return { rows, cursor: cursor!, body: last };
 }
 
-const product = (skuCode: string, styleCode: string, colour: string, size: string, extra: Values) => ({
-  skuCode, name: `${styleCode} ${colour} ${size}`, styleCode, colour, size, unit: '件',
-  listPrice: 0, status: 'active', ...extra,
+const product = (
+  skuCode: string,
+  styleCode: string,
+  colour: string,
+  size: string,
+  extra: Values,
+) => ({
+  skuCode,
+  name: `${styleCode} ${colour} ${size}`,
+  styleCode,
+  colour,
+  size,
+  unit: '件',
+  listPrice: 0,
+  status: 'active',
+  ...extra,
 });
 
 export async function seedMasters(server: TestServer): Promise<void> {
@@ -58,20 +92,69 @@ export async function seedMasters(server: TestServer): Promise<void> {
     { code: 'JS', name: '江苏', parentCode: 'HD' },
   ]);
   const dealer = (code: string, regionCode: string, grade: string) => ({
-    code, name: `经销商${code}`, regionCode, channel: 'dealer', grade, creditLimit: 100_000_000, paymentTermsDays: 30, status: 'active',
+    code,
+    name: `经销商${code}`,
+    regionCode,
+    channel: 'dealer',
+    grade,
+    creditLimit: 100_000_000,
+    paymentTermsDays: 30,
+    status: 'active',
   });
-  await pushOk(server, 'manager', 'dealers', [dealer('D1', 'SH', 'B'), dealer('D2', 'JS', 'A'), dealer('D3', 'SH', 'C')]);
-  await pushOk(server, 'manager', 'products', [
-    product('S1-BLK-M', 'S1', 'BLK', 'M', { category: '衬衫', dealerPrice: 10_000, packSize: 6, safetyStock: 10 }),
-    product('S1-BLK-L', 'S1', 'BLK', 'L', { category: '衬衫', dealerPrice: 10_000, packSize: 6, safetyStock: 10 }),
-    product('S2-RED-M', 'S2', 'RED', 'M', { category: '裤子', dealerPrice: 20_000, packSize: 12, safetyStock: 0 }),
-    product('S3-BLU-M', 'S3', 'BLU', 'M', { category: '裤子', dealerPrice: 5_000, packSize: 12, safetyStock: 20 }),
+  await pushOk(server, 'manager', 'dealers', [
+    dealer('D1', 'SH', 'B'),
+    dealer('D2', 'JS', 'A'),
+    dealer('D3', 'SH', 'C'),
   ]);
-  await pushOk(server, 'manager', 'locations', [{ code: 'WH1', name: '总仓', kind: 'warehouse', status: 'active' }]);
+  await pushOk(server, 'manager', 'products', [
+    product('S1-BLK-M', 'S1', 'BLK', 'M', {
+      category: '衬衫',
+      dealerPrice: 10_000,
+      packSize: 6,
+      safetyStock: 10,
+    }),
+    product('S1-BLK-L', 'S1', 'BLK', 'L', {
+      category: '衬衫',
+      dealerPrice: 10_000,
+      packSize: 6,
+      safetyStock: 10,
+    }),
+    product('S2-RED-M', 'S2', 'RED', 'M', {
+      category: '裤子',
+      dealerPrice: 20_000,
+      packSize: 12,
+      safetyStock: 0,
+    }),
+    product('S3-BLU-M', 'S3', 'BLU', 'M', {
+      category: '裤子',
+      dealerPrice: 5_000,
+      packSize: 12,
+      safetyStock: 20,
+    }),
+  ]);
+  await pushOk(server, 'manager', 'locations', [
+    { code: 'WH1', name: '总仓', kind: 'warehouse', status: 'active' },
+  ]);
 }
 
-const order = (ref: string, dealerCode: string, orderDate: string, skuCode: string, quantity: number, unitPrice: number, requestedDate: string) => ({
-  orderRef: ref, dealerCode, orderDate, orderType: 'normal', skuCode, quantity, unitPrice, locationCode: 'WH1', requestedDate,
+const order = (
+  ref: string,
+  dealerCode: string,
+  orderDate: string,
+  skuCode: string,
+  quantity: number,
+  unitPrice: number,
+  requestedDate: string,
+) => ({
+  orderRef: ref,
+  dealerCode,
+  orderDate,
+  orderType: 'normal',
+  skuCode,
+  quantity,
+  unitPrice,
+  locationCode: 'WH1',
+  requestedDate,
 });
 
 export interface Seeded {

@@ -19,7 +19,14 @@ describe('analysis: replenishment, delivery variance, fair guidance', () => {
     // position 44 < reorder point (120 × 14 + 20 × 28) / 28 = 80 → short. Need
     // (120 × (14 + 7) + (20 − 44) × 28) / 28 = 66 → two packs of 12 short of 72 → 72.
     assert.deepEqual(
-      [s3.shippedInWindow, s3.available, s3.backorders, s3.position, s3.suggestedQuantity, s3.short],
+      [
+        s3.shippedInWindow,
+        s3.available,
+        s3.backorders,
+        s3.position,
+        s3.suggestedQuantity,
+        s3.short,
+      ],
       [120, 44, 0, 44, 72, true],
     );
     // The 80 units left are from the receipt of 2025-03-01: 30 days old.
@@ -33,19 +40,35 @@ describe('analysis: replenishment, delivery variance, fair guidance', () => {
     const dec = rows.get(`l:${seeded.lines.dec}`)!.values;
     // 60 ordered, 30 shipped on 2025-01-02, requested 2025-01-05, still open on 2025-03-31:
     // 26 + 28 + 31 = 85 days late.
-    assert.deepEqual([dec.ordered, dec.shipped, dec.short, dec.fillRateBp, dec.daysLate], [60, 30, 30, 5000, 85]);
+    assert.deepEqual(
+      [dec.ordered, dec.shipped, dec.short, dec.fillRateBp, dec.daysLate],
+      [60, 30, 30, 5000, 85],
+    );
     const june = rows.get(`l:${seeded.lines.june1}`)!.values;
     assert.deepEqual([june.fillRateBp, june.daysLate], [10_000, 0]);
     const d1 = rows.get('d:D1')!.values;
-    assert.deepEqual([d1.lines, d1.ordered, d1.shipped, d1.short, d1.fillRateBp, d1.lateLines, d1.daysLate], [2, 120, 90, 30, 7500, 1, 85]);
+    assert.deepEqual(
+      [d1.lines, d1.ordered, d1.shipped, d1.short, d1.fillRateBp, d1.lateLines, d1.daysLate],
+      [2, 120, 90, 30, 7500, 1, 85],
+    );
   });
 
   it('suggests a fair order from the season sell-in, grown 10 % and rounded to packs', async () => {
-    const { rows } = await pullAll(server, 'manager', 'dataset=fair-guidance&from=2025-01-01&to=2025-03-31');
+    const { rows } = await pullAll(
+      server,
+      'manager',
+      'dataset=fair-guidance&from=2025-01-01&to=2025-03-31',
+    );
     const d2s3 = rows.get('D2|S3')!.values;
     // 120 units bought, × 1.10 = 132 = 11 packs of 12; no fair order yet → flagged under.
     assert.deepEqual(
-      [d2s3.lastSeasonSellIn, d2s3.demandUnits, d2s3.suggestedUnits, d2s3.actualFairUnits, d2s3.flagged],
+      [
+        d2s3.lastSeasonSellIn,
+        d2s3.demandUnits,
+        d2s3.suggestedUnits,
+        d2s3.actualFairUnits,
+        d2s3.flagged,
+      ],
       [120, 132, 132, 0, true],
     );
     assert.equal(rows.get('D2|S3|BLU|M')!.values.suggestedUnits, 132);

@@ -15,7 +15,14 @@ describe('analysis: targets, splits and achievement', () => {
     await seedMasters(server);
     await seedSales(server);
     await pushOk(server, 'manager', 'targets', [
-      { year: 2025, level: 'region', code: 'HD', amount: AMOUNT, ...distribution, method: 'last-year' },
+      {
+        year: 2025,
+        level: 'region',
+        code: 'HD',
+        amount: AMOUNT,
+        ...distribution,
+        method: 'last-year',
+      },
     ]);
   });
   after(() => server.close());
@@ -43,7 +50,9 @@ describe('analysis: targets, splits and achievement', () => {
   });
 
   it('refuses a push from an analyst', async () => {
-    const res = await push(server, 'analyst', 'targets', [{ year: 2025, level: 'region', code: 'HD', amount: 1 }]);
+    const res = await push(server, 'analyst', 'targets', [
+      { year: 2025, level: 'region', code: 'HD', amount: 1 },
+    ]);
     assert.equal(res.status, 403);
   });
 
@@ -57,14 +66,24 @@ describe('analysis: targets, splits and achievement', () => {
     assert.equal(amount('region', 'HD', '01'), 8_000_000);
     assert.equal(amount('region', 'HD', '09'), 9_000_001);
     assert.equal(amount('region', 'HD', '10'), 9_000_000);
-    assert.equal(months.reduce((acc, m) => acc + amount('region', 'HD', m), 0), AMOUNT);
+    assert.equal(
+      months.reduce((acc, m) => acc + amount('region', 'HD', m), 0),
+      AMOUNT,
+    );
     for (const m of months) {
       const dealers = ['D1', 'D2', 'D3'].map((d) => amount('dealer', d, m));
-      assert.equal(dealers[0]! + dealers[1]! + dealers[2]!, amount('region', 'HD', m), `month ${m}`);
+      assert.equal(
+        dealers[0]! + dealers[1]! + dealers[2]!,
+        amount('region', 'HD', m),
+        `month ${m}`,
+      );
     }
     // Last year's shares D1 : D2 : D3 = 600000 : 1200000 : 0; September 9000001 → 3000000.33
     // and 6000000.67, the fen to D2's larger remainder.
-    assert.deepEqual(['D1', 'D2', 'D3'].map((d) => amount('dealer', d, '09')), [3_000_000, 6_000_001, 0]);
+    assert.deepEqual(
+      ['D1', 'D2', 'D3'].map((d) => amount('dealer', d, '09')),
+      [3_000_000, 6_000_001, 0],
+    );
     assert.equal(rows.get('2025|dealer|D2|2025-09')?.values.parentCode, 'HD');
   });
 
@@ -72,20 +91,36 @@ describe('analysis: targets, splits and achievement', () => {
     const { rows } = await pullAll(server, 'analyst', 'dataset=achievement&from=2025-01-01');
     const jan = rows.get('2025|region|HD|2025-01|month')!.values;
     // Shipped in January: D1 30 × 100 yuan + D2 12 × 200 yuan = 540000 fen against 8000000.
-    assert.deepEqual([jan.target, jan.actual, jan.variance, jan.rateBp], [8_000_000, 540_000, -7_460_000, 675]);
+    assert.deepEqual(
+      [jan.target, jan.actual, jan.variance, jan.rateBp],
+      [8_000_000, 540_000, -7_460_000, 675],
+    );
     const febYtd = rows.get('2025|region|HD|2025-02|ytd')!.values;
     // 540000 / 16000000 = 337.5 bp → 338 (half away from zero).
     assert.deepEqual([febYtd.target, febYtd.actual, febYtd.rateBp], [16_000_000, 540_000, 338]);
     const marD2 = rows.get('2025|dealer|D2|2025-03|ytd')!.values;
     // D2 shipped 12 × S2 in January and 120 × S3 in March; its targets are its monthly splits.
     assert.equal(marD2.actual, 240_000 + 120 * 5_000);
-    assert.equal(marD2.target, ['01', '02', '03'].reduce((acc, m) => acc + (rows.get(`2025|dealer|D2|2025-${m}|month`)!.values.target as number), 0));
+    assert.equal(
+      marD2.target,
+      ['01', '02', '03'].reduce(
+        (acc, m) => acc + (rows.get(`2025|dealer|D2|2025-${m}|month`)!.values.target as number),
+        0,
+      ),
+    );
   });
 
   it('answers a refresh of a computed pull with reset and the full current result', async () => {
-    const first = await pullAll(server, 'analyst', 'dataset=target-splits&from=2025-01-01&limit=10');
+    const first = await pullAll(
+      server,
+      'analyst',
+      'dataset=target-splits&from=2025-01-01&limit=10',
+    );
     assert.equal(first.rows.size, 4 * 12);
-    const refresh = await server.call('analyst', `/api/v1/sync/pull?dataset=target-splits&from=2025-01-01&limit=100&cursor=${first.cursor}`);
+    const refresh = await server.call(
+      'analyst',
+      `/api/v1/sync/pull?dataset=target-splits&from=2025-01-01&limit=100&cursor=${first.cursor}`,
+    );
     assert.equal(refresh.body.reset, true);
     assert.equal(refresh.body.rows.length, 48);
   });
