@@ -13,10 +13,14 @@ export async function waitForOffice(): Promise<OfficeHostInfo> {
       'office.js did not load: open Sales Sync from Excel (Home › Sales Sync). / 未加载 office.js：请在 Excel 中打开销管同步（开始 › 销管同步）。',
     );
   }
-  const info = await Office.onReady();
+  // Typed as always present, but null when the page is opened outside an Office host.
+  const info = (await Office.onReady()) as {
+    host: Office.HostType | null;
+    platform: Office.PlatformType | null;
+  };
   return {
-    host: info.host ? String(info.host) : null,
-    platform: info.platform ? String(info.platform) : null,
+    host: info.host === null ? null : String(info.host),
+    platform: info.platform === null ? null : String(info.platform),
   };
 }
 
