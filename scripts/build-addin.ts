@@ -43,7 +43,10 @@ export function normalizePublicUrl(raw: string): string {
   } catch {
     throw new Error(`SALES_SYNC_PUBLIC_URL is not a URL: ${raw}`);
   }
-  if (url.protocol !== 'https:') throw new Error(`SALES_SYNC_PUBLIC_URL must be https (Office loads add-ins only over https): ${raw}`);
+  if (url.protocol !== 'https:')
+    throw new Error(
+      `SALES_SYNC_PUBLIC_URL must be https (Office loads add-ins only over https): ${raw}`,
+    );
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
@@ -59,7 +62,11 @@ export function rewriteManifest(xml: string, publicUrl: string): string {
 }
 
 export function renderTaskpaneHtml(template: string, officeJs: 'cdn' | 'local'): string {
-  return template.replace('%OFFICE_JS%', officeJs === 'local' ? LOCAL_OFFICE_JS : CDN_OFFICE_JS);
+  const src = `<script src="${officeJs === 'local' ? LOCAL_OFFICE_JS : CDN_OFFICE_JS}"></script>`;
+  const html = template.replace('<script src="%OFFICE_JS%"></script>', src);
+  if (html === template)
+    throw new Error('the page has no <script src="%OFFICE_JS%"></script> to fill');
+  return html;
 }
 
 /** The ribbon's FunctionFile: the button only opens the pane, so this page just starts Office. */
@@ -130,10 +137,16 @@ export async function buildAddin(options: BuildOptions = {}): Promise<BuildResul
   await bundleTaskpane(addinDir);
   const template = fs.readFileSync(path.join(root, 'addin', 'taskpane.html'), 'utf8');
   fs.writeFileSync(path.join(addinDir, 'taskpane.html'), renderTaskpaneHtml(template, officeJs));
-  fs.writeFileSync(path.join(addinDir, 'commands.html'), renderTaskpaneHtml(COMMANDS_HTML, officeJs));
+  fs.writeFileSync(
+    path.join(addinDir, 'commands.html'),
+    renderTaskpaneHtml(COMMANDS_HTML, officeJs),
+  );
   copyAssets(addinDir);
   const manifestPath = path.join(outDir, 'manifest.xml');
-  fs.writeFileSync(manifestPath, rewriteManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'), publicUrl));
+  fs.writeFileSync(
+    manifestPath,
+    rewriteManifest(fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8'), publicUrl),
+  );
   let fakeOfficePath: string | null = null;
   if (options.withFake ?? true) {
     fakeOfficePath = path.join(outDir, 'test', 'fake-office.js');
@@ -158,7 +171,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const started = Date.now();
   buildAddin(optionsFromEnv(process.env))
     .then((result) => {
-      console.log(`built ${path.relative(root, result.addinDir)} and ${path.relative(root, result.manifestPath)} in ${Date.now() - started} ms`);
+      console.log(
+        `built ${path.relative(root, result.addinDir)} and ${path.relative(root, result.manifestPath)} in ${Date.now() - started} ms`,
+      );
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));

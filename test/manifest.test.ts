@@ -20,7 +20,13 @@ interface XmlElement {
   text: string;
 }
 
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * A small, strict XML reader: enough to prove the manifest well-formed (one root, every tag
@@ -28,7 +34,8 @@ const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>'
  */
 export function parseXml(xml: string): XmlElement {
   const body = xml.replace(/^\uFEFF?<\?xml[^?]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '');
-  const token = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)/gy;
+  const token =
+    /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)/gy;
   const stack: XmlElement[] = [{ name: '#document', attributes: {}, children: [], text: '' }];
   let match: RegExpExecArray | null;
   let consumed = 0;
@@ -37,8 +44,10 @@ export function parseXml(xml: string): XmlElement {
     const [, closing, name, attrs, selfClosing, text] = match;
     const top = stack.at(-1)!;
     if (text !== undefined) {
-      if (/&(?!(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text)) throw new Error(`bare '&' in text: ${text.trim()}`);
-      if (stack.length === 1 && text.trim() !== '') throw new Error('text outside the root element');
+      if (/&(?!(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(text))
+        throw new Error(`bare '&' in text: ${text.trim()}`);
+      if (stack.length === 1 && text.trim() !== '')
+        throw new Error('text outside the root element');
       top.text += decode(text);
     } else if (closing) {
       if (top.name !== name) throw new Error(`</${name}> closes <${top.name}>`);
@@ -54,7 +63,8 @@ export function parseXml(xml: string): XmlElement {
       if (!selfClosing) stack.push(element);
     }
   }
-  if (consumed !== body.length) throw new Error(`malformed XML near: ${body.slice(consumed, consumed + 40)}`);
+  if (consumed !== body.length)
+    throw new Error(`malformed XML near: ${body.slice(consumed, consumed + 40)}`);
   if (stack.length !== 1) throw new Error(`<${stack.at(-1)!.name}> is never closed`);
   const roots = stack[0]!.children;
   if (roots.length !== 1) throw new Error(`expected one root element, found ${roots.length}`);
@@ -69,8 +79,14 @@ function* walk(element: XmlElement): Generator<XmlElement> {
 const child = (element: XmlElement, name: string) => element.children.find((c) => c.name === name);
 
 /** OfficeApp's children in the order the schema (appforoffice 1.1, TaskPaneApp) requires. */
-const OFFICE_APP_ORDER = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'AllowSnapshot', 'VersionOverrides', 'ExtendedOverrides'];
-const REQUIRED = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+const OFFICE_APP_ORDER =
+  'Id AlternateId Version ProviderName DefaultLocale DisplayName Description IconUrl HighResolutionIconUrl SupportUrl AppDomains Hosts Requirements DefaultSettings Permissions AllowSnapshot VersionOverrides ExtendedOverrides'.split(
+    ' ',
+  );
+const REQUIRED =
+  'Id Version ProviderName DefaultLocale DisplayName Description IconUrl HighResolutionIconUrl SupportUrl AppDomains Hosts Requirements DefaultSettings Permissions VersionOverrides'.split(
+    ' ',
+  );
 
 describe('manifest.xml', () => {
   const xml = fs.readFileSync(manifestPath, 'utf8');
@@ -79,13 +95,19 @@ describe('manifest.xml', () => {
   it('is a TaskPaneApp for the Workbook host', () => {
     assert.equal(app.name, 'OfficeApp');
     assert.equal(app.attributes['xsi:type'], 'TaskPaneApp');
-    assert.deepEqual(child(app, 'Hosts')?.children.map((h) => h.attributes.Name), ['Workbook']);
+    assert.deepEqual(
+      child(app, 'Hosts')?.children.map((h) => h.attributes.Name),
+      ['Workbook'],
+    );
     assert.equal(child(app, 'Permissions')?.text, 'ReadWriteDocument');
     assert.equal(child(app, 'DisplayName')?.attributes.DefaultValue, 'Sales Sync 销管同步');
   });
 
   it('has a GUID id and a four-part version', () => {
-    assert.match(child(app, 'Id')?.text ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    assert.match(
+      child(app, 'Id')?.text ?? '',
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    );
     assert.match(child(app, 'Version')?.text ?? '', /^\d+\.\d+\.\d+\.\d+$/);
   });
 
@@ -94,11 +116,22 @@ describe('manifest.xml', () => {
     for (const name of REQUIRED) assert.ok(names.includes(name), `missing <${name}>`);
     const positions = names.map((n) => OFFICE_APP_ORDER.indexOf(n));
     assert.ok(!positions.includes(-1), `unknown child in ${names.join(', ')}`);
-    assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `order: ${names.join(', ')}`);
+    assert.deepEqual(
+      positions,
+      [...positions].sort((a, b) => a - b),
+      `order: ${names.join(', ')}`,
+    );
   });
 
   it('uses https for every URL', () => {
-    const urls = [...walk(app)].flatMap((e) => [e.text.trim(), ...Object.entries(e.attributes).filter(([k]) => !k.startsWith('xmlns')).map(([, v]) => v)]).filter((v) => /^[a-z]+:\/\//i.test(v));
+    const urls = [...walk(app)]
+      .flatMap((e) => [
+        e.text.trim(),
+        ...Object.entries(e.attributes)
+          .filter(([k]) => !k.startsWith('xmlns'))
+          .map(([, v]) => v),
+      ])
+      .filter((v) => /^[a-z]+:\/\//i.test(v));
     assert.ok(urls.length >= 10, `found only ${urls.length} URLs`);
     for (const url of urls) assert.match(url, /^https:\/\//, url);
   });
@@ -113,39 +146,64 @@ describe('manifest.xml', () => {
   it('resolves every resid to exactly one resource', () => {
     const overrides = child(app, 'VersionOverrides')!;
     const resources = child(overrides, 'Resources')!;
-    const ids = [...walk(resources)].map((e) => e.attributes.id).filter((id): id is string => id !== undefined);
+    const ids = [...walk(resources)]
+      .map((e) => e.attributes.id)
+      .filter((id): id is string => id !== undefined);
     assert.equal(new Set(ids).size, ids.length, `duplicate resource ids: ${ids.join(', ')}`);
-    const referenced = [...walk(overrides)].map((e) => e.attributes.resid).filter((id): id is string => id !== undefined);
+    const referenced = [...walk(overrides)]
+      .map((e) => e.attributes.resid)
+      .filter((id): id is string => id !== undefined);
     assert.ok(referenced.length > 5);
-    for (const resid of referenced) assert.ok(ids.includes(resid), `resid ${resid} has no resource`);
-    for (const resid of referenced) assert.ok(resid.length <= 32, `resid ${resid} is over 32 characters`);
+    for (const resid of referenced)
+      assert.ok(ids.includes(resid), `resid ${resid} has no resource`);
+    for (const resid of referenced)
+      assert.ok(resid.length <= 32, `resid ${resid} is over 32 characters`);
   });
 
   it('puts a ShowTaskpane button on the Home tab, with 16/32/80 px icons and zh-CN strings', () => {
     const overrides = child(app, 'VersionOverrides')!;
     assert.equal(overrides.attributes['xsi:type'], 'VersionOverridesV1_0');
     const form = [...walk(overrides)].find((e) => e.name === 'DesktopFormFactor')!;
-    assert.deepEqual(form.children.map((c) => c.name), ['GetStarted', 'FunctionFile', 'ExtensionPoint']);
+    assert.deepEqual(
+      form.children.map((c) => c.name),
+      ['GetStarted', 'FunctionFile', 'ExtensionPoint'],
+    );
     const tab = [...walk(form)].find((e) => e.name === 'OfficeTab');
     assert.equal(tab?.attributes.id, 'TabHome');
     const button = [...walk(tab)].find((e) => e.name === 'Control')!;
-    assert.deepEqual(button.children.map((c) => c.name), ['Label', 'Supertip', 'Icon', 'Action']);
+    assert.deepEqual(
+      button.children.map((c) => c.name),
+      ['Label', 'Supertip', 'Icon', 'Action'],
+    );
     assert.equal(child(button, 'Action')?.attributes['xsi:type'], 'ShowTaskpane');
-    assert.deepEqual(child(button, 'Icon')?.children.map((i) => i.attributes.size), ['16', '32', '80']);
+    assert.deepEqual(
+      child(button, 'Icon')?.children.map((i) => i.attributes.size),
+      ['16', '32', '80'],
+    );
     const strings = [...walk(overrides)].filter((e) => e.name === 'bt:String');
-    for (const s of strings) assert.ok(s.children.some((o) => o.name === 'bt:Override' && o.attributes.Locale === 'zh-CN'), `${s.attributes.id} lacks zh-CN`);
+    for (const s of strings)
+      assert.ok(
+        s.children.some((o) => o.name === 'bt:Override' && o.attributes.Locale === 'zh-CN'),
+        `${s.attributes.id} lacks zh-CN`,
+      );
   });
 
   it('points its icons at files the build ships', () => {
-    const icons = [...walk(app)].map((e) => e.attributes.DefaultValue ?? '').filter((v) => v.endsWith('.png'));
-    for (const url of icons) assert.ok(fs.existsSync(path.join(root, 'addin', 'assets', path.basename(url))), url);
+    const icons = [...walk(app)]
+      .map((e) => e.attributes.DefaultValue ?? '')
+      .filter((v) => v.endsWith('.png'));
+    for (const url of icons)
+      assert.ok(fs.existsSync(path.join(root, 'addin', 'assets', path.basename(url))), url);
   });
 
   it('is rewritten for a deployment host, AppDomain as an origin', () => {
     const rewritten = rewriteManifest(xml, 'https://sales.example.cn/sync');
     assert.ok(!rewritten.includes('localhost'));
     assert.match(rewritten, /<AppDomain>https:\/\/sales\.example\.cn<\/AppDomain>/);
-    assert.match(rewritten, /<SourceLocation DefaultValue="https:\/\/sales\.example\.cn\/sync\/addin\/taskpane\.html"/);
+    assert.match(
+      rewritten,
+      /<SourceLocation DefaultValue="https:\/\/sales\.example\.cn\/sync\/addin\/taskpane\.html"/,
+    );
     parseXml(rewritten);
   });
 
@@ -154,7 +212,9 @@ describe('manifest.xml', () => {
     assert.equal(info.displayName, 'Sales Sync 销管同步');
     assert.deepEqual(info.hosts, ['Workbook']);
     const cli = path.join(root, 'node_modules', 'office-addin-manifest', 'cli.js');
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'info', manifestPath], { timeout: 60_000 });
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'info', manifestPath], {
+      timeout: 60_000,
+    });
     assert.match(stdout, /Sales Sync 销管同步/);
   }).timeout(60_000);
 

@@ -53,7 +53,12 @@ function pixel(size: number, px: number, py: number): Rgba {
   // Colours are averaged over covered samples only, so edges fade in alpha, not towards black.
   const covered = alphaSum / 255;
   const round = Math.round;
-  return [round(red / covered), round(green / covered), round(blue / covered), round(alphaSum / (SAMPLES * SAMPLES))];
+  return [
+    round(red / covered),
+    round(green / covered),
+    round(blue / covered),
+    round(alphaSum / (SAMPLES * SAMPLES)),
+  ];
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -77,7 +82,12 @@ export function encodePng(size: number): Buffer {
   }
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
   const idat = zlib.deflateSync(raw, { level: 9 });
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

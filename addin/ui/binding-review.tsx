@@ -1,6 +1,21 @@
 // The proposed column → field mapping of a bound sheet, for the user to confirm or change
 // (issue 3 "Bind a sheet"). Missing required fields are recomputed as the user edits.
-import { Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Binding } from '../app-api';
 import type { FieldDescription } from '../../shared/meta';
@@ -13,7 +28,10 @@ const useStyles = makeStyles({
 });
 
 /** Required, writable fields that no column holds. */
-export function missingFields(columns: Binding['columns'], fields: readonly FieldDescription[]): string[] {
+export function missingFields(
+  columns: Binding['columns'],
+  fields: readonly FieldDescription[],
+): string[] {
   const used = new Set(columns.map((c) => c.field));
   return fields.filter((f) => f.required && !f.readOnly && !used.has(f.name)).map((f) => f.name);
 }
@@ -30,11 +48,12 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
   const styles = useStyles();
   const { strings, locale } = useUi();
   const [columns, setColumns] = useState(binding.columns);
-  const writable = fields.filter((f) => !f.readOnly);
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label[locale] ?? name;
   const missing = fields.length > 0 ? missingFields(columns, fields) : binding.missing;
   const choose = (index: number, field: string) => {
-    setColumns((all) => all.map((c, i) => (i === index ? { ...c, field: field === '' ? null : field } : c)));
+    setColumns((all) =>
+      all.map((c, i) => (i === index ? { ...c, field: field === '' ? null : field } : c)),
+    );
   };
 
   return (
@@ -43,38 +62,25 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
         {strings.bindingTitle}
       </Subtitle2>
       <Caption1>{fill(strings.bindingHint, { sheet: binding.sheetName })}</Caption1>
-      <Table size="small" aria-labelledby="binding-title" data-testid="binding-table">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{strings.yourColumn}</TableHeaderCell>
-            <TableHeaderCell>{strings.field}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {columns.map((column, index) => (
-            <TableRow key={`${index}:${column.header}`}>
-              <TableCell>{column.header}</TableCell>
-              <TableCell>
-                <Select size="small" aria-label={`${strings.field}: ${column.header}`} value={column.field ?? ''} onChange={(_, d) => { choose(index, d.value); }} data-testid={`binding-field-${index}`}>
-                  <option value="">{strings.notUsed}</option>
-                  {writable.map((f) => (
-                    <option key={f.name} value={f.name}>
-                      {f.label[locale]}
-                    </option>
-                  ))}
-                </Select>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <MappingTable columns={columns} fields={fields} onChoose={choose} />
       {missing.length > 0 ? (
         <MessageBar intent="warning" data-testid="binding-missing">
-          <MessageBarBody>{fill(strings.missingFields, { fields: missing.map(labelOf).join(locale === 'zh-CN' ? '、' : ', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {fill(strings.missingFields, {
+              fields: missing.map(labelOf).join(locale === 'zh-CN' ? '、' : ', '),
+            })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy} onClick={() => { onConfirm({ ...binding, columns, missing }); }} data-testid="binding-confirm">
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => {
+            onConfirm({ ...binding, columns, missing });
+          }}
+          data-testid="binding-confirm"
+        >
           {strings.confirm}
         </Button>
         <Button disabled={busy} onClick={onCancel} data-testid="binding-cancel">
@@ -82,5 +88,52 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
         </Button>
       </div>
     </section>
+  );
+}
+
+interface MappingTableProps {
+  columns: Binding['columns'];
+  fields: readonly FieldDescription[];
+  onChoose: (index: number, field: string) => void;
+}
+
+/** One row per user column, with a dropdown of the writable fields (or "not used"). */
+function MappingTable({ columns, fields, onChoose }: MappingTableProps) {
+  const { strings, locale } = useUi();
+  const writable = fields.filter((f) => !f.readOnly);
+  return (
+    <Table size="small" aria-labelledby="binding-title" data-testid="binding-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{strings.yourColumn}</TableHeaderCell>
+          <TableHeaderCell>{strings.field}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {columns.map((column, index) => (
+          <TableRow key={`${index}:${column.header}`}>
+            <TableCell>{column.header}</TableCell>
+            <TableCell>
+              <Select
+                size="small"
+                aria-label={`${strings.field}: ${column.header}`}
+                value={column.field ?? ''}
+                onChange={(_, d) => {
+                  onChoose(index, d.value);
+                }}
+                data-testid={`binding-field-${index}`}
+              >
+                <option value="">{strings.notUsed}</option>
+                {writable.map((f) => (
+                  <option key={f.name} value={f.name}>
+                    {f.label[locale]}
+                  </option>
+                ))}
+              </Select>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

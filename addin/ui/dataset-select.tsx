@@ -15,7 +15,13 @@ export function DatasetSelect({ datasets, value, onChange, testId }: DatasetSele
   const { strings, locale } = useUi();
   return (
     <Field label={strings.dataset}>
-      <Select value={value} onChange={(_, data) => { onChange(data.value); }} data-testid={testId}>
+      <Select
+        value={value}
+        onChange={(_, data) => {
+          onChange(data.value);
+        }}
+        data-testid={testId}
+      >
         {datasets.map((d) => (
           <option key={d.name} value={d.name}>
             {d.label[locale]}

@@ -18,7 +18,12 @@ export function defaultDataset(datasets: readonly DatasetDescription[], preferre
 }
 
 /** A field's label in the user's language, looked up in `dataset` first, then in any dataset. */
-export function fieldLabel(meta: MetaResponse | null, name: string, locale: Locale, dataset?: string): string {
+export function fieldLabel(
+  meta: MetaResponse | null,
+  name: string,
+  locale: Locale,
+  dataset?: string,
+): string {
   const datasets = meta?.datasets ?? [];
   const ordered = [...datasets.filter((d) => d.name === dataset), ...datasets];
   for (const d of ordered) {

@@ -9,7 +9,8 @@ export function classifyError(error: unknown): ErrorKind {
   if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
   if (error instanceof Error && error.name === 'AbortError') return 'cancelled';
   // fetch rejects with a TypeError ("Failed to fetch", "Load failed", "NetworkError…").
-  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) return 'network';
+  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message))
+    return 'network';
   if (error instanceof Error && error.message.trim() !== '') return 'message';
   return 'unknown';
 }

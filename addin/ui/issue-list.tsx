@@ -7,14 +7,34 @@ import { fill } from './strings';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxHeight: '40vh', overflowY: 'auto' },
-  item: { justifyContent: 'flex-start', textAlign: 'start', width: '100%', fontWeight: tokens.fontWeightRegular },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    maxHeight: '40vh',
+    overflowY: 'auto',
+  },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    width: '100%',
+    fontWeight: tokens.fontWeightRegular,
+  },
 });
 
 /** Long lists stay responsive: the first problems matter; the sheet shows every mark. */
 export const MAX_LISTED_ISSUES = 200;
 
-export function IssueList({ report, onSelect }: { report: ValidationReport; onSelect: (issue: CellIssue) => void }) {
+export function IssueList({
+  report,
+  onSelect,
+}: {
+  report: ValidationReport;
+  onSelect: (issue: CellIssue) => void;
+}) {
   const styles = useStyles();
   const { strings } = useUi();
   const listed = report.issues.slice(0, MAX_LISTED_ISSUES);
@@ -30,12 +50,18 @@ export function IssueList({ report, onSelect }: { report: ValidationReport; onSe
               className={styles.item}
               appearance="subtle"
               size="small"
-              onClick={() => { onSelect(issue); }}
+              onClick={() => {
+                onSelect(issue);
+              }}
               data-testid="issue"
               data-address={issue.address}
               data-severity={issue.severity}
             >
-              {fill(strings.issueLine, { row: issue.sheetRow, address: issue.address, message: issue.message })}
+              {fill(strings.issueLine, {
+                row: issue.sheetRow,
+                address: issue.address,
+                message: issue.message,
+              })}
             </Button>
           </li>
         ))}

@@ -1,5 +1,12 @@
 // The outcome of the last step as message bars: results, warnings, and errors as sentences.
-import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useUi } from './context';
 import type { Notice } from './use-work';
 
@@ -7,27 +14,50 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: (index: number) => void }) {
+export function Notices({
+  notices,
+  onDismiss,
+}: {
+  notices: readonly Notice[];
+  onDismiss: (index: number) => void;
+}) {
   const styles = useStyles();
   const { strings } = useUi();
   if (notices.length === 0) return null;
   return (
     <div className={styles.list} role="status" aria-live="polite" data-testid="notices">
       {notices.map((notice, index) => (
-        <MessageBar key={`${index}:${notice.text}`} intent={notice.intent} data-testid="notice" data-intent={notice.intent}>
+        <MessageBar
+          key={`${index}:${notice.text}`}
+          intent={notice.intent}
+          data-testid="notice"
+          data-intent={notice.intent}
+        >
           <MessageBarBody>{notice.text}</MessageBarBody>
           <MessageBarActions
             {...(notice.action
               ? {
                   children: (
-                    <Button size="small" onClick={notice.action.run} data-testid={notice.action.testId}>
+                    <Button
+                      size="small"
+                      onClick={notice.action.run}
+                      data-testid={notice.action.testId}
+                    >
                       {notice.action.label}
                     </Button>
                   ),
                 }
               : {})}
             containerAction={
-              <Button size="small" appearance="transparent" aria-label={strings.close} title={strings.close} onClick={() => { onDismiss(index); }}>
+              <Button
+                size="small"
+                appearance="transparent"
+                aria-label={strings.close}
+                title={strings.close}
+                onClick={() => {
+                  onDismiss(index);
+                }}
+              >
                 ✕
               </Button>
             }

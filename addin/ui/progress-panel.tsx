@@ -21,7 +21,11 @@ export function ProgressPanel({ label, progress, onCancel }: ProgressPanelProps)
   const { strings } = useUi();
   const total = progress?.total ?? null;
   const value = total && progress ? Math.min(1, progress.done / total) : undefined;
-  const hint = progress ? [progress.phase, total ? fill(strings.progressCount, { done: progress.done, total }) : ''].filter(Boolean).join(' · ') : strings.working;
+  const hint = progress
+    ? [progress.phase, total ? fill(strings.progressCount, { done: progress.done, total }) : '']
+        .filter(Boolean)
+        .join(' · ')
+    : strings.working;
 
   return (
     <div className={styles.row} data-testid="progress" role="status" aria-live="polite">

@@ -1,6 +1,16 @@
 // The optional filter of a pull: date range, region, dealer, category. Regions and dealers come
 // from the master-data lists of meta when the server sends them, so the user picks, not types.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Field,
+  Input,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ListEntry, MetaResponse } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import { useUi } from './context';
@@ -41,15 +51,47 @@ export function PullFilterFields({ meta, draft, onChange }: PullFilterProps) {
         <AccordionPanel>
           <div className={styles.grid}>
             <Field label={strings.from}>
-              <Input type="date" value={draft.from} onChange={(_, d) => { set('from')(d.value); }} data-testid="filter-from" />
+              <Input
+                type="date"
+                value={draft.from}
+                onChange={(_, d) => {
+                  set('from')(d.value);
+                }}
+                data-testid="filter-from"
+              />
             </Field>
             <Field label={strings.to}>
-              <Input type="date" value={draft.to} onChange={(_, d) => { set('to')(d.value); }} data-testid="filter-to" />
+              <Input
+                type="date"
+                value={draft.to}
+                onChange={(_, d) => {
+                  set('to')(d.value);
+                }}
+                data-testid="filter-to"
+              />
             </Field>
-            <ListOrText label={strings.region} list={meta.lists.regions} value={draft.region} onChange={set('region')} testId="filter-region" />
-            <ListOrText label={strings.dealer} list={meta.lists.dealers} value={draft.dealer} onChange={set('dealer')} testId="filter-dealer" />
+            <ListOrText
+              label={strings.region}
+              list={meta.lists.regions}
+              value={draft.region}
+              onChange={set('region')}
+              testId="filter-region"
+            />
+            <ListOrText
+              label={strings.dealer}
+              list={meta.lists.dealers}
+              value={draft.dealer}
+              onChange={set('dealer')}
+              testId="filter-dealer"
+            />
             <Field label={strings.category}>
-              <Input value={draft.category} onChange={(_, d) => { set('category')(d.value); }} data-testid="filter-category" />
+              <Input
+                value={draft.category}
+                onChange={(_, d) => {
+                  set('category')(d.value);
+                }}
+                data-testid="filter-category"
+              />
             </Field>
           </div>
         </AccordionPanel>
@@ -70,13 +112,25 @@ function ListOrText({ label, list, value, onChange, testId }: ListOrTextProps) {
   if (!list || list.length === 0) {
     return (
       <Field label={label}>
-        <Input value={value} onChange={(_, d) => { onChange(d.value); }} data-testid={testId} />
+        <Input
+          value={value}
+          onChange={(_, d) => {
+            onChange(d.value);
+          }}
+          data-testid={testId}
+        />
       </Field>
     );
   }
   return (
     <Field label={label}>
-      <Select value={value} onChange={(_, d) => { onChange(d.value); }} data-testid={testId}>
+      <Select
+        value={value}
+        onChange={(_, d) => {
+          onChange(d.value);
+        }}
+        data-testid={testId}
+      >
         <option value="">—</option>
         {list.map((entry) => (
           <option key={entry.code} value={entry.code}>

@@ -21,10 +21,20 @@ export function PullPanel({ meta, role, busy, actions }: PanelProps) {
       <Subtitle2 as="h2" id="get-title">
         {strings.getTitle}
       </Subtitle2>
-      <DatasetSelect datasets={datasets} value={dataset} onChange={setDataset} testId="pull-dataset" />
+      <DatasetSelect
+        datasets={datasets}
+        value={dataset}
+        onChange={setDataset}
+        testId="pull-dataset"
+      />
       <PullFilterFields meta={meta} draft={filter} onChange={setFilter} />
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || dataset === ''} onClick={() => void actions.pull(dataset, toPullFilter(filter))} data-testid="pull">
+        <Button
+          appearance="primary"
+          disabled={busy || dataset === ''}
+          onClick={() => void actions.pull(dataset, toPullFilter(filter))}
+          data-testid="pull"
+        >
           {strings.pull}
         </Button>
         <Button disabled={busy} onClick={() => void actions.refresh()} data-testid="refresh">

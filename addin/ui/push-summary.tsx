@@ -1,6 +1,21 @@
 // Conflicts after a push: rows someone changed on the server since this workbook last saw them.
 // Each shows the differing fields, mine beside the server's, and lets the user pick a side.
-import { Button, Caption1, Card, CardHeader, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ConflictInfo } from '../app-api';
 import { useUi } from './context';
 import { fill } from './strings';
@@ -35,19 +50,36 @@ export function PushSummary({ conflicts, busy, labelOf, onResolve }: PushSummary
         {strings.conflictsTitle}
       </Subtitle2>
       {conflicts.map((conflict) => (
-        <ConflictCard key={conflict.rowKey} conflict={conflict} busy={busy} labelOf={labelOf} onResolve={onResolve} />
+        <ConflictCard
+          key={conflict.rowKey}
+          conflict={conflict}
+          busy={busy}
+          labelOf={labelOf}
+          onResolve={onResolve}
+        />
       ))}
     </section>
   );
 }
 
-function ConflictCard({ conflict, busy, labelOf, onResolve }: Omit<PushSummaryProps, 'conflicts'> & { conflict: ConflictInfo }) {
+function ConflictCard({
+  conflict,
+  busy,
+  labelOf,
+  onResolve,
+}: Omit<PushSummaryProps, 'conflicts'> & { conflict: ConflictInfo }) {
   const styles = useStyles();
   const { strings } = useUi();
-  const title = fill(strings.conflictRow, { row: conflict.sheetRow, fields: conflict.fields.map(labelOf).join(', ') });
+  const title = fill(strings.conflictRow, {
+    row: conflict.sheetRow,
+    fields: conflict.fields.map(labelOf).join(', '),
+  });
   return (
     <Card size="small" data-testid="conflict" data-row-key={conflict.rowKey}>
-      <CardHeader header={<Text weight="semibold">{title}</Text>} {...(conflict.message ? { description: <Caption1>{conflict.message}</Caption1> } : {})} />
+      <CardHeader
+        header={<Text weight="semibold">{title}</Text>}
+        {...(conflict.message ? { description: <Caption1>{conflict.message}</Caption1> } : {})}
+      />
       <Table size="extra-small" aria-label={title}>
         <TableHeader>
           <TableRow>
@@ -69,10 +101,22 @@ function ConflictCard({ conflict, busy, labelOf, onResolve }: Omit<PushSummaryPr
         </TableBody>
       </Table>
       <div className={styles.buttons}>
-        <Button disabled={busy} onClick={() => { onResolve(conflict, 'mine'); }} data-testid="keep-mine">
+        <Button
+          disabled={busy}
+          onClick={() => {
+            onResolve(conflict, 'mine');
+          }}
+          data-testid="keep-mine"
+        >
           {strings.keepMine}
         </Button>
-        <Button disabled={busy} onClick={() => { onResolve(conflict, 'server'); }} data-testid="take-server">
+        <Button
+          disabled={busy}
+          onClick={() => {
+            onResolve(conflict, 'server');
+          }}
+          data-testid="take-server"
+        >
           {strings.takeServer}
         </Button>
       </div>

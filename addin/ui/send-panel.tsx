@@ -34,12 +34,25 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
       <Subtitle2 as="h2" id="send-title">
         {strings.sendTitle}
       </Subtitle2>
-      <DatasetSelect datasets={datasets} value={dataset} onChange={setDataset} testId="push-dataset" />
+      <DatasetSelect
+        datasets={datasets}
+        value={dataset}
+        onChange={setDataset}
+        testId="push-dataset"
+      />
       <div className={styles.buttons}>
-        <Button disabled={disabled} onClick={() => void actions.insertTemplate(dataset)} data-testid="insert-template">
+        <Button
+          disabled={disabled}
+          onClick={() => void actions.insertTemplate(dataset)}
+          data-testid="insert-template"
+        >
           {strings.insertTemplate}
         </Button>
-        <Button disabled={disabled} onClick={() => void actions.bindSelection(dataset)} data-testid="bind-selection">
+        <Button
+          disabled={disabled}
+          onClick={() => void actions.bindSelection(dataset)}
+          data-testid="bind-selection"
+        >
           {strings.bindSelection}
         </Button>
       </div>
@@ -47,10 +60,19 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
         <Button disabled={busy} onClick={() => void actions.validate()} data-testid="validate">
           {strings.validate}
         </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void actions.push()} data-testid="push">
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void actions.push()}
+          data-testid="push"
+        >
           {strings.push}
         </Button>
-        <Button disabled={busy} onClick={() => void actions.refreshStatus()} data-testid="refresh-status">
+        <Button
+          disabled={busy}
+          onClick={() => void actions.refreshStatus()}
+          data-testid="refresh-status"
+        >
           {strings.refreshStatus}
         </Button>
       </div>

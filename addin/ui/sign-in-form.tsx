@@ -1,10 +1,19 @@
 // Sign in: server address (the page's origin unless the user changes it), user name, password.
 // A failure shows as a sentence under the form; the password field keeps focus order natural.
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type SyntheticEvent } from 'react';
 import type { Session } from '../app-api';
 import { useUi } from './context';
 import { errorSentence } from './errors';
+import { TextField } from './text-field';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -17,54 +26,81 @@ export interface SignInFormProps {
   onSignedIn: (session: Session) => void;
 }
 
-export function SignInForm({ defaultServerUrl, reason, onSignedIn }: SignInFormProps) {
-  const styles = useStyles();
+/** The form's state and its submit: the session on success, a sentence on failure. */
+function useSignIn({ defaultServerUrl, reason, onSignedIn }: SignInFormProps) {
   const { app, strings } = useUi();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(reason);
-
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await app.signIn({ serverUrl: serverUrl.trim(), username: username.trim(), password }));
+      const input = { serverUrl: serverUrl.trim(), username: username.trim(), password };
+      onSignedIn(await app.signIn(input));
     } catch (failure) {
       setError(errorSentence(failure, strings, serverUrl));
       setBusy(false);
     }
   };
+  const fields = { serverUrl, setServerUrl, username, setUsername, password, setPassword };
+  return { ...fields, busy, error, submit, ready: username.trim() !== '' && password !== '' };
+}
 
+export function SignInForm(props: SignInFormProps) {
+  const styles = useStyles();
+  const { strings } = useUi();
+  const form = useSignIn(props);
   return (
     <form
       className={styles.form}
       aria-labelledby="sign-in-title"
-      onSubmit={(event) => {
-        void submit(event);
-      }}
+      onSubmit={(event) => void form.submit(event)}
     >
       <Title3 id="sign-in-title">
         {strings.appTitle} · {strings.signInTitle}
       </Title3>
-      <Field label={strings.serverUrl} required>
-        <Input type="url" value={serverUrl} onChange={(_, d) => { setServerUrl(d.value); }} data-testid="signin-server" autoComplete="url" />
-      </Field>
-      <Field label={strings.username} required>
-        <Input value={username} onChange={(_, d) => { setUsername(d.value); }} data-testid="signin-username" autoComplete="username" />
-      </Field>
-      <Field label={strings.password} required>
-        <Input type="password" value={password} onChange={(_, d) => { setPassword(d.value); }} data-testid="signin-password" autoComplete="current-password" />
-      </Field>
-      {error ? (
+      <TextField
+        label={strings.serverUrl}
+        required
+        type="url"
+        autoComplete="url"
+        value={form.serverUrl}
+        onChange={form.setServerUrl}
+        testId="signin-server"
+      />
+      <TextField
+        label={strings.username}
+        required
+        autoComplete="username"
+        value={form.username}
+        onChange={form.setUsername}
+        testId="signin-username"
+      />
+      <TextField
+        label={strings.password}
+        required
+        type="password"
+        autoComplete="current-password"
+        value={form.password}
+        onChange={form.setPassword}
+        testId="signin-password"
+      />
+      {form.error ? (
         <MessageBar intent="error" data-testid="signin-error">
-          <MessageBarBody>{error}</MessageBarBody>
+          <MessageBarBody>{form.error}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Button type="submit" appearance="primary" disabled={busy || username.trim() === '' || password === ''} data-testid="signin-submit">
-        {busy ? <Spinner size="tiny" label={strings.signingIn} /> : strings.signIn}
+      <Button
+        type="submit"
+        appearance="primary"
+        disabled={form.busy || !form.ready}
+        data-testid="signin-submit"
+      >
+        {form.busy ? <Spinner size="tiny" label={strings.signingIn} /> : strings.signIn}
       </Button>
     </form>
   );

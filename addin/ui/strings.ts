@@ -32,7 +32,8 @@ const enUS = {
   working: 'Working…',
   progressCount: '{done} of {total}',
   bindingTitle: 'Check the columns',
-  bindingHint: 'Sheet {sheet}: each of your columns and the field it holds. Change any that are wrong.',
+  bindingHint:
+    'Sheet {sheet}: each of your columns and the field it holds. Change any that are wrong.',
   yourColumn: 'Your column',
   field: 'Field',
   notUsed: '(not used)',
@@ -44,7 +45,8 @@ const enUS = {
   allValid: 'Every row is valid.',
   issuesTitle: 'Problems (select one to go to its cell)',
   issueLine: 'Row {row}, {address}: {message}',
-  pushSummary: 'Sent {sent} rows: {applied} accepted, {unchanged} unchanged, {rejected} rejected, {conflicts} in conflict.',
+  pushSummary:
+    'Sent {sent} rows: {applied} accepted, {unchanged} unchanged, {rejected} rejected, {conflicts} in conflict.',
   skippedInvalid: '{count} rows with problems were not sent; fix them and push again.',
   pushCancelled: 'Push cancelled. Rows already sent keep their results; pushing again is safe.',
   conflictsTitle: 'Changed on the server since you last pulled',
@@ -67,9 +69,17 @@ const enUS = {
   statusRefreshed: '{count} order rows have a new status.',
   pivotAdded: 'PivotTable added on sheet {sheet}.',
   cancelled: 'Cancelled.',
-  networkError: 'The server at {url} cannot be reached. Check the address and your network, then try again.',
+  networkError:
+    'The server at {url} cannot be reached. Check the address and your network, then try again.',
   unexpectedError: 'Something went wrong: {message}',
-  roles: { admin: 'administrator', manager: 'manager', sales: 'sales assistant', warehouse: 'warehouse', finance: 'finance', analyst: 'analyst' } satisfies Record<Role, string>,
+  roles: {
+    admin: 'administrator',
+    manager: 'manager',
+    sales: 'sales assistant',
+    warehouse: 'warehouse',
+    finance: 'finance',
+    analyst: 'analyst',
+  } satisfies Record<Role, string>,
 };
 
 export type Strings = typeof enUS;
@@ -114,7 +124,8 @@ const zhCN: Strings = {
   allValid: '所有行均正确。',
   issuesTitle: '问题列表（选择一项可跳到对应单元格）',
   issueLine: '第 {row} 行，{address}：{message}',
-  pushSummary: '已上传 {sent} 行：接受 {applied}，未变 {unchanged}，拒绝 {rejected}，冲突 {conflicts}。',
+  pushSummary:
+    '已上传 {sent} 行：接受 {applied}，未变 {unchanged}，拒绝 {rejected}，冲突 {conflicts}。',
   skippedInvalid: '有 {count} 行存在问题未上传，请修改后再上传。',
   pushCancelled: '已取消上传。已发送的行保留其结果，重新上传是安全的。',
   conflictsTitle: '以下行在您上次下载后已在服务器上被修改',
@@ -139,7 +150,14 @@ const zhCN: Strings = {
   cancelled: '已取消。',
   networkError: '无法连接服务器 {url}。请检查地址和网络后重试。',
   unexpectedError: '出现问题：{message}',
-  roles: { admin: '管理员', manager: '经理', sales: '销售助理', warehouse: '仓库', finance: '财务', analyst: '分析员' },
+  roles: {
+    admin: '管理员',
+    manager: '经理',
+    sales: '销售助理',
+    warehouse: '仓库',
+    finance: '财务',
+    analyst: '分析员',
+  },
 };
 
 const byLocale: Record<Locale, Strings> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -33,7 +33,10 @@ export interface TaskPaneProps {
 export function TaskPane({ app, theme, defaultServerUrl }: TaskPaneProps) {
   const styles = useStyles();
   const locale = app.locale();
-  const ui = useMemo<UiContextValue>(() => ({ app, locale, strings: stringsFor(locale) }), [app, locale]);
+  const ui = useMemo<UiContextValue>(
+    () => ({ app, locale, strings: stringsFor(locale) }),
+    [app, locale],
+  );
   const [session, setSession] = useState<Session | null>(() => app.session());
   // Why the user is back at sign-in (an expired token), shown on the form.
   const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
@@ -58,10 +61,18 @@ export function TaskPane({ app, theme, defaultServerUrl }: TaskPaneProps) {
                   setSession(null);
                 }}
               />
-              <Workspace key={session.user.username} session={session} onSessionLost={sessionLost} />
+              <Workspace
+                key={session.user.username}
+                session={session}
+                onSessionLost={sessionLost}
+              />
             </>
           ) : (
-            <SignInForm defaultServerUrl={defaultServerUrl} reason={signedOutReason} onSignedIn={signedIn} />
+            <SignInForm
+              defaultServerUrl={defaultServerUrl}
+              reason={signedOutReason}
+              onSignedIn={signedIn}
+            />
           )}
         </main>
       </UiContext.Provider>

@@ -1,26 +1,58 @@
 // The workspace's verbs: each runs one AddinApp call through the work runner and turns its report
 // into notices and the view that follows (a mapping to confirm, issues, push results).
 import { useState } from 'react';
-import type { AddinApp, Binding, CellIssue, ConflictInfo, PullReport, PushReport, ValidationReport } from '../app-api';
+import type {
+  AddinApp,
+  Binding,
+  CellIssue,
+  ConflictInfo,
+  PullReport,
+  PushReport,
+  ValidationReport,
+} from '../app-api';
 import type { MetaResponse } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import { useUi } from './context';
 import { fill, type Strings } from './strings';
 import type { Notice, WorkRunner } from './use-work';
 
-export type View = { kind: 'binding'; binding: Binding } | { kind: 'issues'; report: ValidationReport } | { kind: 'push'; report: PushReport } | null;
+export type View =
+  | { kind: 'binding'; binding: Binding }
+  | { kind: 'issues'; report: ValidationReport }
+  | { kind: 'push'; report: PushReport }
+  | null;
 
 /** `overwrite` is offered when the refresh kept cells the user had edited. */
-export function pullNotices(report: PullReport, strings: Strings, datasetLabel: string, overwrite?: () => void): Notice[] {
+export function pullNotices(
+  report: PullReport,
+  strings: Strings,
+  datasetLabel: string,
+  overwrite?: () => void,
+): Notice[] {
   const notices: Notice[] = [
-    { intent: 'success', text: fill(strings.pullSummary, { dataset: datasetLabel, sheet: report.sheetName, added: report.added, updated: report.updated, removed: report.removed }) },
+    {
+      intent: 'success',
+      text: fill(strings.pullSummary, {
+        dataset: datasetLabel,
+        sheet: report.sheetName,
+        added: report.added,
+        updated: report.updated,
+        removed: report.removed,
+      }),
+    },
   ];
   if (report.reset) notices.push({ intent: 'info', text: strings.pullReset });
   // keptEdits is what stayed as the user left it; hosts that only count edits report editedCells.
   const kept = report.keptEdits ?? report.editedCells;
   if (kept > 0) {
-    const action = overwrite ? { action: { label: strings.overwriteEdits, testId: 'overwrite-edits', run: overwrite } } : {};
-    notices.push({ intent: 'warning', text: fill(strings.editedCells, { count: kept }), ...action });
+    const action = overwrite
+      ? { action: { label: strings.overwriteEdits, testId: 'overwrite-edits', run: overwrite } }
+      : {};
+    notices.push({
+      intent: 'warning',
+      text: fill(strings.editedCells, { count: kept }),
+      ...action,
+    });
   }
   return notices;
 }
@@ -28,15 +60,37 @@ export function pullNotices(report: PullReport, strings: Strings, datasetLabel: 
 export function pushNotices(report: PushReport, strings: Strings): Notice[] {
   const { sent, applied, unchanged, rejected } = report;
   const clean = rejected === 0 && report.conflicts.length === 0 && report.skippedInvalid === 0;
-  const notices: Notice[] = [{ intent: clean ? 'success' : 'warning', text: fill(strings.pushSummary, { sent, applied, unchanged, rejected, conflicts: report.conflicts.length }) }];
-  if (report.skippedInvalid > 0) notices.push({ intent: 'warning', text: fill(strings.skippedInvalid, { count: report.skippedInvalid }) });
+  const notices: Notice[] = [
+    {
+      intent: clean ? 'success' : 'warning',
+      text: fill(strings.pushSummary, {
+        sent,
+        applied,
+        unchanged,
+        rejected,
+        conflicts: report.conflicts.length,
+      }),
+    },
+  ];
+  if (report.skippedInvalid > 0)
+    notices.push({
+      intent: 'warning',
+      text: fill(strings.skippedInvalid, { count: report.skippedInvalid }),
+    });
   if (report.cancelled) notices.push({ intent: 'info', text: strings.pushCancelled });
   return notices;
 }
 
 export function validationNotice(report: ValidationReport, strings: Strings): Notice {
-  const text = fill(strings.validationSummary, { rows: report.rowsChecked, valid: report.validRows, invalid: report.invalidRows });
-  return { intent: report.issues.some((i) => i.severity === 'error') ? 'warning' : 'success', text };
+  const text = fill(strings.validationSummary, {
+    rows: report.rowsChecked,
+    valid: report.validRows,
+    invalid: report.invalidRows,
+  });
+  return {
+    intent: report.issues.some((i) => i.severity === 'error') ? 'warning' : 'success',
+    text,
+  };
 }
 
 interface ActionDeps {
@@ -52,7 +106,10 @@ interface ActionDeps {
 function bindingActions({ app, strings, run, notify, labelOf, setView }: ActionDeps) {
   const bindingDone = (binding: Binding, template: string) => {
     setView(null);
-    notify({ intent: 'success', text: fill(template, { sheet: binding.sheetName, dataset: labelOf(binding.dataset) }) });
+    notify({
+      intent: 'success',
+      text: fill(template, { sheet: binding.sheetName, dataset: labelOf(binding.dataset) }),
+    });
   };
   return {
     async insertTemplate(dataset: string) {
@@ -73,50 +130,82 @@ function bindingActions({ app, strings, run, notify, labelOf, setView }: ActionD
 function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
   return {
     async validate() {
-      const report = await run(strings.validate, (options) => app.validate(options), { cancellable: true });
+      const report = await run(strings.validate, (options) => app.validate(options), {
+        cancellable: true,
+      });
       if (!report) return;
       const notice = validationNotice(report, strings);
       setView(report.issues.length > 0 ? { kind: 'issues', report } : null);
-      notify(report.issues.length > 0 ? notice : { intent: 'success', text: `${notice.text} ${strings.allValid}` });
+      notify(
+        report.issues.length > 0
+          ? notice
+          : { intent: 'success', text: `${notice.text} ${strings.allValid}` },
+      );
     },
     async selectIssue(issue: CellIssue) {
       await app.selectIssue(issue).catch(() => undefined); // a vanished sheet: nothing to select
     },
     async push() {
-      const report = await run(strings.push, (options) => app.push({ ...options, onlyValid: true }), { cancellable: true });
+      const report = await run(
+        strings.push,
+        (options) => app.push({ ...options, onlyValid: true }),
+        { cancellable: true },
+      );
       if (!report) return;
       setView(report.conflicts.length > 0 ? { kind: 'push', report } : null);
       notify(...pushNotices(report, strings));
     },
     async resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server') {
-      const done = await run(take === 'mine' ? strings.keepMine : strings.takeServer, () => app.resolveConflict(conflict, take).then(() => true));
+      const done = await run(take === 'mine' ? strings.keepMine : strings.takeServer, () =>
+        app.resolveConflict(conflict, take).then(() => true),
+      );
       if (!done || view?.kind !== 'push') return;
       const conflicts = view.report.conflicts.filter((c) => c.rowKey !== conflict.rowKey);
-      setView(conflicts.length > 0 ? { kind: 'push', report: { ...view.report, conflicts } } : null);
-      notify({ intent: 'success', text: fill(strings.conflictResolved, { row: conflict.sheetRow }) });
+      setView(
+        conflicts.length > 0 ? { kind: 'push', report: { ...view.report, conflicts } } : null,
+      );
+      notify({
+        intent: 'success',
+        text: fill(strings.conflictResolved, { row: conflict.sheetRow }),
+      });
     },
   };
 }
 
 function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
   const refresh = async (overwriteEdits: boolean) => {
-    const report = await run(strings.refresh, (options) => app.refresh({ ...options, overwriteEdits }), { cancellable: true });
+    const report = await run(
+      strings.refresh,
+      (options) => app.refresh({ ...options, overwriteEdits }),
+      { cancellable: true },
+    );
     const overwrite = overwriteEdits ? undefined : () => void refresh(true);
     if (report) notify(...pullNotices(report, strings, labelOf(report.dataset), overwrite));
   };
   return {
     async pull(dataset: string, filter: PullFilter) {
-      const report = await run(strings.pull, (options) => app.pull(dataset, { ...options, filter }), { cancellable: true });
+      const report = await run(
+        strings.pull,
+        (options) => app.pull(dataset, { ...options, filter }),
+        { cancellable: true },
+      );
       if (report) notify(...pullNotices(report, strings, labelOf(report.dataset)));
     },
     refresh: () => refresh(false),
     async refreshStatus() {
-      const result = await run(strings.refreshStatus, (options) => app.refreshStatus(options), { cancellable: true });
-      if (result) notify({ intent: 'success', text: fill(strings.statusRefreshed, { count: result.updated }) });
+      const result = await run(strings.refreshStatus, (options) => app.refreshStatus(options), {
+        cancellable: true,
+      });
+      if (result)
+        notify({
+          intent: 'success',
+          text: fill(strings.statusRefreshed, { count: result.updated }),
+        });
     },
     async addPivot() {
       const result = await run(strings.addPivot, () => app.addPivot());
-      if (result) notify({ intent: 'success', text: fill(strings.pivotAdded, { sheet: result.sheetName }) });
+      if (result)
+        notify({ intent: 'success', text: fill(strings.pivotAdded, { sheet: result.sheetName }) });
     },
   };
 }
@@ -124,8 +213,17 @@ function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
 export function useActions(work: WorkRunner, meta: MetaResponse | null) {
   const { app, strings, locale } = useUi();
   const [view, setView] = useState<View>(null);
-  const labelOf = (name: string) => meta?.datasets.find((d) => d.name === name)?.label[locale] ?? name;
-  const deps: ActionDeps = { app, strings, run: work.run, notify: work.notify, labelOf, view, setView };
+  const labelOf = (name: string) =>
+    meta?.datasets.find((d) => d.name === name)?.label[locale] ?? name;
+  const deps: ActionDeps = {
+    app,
+    strings,
+    run: work.run,
+    notify: work.notify,
+    labelOf,
+    view,
+    setView,
+  };
   const closeView = () => {
     setView(null);
   };

@@ -24,14 +24,24 @@ export interface WorkState {
 
 export interface WorkRunner extends WorkState {
   /** Runs `task`; answers its result, or null when it failed (the failure becomes a notice). */
-  run: <T>(label: string, task: (options: Required<WorkOptions>) => Promise<T>, opts?: { cancellable?: boolean }) => Promise<T | null>;
+  run: <T>(
+    label: string,
+    task: (options: Required<WorkOptions>) => Promise<T>,
+    opts?: { cancellable?: boolean },
+  ) => Promise<T | null>;
   cancel: () => void;
   notify: (...notices: Notice[]) => void;
   dismiss: (index: number) => void;
 }
 
 export function useWork(describeError: (error: unknown) => string): WorkRunner {
-  const [state, setState] = useState<WorkState>({ busy: null, progress: null, notices: [], cancellable: false, finished: 0 });
+  const [state, setState] = useState<WorkState>({
+    busy: null,
+    progress: null,
+    notices: [],
+    cancellable: false,
+    finished: 0,
+  });
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback<WorkRunner['run']>(
@@ -39,18 +49,35 @@ export function useWork(describeError: (error: unknown) => string): WorkRunner {
       if (controller.current) return null; // one piece of work at a time
       const abort = new AbortController();
       controller.current = abort;
-      setState((s) => ({ ...s, busy: label, progress: null, notices: [], cancellable: opts?.cancellable ?? false }));
+      setState((s) => ({
+        ...s,
+        busy: label,
+        progress: null,
+        notices: [],
+        cancellable: opts?.cancellable ?? false,
+      }));
       const onProgress = (progress: Progress) => {
         setState((s) => ({ ...s, progress }));
       };
       try {
         return await task({ onProgress, signal: abort.signal });
       } catch (error) {
-        setState((s) => ({ ...s, notices: [{ intent: abort.signal.aborted ? 'info' : 'error', text: describeError(error) }] }));
+        setState((s) => ({
+          ...s,
+          notices: [
+            { intent: abort.signal.aborted ? 'info' : 'error', text: describeError(error) },
+          ],
+        }));
         return null;
       } finally {
         controller.current = null;
-        setState((s) => ({ ...s, busy: null, progress: null, cancellable: false, finished: s.finished + 1 }));
+        setState((s) => ({
+          ...s,
+          busy: null,
+          progress: null,
+          cancellable: false,
+          finished: s.finished + 1,
+        }));
       }
     },
     [describeError],

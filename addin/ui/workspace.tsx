@@ -15,7 +15,7 @@ import { PullPanel } from './pull-panel';
 import { PushSummary } from './push-summary';
 import { SendPanel } from './send-panel';
 import { useActions, type Actions } from './use-actions';
-import { useWork } from './use-work';
+import { useWork, type WorkRunner } from './use-work';
 
 export interface WorkspaceProps {
   session: Session;
@@ -27,22 +27,13 @@ const useStyles = makeStyles({
   workspace: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-export function Workspace({ session, onSessionLost }: WorkspaceProps) {
-  const styles = useStyles();
-  const { app, strings } = useUi();
-  const describe = useCallback(
-    (error: unknown) => {
-      const sentence = errorSentence(error, strings, session.serverUrl);
-      if (app.session() === null) queueMicrotask(() => { onSessionLost(sentence); });
-      return sentence;
-    },
-    [app, strings, session.serverUrl, onSessionLost],
-  );
-  const work = useWork(describe);
+/** Meta (datasets, fields, lists) loaded once; a failure becomes a notice. */
+function useMeta(
+  notify: WorkRunner['notify'],
+  describe: (error: unknown) => string,
+): MetaResponse | null {
+  const { app } = useUi();
   const [meta, setMeta] = useState<MetaResponse | null>(null);
-  const actions = useActions(work, meta);
-  const { notify } = work;
-
   useEffect(() => {
     let live = true;
     app.meta().then(
@@ -57,10 +48,35 @@ export function Workspace({ session, onSessionLost }: WorkspaceProps) {
       live = false;
     };
   }, [app, describe, notify]);
+  return meta;
+}
+
+export function Workspace({ session, onSessionLost }: WorkspaceProps) {
+  const styles = useStyles();
+  const { app, strings } = useUi();
+  const describe = useCallback(
+    (error: unknown) => {
+      const sentence = errorSentence(error, strings, session.serverUrl);
+      if (app.session() === null)
+        queueMicrotask(() => {
+          onSessionLost(sentence);
+        });
+      return sentence;
+    },
+    [app, strings, session.serverUrl, onSessionLost],
+  );
+  const work = useWork(describe);
+  const meta = useMeta(work.notify, describe);
+  const actions = useActions(work, meta);
 
   const busy = work.busy !== null;
   return (
-    <div className={styles.workspace} data-testid="workspace" data-busy={busy} data-finished={work.finished}>
+    <div
+      className={styles.workspace}
+      data-testid="workspace"
+      data-busy={busy}
+      data-finished={work.finished}
+    >
       {meta ? (
         <>
           <SendPanel meta={meta} role={session.user.role} busy={busy} actions={actions} />
@@ -69,14 +85,28 @@ export function Workspace({ session, onSessionLost }: WorkspaceProps) {
       ) : work.notices.length === 0 ? (
         <Spinner label={strings.loading} />
       ) : null}
-      {work.busy ? <ProgressPanel label={work.busy} progress={work.progress} onCancel={work.cancellable ? work.cancel : null} /> : null}
+      {work.busy ? (
+        <ProgressPanel
+          label={work.busy}
+          progress={work.progress}
+          onCancel={work.cancellable ? work.cancel : null}
+        />
+      ) : null}
       <Notices notices={work.notices} onDismiss={work.dismiss} />
       <ResultView actions={actions} busy={busy} meta={meta} />
     </div>
   );
 }
 
-function ResultView({ actions, busy, meta }: { actions: Actions; busy: boolean; meta: MetaResponse | null }) {
+function ResultView({
+  actions,
+  busy,
+  meta,
+}: {
+  actions: Actions;
+  busy: boolean;
+  meta: MetaResponse | null;
+}) {
   const { locale } = useUi();
   const { view } = actions;
   if (!view) return null;
@@ -93,7 +123,9 @@ function ResultView({ actions, busy, meta }: { actions: Actions; busy: boolean; 
         />
       );
     case 'issues':
-      return <IssueList report={view.report} onSelect={(issue) => void actions.selectIssue(issue)} />;
+      return (
+        <IssueList report={view.report} onSelect={(issue) => void actions.selectIssue(issue)} />
+      );
     case 'push':
       return (
         <PushSummary

@@ -11,10 +11,21 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { FakeOfficeOptions } from '../fakes/fake-excel';
 import { TEST_ORIGIN } from '../support/server';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 }
 
 export interface PaneOptions {
@@ -26,8 +37,14 @@ export interface PaneOptions {
 }
 
 /** A new browser context showing the task pane; its fake workbook is `window.__fakeWorkbook`. */
-export async function openTaskPane(browser: Browser, options: PaneOptions): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 }, locale: options.office?.displayLanguage ?? 'zh-CN' });
+export async function openTaskPane(
+  browser: Browser,
+  options: PaneOptions,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 380, height: 900 },
+    locale: options.office?.displayLanguage ?? 'zh-CN',
+  });
   const fake = fs.readFileSync(options.fakeOfficePath, 'utf8');
   // Routes run newest first: nothing leaves the machine, then the pane's origin, then office.js.
   await context.route(/^https?:\/\/(?!addin\.test\/)/, (route) => route.abort('blockedbyclient'));
@@ -37,12 +54,22 @@ export async function openTaskPane(browser: Browser, options: PaneOptions): Prom
     await route.fulfill({ response });
   });
   // Registered last, so it wins for office.js wherever the page loads it from (CDN or /office-js/).
-  await context.route('**/office.js', (route) => route.fulfill({ contentType: 'application/javascript', body: fake }));
+  await context.route('**/office.js', (route) =>
+    route.fulfill({ contentType: 'application/javascript', body: fake }),
+  );
+  // tsx compiles this test with esbuild's keepNames, which wraps functions inside page.evaluate
+  // callbacks in __name(fn, "name"); the page has no such helper, so give it an identity one.
+  await context.addInitScript({
+    content: 'globalThis.__name = globalThis.__name || ((target) => target);',
+  });
   await context.addInitScript((office) => {
     (globalThis as { __fakeOfficeOptions?: unknown }).__fakeOfficeOptions = office;
   }, options.office ?? {});
   const page = await context.newPage();
-  page.on('console', (message) => options.log?.push(`console.${message.type()}: ${message.text()}`));
+  page.setDefaultTimeout(15_000);
+  page.on('console', (message) =>
+    options.log?.push(`console.${message.type()}: ${message.text()}`),
+  );
   page.on('pageerror', (error) => options.log?.push(`pageerror: ${error.message}`));
   await page.goto(`${TEST_ORIGIN}/addin/taskpane.html`);
   return { context, page };

@@ -23,7 +23,14 @@ export async function pressAndWait(page: Page, key: string, timeoutMs = 30_000):
 }
 
 async function waitForFinished(page: Page, before: number, timeoutMs: number): Promise<void> {
-  await page.waitForFunction((count) => Number(document.querySelector('[data-testid="workspace"]')?.getAttribute('data-finished') ?? '0') > count, before, { timeout: timeoutMs, polling: 50 });
+  await page.waitForFunction(
+    (count) =>
+      Number(
+        document.querySelector('[data-testid="workspace"]')?.getAttribute('data-finished') ?? '0',
+      ) > count,
+    before,
+    { timeout: timeoutMs, polling: 50 },
+  );
 }
 
 export async function noticeTexts(page: Page): Promise<string[]> {
@@ -31,8 +38,15 @@ export async function noticeTexts(page: Page): Promise<string[]> {
 }
 
 /** The header of the column holding `field` (its label in either language, or its name). */
-export function columnOf(meta: MetaResponse, dataset: string, headers: readonly string[], field: string): string {
-  const description = meta.datasets.find((d) => d.name === dataset)?.fields.find((f) => f.name === field);
+export function columnOf(
+  meta: MetaResponse,
+  dataset: string,
+  headers: readonly string[],
+  field: string,
+): string {
+  const description = meta.datasets
+    .find((d) => d.name === dataset)
+    ?.fields.find((f) => f.name === field);
   if (!description) throw new Error(`meta has no field ${dataset}.${field}`);
   const names = [description.label['zh-CN'], description.label['en-US'], field].map(normalize);
   const header = headers.find((h) => names.includes(normalize(h)));

@@ -22,13 +22,32 @@ export interface TableSnapshot {
 /** Every table in the workbook, as plain data. */
 export function tables(page: Page): Promise<TableSnapshot[]> {
   return page.evaluate(() => {
-    type Row = { values: unknown[]; fills?: (string | undefined)[]; notes?: (string | undefined)[]; comments?: (string | undefined)[] };
-    type Model = { tables: { name: string; sheet: { name: string; rows: (Row | undefined)[] }; row: number; column: number; columnCount: number; bodyCount: number }[] };
+    type Row = {
+      values: unknown[];
+      fills?: (string | undefined)[];
+      notes?: (string | undefined)[];
+      comments?: (string | undefined)[];
+    };
+    type Model = {
+      tables: {
+        name: string;
+        sheet: { name: string; rows: (Row | undefined)[] };
+        row: number;
+        column: number;
+        columnCount: number;
+        bodyCount: number;
+      }[];
+    };
     const wb = (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook;
-    const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+    const letters = (c: number): string =>
+      c < 26
+        ? String.fromCharCode(65 + c)
+        : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
     return wb.tables.map((t) => {
       const cell = (r: number, c: number) => t.sheet.rows[r]?.values[c] ?? null;
-      const headers = Array.from({ length: t.columnCount }, (_, i) => String(cell(t.row, t.column + i) as string | number | null ?? ''));
+      const headers = Array.from({ length: t.columnCount }, (_, i) =>
+        String((cell(t.row, t.column + i) as string | number | null) ?? ''),
+      );
       const rows: Record<string, unknown>[] = [];
       const fills: Record<string, string> = {};
       const notes: Record<string, string> = {};
@@ -44,14 +63,29 @@ export function tables(page: Page): Promise<TableSnapshot[]> {
         });
         rows.push(row);
       }
-      return { name: t.name, sheetName: t.sheet.name, row: t.row, column: t.column, headers, rows, fills, notes };
+      return {
+        name: t.name,
+        sheetName: t.sheet.name,
+        row: t.row,
+        column: t.column,
+        headers,
+        rows,
+        fills,
+        notes,
+      };
     });
   }) as Promise<TableSnapshot[]>;
 }
 
-export async function table(page: Page, predicate: (t: TableSnapshot) => boolean): Promise<TableSnapshot> {
+export async function table(
+  page: Page,
+  predicate: (t: TableSnapshot) => boolean,
+): Promise<TableSnapshot> {
   const found = (await tables(page)).find(predicate);
-  if (!found) throw new Error(`no such table among ${(await tables(page)).map((t) => `${t.sheetName}!${t.name}`).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no such table among ${(await tables(page)).map((t) => `${t.sheetName}!${t.name}`).join(', ')}`,
+    );
   return found;
 }
 
@@ -59,10 +93,24 @@ export async function table(page: Page, predicate: (t: TableSnapshot) => boolean
  * Types rows into a table's body from its first body row, by header; the table grows to hold
  * them. A value is typed as Excel stores it: numbers as numbers, text as text.
  */
-export function typeRows(page: Page, tableName: string, rows: readonly Record<string, FakeCellValue>[]): Promise<void> {
+export function typeRows(
+  page: Page,
+  tableName: string,
+  rows: readonly Record<string, FakeCellValue>[],
+): Promise<void> {
   return page.evaluate(
     ({ tableName, rows }) => {
-      type Model = { tables: { name: string; sheet: { row: (i: number) => { values: unknown[] } }; row: number; column: number; columnCount: number; bodyCount: number }[]; tableHeaders: (name: string) => string[] };
+      type Model = {
+        tables: {
+          name: string;
+          sheet: { row: (i: number) => { values: unknown[] } };
+          row: number;
+          column: number;
+          columnCount: number;
+          bodyCount: number;
+        }[];
+        tableHeaders: (name: string) => string[];
+      };
       const wb = (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook;
       const t = wb.tables.find((x) => x.name === tableName);
       if (!t) throw new Error(`no table ${tableName}`);
@@ -82,9 +130,20 @@ export function typeRows(page: Page, tableName: string, rows: readonly Record<st
 }
 
 /** Types one value into a body cell of a table (row 0 = first body row). */
-export function typeCell(page: Page, input: { tableName: string; row: number; header: string; value: FakeCellValue }): Promise<void> {
+export function typeCell(
+  page: Page,
+  input: { tableName: string; row: number; header: string; value: FakeCellValue },
+): Promise<void> {
   return page.evaluate((input) => {
-    type Model = { tables: { name: string; sheet: { row: (i: number) => { values: unknown[] } }; row: number; column: number }[]; tableHeaders: (name: string) => string[] };
+    type Model = {
+      tables: {
+        name: string;
+        sheet: { row: (i: number) => { values: unknown[] } };
+        row: number;
+        column: number;
+      }[];
+      tableHeaders: (name: string) => string[];
+    };
     const wb = (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook;
     const t = wb.tables.find((x) => x.name === input.tableName)!;
     const at = wb.tableHeaders(input.tableName).indexOf(input.header);
@@ -99,12 +158,49 @@ export function selection(page: Page): Promise<string | null> {
     type Model = { selection: { sheet: string; rect: { row: number; column: number } } | null };
     const wb = (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook;
     if (!wb.selection) return null;
-    const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+    const letters = (c: number): string =>
+      c < 26
+        ? String.fromCharCode(65 + c)
+        : letters(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
     return `${wb.selection.sheet}!${letters(wb.selection.rect.column)}${wb.selection.rect.row + 1}`;
   });
 }
 
 /** The number of Excel requests (syncs) the add-in has made so far. */
 export function syncCount(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as unknown as { __fakeWorkbook: { syncLog: unknown[] } }).__fakeWorkbook.syncLog.length);
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as { __fakeWorkbook: { syncLog: unknown[] } }).__fakeWorkbook.syncLog
+        .length,
+  );
+}
+
+/** Adds a sheet holding `rows` from A1 (the user's own layout) and selects `select` on it. */
+export function addSheet(
+  page: Page,
+  input: { name: string; rows: FakeCellValue[][]; select: string },
+): Promise<void> {
+  return page.evaluate((input) => {
+    type Model = {
+      addSheet: (name: string, rows: unknown[][]) => unknown;
+      select: (sheet: string, address: string) => void;
+    };
+    const wb = (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook;
+    wb.addSheet(input.name, input.rows);
+    wb.select(input.name, input.select);
+  }, input);
+}
+
+/** The PivotTables the add-in created. */
+export function pivots(
+  page: Page,
+): Promise<{ name: string; sheetName: string; sourceTable: string; values: string[] }[]> {
+  return page.evaluate(() => {
+    type Model = {
+      pivots: { name: string; sheetName: string; sourceTable: string; values: string[] }[];
+    };
+    return structuredClone(
+      (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook.pivots,
+    );
+  });
 }

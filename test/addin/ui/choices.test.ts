@@ -2,14 +2,24 @@
 // both languages, errors as sentences, what a report says, which datasets a role is offered.
 import assert from 'node:assert/strict';
 import type { MetaResponse } from '../../../shared/meta';
-import { defaultDataset, fieldLabel, pullableDatasets, pushableDatasets } from '../../../addin/ui/datasets';
+import {
+  defaultDataset,
+  fieldLabel,
+  pullableDatasets,
+  pushableDatasets,
+} from '../../../addin/ui/datasets';
 import { classifyError, errorSentence } from '../../../addin/ui/errors';
 import { toPullFilter } from '../../../addin/ui/pull-filter';
 import { fill, stringsFor } from '../../../addin/ui/strings';
 import { luminance, pickThemeName } from '../../../addin/ui/theme';
 import { pullNotices, pushNotices } from '../../../addin/ui/use-actions';
 
-const colours = (bodyBackgroundColor: string) => ({ bodyBackgroundColor, bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000' });
+const colours = (bodyBackgroundColor: string) => ({
+  bodyBackgroundColor,
+  bodyForegroundColor: '#000000',
+  controlBackgroundColor: '#FFFFFF',
+  controlForegroundColor: '#000000',
+});
 
 describe('task pane choices', () => {
   describe('theme', () => {
@@ -58,10 +68,16 @@ describe('task pane choices', () => {
     const strings = stringsFor('en-US');
     it('names the server when it cannot be reached', () => {
       assert.equal(classifyError(new TypeError('Failed to fetch')), 'network');
-      assert.match(errorSentence(new TypeError('Failed to fetch'), strings, 'https://s.example'), /https:\/\/s\.example cannot be reached/);
+      assert.match(
+        errorSentence(new TypeError('Failed to fetch'), strings, 'https://s.example'),
+        /https:\/\/s\.example cannot be reached/,
+      );
     });
     it('says "cancelled" for an abort', () => {
-      assert.equal(errorSentence(new DOMException('aborted', 'AbortError'), strings, ''), 'Cancelled.');
+      assert.equal(
+        errorSentence(new DOMException('aborted', 'AbortError'), strings, ''),
+        'Cancelled.',
+      );
     });
     it('keeps only the first line of a message, never a stack', () => {
       const error = new Error('Wrong user name or password.\n    at login (api-client.ts:1:1)');
@@ -75,24 +91,100 @@ describe('task pane choices', () => {
   describe('reports as notices', () => {
     const strings = stringsFor('zh-CN');
     it('says what a refresh changed, and warns about edited cells', () => {
-      const notices = pullNotices({ dataset: 'stock', sheetName: '库存', tableName: 'Stock', added: 0, updated: 1, removed: 0, editedCells: 2, reset: false, refreshedAt: '' }, strings, '库存');
-      assert.deepEqual(notices.map((n) => n.intent), ['success', 'warning']);
+      const notices = pullNotices(
+        {
+          dataset: 'stock',
+          sheetName: '库存',
+          tableName: 'Stock',
+          added: 0,
+          updated: 1,
+          removed: 0,
+          editedCells: 2,
+          reset: false,
+          refreshedAt: '',
+        },
+        strings,
+        '库存',
+      );
+      assert.deepEqual(
+        notices.map((n) => n.intent),
+        ['success', 'warning'],
+      );
       assert.equal(notices[0]!.text, '“库存”在工作表 库存：新增 0，更新 1，删除 0。');
     });
     it('warns when a push left rows behind', () => {
-      const notices = pushNotices({ sent: 3, applied: 2, unchanged: 0, rejected: 1, conflicts: [], skippedInvalid: 1, cancelled: false }, strings);
-      assert.deepEqual(notices.map((n) => n.intent), ['warning', 'warning']);
-      const clean = pushNotices({ sent: 2, applied: 2, unchanged: 0, rejected: 0, conflicts: [], skippedInvalid: 0, cancelled: false }, strings);
-      assert.deepEqual(clean.map((n) => n.intent), ['success']);
+      const notices = pushNotices(
+        {
+          sent: 3,
+          applied: 2,
+          unchanged: 0,
+          rejected: 1,
+          conflicts: [],
+          skippedInvalid: 1,
+          cancelled: false,
+        },
+        strings,
+      );
+      assert.deepEqual(
+        notices.map((n) => n.intent),
+        ['warning', 'warning'],
+      );
+      const clean = pushNotices(
+        {
+          sent: 2,
+          applied: 2,
+          unchanged: 0,
+          rejected: 0,
+          conflicts: [],
+          skippedInvalid: 0,
+          cancelled: false,
+        },
+        strings,
+      );
+      assert.deepEqual(
+        clean.map((n) => n.intent),
+        ['success'],
+      );
     });
   });
 
   describe('datasets offered', () => {
-    const dataset = (name: string, push: string[], pull: string[]) => ({ name, label: { 'zh-CN': name, 'en-US': name }, pushable: push.length > 0, pullable: pull.length > 0, pushRoles: push, pullRoles: pull, fields: [{ name: 'quantity', kind: 'integer', required: true, readOnly: false, label: { 'zh-CN': '数量', 'en-US': 'Quantity' }, synonyms: [] }] });
-    const meta = { limits: {}, lists: {}, datasets: [dataset('dealers', ['manager'], ['sales', 'manager']), dataset('orders', ['sales'], ['sales']), dataset('stock', [], ['sales'])] } as unknown as MetaResponse;
+    const dataset = (name: string, push: string[], pull: string[]) => ({
+      name,
+      label: { 'zh-CN': name, 'en-US': name },
+      pushable: push.length > 0,
+      pullable: pull.length > 0,
+      pushRoles: push,
+      pullRoles: pull,
+      fields: [
+        {
+          name: 'quantity',
+          kind: 'integer',
+          required: true,
+          readOnly: false,
+          label: { 'zh-CN': '数量', 'en-US': 'Quantity' },
+          synonyms: [],
+        },
+      ],
+    });
+    const meta = {
+      limits: {},
+      lists: {},
+      datasets: [
+        dataset('dealers', ['manager'], ['sales', 'manager']),
+        dataset('orders', ['sales'], ['sales']),
+        dataset('stock', [], ['sales']),
+      ],
+    } as unknown as MetaResponse;
     it('offers a sales assistant orders to push and everything readable to pull', () => {
-      assert.deepEqual(pushableDatasets(meta, 'sales').map((d) => d.name), ['orders']);
-      assert.deepEqual(pullableDatasets(meta, 'sales').map((d) => d.name), ['dealers', 'orders', 'stock']);
+      assert.deepEqual(
+        pushableDatasets(meta, 'sales').map((d) => d.name),
+        ['orders'],
+      );
+      assert.deepEqual(
+        pullableDatasets(meta, 'sales').map((d) => d.name),
+        ['dealers', 'orders', 'stock'],
+      );
       assert.equal(defaultDataset(pullableDatasets(meta, 'sales'), 'stock'), 'stock');
       assert.equal(defaultDataset(pushableDatasets(meta, 'analyst'), 'orders'), '');
     });
@@ -103,6 +195,9 @@ describe('task pane choices', () => {
   });
 
   it('sends only the filter fields the user filled in', () => {
-    assert.deepEqual(toPullFilter({ from: '2026-11-01', to: '', region: ' HD ', dealer: '', category: '' }), { from: '2026-11-01', region: 'HD' });
+    assert.deepEqual(
+      toPullFilter({ from: '2026-11-01', to: '', region: ' HD ', dealer: '', category: '' }),
+      { from: '2026-11-01', region: 'HD' },
+    );
   });
 });
