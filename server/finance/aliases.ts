@@ -6,7 +6,12 @@
 import { financeDataset } from '../../shared/finance/datasets';
 import { normalizeAccount, normalizePartyName, type PayerAlias } from '../../shared/finance/party';
 import type { Db } from '../store/db';
-import type { DatasetHandler, MutationOutcome, ParsedMutation, WriteContext } from '../sync/handler';
+import type {
+  DatasetHandler,
+  MutationOutcome,
+  ParsedMutation,
+  WriteContext,
+} from '../sync/handler';
 import { openNumbers, type FinanceNumbers } from './numbers';
 import { fin, type FinPayerAliasesTable } from './tables';
 import { toPullPage } from './table-pull';
@@ -51,11 +56,21 @@ export class AliasBook {
   }
 
   /** Writes an alias (new, changed or deleted) and keeps the identity index in step. */
-  put(row: Omit<FinPayerAliasesTable, 'id' | 'change_seq' | 'updated_at' | 'updated_by'> & { id?: string }) {
+  put(
+    row: Omit<FinPayerAliasesTable, 'id' | 'change_seq' | 'updated_at' | 'updated_by'> & {
+      id?: string;
+    },
+  ) {
     const { ctx } = this;
     const id = row.id ?? this.numbers.take();
     const at = ctx.now.toISOString();
-    const full = { ...row, id, change_seq: ctx.nextSeq(), updated_at: at, updated_by: ctx.actor.user.username };
+    const full = {
+      ...row,
+      id,
+      change_seq: ctx.nextSeq(),
+      updated_at: at,
+      updated_by: ctx.actor.user.username,
+    };
     this.writes.push(full);
     if (full.deleted === 0) this.byIdentity.set(identity(rowValues(full)), full);
     const action = full.version === 1 ? 'create' : full.deleted ? 'delete' : 'update';
@@ -105,11 +120,19 @@ const toColumns = (v: AliasValues) => ({
 });
 
 async function storedByKey(db: Db, keys: string[]) {
-  const rows = await fin(db).selectFrom('fin_payer_aliases').selectAll().where('row_key', 'in', keys).execute();
+  const rows = await fin(db)
+    .selectFrom('fin_payer_aliases')
+    .selectAll()
+    .where('row_key', 'in', keys)
+    .execute();
   return new Map(rows.map((row) => [row.row_key, row]));
 }
 
-function applyAlias(book: AliasBook, m: ParsedMutation, stored?: FinPayerAliasesTable): MutationOutcome {
+function applyAlias(
+  book: AliasBook,
+  m: ParsedMutation,
+  stored?: FinPayerAliasesTable,
+): MutationOutcome {
   const values = m.values as AliasValues;
   if (m.op === 'delete') {
     if (!stored || stored.deleted) return { status: 'unchanged', problems: [] };
@@ -119,7 +142,13 @@ function applyAlias(book: AliasBook, m: ParsedMutation, stored?: FinPayerAliases
   const twin = book.find(values);
   if (twin) return { status: 'unchanged', id: twin.id, version: twin.version, problems: [] };
   const version = (stored?.version ?? 0) + 1;
-  const base = { ...toColumns(values), row_key: m.rowKey, source: 'confirmed', deleted: 0, version };
+  const base = {
+    ...toColumns(values),
+    row_key: m.rowKey,
+    source: 'confirmed',
+    deleted: 0,
+    version,
+  };
   const row = book.put(stored ? { ...base, id: stored.id } : base);
   return { status: 'applied', id: row.id, version: row.version, problems: [] };
 }
@@ -129,7 +158,10 @@ export function payerAliasesHandler(): DatasetHandler {
     def: financeDataset('payer-aliases'),
     async push(ctx, mutations) {
       const book = await AliasBook.open(ctx);
-      const stored = await storedByKey(ctx.trx, mutations.map((m) => m.rowKey));
+      const stored = await storedByKey(
+        ctx.trx,
+        mutations.map((m) => m.rowKey),
+      );
       const outcomes = mutations.map((m) => applyAlias(book, m, stored.get(m.rowKey)));
       await book.flush();
       return outcomes;
@@ -142,7 +174,11 @@ export function payerAliasesHandler(): DatasetHandler {
         .orderBy('change_seq')
         .limit(request.limit)
         .execute();
-      return toPullPage(rows, request, (row) => ({ ...rowValues(row), id: row.id, source: row.source }));
+      return toPullPage(rows, request, (row) => ({
+        ...rowValues(row),
+        id: row.id,
+        source: row.source,
+      }));
     },
   };
 }

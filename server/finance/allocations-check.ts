@@ -49,9 +49,11 @@ export function openState(
   }
   const open = new Map<string, number>();
   for (const invoice of ledger.invoices.values()) open.set(invoice.id, invoice.outstanding);
-  for (const order of ledger.orders.values()) open.set(order.id, order.value - order.depositReceived);
+  for (const order of ledger.orders.values())
+    open.set(order.id, order.value - order.depositReceived);
   const creditBalance = new Map<string, number>();
-  for (const [code, dealer] of ledger.byDealer) creditBalance.set(code, dealer.summary.creditBalance);
+  for (const [code, dealer] of ledger.byDealer)
+    creditBalance.set(code, dealer.summary.creditBalance);
   return { ledger, ...extra, receiptAllocated, open, creditBalance };
 }
 
@@ -60,7 +62,13 @@ function sourceProblems(state: AllocationState, row: AllocationInput): RowProble
     if (row.targetKind === 'credit-balance') return [{ field: 'receiptId', code: 'required' }];
     const available = state.creditBalance.get(row.dealerCode) ?? 0;
     if (row.amount <= available) return [];
-    return [{ field: 'amount', code: 'credit-balance-short', params: { available: formatYuan(available) } }];
+    return [
+      {
+        field: 'amount',
+        code: 'credit-balance-short',
+        params: { available: formatYuan(available) },
+      },
+    ];
   }
   const receipt = state.receipts.get(row.receiptId);
   if (!receipt || receipt.deleted) {
@@ -82,21 +90,29 @@ function targetOf(state: AllocationState, row: AllocationInput) {
   return order ? { dealerCode: order.dealerCode } : { missing: 'unknown-order' as const };
 }
 
-function writeOffProblems(state: AllocationState, row: AllocationInput, open: number): RowProblem[] {
+function writeOffProblems(
+  state: AllocationState,
+  row: AllocationInput,
+  open: number,
+): RowProblem[] {
   const writeOff = row.writeOffAmount ?? 0;
   if (writeOff === 0) return [];
-  if (row.targetKind !== 'invoice') return [{ field: 'writeOffAmount', code: 'write-off-not-allowed' }];
+  if (row.targetKind !== 'invoice')
+    return [{ field: 'writeOffAmount', code: 'write-off-not-allowed' }];
   if (isWithinTolerance(writeOff, open, state.tolerance)) return [];
   const { maxFen = Number.MAX_SAFE_INTEGER, maxRatio = 1 } = state.tolerance;
   const max = Math.min(maxFen, applyRatio(open, maxRatio, 'down'));
-  return [{ field: 'writeOffAmount', code: 'write-off-over-tolerance', params: { max: formatYuan(max) } }];
+  return [
+    { field: 'writeOffAmount', code: 'write-off-over-tolerance', params: { max: formatYuan(max) } },
+  ];
 }
 
 function targetProblems(state: AllocationState, row: AllocationInput): RowProblem[] {
   if (row.targetKind === 'credit-balance') return writeOffProblems(state, row, 0);
   if (row.targetId === undefined) return [{ field: 'targetId', code: 'required' }];
   const target = targetOf(state, row);
-  if ('missing' in target) return [{ field: 'targetId', code: target.missing, params: { value: row.targetId } }];
+  if ('missing' in target)
+    return [{ field: 'targetId', code: target.missing, params: { value: row.targetId } }];
   if (target.dealerCode !== row.dealerCode) {
     const params = { target: row.targetId, dealer: target.dealerCode };
     return [{ field: 'dealerCode', code: 'dealer-mismatch', params }];

@@ -7,7 +7,12 @@
 import { financeDataset } from '../../shared/finance/datasets';
 import { formatYuan } from '../../shared/money';
 import type { RowProblem } from '../../shared/row-errors';
-import type { DatasetHandler, MutationOutcome, ParsedMutation, WriteContext } from '../sync/handler';
+import type {
+  DatasetHandler,
+  MutationOutcome,
+  ParsedMutation,
+  WriteContext,
+} from '../sync/handler';
 import { AliasBook } from './aliases';
 import { allocationsByKey, pullAllocations, saveAllocations } from './allocations-store';
 import {
@@ -39,6 +44,8 @@ interface Run {
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
 
 type Values = AllocationInput & { writeOffReason?: string; remark?: string };
+/** The push engine validated the values with allocationRowSchema; this names their shape. */
+const valuesOf = (m: ParsedMutation) => m.values as unknown as Values;
 
 function columns(v: Values) {
   return {
@@ -48,7 +55,8 @@ function columns(v: Values) {
     dealer_code: v.dealerCode,
     amount: v.amount,
     write_off_amount: v.writeOffAmount ?? 0,
-    write_off_reason: (v.writeOffAmount ?? 0) > 0 ? (v.writeOffReason ?? 'bank-fee-tolerance') : null,
+    write_off_reason:
+      (v.writeOffAmount ?? 0) > 0 ? (v.writeOffReason ?? 'bank-fee-tolerance') : null,
     remark: v.remark ?? null,
   };
 }
@@ -61,7 +69,10 @@ function write(run: Run, next: FinAllocationsTable, before?: FinAllocationsTable
   run.ctx.audit({ ...audit, version: next.version, action, before: before ?? null, after: next });
   if (!next.deleted && next.receipt_id !== null) {
     const receipt = run.state.receipts.get(next.receipt_id);
-    const payer = { payerAccount: receipt?.payer_account ?? null, payerName: receipt?.payer_name ?? '' };
+    const payer = {
+      payerAccount: receipt?.payer_account ?? null,
+      payerName: receipt?.payer_name ?? '',
+    };
     if (receipt) run.aliases.learn(next.dealer_code, payer);
   }
   return { status: 'applied', id: next.id, version: next.version, problems: [] };
@@ -90,7 +101,7 @@ function remove(run: Run, stored: FinAllocationsTable): MutationOutcome {
 }
 
 function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
-  const values = m.values as Values;
+  const values = valuesOf(m);
   const old = stored && !stored.deleted ? inputOf(stored) : undefined;
   if (old) applyToState(run.state, old, -1);
   const problems = checkAllocation(run.state, values);
@@ -107,7 +118,7 @@ function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): Mutat
 function applyOne(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
   const live = stored && !stored.deleted ? stored : undefined;
   if (!live) return m.op === 'delete' ? { status: 'unchanged', problems: [] } : place(run, m);
-  const same = m.op === 'upsert' && sameColumns(columns(m.values as Values), live);
+  const same = m.op === 'upsert' && sameColumns(columns(valuesOf(m)), live);
   if (same) return { status: 'unchanged', id: live.id, version: live.version, problems: [] };
   if (m.baseVersion !== live.version) {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
@@ -135,7 +146,10 @@ async function openRun(ctx: WriteContext, receiptIds: string[]): Promise<Run> {
 }
 
 async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
-  const stored = await allocationsByKey(ctx.trx, mutations.map((m) => m.rowKey));
+  const stored = await allocationsByKey(
+    ctx.trx,
+    mutations.map((m) => m.rowKey),
+  );
   const ids = mutations.flatMap((m) => {
     const id = m.values.receiptId ?? stored.get(m.rowKey)?.receipt_id;
     return typeof id === 'string' ? [id] : [];
@@ -145,7 +159,8 @@ async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMuta
   const outcomes = mutations.map((m) => {
     const twin = firstIndex.get(m.rowKey);
     firstIndex.set(m.rowKey, twin ?? m.index);
-    if (twin !== undefined) return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
+    if (twin !== undefined)
+      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
     return applyOne(run, m, stored.get(m.rowKey));
   });
   await saveAllocations(ctx.trx, run.writes);

@@ -6,12 +6,13 @@
 import { allocateReceipt, type Tolerance } from '../../shared/finance/allocation';
 import type { MatchCandidate } from '../../shared/finance/matching';
 import { autoMatch } from '../../shared/finance/matching';
+import type { MatchIndex } from '../../shared/finance/match-index';
 import type { OpenItem } from '../../shared/finance/open-item';
 import { formatYuan } from '../../shared/money';
 import type { MutationOutcome, WriteContext } from '../sync/handler';
 import { openItems } from './ledger';
 import { loadMatchSetup } from './match-context';
-import { openNumbers } from './numbers';
+import { openNumbers, type FinanceNumbers } from './numbers';
 import { receiptLine } from './receipts-store';
 import { loadFinanceSettings } from './settings';
 import type { FinAllocationsTable, FinReceiptsTable } from './tables';
@@ -47,49 +48,89 @@ function plan(candidate: MatchCandidate, input: PlanInput): Part[] {
   const parts: Part[] = result.allocations.map((a) => {
     const writeOff = result.writeOffs.find((w) => w.itemId === a.itemId)?.amount ?? 0;
     const item = byId.get(a.itemId);
-    return { kind: item ? kindOf(item) : 'invoice', targetId: a.itemId, amount: a.amount, writeOff };
+    return {
+      kind: item ? kindOf(item) : 'invoice',
+      targetId: a.itemId,
+      amount: a.amount,
+      writeOff,
+    };
   });
   if (result.creditBalance > 0) {
-    parts.push({ kind: 'credit-balance', targetId: null, amount: result.creditBalance, writeOff: 0 });
+    parts.push({
+      kind: 'credit-balance',
+      targetId: null,
+      amount: result.creditBalance,
+      writeOff: 0,
+    });
   }
   return parts;
 }
 
-/** Allocates what matches uniquely; returns the allocation rows to insert. */
+interface Matcher {
+  ctx: WriteContext;
+  index: MatchIndex;
+  itemsByDealer: Map<string, OpenItem[]>;
+  tolerance: Tolerance;
+  numbers: FinanceNumbers;
+  /** Items settled by earlier receipts of this push. */
+  taken: Set<string>;
+  rows: FinAllocationsTable[];
+}
+
+function matchOne(matcher: Matcher, { row, outcome }: FreshReceipt): void {
+  const result = autoMatch(receiptLine(row), matcher.index, { maxCandidates: 3 });
+  if (result.kind !== 'auto') return;
+  const { dealerCode } = result.candidate;
+  const dealerItems = matcher.itemsByDealer.get(dealerCode) ?? [];
+  const tolerance = matcher.tolerance;
+  const parts = plan(result.candidate, { amount: row.amount, dealerItems, tolerance });
+  const targets = parts.flatMap((p) => (p.targetId === null ? [] : [p.targetId]));
+  if (targets.some((t) => matcher.taken.has(t))) return;
+  for (const target of targets) matcher.taken.add(target);
+  for (const part of parts) {
+    const next = toRow(matcher.ctx, {
+      id: matcher.numbers.take(),
+      receiptId: row.id,
+      dealerCode,
+      part,
+    });
+    matcher.rows.push(next);
+    const audit = { dataset: 'allocations', recordKey: next.row_key, recordId: next.id };
+    matcher.ctx.audit({ ...audit, version: 1, action: 'create', before: null, after: next });
+  }
+  row.allocated = parts.reduce((sum, p) => sum + p.amount, 0);
+  row.dealer_codes = dealerCode;
+  const params = {
+    target: result.candidate.itemId ?? dealerCode,
+    amount: formatYuan(row.allocated),
+  };
+  outcome.problems.push({ code: 'receipt-auto-matched', params });
+}
+
+/** Allocates what matches uniquely, oldest receipt first; returns the allocation rows to insert. */
 export async function autoMatchReceipts(
   ctx: WriteContext,
   fresh: readonly FreshReceipt[],
 ): Promise<FinAllocationsTable[]> {
   if (fresh.length === 0) return [];
   const { ledger, index } = await loadMatchSetup(ctx.trx);
-  const { tolerance } = await loadFinanceSettings(ctx.trx);
-  const items = openItems(ledger);
-  const numbers = await openNumbers(ctx.trx, 'AL', ctx.today);
-  const taken = new Set<string>();
-  const rows: FinAllocationsTable[] = [];
-  const oldestFirst = [...fresh].sort((a, b) => a.row.date.localeCompare(b.row.date));
-  for (const { row, outcome } of oldestFirst) {
-    const result = autoMatch(receiptLine(row), index, { maxCandidates: 3 });
-    if (result.kind !== 'auto') continue;
-    const { dealerCode } = result.candidate;
-    const dealerItems = items.filter((item) => item.dealerCode === dealerCode);
-    const parts = plan(result.candidate, { amount: row.amount, dealerItems, tolerance });
-    const targets = parts.flatMap((p) => (p.targetId === null ? [] : [p.targetId]));
-    if (targets.some((t) => taken.has(t))) continue;
-    for (const target of targets) taken.add(target);
-    for (const part of parts) {
-      const id = numbers.take();
-      rows.push(toRow(ctx, { id, receiptId: row.id, dealerCode, part }));
-      ctx.audit({ dataset: 'allocations', recordKey: `auto:${id}`, recordId: id, version: 1, action: 'create', before: null, after: part });
-    }
-    row.allocated = parts.reduce((sum, p) => sum + p.amount, 0);
-    row.dealer_codes = dealerCode;
-    const target = result.candidate.itemId ?? dealerCode;
-    const params = { target, amount: formatYuan(row.allocated) };
-    outcome.problems.push({ code: 'receipt-auto-matched', params });
+  const itemsByDealer = new Map<string, OpenItem[]>();
+  for (const item of openItems(ledger)) {
+    itemsByDealer.set(item.dealerCode, [...(itemsByDealer.get(item.dealerCode) ?? []), item]);
   }
-  await numbers.flush();
-  return rows;
+  const matcher: Matcher = {
+    ctx,
+    index,
+    itemsByDealer,
+    tolerance: (await loadFinanceSettings(ctx.trx)).tolerance,
+    numbers: await openNumbers(ctx.trx, 'AL', ctx.today),
+    taken: new Set(),
+    rows: [],
+  };
+  const oldestFirst = [...fresh].sort((a, b) => a.row.date.localeCompare(b.row.date));
+  for (const receipt of oldestFirst) matchOne(matcher, receipt);
+  await matcher.numbers.flush();
+  return matcher.rows;
 }
 
 interface RowInput {

@@ -107,7 +107,11 @@ function ordersOf(lines: Map<string, LineInfo>): Map<string, OrderInfo> {
 }
 
 /** One invoice per shipment: INV-<shipment id>, at the line's price, due after the terms. */
-async function loadInvoices(db: Db, lines: Map<string, LineInfo>, dealers: Map<string, DealerInfo>) {
+async function loadInvoices(
+  db: Db,
+  lines: Map<string, LineInfo>,
+  dealers: Map<string, DealerInfo>,
+) {
   const invoices: Invoice[] = [];
   for (const [id, record] of await allRecords(db, 'shipments')) {
     const line = lines.get(str(record.values.lineId));

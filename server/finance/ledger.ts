@@ -2,7 +2,7 @@
 // (shared/finance/receivables.ts). Allocation rows become ledger entries; a deposit (订金)
 // received on an order is moved onto that order's invoices, oldest first, as soon as they exist
 // — so a deposit is "held" only while its order is unshipped.
-import { compareOldestFirst, type OpenItem } from '../../shared/finance/open-item';
+import type { OpenItem } from '../../shared/finance/open-item';
 import {
   outstandingInvoices,
   summariseLedger,
@@ -58,7 +58,9 @@ function depositsByOrder(allocations: readonly FinAllocationsTable[]): Map<strin
 /** Allocation entries moving each order's deposit onto its invoices, oldest first. */
 function depositTransfers(entries: LedgerEntry[], deposits: Map<string, number>): LedgerEntry[] {
   const transfers: LedgerEntry[] = [];
-  const open = outstandingInvoices(entries).sort(compareOldestFirst);
+  const open = outstandingInvoices(entries).sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id),
+  );
   for (const invoice of open) {
     const left = invoice.orderId === undefined ? 0 : (deposits.get(invoice.orderId) ?? 0);
     const paid = Math.min(left, Math.max(0, invoice.outstanding));
@@ -138,7 +140,13 @@ export function openItems(ledger: Ledger): OpenItem[] {
   for (const order of ledger.orders.values()) {
     const openAmount = order.unshippedValue - order.depositsHeld;
     if (openAmount <= 0) continue;
-    items.push({ kind: 'order', id: order.id, dealerCode: order.dealerCode, date: order.date, openAmount });
+    items.push({
+      kind: 'order',
+      id: order.id,
+      dealerCode: order.dealerCode,
+      date: order.date,
+      openAmount,
+    });
   }
   return items;
 }

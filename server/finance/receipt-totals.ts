@@ -10,7 +10,7 @@ export async function refreshReceipts(ctx: WriteContext, receiptIds: readonly st
   for (const id of [...new Set(receiptIds)].sort()) {
     const totals = await db
       .selectFrom('fin_allocations')
-      .select((eb) => eb.fn.sum<number>('amount').as('allocated'))
+      .select((eb) => eb.fn.sum<number | null>('amount').as('allocated'))
       .select(sql<string | null>`group_concat(DISTINCT dealer_code)`.as('dealers'))
       .where('receipt_id', '=', id)
       .where('deleted', '=', 0)
@@ -18,7 +18,7 @@ export async function refreshReceipts(ctx: WriteContext, receiptIds: readonly st
     await db
       .updateTable('fin_receipts')
       .set((eb) => ({
-        allocated: Number(totals?.allocated ?? 0),
+        allocated: totals?.allocated ?? 0,
         dealer_codes: totals?.dealers ?? '',
         version: eb('version', '+', 1),
         change_seq: ctx.nextSeq(),

@@ -28,7 +28,9 @@ export async function receiptsByKey(db: Db, keys: string[]) {
 }
 
 export async function receiptsByFingerprint(db: Db, fingerprints: string[]) {
-  return new Map((await receiptsBy(db, 'fingerprint', fingerprints)).map((r) => [r.fingerprint, r]));
+  return new Map(
+    (await receiptsBy(db, 'fingerprint', fingerprints)).map((r) => [r.fingerprint, r]),
+  );
 }
 
 export async function receiptsById(db: Db, ids: string[]) {

@@ -7,10 +7,19 @@
 // (same day, amount, payer, no bank reference) keeps both: the n-th copy within one push is
 // fingerprinted "#n", so importing that statement again still books nothing new.
 // A receipt may be corrected or deleted until something is allocated of it; then it is fixed.
-import { bankLineFingerprint, bankReceiptSchema, type BankReceipt } from '../../shared/finance/bank-line';
+import {
+  bankLineFingerprint,
+  bankReceiptSchema,
+  type BankReceipt,
+} from '../../shared/finance/bank-line';
 import { financeDataset } from '../../shared/finance/datasets';
 import type { RowProblem } from '../../shared/row-errors';
-import type { DatasetHandler, MutationOutcome, ParsedMutation, WriteContext } from '../sync/handler';
+import type {
+  DatasetHandler,
+  MutationOutcome,
+  ParsedMutation,
+  WriteContext,
+} from '../sync/handler';
 import { saveAllocations } from './allocations-store';
 import { autoMatchReceipts, type FreshReceipt } from './auto-match';
 import { openNumbers, type FinanceNumbers } from './numbers';
@@ -97,13 +106,19 @@ function change(run: Run, row: Row, stored: FinReceiptsTable): MutationOutcome {
   if (line && JSON.stringify(columns(line)) === JSON.stringify(pick(stored))) {
     return { status: 'unchanged', id: stored.id, version: stored.version, problems: [] };
   }
-  if (stored.allocated > 0) return rejected([{ code: 'receipt-allocated', params: { id: stored.id } }]);
+  if (stored.allocated > 0)
+    return rejected([{ code: 'receipt-allocated', params: { id: stored.id } }]);
   if (m.baseVersion !== stored.version) {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
     return { status: 'conflict', problems: [{ code, params: { version: stored.version } }] };
   }
   const stamp = { version: stored.version + 1, change_seq: run.ctx.nextSeq() };
-  if (!line) return write(run, { ...stored, ...stamp, deleted: 1, fingerprint: `deleted:${stored.id}` }, stored);
+  if (!line)
+    return write(
+      run,
+      { ...stored, ...stamp, deleted: 1, fingerprint: `deleted:${stored.id}` },
+      stored,
+    );
   const keep = base(row.fingerprint) === base(stored.fingerprint);
   const fingerprint = keep ? stored.fingerprint : row.fingerprint;
   const holder = run.byFingerprint.get(fingerprint);
@@ -132,7 +147,10 @@ function applyRow(run: Run, row: Row): MutationOutcome {
 }
 
 async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
-  const stored = await receiptsByKey(ctx.trx, mutations.map((m) => m.rowKey));
+  const stored = await receiptsByKey(
+    ctx.trx,
+    mutations.map((m) => m.rowKey),
+  );
   const rows = toRows(mutations).map((r) => ({ ...r, stored: stored.get(r.m.rowKey) }));
   const prints = rows.flatMap((r) => (r.fingerprint === '' ? [] : [r.fingerprint]));
   const run: Run = {
@@ -146,7 +164,8 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
   const outcomes = rows.map((row) => {
     const twin = firstIndex.get(row.m.rowKey);
     firstIndex.set(row.m.rowKey, twin ?? row.m.index);
-    if (twin !== undefined) return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
+    if (twin !== undefined)
+      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
     return applyRow(run, row);
   });
   const autoRows = ctx.options.autoMatch === true ? await autoMatchReceipts(ctx, run.fresh) : [];

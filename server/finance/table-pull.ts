@@ -19,7 +19,13 @@ export function toPullPage<R extends VersionedRow>(
     const live = row.deleted === 0;
     if (!live && row.change_seq <= request.skipTombstonesUpTo) continue;
     const op = live ? 'upsert' : 'delete';
-    page.push({ key: row.row_key, version: row.version, op, values: values(row), seq: row.change_seq });
+    page.push({
+      key: row.row_key,
+      version: row.version,
+      op,
+      values: values(row),
+      seq: row.change_seq,
+    });
   }
   return { rows: page, hasMore: rows.length === request.limit };
 }

@@ -56,11 +56,12 @@ export interface FinPayerAliasesTable {
   updated_by: string;
 }
 
-export interface FinanceTables {
+// A type alias, not an interface: `withTables` needs an index-signature-compatible type.
+export type FinanceTables = {
   fin_receipts: FinReceiptsTable;
   fin_allocations: FinAllocationsTable;
   fin_payer_aliases: FinPayerAliasesTable;
-}
+};
 
 /** The store (or a transaction) with the finance tables typed. */
 export function fin(db: Db) {

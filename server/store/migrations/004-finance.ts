@@ -20,7 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     change_seq INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)`.execute(db);
   await sql`CREATE INDEX fin_allocations_seq ON fin_allocations (change_seq)`.execute(db);
   await sql`CREATE INDEX fin_allocations_receipt ON fin_allocations (receipt_id)`.execute(db);
-  await sql`CREATE INDEX fin_allocations_target ON fin_allocations (target_kind, target_id)`.execute(db);
+  await sql`CREATE INDEX fin_allocations_target ON fin_allocations (target_kind, target_id)`.execute(
+    db,
+  );
   await sql`CREATE TABLE fin_payer_aliases (
     id TEXT PRIMARY KEY, row_key TEXT NOT NULL UNIQUE, dealer_code TEXT NOT NULL, payer_account TEXT,
     payer_name TEXT, source TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL,

@@ -1,0 +1,20 @@
+// Every finance dataset's handler (issue 4), for server/sync/registry.ts.
+import { financeDataset } from '../../shared/finance/datasets';
+import { masterHandler } from '../datasets/master';
+import type { DatasetHandler } from '../sync/handler';
+import { payerAliasesHandler } from './aliases';
+import { allocationsHandler } from './allocations';
+import { reconciliationHandler } from './reconciliation';
+import { bankReceiptsHandler } from './receipts';
+import { receivablesHandlers } from './receivables';
+
+export function financeHandlers(): DatasetHandler[] {
+  return [
+    bankReceiptsHandler(),
+    allocationsHandler(),
+    payerAliasesHandler(),
+    masterHandler(financeDataset('finance-settings')),
+    reconciliationHandler(),
+    ...receivablesHandlers(),
+  ];
+}
