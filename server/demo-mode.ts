@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { isLoopback } from './config';
 import type { Logger } from './logger';
 import type { Store } from './store/db';
+import { shanghaiDate } from './sync/changes';
 
 async function isEmpty(store: Store): Promise<boolean> {
   const users = await store.db
@@ -31,6 +32,7 @@ export async function prepareDemo(
     const { seedDemo } = await import('./demo/seed');
     logger.info('seeding demo data (first start on an empty store)');
     const counts = await seedDemo(store, {
+      today: shanghaiDate(new Date()),
       onProgress: (message: string) => {
         logger.info('demo', { message });
       },
