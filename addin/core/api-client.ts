@@ -43,7 +43,11 @@ export class ApiClient {
 
   constructor(private readonly deps: ApiClientDeps) {}
 
-  async login(input: { serverUrl: string; username: string; password: string }): Promise<LoginResponse> {
+  async login(input: {
+    serverUrl: string;
+    username: string;
+    password: string;
+  }): Promise<LoginResponse> {
     const body = { username: input.username, password: input.password };
     const call: Call = { method: 'POST', path: '/api/v1/auth/login', body };
     const serverUrl = trimSlash(input.serverUrl);
@@ -59,7 +63,11 @@ export class ApiClient {
     const session = this.requireSession();
     const cached = this.metaCache?.serverUrl === session.serverUrl ? this.metaCache : null;
     const headers: Record<string, string> = cached ? { 'If-None-Match': cached.etag } : {};
-    const response = await this.send(session.serverUrl, { method: 'GET', path: '/api/v1/meta', headers }, session);
+    const response = await this.send(
+      session.serverUrl,
+      { method: 'GET', path: '/api/v1/meta', headers },
+      session,
+    );
     if (response.status === 304 && cached) return cached.meta;
     const checked = this.check(response, { serverUrl: session.serverUrl, withSession: true });
     const meta = this.parse(metaResponseSchema, checked);
@@ -68,14 +76,21 @@ export class ApiClient {
     return meta;
   }
 
-  async push(request: PushRequest, idempotencyKey: string, signal?: AbortSignal): Promise<PushResponse> {
+  async push(
+    request: PushRequest,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<PushResponse> {
     const headers = { 'Idempotency-Key': idempotencyKey };
     const call: Call = { method: 'POST', path: '/api/v1/sync/push', body: request, headers };
     const response = await this.call(signal ? { ...call, signal } : call);
     return this.parse(pushResponseSchema, response);
   }
 
-  async pull(query: Partial<PullQuery> & { dataset: string }, signal?: AbortSignal): Promise<PullResponse> {
+  async pull(
+    query: Partial<PullQuery> & { dataset: string },
+    signal?: AbortSignal,
+  ): Promise<PullResponse> {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) {
       if (value !== undefined && value !== '') params.set(name, String(value));
@@ -88,7 +103,11 @@ export class ApiClient {
   private requireSession(): StoredSession {
     const session = this.deps.session();
     if (!session) {
-      throw new ApiError(say('not-signed-in', {}, this.deps.locale()), { kind: 'auth', code: 'unauthenticated', status: null });
+      throw new ApiError(say('not-signed-in', {}, this.deps.locale()), {
+        kind: 'auth',
+        code: 'unauthenticated',
+        status: null,
+      });
     }
     return session;
   }
@@ -99,8 +118,16 @@ export class ApiClient {
     return this.check(response, { serverUrl: session.serverUrl, withSession: true });
   }
 
-  private async send(serverUrl: string, call: Call, session: StoredSession | null): Promise<HttpResponse> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.deps.locale(), ...call.headers };
+  private async send(
+    serverUrl: string,
+    call: Call,
+    session: StoredSession | null,
+  ): Promise<HttpResponse> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': this.deps.locale(),
+      ...call.headers,
+    };
     if (session) headers.Authorization = `Bearer ${session.token}`;
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
     const request: HttpRequest = {
@@ -120,21 +147,33 @@ export class ApiClient {
   }
 
   /** Non-2xx answers become ApiError with the server's own sentence when it sent one. */
-  private check(response: HttpResponse, at: { serverUrl: string; withSession: boolean }): HttpResponse {
+  private check(
+    response: HttpResponse,
+    at: { serverUrl: string; withSession: boolean },
+  ): HttpResponse {
     if (response.status >= 200 && response.status < 300) return response;
     const parsed = errorResponseSchema.safeParse(safeJson(response.text));
     const status = response.status;
     if (status === 401 && at.withSession) this.deps.onUnauthorized();
     const kind = status === 401 ? 'auth' : status >= 500 ? 'server' : 'request';
-    if (parsed.success) throw new ApiError(parsed.data.error.message, { kind, code: parsed.data.error.code, status });
+    if (parsed.success)
+      throw new ApiError(parsed.data.error.message, { kind, code: parsed.data.error.code, status });
     const code = status >= 500 ? 'server-error' : 'bad-answer';
-    throw new ApiError(say(code, { status, url: at.serverUrl }, this.deps.locale()), { kind, code, status });
+    throw new ApiError(say(code, { status, url: at.serverUrl }, this.deps.locale()), {
+      kind,
+      code,
+      status,
+    });
   }
 
   private parse<T>(schema: z.ZodType<T>, response: HttpResponse): T {
     const parsed = schema.safeParse(safeJson(response.text));
     if (parsed.success) return parsed.data;
-    throw new ApiError(say('bad-answer', {}, this.deps.locale()), { kind: 'answer', code: 'bad-answer', status: response.status });
+    throw new ApiError(say('bad-answer', {}, this.deps.locale()), {
+      kind: 'answer',
+      code: 'bad-answer',
+      status: response.status,
+    });
   }
 }
 

@@ -16,7 +16,11 @@ import { say } from './texts';
 export function datasetOf(meta: MetaResponse, name: string, locale: Locale): DatasetDescription {
   const found = meta.datasets.find((d) => d.name === name);
   if (found) return found;
-  throw new ApiError(say('unknown-dataset', { dataset: name }, locale), { kind: 'request', code: 'unknown-dataset', status: null });
+  throw new ApiError(say('unknown-dataset', { dataset: name }, locale), {
+    kind: 'request',
+    code: 'unknown-dataset',
+    status: null,
+  });
 }
 
 const isSystem = (header: string) => header.startsWith('_');
@@ -29,8 +33,14 @@ export function proposeFrom(
 ): Binding {
   const headers = region.headers.filter((h) => h !== '' && !isSystem(h));
   const auto = mapHeaders(headers, dataset.fields);
-  const previous = saved?.dataset === dataset.name ? new Map(saved.columns.map((c) => [c.header, c.field])) : new Map<string, string | null>();
-  const columns = headers.map((header, i) => ({ header, field: previous.has(header) ? (previous.get(header) ?? null) : (auto.columns[i] ?? null) }));
+  const previous =
+    saved?.dataset === dataset.name
+      ? new Map(saved.columns.map((c) => [c.header, c.field]))
+      : new Map<string, string | null>();
+  const columns = headers.map((header, i) => ({
+    header,
+    field: previous.has(header) ? (previous.get(header) ?? null) : (auto.columns[i] ?? null),
+  }));
   return {
     dataset: dataset.name,
     sheetName: region.sheetName,
@@ -42,7 +52,10 @@ export function proposeFrom(
 }
 
 /** Required, writable fields no column holds. */
-export function missingFields(columns: Binding['columns'], fields: readonly FieldDescription[]): string[] {
+export function missingFields(
+  columns: Binding['columns'],
+  fields: readonly FieldDescription[],
+): string[] {
   const taken = new Set(columns.map((c) => c.field));
   return fields.filter((f) => f.required && !f.readOnly && !taken.has(f.name)).map((f) => f.name);
 }

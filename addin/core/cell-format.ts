@@ -30,23 +30,28 @@ export function isTextField(field: FieldDescription): boolean {
   return numberFormatOf(field) === '@';
 }
 
+/** Anything the server sent that is not the field's type: shown as it came, for the user to see. */
+function asShown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 export function toCell(field: FieldDescription, value: unknown, locale: Locale): CellValue {
   if (value === undefined || value === null || value === '') return null;
   switch (field.kind) {
     case 'date':
-      return typeof value === 'string' && isValidDate(value) ? dateToSerial(value) : String(value);
+      return typeof value === 'string' && isValidDate(value) ? dateToSerial(value) : asShown(value);
     case 'money':
-      return typeof value === 'number' ? fenToYuan(value) : String(value);
+      return typeof value === 'number' ? fenToYuan(value) : asShown(value);
     case 'integer':
-      return typeof value === 'number' ? value : String(value);
+      return typeof value === 'number' ? value : asShown(value);
     case 'boolean':
-      return typeof value === 'boolean' ? value : String(value);
+      return typeof value === 'boolean' ? value : asShown(value);
     case 'enum': {
       const option = field.options?.find((o) => o.value === value);
-      return option ? option.label[locale] : String(value);
+      return option ? option.label[locale] : asShown(value);
     }
     case 'code':
     case 'text':
-      return typeof value === 'string' ? value : JSON.stringify(value);
+      return asShown(value);
   }
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../../shared/locale';
 import type { PullRow } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
 import { toCell } from './cell-format';
-import { changedSegments, parseRow, plainRow, viewRow, type FieldColumn } from './row-values';
+import { changedSegments, plainRow, RowParser, viewRow, type FieldColumn } from './row-values';
 import { encodeState, readState, type StateLayout } from './row-state';
 import type { RowUpdate } from './push-results';
 import type { TableView } from './table-view';
@@ -43,24 +43,36 @@ interface Existing {
   values: Record<string, unknown>;
 }
 
-function existingRows(input: PullApplyInput): Map<string, Existing> {
+function existingRows(input: PullApplyInput, parser: RowParser): Map<string, Existing> {
   const found = new Map<string, Existing>();
   for (let row = 0; row < input.view.rowCount; row += 1) {
     const state = readState(input.view, input.layout, row);
     if (state.key === null || found.has(state.key)) continue;
-    const parsed = parseRow(viewRow(input.view, row), input.columns);
-    const edited = state.hash !== null && state.hash !== parsed.digest ? changedSegments(state.hash, parsed.digest) : 0;
+    const parsed = parser.parse(viewRow(input.view, row));
+    const edited =
+      state.hash !== null && state.hash !== parsed.digest
+        ? changedSegments(state.hash, parsed.digest)
+        : 0;
     found.set(state.key, { row, edited, values: parsed.values });
   }
   return found;
 }
 
 /** The full table row for a pulled record, with its digest in the state columns. */
-export function pulledCells(input: Pick<PullApplyInput, 'view' | 'layout' | 'columns' | 'locale'>, pulled: PullRow): CellValue[] {
+export function pulledCells(
+  input: Pick<PullApplyInput, 'view' | 'layout' | 'columns' | 'locale'>,
+  pulled: PullRow,
+  parser = new RowParser(input.columns),
+): CellValue[] {
   const cells: CellValue[] = Array.from({ length: input.view.width }, () => null);
-  for (const fc of input.columns) cells[fc.column] = toCell(fc.field, pulled.values[fc.field.name], input.locale);
-  const digest = parseRow(plainRow(cells), input.columns).digest;
-  const state = encodeState(input.layout, { key: pulled.key, version: pulled.version, hash: digest });
+  for (const fc of input.columns)
+    cells[fc.column] = toCell(fc.field, pulled.values[fc.field.name], input.locale);
+  const digest = parser.parse(plainRow(cells)).digest;
+  const state = encodeState(input.layout, {
+    key: pulled.key,
+    version: pulled.version,
+    hash: digest,
+  });
   const at = [input.layout.key, input.layout.version, input.layout.hash].filter((c) => c >= 0);
   at.forEach((column, i) => (cells[column] = state[i] ?? null));
   return cells;
@@ -72,42 +84,75 @@ export function writeColumnIndexes(input: Pick<PullApplyInput, 'layout' | 'colum
   return [...input.columns.map((fc) => fc.column), ...state];
 }
 
-export function planPullApply(input: PullApplyInput): PullApplyPlan {
-  const existing = existingRows(input);
-  const latest = new Map(input.changes.map((c) => [c.key, c]));
+interface Draft {
+  updates: RowUpdate[];
+  appends: CellValue[][];
+  deletes: number[];
+  editedCells: number;
+  keptEdits: number;
+  /** Typed values of every body row as it will be (for highlights). */
+  finalValues: Map<number, Record<string, unknown>>;
+  added: Record<string, unknown>[];
+}
+
+/** Rows the table has: updated, removed, or kept as the user edited them. */
+function planExisting(
+  input: PullApplyInput,
+  draft: Draft,
+  at: { parser: RowParser; existing: Map<string, Existing>; latest: Map<string, PullRow> },
+): void {
   const picks = writeColumnIndexes(input);
-  const plan = { updates: [] as RowUpdate[], appends: [] as CellValue[][], deletes: [] as number[], editedCells: 0, keptEdits: 0 };
-  const finalValues = new Map<number, Record<string, unknown>>();
-  for (const [key, mine] of existing) {
-    const pulled = latest.get(key);
+  for (const [key, mine] of at.existing) {
+    const pulled = at.latest.get(key);
     const gone = pulled ? pulled.op === 'delete' : input.full;
-    finalValues.set(mine.row, mine.values);
+    draft.finalValues.set(mine.row, mine.values);
     if (!pulled && !gone) continue;
-    plan.editedCells += mine.edited;
+    draft.editedCells += mine.edited;
     if (mine.edited > 0 && !input.overwriteEdits) {
-      plan.keptEdits += 1;
-      continue;
-    }
-    if (gone) {
-      plan.deletes.push(mine.row);
+      draft.keptEdits += 1;
+    } else if (gone) {
+      draft.deletes.push(mine.row);
     } else if (pulled) {
-      const cells = pulledCells(input, pulled);
-      plan.updates.push({ row: mine.row, values: picks.map((c) => cells[c] ?? null) });
-      finalValues.set(mine.row, pulled.values);
+      const cells = pulledCells(input, pulled, at.parser);
+      draft.updates.push({ row: mine.row, values: picks.map((c) => cells[c] ?? null) });
+      draft.finalValues.set(mine.row, pulled.values);
     }
   }
-  const added: Record<string, unknown>[] = [];
+}
+
+export function planPullApply(input: PullApplyInput): PullApplyPlan {
+  const parser = new RowParser(input.columns);
+  const existing = existingRows(input, parser);
+  const latest = new Map(input.changes.map((c) => [c.key, c]));
+  const draft: Draft = {
+    updates: [],
+    appends: [],
+    deletes: [],
+    editedCells: 0,
+    keptEdits: 0,
+    finalValues: new Map(),
+    added: [],
+  };
+  planExisting(input, draft, { parser, existing, latest });
   for (const pulled of latest.values()) {
     if (pulled.op === 'delete' || existing.has(pulled.key)) continue;
-    plan.appends.push(pulledCells(input, pulled));
-    added.push(pulled.values);
+    draft.appends.push(pulledCells(input, pulled, parser));
+    draft.added.push(pulled.values);
   }
-  return { ...plan, highlight: highlightRows(input, { finalValues, added, deletes: plan.deletes }) };
+  const { finalValues, added, ...plan } = draft;
+  return {
+    ...plan,
+    highlight: highlightRows(input, { finalValues, added, deletes: plan.deletes }),
+  };
 }
 
 function highlightRows(
   input: PullApplyInput,
-  after: { finalValues: Map<number, Record<string, unknown>>; added: Record<string, unknown>[]; deletes: readonly number[] },
+  after: {
+    finalValues: Map<number, Record<string, unknown>>;
+    added: Record<string, unknown>[];
+    deletes: readonly number[];
+  },
 ): number[] {
   const test = input.highlightIf;
   if (!test) return [];

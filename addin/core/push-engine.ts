@@ -32,10 +32,14 @@ export interface SendOutcome {
   readonly error: ApiError | null;
 }
 
-async function sendWithRetry(api: ApiClient, request: PushRequest, key: string, retry: RetryPolicy) {
+async function sendWithRetry(
+  api: ApiClient,
+  request: { body: PushRequest; key: string },
+  retry: RetryPolicy,
+) {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await api.push(request, key);
+      return await api.push(request.body, request.key);
     } catch (error) {
       const again = error instanceof ApiError && error.isRetryable && attempt < retry.attempts;
       if (!again) throw error;
@@ -44,7 +48,11 @@ async function sendWithRetry(api: ApiClient, request: PushRequest, key: string, 
   }
 }
 
-export async function sendChunks(api: ApiClient, input: SendInput, retry: RetryPolicy): Promise<SendOutcome> {
+export async function sendChunks(
+  api: ApiClient,
+  input: SendInput,
+  retry: RetryPolicy,
+): Promise<SendOutcome> {
   const results = new Map<string, RowResult>();
   const total = input.chunks.reduce((sum, c) => sum + c.length, 0);
   let sent = 0;
@@ -53,7 +61,7 @@ export async function sendChunks(api: ApiClient, input: SendInput, retry: RetryP
     if (input.signal?.aborted) return { results, sent, cancelled: true, error: null };
     const request: PushRequest = { ...input.envelope, mutations: chunk.map((r) => r.mutation) };
     try {
-      const response = await sendWithRetry(api, request, input.keyOf(chunk), retry);
+      const response = await sendWithRetry(api, { body: request, key: input.keyOf(chunk) }, retry);
       for (const result of response.results) results.set(result.mutationId, result);
     } catch (error) {
       if (error instanceof ApiError) return { results, sent, cancelled: false, error };

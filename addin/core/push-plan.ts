@@ -34,7 +34,9 @@ export function toPushRow(row: CheckedRow, ctx: MutationContext): PushRow {
   const rowKey = row.state.key ?? ctx.newKey();
   const baseVersion = row.state.version ?? undefined;
   // Same row content on the same base version → the same id: a retry is "already applied".
-  const mutationId = derivedUuid(['m', ctx.dataset, ctx.clientId, rowKey, baseVersion ?? '', row.parsed.digest].join('|'));
+  const mutationId = derivedUuid(
+    ['m', ctx.dataset, ctx.clientId, rowKey, baseVersion ?? '', row.parsed.digest].join('|'),
+  );
   const mutation: Mutation = {
     mutationId,
     op: 'upsert',
@@ -42,7 +44,15 @@ export function toPushRow(row: CheckedRow, ctx: MutationContext): PushRow {
     ...(baseVersion === undefined ? {} : { baseVersion }),
     values: row.parsed.values,
   };
-  return { row: row.row, state: row.state, digest: row.parsed.digest, rowKey, isNewKey: row.state.key === null, mutation, values: row.parsed.values };
+  return {
+    row: row.row,
+    state: row.state,
+    digest: row.parsed.digest,
+    rowKey,
+    isNewKey: row.state.key === null,
+    mutation,
+    values: row.parsed.values,
+  };
 }
 
 /** Rows that must travel in one request: the lines of one order (dealer + order reference). */
@@ -78,7 +88,11 @@ function groupsInOrder(dataset: string, rows: readonly PushRow[]): PushRow[][] {
 }
 
 /** Whole groups per chunk; a group alone over the limits is split as a last resort. */
-export function planPushChunks(dataset: string, rows: readonly PushRow[], limits: PushLimits): PushRow[][] {
+export function planPushChunks(
+  dataset: string,
+  rows: readonly PushRow[],
+  limits: PushLimits,
+): PushRow[][] {
   const chunks: PushRow[][] = [];
   let current: PushRow[] = [];
   let bytes = 0;
@@ -88,8 +102,12 @@ export function planPushChunks(dataset: string, rows: readonly PushRow[], limits
     bytes = 0;
   };
   for (const group of groupsInOrder(dataset, rows)) {
-    const groupBytes = group.reduce((sum, r) => sum + utf8Length(JSON.stringify(r.mutation)) + 1, 0);
-    if (current.length + group.length > limits.maxRows || bytes + groupBytes > limits.maxBytes) flush();
+    const groupBytes = group.reduce(
+      (sum, r) => sum + utf8Length(JSON.stringify(r.mutation)) + 1,
+      0,
+    );
+    if (current.length + group.length > limits.maxRows || bytes + groupBytes > limits.maxBytes)
+      flush();
     if (group.length > limits.maxRows || groupBytes > limits.maxBytes) {
       for (const row of group) {
         const size = utf8Length(JSON.stringify(row.mutation)) + 1;

@@ -38,18 +38,28 @@ function stateAfter(row: PushRow, result: RowResult): RowState {
 }
 
 function statusText(result: RowResult, locale: Locale): string {
-  const reasons = joinReasons(result.errors.map((e) => e.message), locale);
+  const reasons = joinReasons(
+    result.errors.map((e) => e.message),
+    locale,
+  );
   const id = result.id ?? '';
   if (result.status === 'applied') return say('status-accepted', { id }, locale);
   if (result.status === 'unchanged') return say('status-unchanged', { id }, locale);
-  return say(result.status === 'conflict' ? 'status-conflict' : 'status-rejected', { reasons }, locale);
+  return say(
+    result.status === 'conflict' ? 'status-conflict' : 'status-rejected',
+    { reasons },
+    locale,
+  );
 }
 
 function conflictOf(ctx: Context, row: PushRow, result: RowResult): ConflictInfo {
   const raw = result.serverValues ?? {};
   const server = Object.fromEntries(Object.entries(raw).filter(([name]) => !name.startsWith('_')));
-  const fields = ctx.pushFields.filter((f) => (f in row.values || f in server) && !same(server[f], row.values[f]));
-  const serverKey = typeof raw._key === 'string' && raw._key !== row.rowKey ? { serverKey: raw._key } : {};
+  const fields = ctx.pushFields.filter(
+    (f) => (f in row.values || f in server) && !same(server[f], row.values[f]),
+  );
+  const serverKey =
+    typeof raw._key === 'string' && raw._key !== row.rowKey ? { serverKey: raw._key } : {};
   return {
     rowKey: row.rowKey,
     sheetRow: ctx.view.sheetRowOf(row.row),
@@ -58,11 +68,22 @@ function conflictOf(ctx: Context, row: PushRow, result: RowResult): ConflictInfo
     fields,
     ...(typeof raw._version === 'number' ? { serverVersion: raw._version } : {}),
     ...serverKey,
-    message: joinReasons(result.errors.map((e) => e.message), ctx.locale),
+    message: joinReasons(
+      result.errors.map((e) => e.message),
+      ctx.locale,
+    ),
   };
 }
 
-export function resultWrite(ctx: Context, sent: readonly PushRow[], results: ReadonlyMap<string, RowResult>, invalid: readonly CheckedRow[]): ResultWrite {
+export interface Outcome {
+  readonly sent: readonly PushRow[];
+  readonly results: ReadonlyMap<string, RowResult>;
+  /** Rows not sent because they did not validate. */
+  readonly invalid: readonly CheckedRow[];
+}
+
+export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
+  const { sent, results, invalid } = outcome;
   const updates: RowUpdate[] = [];
   const conflicts: ConflictInfo[] = [];
   const counts = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
@@ -70,11 +91,18 @@ export function resultWrite(ctx: Context, sent: readonly PushRow[], results: Rea
     const result = results.get(row.mutation.mutationId);
     if (!result) continue;
     counts[result.status] += 1;
-    updates.push({ row: row.row, values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))] });
+    updates.push({
+      row: row.row,
+      values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))],
+    });
     if (result.status === 'conflict') conflicts.push(conflictOf(ctx, row, result));
   }
   for (const row of invalid) {
-    const status = say('status-invalid', { reasons: joinReasons(row.reasons, ctx.locale) }, ctx.locale);
+    const status = say(
+      'status-invalid',
+      { reasons: joinReasons(row.reasons, ctx.locale) },
+      ctx.locale,
+    );
     updates.push({ row: row.row, values: [status, ...encodeState(ctx.layout, row.state)] });
   }
   return { updates, conflicts, counts };

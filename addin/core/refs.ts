@@ -20,9 +20,14 @@ export interface RefChecker {
  * @param ownCodes codes the table itself defines (a region row may name a parent region pushed
  *                 in the same batch, which the server accepts too)
  */
-export function refChecker(meta: MetaResponse, dataset: DatasetDescription, ownCodes: ReadonlySet<string>): RefChecker {
+export function refChecker(
+  meta: MetaResponse,
+  dataset: DatasetDescription,
+  ownCodes: ReadonlySet<string>,
+): RefChecker {
   const lists = new Map<string, Set<string>>();
-  for (const [name, entries] of Object.entries(meta.lists)) lists.set(name, new Set(entries.map((e) => e.code)));
+  for (const [name, entries] of Object.entries(meta.lists))
+    lists.set(name, new Set(entries.map((e) => e.code)));
   return {
     check(ref, value) {
       const code = codeByRef[ref];

@@ -47,7 +47,8 @@ function asText(value: CellValue): string | null {
 }
 
 function decodeVersion(value: CellValue): { version: number | null; hash: string | null } {
-  if (typeof value === 'number') return { version: Number.isInteger(value) ? value : null, hash: null };
+  if (typeof value === 'number')
+    return { version: Number.isInteger(value) ? value : null, hash: null };
   const text = asText(value);
   if (text === null) return { version: null, hash: null };
   const at = text.indexOf('#');
@@ -58,7 +59,10 @@ function decodeVersion(value: CellValue): { version: number | null; hash: string
 
 export function readState(view: TableView, layout: StateLayout, row: number): RowState {
   const key = layout.key >= 0 ? asText(view.cell(row, layout.key)) : null;
-  const decoded = layout.version >= 0 ? decodeVersion(view.cell(row, layout.version)) : { version: null, hash: null };
+  const decoded =
+    layout.version >= 0
+      ? decodeVersion(view.cell(row, layout.version))
+      : { version: null, hash: null };
   const hash = layout.hash >= 0 ? asText(view.cell(row, layout.hash)) : decoded.hash;
   return { key, version: decoded.version, hash };
 }

@@ -62,7 +62,10 @@ export async function readAddinSettings(port: ExcelPort): Promise<AddinSettings>
 }
 
 /** Writes the given parts back; absent parts stay as they are. */
-export async function writeAddinSettings(port: ExcelPort, patch: Partial<AddinSettings>): Promise<void> {
+export async function writeAddinSettings(
+  port: ExcelPort,
+  patch: Partial<AddinSettings>,
+): Promise<void> {
   const out: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(SETTINGS_KEYS) as [keyof AddinSettings, string][]) {
     if (name in patch) out[key] = patch[name] ?? null;

@@ -48,6 +48,11 @@ export function viewOf(region: SheetRegion): TableView {
     bodyAddress: () =>
       region.rows.length === 0
         ? null
-        : rectAddress({ row: top + 1, column: left, rowCount: region.rows.length, columnCount: width }),
+        : rectAddress({
+            row: top + 1,
+            column: left,
+            rowCount: region.rows.length,
+            columnCount: width,
+          }),
   };
 }

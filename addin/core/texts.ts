@@ -42,7 +42,10 @@ export const addinTexts = {
   'status-unchanged': { 'zh-CN': '无变化：{id}', 'en-US': 'No change: {id}' },
   'status-rejected': { 'zh-CN': '未接受：{reasons}', 'en-US': 'Not accepted: {reasons}' },
   'status-conflict': { 'zh-CN': '冲突：{reasons}', 'en-US': 'Conflict: {reasons}' },
-  'status-invalid': { 'zh-CN': '未上传，请先改正：{reasons}', 'en-US': 'Not sent; fix first: {reasons}' },
+  'status-invalid': {
+    'zh-CN': '未上传，请先改正：{reasons}',
+    'en-US': 'Not sent; fix first: {reasons}',
+  },
   'status-sending': { 'zh-CN': '上传中…', 'en-US': 'Sending…' },
   'status-took-server': {
     'zh-CN': '已采用服务器的值（版本 {version}）',
@@ -65,7 +68,8 @@ export const addinTexts = {
 export type AddinTextCode = keyof typeof addinTexts;
 
 /** A sentence for an add-in code or a shared message code, placeholders filled. */
-export function say(code: AddinTextCode | string, params: MessageParams, locale: Locale): string {
+/** `code` is an AddinTextCode or a shared MessageCode; anything else is shown as is. */
+export function say(code: string, params: MessageParams, locale: Locale): string {
   if (Object.hasOwn(addinTexts, code)) {
     const template: string = addinTexts[code as AddinTextCode][locale];
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

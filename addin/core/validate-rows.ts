@@ -8,7 +8,7 @@ import type { MessageCode } from '../../shared/messages';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { CellIssue } from '../app-api';
 import type { RefChecker } from './refs';
-import { parseRow, viewRow, type FieldColumn, type ParsedRow } from './row-values';
+import { RowParser, viewRow, type FieldColumn, type ParsedRow } from './row-values';
 import { readState, type RowState, type StateLayout } from './row-state';
 import type { TableView } from './table-view';
 import { say } from './texts';
@@ -44,10 +44,17 @@ interface Found {
 }
 
 /** Params the sentences need: the options of an enum, the limit of a text. */
-function problem(field: FieldDescription | undefined, code: MessageCode, at: { locale: Locale; value?: string }): RowProblem {
+function problem(
+  field: FieldDescription | undefined,
+  code: MessageCode,
+  at: { locale: Locale; value?: string },
+): RowProblem {
   const params: Record<string, string | number> = at.value === undefined ? {} : { value: at.value };
   if (field?.max !== undefined) params.max = field.max;
-  if (field?.options) params.options = field.options.map((o) => o.label[at.locale]).join(at.locale === 'zh-CN' ? '、' : ', ');
+  if (field?.options)
+    params.options = field.options
+      .map((o) => o.label[at.locale])
+      .join(at.locale === 'zh-CN' ? '、' : ', ');
   return { ...(field ? { field: field.name } : {}), code, params };
 }
 
@@ -63,21 +70,37 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
     const check = checkRow(input.schema, parsed.values, input.dataset.fields);
     for (const p of check.ok ? [] : check.problems) {
       if (p.field !== undefined && failed.has(p.field)) continue;
-      found.push({ column: p.field === undefined ? -1 : (byField.get(p.field)?.column ?? -1), problem: p, severity: 'error' });
+      found.push({
+        column: p.field === undefined ? -1 : (byField.get(p.field)?.column ?? -1),
+        problem: p,
+        severity: 'error',
+      });
       if (p.field !== undefined) failed.add(p.field);
     }
   }
   for (const fc of input.columns) {
-    const code = fc.field.ref === undefined || failed.has(fc.field.name) ? null : input.refs.check(fc.field.ref, parsed.values[fc.field.name]);
+    const code =
+      fc.field.ref === undefined || failed.has(fc.field.name)
+        ? null
+        : input.refs.check(fc.field.ref, parsed.values[fc.field.name]);
     const value = String(parsed.values[fc.field.name]);
-    if (code) found.push({ column: fc.column, problem: problem(fc.field, code, { locale: input.locale, value }), severity: 'error' });
+    if (code)
+      found.push({
+        column: fc.column,
+        problem: problem(fc.field, code, { locale: input.locale, value }),
+        severity: 'error',
+      });
   }
   return found;
 }
 
 function toIssues(input: CheckInput, row: number, found: readonly Found[]): CellIssue[] {
   const { view, layout, locale } = input;
-  const messages = describeProblems(found.map((f) => f.problem), input.dataset.fields, locale);
+  const messages = describeProblems(
+    found.map((f) => f.problem),
+    input.dataset.fields,
+    locale,
+  );
   const fallbackColumn = layout.status >= 0 ? layout.status : (input.columns[0]?.column ?? 0);
   return found.map((f, i) => ({
     sheetName: view.region.sheetName,
@@ -91,7 +114,8 @@ function toIssues(input: CheckInput, row: number, found: readonly Found[]): Cell
 }
 
 function hiddenIssue(input: CheckInput, row: number): CellIssue {
-  const column = input.columns[0]?.column ?? 0;
+  // The row's leftmost field: where the eye lands on a row.
+  const column = Math.min(...input.columns.map((fc) => fc.column), input.view.width - 1);
   return {
     sheetName: input.view.region.sheetName,
     address: input.view.addressOf(row, column),
@@ -106,19 +130,26 @@ function hiddenIssue(input: CheckInput, row: number): CellIssue {
 export function checkTable(input: CheckInput): TableCheck {
   const rows: CheckedRow[] = [];
   const issues: CellIssue[] = [];
+  const parser = new RowParser(input.columns);
   for (let row = 0; row < input.view.rowCount; row += 1) {
-    const parsed = parseRow(viewRow(input.view, row), input.columns);
+    const parsed = parser.parse(viewRow(input.view, row));
     if (parsed.blank) continue;
     const rowIssues = toIssues(input, row, rowFindings(input, parsed));
     if (input.view.isHidden(row)) rowIssues.push(hiddenIssue(input, row));
     const reasons = rowIssues.filter((i) => i.severity === 'error').map((i) => i.message);
-    rows.push({ row, parsed, state: readState(input.view, input.layout, row), valid: reasons.length === 0, reasons });
+    rows.push({
+      row,
+      parsed,
+      state: readState(input.view, input.layout, row),
+      valid: reasons.length === 0,
+      reasons,
+    });
     issues.push(...rowIssues);
   }
   return { rows, issues };
 }
 
-/** Sentences joined the way each language lists them. */
+/** Sentences one after another: each already ends with its own full stop (。 or .). */
 export function joinReasons(reasons: readonly string[], locale: Locale): string {
-  return reasons.join(locale === 'zh-CN' ? '；' : '; ');
+  return reasons.join(locale === 'zh-CN' ? '' : ' ');
 }

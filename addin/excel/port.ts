@@ -43,8 +43,10 @@ export interface SheetRegion {
 }
 
 /** The system columns the add-in keeps inside the user's table (DESIGN.md "Sync protocol"). */
-export const SYSTEM_COLUMNS = ['_status', '_key', '_version'] as const;
-export const HIDDEN_SYSTEM_COLUMNS: readonly string[] = ['_key', '_version'];
+/** `_hash` holds the digest of the row's values at its last push or pull, so the add-in knows
+ *  which rows changed; like `_key` and `_version` it is hidden and moves with sorting. */
+export const SYSTEM_COLUMNS = ['_status', '_key', '_version', '_hash'] as const;
+export const HIDDEN_SYSTEM_COLUMNS: readonly string[] = ['_key', '_version', '_hash'];
 
 export interface EnsureTableInput {
   readonly sheetName: string;

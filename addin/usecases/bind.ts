@@ -11,14 +11,21 @@ import { currentSaved } from './load-table';
 
 async function save(ctx: UseCaseContext, saved: SavedBinding): Promise<void> {
   const settings = await readAddinSettings(ctx.port);
-  await writeAddinSettings(ctx.port, { bindings: { ...settings.bindings, [saved.tableName]: saved }, currentTable: saved.tableName });
+  await writeAddinSettings(ctx.port, {
+    bindings: { ...settings.bindings, [saved.tableName]: saved },
+    currentTable: saved.tableName,
+  });
 }
 
 export async function proposeBinding(ctx: UseCaseContext, datasetName: string): Promise<Binding> {
   const dataset = datasetOf(await ctx.meta(), datasetName, ctx.locale());
   const region = await ctx.port.readRegion({ kind: 'selection' });
   const settings = await readAddinSettings(ctx.port);
-  return proposeFrom(region, dataset, region.tableName === null ? undefined : settings.bindings[region.tableName]);
+  return proposeFrom(
+    region,
+    dataset,
+    region.tableName === null ? undefined : settings.bindings[region.tableName],
+  );
 }
 
 /** A name Excel accepts for a new table (letters, digits, underscores; not like a cell address). */
@@ -29,13 +36,19 @@ function newTableName(ctx: UseCaseContext, dataset: string): string {
 export async function confirmBinding(ctx: UseCaseContext, binding: Binding): Promise<Binding> {
   const dataset = datasetOf(await ctx.meta(), binding.dataset, ctx.locale());
   let address = binding.address;
-  if (address === undefined) address = (await ctx.port.readRegion({ kind: 'table', tableName: binding.tableName })).address;
+  if (address === undefined)
+    address = (await ctx.port.readRegion({ kind: 'table', tableName: binding.tableName })).address;
   const info = await ctx.port.ensureTable({
     sheetName: binding.sheetName,
     address,
     ...(binding.tableName === '' ? { tableName: newTableName(ctx, dataset.name) } : {}),
   });
-  const saved: SavedBinding = { dataset: dataset.name, sheetName: info.sheetName, tableName: info.tableName, columns: binding.columns };
+  const saved: SavedBinding = {
+    dataset: dataset.name,
+    sheetName: info.sheetName,
+    tableName: info.tableName,
+    columns: binding.columns,
+  };
   await save(ctx, saved);
   return { ...toBinding(saved, dataset), address: info.address };
 }
@@ -57,14 +70,29 @@ export async function insertTemplate(ctx: UseCaseContext, datasetName: string): 
   const fields = writableFields(dataset);
   const columns: TemplateColumn[] = fields.map((field) => {
     const values = field.ref === undefined ? undefined : meta.lists[field.ref]?.map((e) => e.code);
-    const list = field.ref !== undefined && values && values.length > 0 ? { list: { name: field.ref, values } } : {};
+    const list =
+      field.ref !== undefined && values && values.length > 0
+        ? { list: { name: field.ref, values } }
+        : {};
     return { header: field.label[ctx.locale()], numberFormat: numberFormatOf(field), ...list };
   });
   const sheetName = dataset.label[ctx.locale()];
-  const made = await ctx.port.createTemplateSheet({ sheetName, tableName: `ss_${dataset.name}`, columns });
+  const made = await ctx.port.createTemplateSheet({
+    sheetName,
+    tableName: `ss_${dataset.name}`,
+    columns,
+  });
   const info = await ctx.port.ensureTable({ sheetName: made.sheetName, address: made.address });
-  const mapping = fields.map((field, i) => ({ header: columns[i]?.header ?? field.label[ctx.locale()], field: field.name }));
-  const saved: SavedBinding = { dataset: dataset.name, sheetName: info.sheetName, tableName: info.tableName, columns: mapping };
+  const mapping = fields.map((field, i) => ({
+    header: columns[i]?.header ?? field.label[ctx.locale()],
+    field: field.name,
+  }));
+  const saved: SavedBinding = {
+    dataset: dataset.name,
+    sheetName: info.sheetName,
+    tableName: info.tableName,
+    columns: mapping,
+  };
   await save(ctx, saved);
   return { ...toBinding(saved, dataset), address: info.address };
 }

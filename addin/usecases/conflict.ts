@@ -17,37 +17,69 @@ function rowOf(table: LoadedTable, conflict: ConflictInfo): number {
   return conflict.sheetRow - table.view.sheetRowOf(0);
 }
 
-async function takeMine(ctx: UseCaseContext, table: LoadedTable, conflict: ConflictInfo, row: number): Promise<void> {
+interface Target {
+  readonly table: LoadedTable;
+  readonly conflict: ConflictInfo;
+  readonly row: number;
+}
+
+async function takeMine(ctx: UseCaseContext, { table, conflict, row }: Target): Promise<void> {
   const state = readState(table.view, table.layout, row);
-  const next = { key: conflict.serverKey ?? state.key, version: conflict.serverVersion ?? state.version, hash: state.hash };
+  const next = {
+    key: conflict.serverKey ?? state.key,
+    version: conflict.serverVersion ?? state.version,
+    hash: state.hash,
+  };
   const values = [say('status-keep-mine', {}, ctx.locale()), ...encodeState(table.layout, next)];
   const columns = [STATUS_COLUMN, ...table.layout.columns];
   const textColumns = [STATUS_COLUMN, ...stateTextColumns(table.layout)];
-  await ctx.port.writeRows({ tableName: table.binding.tableName, columns, textColumns, updates: [{ row, values }] });
+  await ctx.port.writeRows({
+    tableName: table.binding.tableName,
+    columns,
+    textColumns,
+    updates: [{ row, values }],
+  });
 }
 
-async function takeServer(ctx: UseCaseContext, table: LoadedTable, conflict: ConflictInfo, row: number): Promise<void> {
+async function takeServer(ctx: UseCaseContext, { table, conflict, row }: Target): Promise<void> {
   const { view, layout } = table;
   const cells = [...(view.region.rows[row] ?? [])];
   const fieldColumns = table.columns.filter((fc) => fc.field.name in conflict.server);
-  for (const fc of fieldColumns) cells[fc.column] = toCell(fc.field, conflict.server[fc.field.name], ctx.locale());
+  for (const fc of fieldColumns)
+    cells[fc.column] = toCell(fc.field, conflict.server[fc.field.name], ctx.locale());
   const digest = parseRow(plainRow(cells), table.columns).digest;
   const version = conflict.serverVersion ?? readState(view, layout, row).version;
-  const state = encodeState(layout, { key: conflict.serverKey ?? conflict.rowKey, version, hash: digest });
+  const state = encodeState(layout, {
+    key: conflict.serverKey ?? conflict.rowKey,
+    version,
+    hash: digest,
+  });
   const status = say('status-took-server', { version: version ?? '' }, ctx.locale());
   const headers = fieldColumns.map((fc) => view.region.headers[fc.column] ?? '');
-  const textColumns = [...fieldColumns.filter((fc) => isTextField(fc.field)).map((fc) => view.region.headers[fc.column] ?? ''), STATUS_COLUMN, ...stateTextColumns(layout)];
+  const textColumns = [
+    ...fieldColumns
+      .filter((fc) => isTextField(fc.field))
+      .map((fc) => view.region.headers[fc.column] ?? ''),
+    STATUS_COLUMN,
+    ...stateTextColumns(layout),
+  ];
   await ctx.port.writeRows({
     tableName: table.binding.tableName,
     columns: [...headers, STATUS_COLUMN, ...layout.columns],
     textColumns,
-    updates: [{ row, values: [...fieldColumns.map((fc) => cells[fc.column] ?? null), status, ...state] }],
+    updates: [
+      { row, values: [...fieldColumns.map((fc) => cells[fc.column] ?? null), status, ...state] },
+    ],
   });
 }
 
-export async function resolveConflict(ctx: UseCaseContext, conflict: ConflictInfo, take: 'mine' | 'server'): Promise<void> {
+export async function resolveConflict(
+  ctx: UseCaseContext,
+  conflict: ConflictInfo,
+  take: 'mine' | 'server',
+): Promise<void> {
   const table = await loadBoundTable(ctx);
-  const row = rowOf(table, conflict);
-  if (take === 'mine') await takeMine(ctx, table, conflict, row);
-  else await takeServer(ctx, table, conflict, row);
+  const target = { table, conflict, row: rowOf(table, conflict) };
+  if (take === 'mine') await takeMine(ctx, target);
+  else await takeServer(ctx, target);
 }

@@ -1,7 +1,7 @@
 // Loads the bound table for validate, push, conflicts and status: its binding, the dataset's
 // description and schema, one read of the table, and the field ↔ column lookup.
 import { coreDatasets, type RowSchema } from '../../shared/datasets';
-import type { DatasetDescription } from '../../shared/meta';
+import type { DatasetDescription, MetaResponse } from '../../shared/meta';
 import { ApiError } from '../core/api-error';
 import { datasetOf, fieldColumnsOf, writableFields } from '../core/binding';
 import { refChecker } from '../core/refs';
@@ -14,6 +14,7 @@ import type { CheckInput } from '../core/validate-rows';
 import type { UseCaseContext } from './context';
 
 export interface LoadedTable {
+  readonly meta: MetaResponse;
   readonly settings: AddinSettings;
   readonly binding: SavedBinding;
   readonly dataset: DatasetDescription;
@@ -31,13 +32,19 @@ export function currentSaved(settings: AddinSettings): SavedBinding | null {
 export async function loadBoundTable(ctx: UseCaseContext): Promise<LoadedTable> {
   const settings = await readAddinSettings(ctx.port);
   const binding = currentSaved(settings);
-  if (!binding) throw new ApiError(say('no-binding', {}, ctx.locale()), { kind: 'request', code: 'no-binding', status: null });
+  if (!binding)
+    throw new ApiError(say('no-binding', {}, ctx.locale()), {
+      kind: 'request',
+      code: 'no-binding',
+      status: null,
+    });
   const meta = await ctx.meta();
   const dataset = datasetOf(meta, binding.dataset, ctx.locale());
   const region = await ctx.port.readRegion({ kind: 'table', tableName: binding.tableName });
   const view = viewOf(region);
   const schema = coreDatasets.find((d) => d.name === dataset.name)?.push?.schema;
   return {
+    meta,
     settings,
     binding,
     dataset,
@@ -49,18 +56,20 @@ export async function loadBoundTable(ctx: UseCaseContext): Promise<LoadedTable> 
 }
 
 /** The validation input for a loaded table: its own codes count as known for self-references. */
-export async function checkInputOf(ctx: UseCaseContext, table: LoadedTable): Promise<CheckInput> {
-  const meta = await ctx.meta();
-  const keyColumn = table.columns.find((fc) => fc.field.name === table.dataset.naturalKey)?.column ?? -1;
+export function checkInputOf(ctx: UseCaseContext, table: LoadedTable): CheckInput {
+  const keyColumn =
+    table.columns.find((fc) => fc.field.name === table.dataset.naturalKey)?.column ?? -1;
   const own = new Set<string>();
-  if (keyColumn >= 0) for (let row = 0; row < table.view.rowCount; row += 1) own.add(String(table.view.cell(row, keyColumn) ?? ''));
+  if (keyColumn >= 0)
+    for (let row = 0; row < table.view.rowCount; row += 1)
+      own.add(String(table.view.cell(row, keyColumn) ?? ''));
   return {
     view: table.view,
     layout: table.layout,
     columns: table.columns,
     dataset: table.dataset,
     schema: table.schema,
-    refs: refChecker(meta, table.dataset, own),
+    refs: refChecker(table.meta, table.dataset, own),
     locale: ctx.locale(),
   };
 }

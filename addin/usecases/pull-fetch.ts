@@ -22,8 +22,14 @@ export async function fetchPull(
   let cursor = query.cursor;
   let reset = false;
   for (let page = 0; ; page += 1) {
-    if (options.signal?.aborted) return { rows: [], cursor: query.cursor ?? '', reset: false, cancelled: true };
-    const answer = await ctx.api.pull({ dataset: query.dataset, limit, ...query.filter, ...(cursor ? { cursor } : {}) });
+    if (options.signal?.aborted)
+      return { rows: [], cursor: query.cursor ?? '', reset: false, cancelled: true };
+    const answer = await ctx.api.pull({
+      dataset: query.dataset,
+      limit,
+      ...query.filter,
+      ...(cursor ? { cursor } : {}),
+    });
     if (page === 0) reset = answer.reset;
     rows.push(...answer.rows);
     cursor = answer.cursor;

@@ -12,39 +12,73 @@ export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
 
 /** Marks what `check` found; returns whether the host could attach the reasons to the cells. */
-export async function markIssues(ctx: UseCaseContext, table: LoadedTable, check: TableCheck): Promise<boolean> {
+export async function markIssues(
+  ctx: UseCaseContext,
+  table: LoadedTable,
+  check: TableCheck,
+): Promise<boolean> {
   const { view } = table;
   const body = view.bodyAddress();
   if (body) await ctx.port.clearMarks({ sheetName: view.region.sheetName, address: body });
   let annotated = true;
-  for (const [severity, color] of [['error', ERROR_FILL], ['warning', WARNING_FILL]] as const) {
-    const marks = check.issues.filter((i) => i.severity === severity).map((i) => ({ address: i.address, reason: i.message }));
+  for (const [severity, color] of [
+    ['error', ERROR_FILL],
+    ['warning', WARNING_FILL],
+  ] as const) {
+    const marks = check.issues
+      .filter((i) => i.severity === severity)
+      .map((i) => ({ address: i.address, reason: i.message }));
     if (marks.length === 0) continue;
-    const { noteMode } = await ctx.port.markCells({ sheetName: view.region.sheetName, marks, color });
+    const { noteMode } = await ctx.port.markCells({
+      sheetName: view.region.sheetName,
+      marks,
+      color,
+    });
     annotated = noteMode !== 'none';
   }
   return annotated;
 }
 
 /** Without notes or comments, each flagged row says why in `_status` (one write). */
-async function writeReasons(ctx: UseCaseContext, table: LoadedTable, issues: readonly CellIssue[]): Promise<void> {
+async function writeReasons(
+  ctx: UseCaseContext,
+  table: LoadedTable,
+  issues: readonly CellIssue[],
+): Promise<void> {
   const byRow = new Map<number, string[]>();
-  for (const issue of issues) byRow.set(issue.sheetRow, [...(byRow.get(issue.sheetRow) ?? []), issue.message]);
+  for (const issue of issues)
+    byRow.set(issue.sheetRow, [...(byRow.get(issue.sheetRow) ?? []), issue.message]);
   const firstSheetRow = table.view.sheetRowOf(0);
-  const updates = [...byRow].map(([sheetRow, reasons]) => ({ row: sheetRow - firstSheetRow, values: [joinReasons(reasons, ctx.locale())] }));
+  const updates = [...byRow].map(([sheetRow, reasons]) => ({
+    row: sheetRow - firstSheetRow,
+    values: [joinReasons(reasons, ctx.locale())],
+  }));
   if (updates.length === 0 || table.layout.status < 0) return;
-  await ctx.port.writeRows({ tableName: table.binding.tableName, columns: [STATUS_COLUMN], textColumns: [STATUS_COLUMN], updates });
+  await ctx.port.writeRows({
+    tableName: table.binding.tableName,
+    columns: [STATUS_COLUMN],
+    textColumns: [STATUS_COLUMN],
+    updates,
+  });
 }
 
 export function reportOf(check: TableCheck): ValidationReport {
   const valid = check.rows.filter((r) => r.valid).length;
-  return { rowsChecked: check.rows.length, validRows: valid, invalidRows: check.rows.length - valid, issues: check.issues };
+  return {
+    rowsChecked: check.rows.length,
+    validRows: valid,
+    invalidRows: check.rows.length - valid,
+    issues: check.issues,
+  };
 }
 
-export async function validateTable(ctx: UseCaseContext, options: WorkOptions = {}): Promise<ValidationReport> {
+export async function validateTable(
+  ctx: UseCaseContext,
+  options: WorkOptions = {},
+): Promise<ValidationReport> {
   options.onProgress?.({ phase: 'read', done: 0, total: null });
   const table = await loadBoundTable(ctx);
-  const check = checkTable(await checkInputOf(ctx, table));
+  const check = checkTable(checkInputOf(ctx, table));
   options.onProgress?.({ phase: 'mark', done: check.rows.length, total: check.rows.length });
   const annotated = await markIssues(ctx, table, check);
   if (!annotated) await writeReasons(ctx, table, check.issues);

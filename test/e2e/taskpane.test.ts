@@ -144,7 +144,7 @@ describe('task pane end to end (headless Chromium)', function () {
     await clickAndWait(page, 'binding-confirm');
     assert.match((await noticeTexts(page)).join(' '), /工作表 我的订单 已绑定到“要货订单”/);
     const bound = await table(page, (t) => t.sheetName === '我的订单');
-    assert.deepEqual(bound.headers.slice(-3).sort(), ['_key', '_status', '_version']);
+    assert.deepEqual(bound.headers.slice(-4).sort(), ['_hash', '_key', '_status', '_version']);
 
     await clickAndWait(page, 'push');
     assert.match((await noticeTexts(page)).join(' '), /已上传 1 行：接受 1/);

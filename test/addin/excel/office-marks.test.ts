@@ -58,16 +58,16 @@ describe('office port: marks, tables, templates, pivots', () => {
     assert.equal(workbook.sheet('Orders').comment(2, 1), undefined);
   });
 
-  it('makes the range a table with _status visible and _key, _version hidden at the right end', async () => {
+  it('makes the range a table with _status visible and _key, _version, _hash hidden at the right end', async () => {
     const info = await port.ensureTable({
       sheetName: 'Orders',
       address: 'A1:B3',
       tableName: 'OrdersTable',
     });
-    assert.deepEqual(info.columns, ['经销商', '数量', '_status', '_key', '_version']);
+    assert.deepEqual(info.columns, ['经销商', '数量', '_status', '_key', '_version', '_hash']);
     assert.equal(info.tableName, 'OrdersTable');
     const sheet = workbook.sheet('Orders');
-    assert.deepEqual([...sheet.hiddenColumns].sort(), [3, 4]);
+    assert.deepEqual([...sheet.hiddenColumns].sort(), [3, 4, 5]);
     const again = await port.ensureTable({ sheetName: 'Orders', address: 'A1:B3' });
     assert.deepEqual(again.columns, info.columns);
     assert.equal(workbook.tables.length, 1);

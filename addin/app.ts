@@ -1,0 +1,129 @@
+// The add-in behind the task pane: builds the API client and the use-case context from injected
+// I/O (Excel port, HTTP transport, storage, clock, ids) and exposes the AddinApp the React UI
+// calls. Nothing here touches Office, fetch or localStorage directly (STYLE.md 8).
+import { pickLocale, type Locale } from '../shared/locale';
+import type { AddinApp } from './app-api';
+import type { ExcelEnvironment, ExcelPort } from './excel/port';
+import { browserStorage, browserTransport, randomIds, systemClock } from './core/browser-deps';
+import { ApiClient } from './core/api-client';
+import type { RetryPolicy } from './core/push-engine';
+import { readAddinSettings, writeAddinSettings } from './core/settings';
+import { clientIdOf, loadSession, saveSession, type KeyValueStorage } from './core/storage';
+import type { Transport } from './core/transport';
+import { confirmBinding, currentBinding, insertTemplate, proposeBinding } from './usecases/bind';
+import { resolveConflict } from './usecases/conflict';
+import type { Clock, IdSource, UseCaseContext } from './usecases/context';
+import { addPivotFor } from './usecases/pivot';
+import { pullDataset, refreshPulled } from './usecases/pull';
+import { pushTable } from './usecases/push';
+import { currentSession, signIn, signOut } from './usecases/session';
+import { refreshOrderStatus } from './usecases/status';
+import { validateTable } from './usecases/validate';
+
+export interface AddinDeps {
+  port: ExcelPort;
+  transport: Transport;
+  storage: KeyValueStorage;
+  clock: Clock;
+  ids: IdSource;
+  /** Overrides the language taken from Office's display language. */
+  locale?: Locale;
+  /** The host environment when the caller already read it (saves one port call). */
+  environment?: ExcelEnvironment;
+  /** Retries of a push chunk after a network or server failure (default 3 tries, 500 ms apart). */
+  retry?: Partial<RetryPolicy>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContext {
+  const api = new ApiClient({
+    transport: deps.transport,
+    locale: () => state.locale,
+    session: () => loadSession(deps.storage),
+    onUnauthorized: () => {
+      saveSession(deps.storage, null);
+    },
+  });
+  let workbookId: Promise<string> | null = null;
+  const makeWorkbookId = async () => {
+    const settings = await readAddinSettings(deps.port);
+    if (settings.workbookId) return settings.workbookId;
+    const id = deps.ids.uuid();
+    await writeAddinSettings(deps.port, { workbookId: id });
+    return id;
+  };
+  return {
+    port: deps.port,
+    api,
+    clock: deps.clock,
+    ids: deps.ids,
+    retry: { attempts: 3, delayMs: 500, sleep: defaultSleep, ...deps.retry },
+    locale: () => state.locale,
+    clientId: () => clientIdOf(deps.storage, () => deps.ids.uuid()),
+    workbookId: () =>
+      (workbookId ??= makeWorkbookId().catch((error: unknown) => {
+        workbookId = null;
+        throw error;
+      })),
+    meta: () => api.meta(),
+  };
+}
+
+/** The browser's fetch, localStorage, clock and ids stand in for what the caller leaves out. */
+export type AddinInput = Pick<AddinDeps, 'port'> & Partial<AddinDeps>;
+
+function withDefaults(input: AddinInput): AddinDeps {
+  return {
+    ...input,
+    transport: input.transport ?? browserTransport(),
+    storage: input.storage ?? browserStorage(),
+    clock: input.clock ?? systemClock,
+    ids: input.ids ?? randomIds,
+  };
+}
+
+function initialLocale(deps: AddinDeps): { state: { locale: Locale }; ready: Promise<void> } {
+  const known =
+    deps.locale ?? (deps.environment ? pickLocale(deps.environment.displayLanguage) : undefined);
+  const state: { locale: Locale } = { locale: known ?? 'zh-CN' };
+  if (known) return { state, ready: Promise.resolve() };
+  const ready = deps.port.readEnvironment().then(
+    (env) => void (state.locale = pickLocale(env.displayLanguage)),
+    // Without the host's language the pane still works, in Chinese (the department's default).
+    () => undefined,
+  );
+  return { state, ready };
+}
+
+export function createAddinApp(input: AddinInput): AddinApp {
+  const deps = withDefaults(input);
+  const { state, ready } = initialLocale(deps);
+  const ctx = buildContext(deps, state);
+  const after =
+    <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await ready;
+      return work(...args);
+    };
+  return {
+    ready: () => ready,
+    locale: () => state.locale,
+    session: () => currentSession(deps.storage, deps.clock),
+    signIn: after((input) => signIn({ api: ctx.api, storage: deps.storage }, input)),
+    signOut: after(() => signOut({ api: ctx.api, storage: deps.storage })),
+    meta: after(() => ctx.meta()),
+    proposeBinding: after((dataset) => proposeBinding(ctx, dataset)),
+    confirmBinding: after((binding) => confirmBinding(ctx, binding)),
+    currentBinding: after(() => currentBinding(ctx)),
+    insertTemplate: after((dataset) => insertTemplate(ctx, dataset)),
+    validate: after((options) => validateTable(ctx, options)),
+    selectIssue: after((issue) => deps.port.selectCell(issue.sheetName, issue.address)),
+    push: after((options) => pushTable(ctx, options)),
+    resolveConflict: after((conflict, take) => resolveConflict(ctx, conflict, take)),
+    pull: after((dataset, options) => pullDataset(ctx, dataset, options)),
+    refresh: after((options) => refreshPulled(ctx, options)),
+    refreshStatus: after((options) => refreshOrderStatus(ctx, options)),
+    addPivot: after(() => addPivotFor(ctx)),
+  };
+}

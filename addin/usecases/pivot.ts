@@ -1,0 +1,65 @@
+// A PivotTable over a pulled table on a new sheet: rows by region (else the first text column),
+// columns by month when the table has one, values summing the amount (else the first number).
+import type { DatasetDescription, FieldDescription } from '../../shared/meta';
+import { ApiError } from '../core/api-error';
+import { datasetOf } from '../core/binding';
+import { readAddinSettings, type PulledSheet } from '../core/settings';
+import { say } from '../core/texts';
+import type { UseCaseContext } from './context';
+
+const error = (ctx: UseCaseContext, code: 'no-pulled-table' | 'nothing-to-sum') =>
+  new ApiError(say(code, {}, ctx.locale()), { kind: 'request', code, status: null });
+
+function pick(
+  fields: readonly FieldDescription[],
+  tests: readonly ((f: FieldDescription) => boolean)[],
+): FieldDescription | undefined {
+  for (const test of tests) {
+    const found = fields.find(test);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function layoutOf(dataset: DatasetDescription, pulled: PulledSheet) {
+  const headerOf = new Map(
+    pulled.columns.filter((c) => c.field !== null).map((c) => [c.field, c.header]),
+  );
+  const fields = dataset.fields.filter((f) => headerOf.has(f.name));
+  const rows = pick(fields, [
+    (f) => /^region/i.test(f.name),
+    (f) => f.kind === 'text' || f.kind === 'code',
+  ]);
+  const month = fields.find((f) => /month/i.test(f.name));
+  const value = pick(fields, [
+    (f) => f.name === 'amount',
+    (f) => f.kind === 'money',
+    (f) => f.kind === 'integer',
+  ]);
+  const header = (f: FieldDescription | undefined) => (f ? [headerOf.get(f.name) ?? f.name] : []);
+  return { rows: header(rows), columns: header(month), values: header(value) };
+}
+
+export async function addPivotFor(ctx: UseCaseContext): Promise<{ sheetName: string }> {
+  const settings = await readAddinSettings(ctx.port);
+  const pulls = Object.values(settings.pulls);
+  // With several pulled tables, the one under the selection; reading it is the only way to ask.
+  const selected =
+    pulls.length > 1 ? await ctx.port.readRegion({ kind: 'selection' }).catch(() => null) : null;
+  const last = settings.lastPulled === null ? undefined : settings.pulls[settings.lastPulled];
+  const pulled = pulls.find((p) => p.tableName === selected?.tableName) ?? last ?? pulls[0];
+  if (!pulled) throw error(ctx, 'no-pulled-table');
+  const dataset = datasetOf(await ctx.meta(), pulled.dataset, ctx.locale());
+  const spec = layoutOf(dataset, pulled);
+  if (spec.values.length === 0) throw error(ctx, 'nothing-to-sum');
+  const sheetName = `${dataset.label[ctx.locale()]} ${ctx.locale() === 'zh-CN' ? '透视' : 'pivot'} ${shortId(ctx)}`;
+  await ctx.port.addPivot({
+    sourceTable: pulled.tableName,
+    sheetName,
+    pivotName: `ssPivot_${shortId(ctx)}`,
+    ...spec,
+  });
+  return { sheetName };
+}
+
+const shortId = (ctx: UseCaseContext) => ctx.ids.uuid().replace(/\W/g, '').slice(0, 6);

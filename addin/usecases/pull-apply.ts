@@ -1,0 +1,87 @@
+// Writes fetched rows into a pulled table: one planned writeRows (updates, deletes, appends), the
+// refreshed-at note on the header's first cell, and the below-safety highlight for stock.
+import type { DatasetDescription } from '../../shared/meta';
+import type { PullRow } from '../../shared/protocol';
+import { cellAddress } from '../excel/a1';
+import type { SheetRegion } from '../excel/port';
+import { fieldColumnsOf } from '../core/binding';
+import { isTextField } from '../core/cell-format';
+import { planPullApply, writeColumnIndexes, type PullApplyPlan } from '../core/pull-plan';
+import { stateLayout, stateTextColumns } from '../core/row-state';
+import type { PulledSheet } from '../core/settings';
+import { viewOf } from '../core/table-view';
+import { say } from '../core/texts';
+import type { UseCaseContext } from './context';
+
+export const STAMP_FILL = '#DDEBF7';
+export const BELOW_SAFETY_FILL = '#FFC7CE';
+
+export interface ApplyInput {
+  readonly region: SheetRegion;
+  readonly pulled: Pick<PulledSheet, 'tableName' | 'columns'>;
+  readonly dataset: DatasetDescription;
+  readonly rows: readonly PullRow[];
+  readonly full: boolean;
+  readonly overwriteEdits: boolean;
+}
+
+/** "2026-11-27 10:31" in Asia/Shanghai, where business dates live (DESIGN.md "time"). */
+export function shanghaiStamp(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+const isBelowSafety = (values: Record<string, unknown>) => values.belowSafety === true;
+
+export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promise<PullApplyPlan> {
+  const view = viewOf(input.region);
+  const layout = stateLayout(view);
+  const columns = fieldColumnsOf(view, input.pulled.columns, input.dataset.fields);
+  const highlights = input.dataset.fields.some((f) => f.name === 'belowSafety');
+  const plan = planPullApply({
+    view,
+    layout,
+    columns,
+    changes: input.rows,
+    full: input.full,
+    overwriteEdits: input.overwriteEdits,
+    locale: ctx.locale(),
+    ...(highlights ? { highlightIf: isBelowSafety } : {}),
+  });
+  const headerOf = (column: number) => input.region.headers[column] ?? '';
+  const textColumns = [
+    ...columns.filter((fc) => isTextField(fc.field)).map((fc) => headerOf(fc.column)),
+    ...stateTextColumns(layout),
+  ];
+  if (plan.updates.length + plan.appends.length + plan.deletes.length > 0) {
+    await ctx.port.writeRows({
+      tableName: input.pulled.tableName,
+      columns: writeColumnIndexes({ layout, columns }).map(headerOf),
+      textColumns,
+      updates: plan.updates,
+      appends: plan.appends,
+      deletes: plan.deletes,
+    });
+  }
+  if (highlights)
+    await ctx.port.highlightRows({
+      tableName: input.pulled.tableName,
+      rows: plan.highlight,
+      color: BELOW_SAFETY_FILL,
+    });
+  return plan;
+}
+
+/** The refreshed-at note on the table's first header cell (where the user looks first). */
+export async function stampTable(
+  ctx: UseCaseContext,
+  region: SheetRegion,
+  at: Date,
+): Promise<void> {
+  const address = cellAddress(region.origin.row, region.origin.column);
+  const reason = say('pulled-at', { at: shanghaiStamp(at) }, ctx.locale());
+  await ctx.port.markCells({
+    sheetName: region.sheetName,
+    marks: [{ address, reason }],
+    color: STAMP_FILL,
+  });
+}

@@ -1,0 +1,133 @@
+// Applying pulled changes: updates in place by `_key`, appends, deletes; user edits found by the
+// digest, kept unless overwriting; highlights counted on the table as it will be.
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { fieldColumnsOf } from '../../../addin/core/binding';
+import { planPullApply, pulledCells } from '../../../addin/core/pull-plan';
+import { stateLayout } from '../../../addin/core/row-state';
+import { viewOf } from '../../../addin/core/table-view';
+import type { CellValue } from '../../../addin/excel/port';
+import { coreDatasets } from '../../../shared/datasets';
+import { describeDataset } from '../../../shared/meta';
+import type { PullRow } from '../../../shared/protocol';
+import { regionOf } from './region';
+
+const regions = describeDataset(coreDatasets.find((d) => d.name === 'regions')!);
+const headers = ['区域编码', '区域名称', '上级区域', '状态', '_status', '_key', '_version'];
+const mapping = regions.fields.map((f) => ({ header: f.label['zh-CN'], field: f.name }));
+const record = (
+  key: string,
+  name: string,
+  change: { version?: number; op?: 'upsert' | 'delete' } = {},
+): PullRow => ({
+  key,
+  version: change.version ?? 1,
+  op: change.op ?? 'upsert',
+  values: { code: key, name, status: 'active' },
+});
+
+function tableWith(records: PullRow[], edit?: (rows: CellValue[][]) => void) {
+  const empty = viewOf(regionOf(headers, []));
+  const base = {
+    view: empty,
+    layout: stateLayout(empty),
+    columns: fieldColumnsOf(empty, mapping, regions.fields),
+    locale: 'zh-CN' as const,
+  };
+  const rows = records.map((r) => pulledCells(base, r));
+  edit?.(rows);
+  const view = viewOf(regionOf(headers, rows));
+  return {
+    view,
+    layout: stateLayout(view),
+    columns: fieldColumnsOf(view, mapping, regions.fields),
+    locale: 'zh-CN' as const,
+  };
+}
+
+describe('pull apply plan', () => {
+  afterEach(() => {
+    sinon.restore();
+  });
+
+  const existing = [record('HD', '华东'), record('HN', '华南'), record('HB', '华北')];
+
+  it('updates changed rows in place, removes deleted ones, appends new ones and leaves the rest', () => {
+    const changes = [
+      record('HD', '华东区', { version: 2 }),
+      record('HN', '华南', { version: 2, op: 'delete' }),
+      record('XB', '西北'),
+    ];
+    const plan = planPullApply({
+      ...tableWith(existing),
+      changes,
+      full: false,
+      overwriteEdits: false,
+    });
+    assert.deepEqual(
+      plan.updates.map((u) => u.row),
+      [0],
+    );
+    assert.equal(plan.updates[0]!.values[0], 'HD');
+    assert.ok(plan.updates[0]!.values.includes('华东区'));
+    assert.deepEqual(plan.deletes, [1]);
+    assert.equal(plan.appends.length, 1);
+    assert.equal(plan.appends[0]![0], 'XB');
+    assert.equal(plan.appends[0]![5], 'XB');
+    assert.equal(plan.editedCells, 0);
+  });
+
+  it('on a full load removes rows the server no longer sends', () => {
+    const plan = planPullApply({
+      ...tableWith(existing),
+      changes: [record('HD', '华东')],
+      full: true,
+      overwriteEdits: true,
+    });
+    assert.deepEqual(plan.deletes, [1, 2]);
+  });
+
+  it('counts cells the user edited and keeps those rows unless told to overwrite', () => {
+    const edited = tableWith(existing, (rows) => {
+      rows[0]![1] = '我改的名字';
+      rows[0]![2] = 'HN';
+    });
+    const changes = [record('HD', '华东区', { version: 2 })];
+    const kept = planPullApply({ ...edited, changes, full: false, overwriteEdits: false });
+    assert.equal(kept.editedCells, 2);
+    assert.equal(kept.keptEdits, 1);
+    assert.deepEqual(kept.updates, []);
+    const overwritten = planPullApply({ ...edited, changes, full: false, overwriteEdits: true });
+    assert.equal(overwritten.keptEdits, 0);
+    assert.deepEqual(
+      overwritten.updates.map((u) => u.row),
+      [0],
+    );
+  });
+
+  it('ignores edits in rows the refresh does not touch', () => {
+    const edited = tableWith(existing, (rows) => {
+      rows[2]![1] = '我改的名字';
+    });
+    const plan = planPullApply({
+      ...edited,
+      changes: [record('HD', '华东区', { version: 2 })],
+      full: false,
+      overwriteEdits: false,
+    });
+    assert.equal(plan.editedCells, 0);
+    assert.equal(plan.updates.length, 1);
+  });
+
+  it('highlights by final position, after deletes and appends', () => {
+    const changes = [record('HD', '华东', { version: 2, op: 'delete' }), record('XB', 'X')];
+    const plan = planPullApply({
+      ...tableWith([...existing, record('XN', 'X')]),
+      changes,
+      full: false,
+      overwriteEdits: false,
+      highlightIf: (v) => v.name === 'X',
+    });
+    assert.deepEqual(plan.highlight, [2, 3]);
+  });
+});

@@ -1,0 +1,66 @@
+// Templates, saved bindings, the session's place (storage, never the workbook), and pivots.
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { startAddin, type AddinHarness } from '../../support/addin';
+import { fixedNow, seedSalesData } from '../../support/fixtures';
+import { bindSheet, ORDER_HEADERS, orderRow } from './helpers';
+
+describe('bind, templates, session and pivots', () => {
+  let h: AddinHarness;
+  beforeEach(async () => {
+    h = await startAddin({ role: 'manager', server: { now: fixedNow } });
+    await seedSalesData(h.server);
+  });
+  afterEach(async () => {
+    await h.close();
+    sinon.restore();
+  });
+
+  it('inserts an orders template with localized headers, formats and dropdowns, bound at once', async () => {
+    const binding = await h.app.insertTemplate('orders');
+    assert.equal(binding.dataset, 'orders');
+    assert.deepEqual(binding.missing, []);
+    const headers = h.workbook.tableHeaders(binding.tableName);
+    assert.deepEqual(headers.slice(0, 3), ['单号', '经销商编码', '订单日期']);
+    assert.ok(headers.includes('_key') && headers.includes('_status'));
+    const sheet = h.workbook.sheet(binding.sheetName);
+    assert.equal(sheet.format(1, 2), 'yyyy-mm-dd');
+    assert.equal(sheet.format(1, 6), '#,##0.00');
+    assert.ok(sheet.validations.some((v) => JSON.stringify(v.rule).includes('_lists')));
+    const { address: _address, ...saved } = binding;
+    assert.deepEqual(await h.app.currentBinding(), saved);
+  });
+
+  it('remembers the binding in the workbook, the token only in storage', async () => {
+    const bound = await bindSheet(h, {
+      sheet: 'Orders',
+      dataset: 'orders',
+      rows: [ORDER_HEADERS, orderRow('PO-1', 'TEE-BLK-M', 5)],
+    });
+    await h.app.push();
+    const reopened = h.reopen();
+    const again = await reopened.currentBinding();
+    assert.equal(again?.tableName, bound.tableName);
+    const workbookSettings = JSON.stringify([...h.workbook.settings]);
+    const token = JSON.parse(h.storage.getItem('salesSync.session') ?? '{}') as { token?: string };
+    assert.ok(token.token);
+    assert.ok(!workbookSettings.includes(token.token));
+    assert.match(workbookSettings, /salesSync\.workbookId/);
+    await h.app.signOut();
+    assert.equal(h.app.session(), null);
+  });
+
+  it('builds a pivot of a pulled table: rows by the first text column, values by amount', async () => {
+    await bindSheet(h, {
+      sheet: 'Orders',
+      dataset: 'orders',
+      rows: [ORDER_HEADERS, orderRow('PO-1', 'TEE-BLK-M', 5)],
+    });
+    await h.app.push();
+    await h.app.pull('orders');
+    const { sheetName } = await h.app.addPivot();
+    const pivot = h.workbook.pivots[0]!;
+    assert.equal(pivot.sheetName, sheetName);
+    assert.deepEqual([pivot.rows, pivot.values], [['单号'], ['金额']]);
+  });
+});

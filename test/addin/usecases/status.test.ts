@@ -1,0 +1,60 @@
+// Refresh status: pushed order rows learn their state (partly shipped…) by `_key`.
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import type { Locale } from '../../../shared/locale';
+import { startAddin, type AddinHarness } from '../../support/addin';
+import { fixedNow, push, seedSalesData } from '../../support/fixtures';
+import { bindSheet, cellOf, ORDER_HEADERS, orderRow } from './helpers';
+
+describe('refresh status', () => {
+  let h: AddinHarness;
+  afterEach(async () => {
+    await h.close();
+    sinon.restore();
+  });
+
+  const expected: Record<Locale, RegExp[]> = {
+    'zh-CN': [
+      /^部分发货：已发 3\/5（SO-20261127-0001-01）$/,
+      /^已提交：已发 0\/2（SO-20261127-0001-02）$/,
+    ],
+    'en-US': [
+      /^Partly shipped: shipped 3\/5 \(SO-20261127-0001-01\)$/,
+      /^Submitted: shipped 0\/2 \(SO-20261127-0001-02\)$/,
+    ],
+  };
+
+  for (const locale of ['zh-CN', 'en-US'] as const) {
+    it(`writes each pushed line's state in words (${locale})`, async () => {
+      h = await startAddin({ role: 'manager', locale, server: { now: fixedNow } });
+      await seedSalesData(h.server);
+      await bindSheet(h, {
+        sheet: 'Orders',
+        dataset: 'orders',
+        rows: [ORDER_HEADERS, orderRow('PO-1', 'TEE-BLK-M', 5), orderRow('PO-1', 'TEE-BLK-L', 2)],
+      });
+      const pushed = await h.app.push();
+      assert.equal(pushed.applied, 2);
+      assert.match(
+        String(cellOf(h, { sheet: 'Orders', row: 0, header: '_status' })),
+        /SO-20261127-0001-01/,
+      );
+      const shipped = await push(h.server, {
+        dataset: 'shipments',
+        role: 'warehouse',
+        rows: [{ values: { date: '2026-11-27', lineId: 'SO-20261127-0001-01', quantity: 3 } }],
+      });
+      assert.equal(shipped.body.summary.applied, 1);
+      const result = await h.app.refreshStatus();
+      assert.equal(result.updated, 2);
+      assert.match(
+        String(cellOf(h, { sheet: 'Orders', row: 0, header: '_status' })),
+        expected[locale][0]!,
+      );
+      assert.match(
+        String(cellOf(h, { sheet: 'Orders', row: 1, header: '_status' })),
+        expected[locale][1]!,
+      );
+    });
+  }
+});
