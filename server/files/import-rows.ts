@@ -77,17 +77,16 @@ function optionParams(field: FieldDescription): Record<string, string> {
 
 function readCell(
   ctx: RowContext,
-  r: number,
-  c: number,
+  at: { r: number; c: number },
   field: FieldDescription,
 ): { value?: unknown; problem?: RowProblem } {
-  const cell = ctx.sheet.rows[r]?.[c];
+  const cell = ctx.sheet.rows[at.r]?.[at.c];
   if (typeof cell?.f === 'string')
     return { problem: { field: field.name, code: 'formula-not-allowed' } };
   if (cell?.t === 'e') return { problem: { field: field.name, code: 'invalid-value' } };
   const raw = rawValue(cell);
   if (isBlank(raw)) {
-    const hidden = ctx.sheet.merged.get(r)?.has(c) === true;
+    const hidden = ctx.sheet.merged.get(at.r)?.has(at.c) === true;
     return hidden ? { problem: { field: field.name, code: 'merged-cell' } } : {};
   }
   const parsed = parseCell(raw, field);
@@ -114,7 +113,7 @@ export function importRow(ctx: RowContext, r: number): ImportRow | null {
   for (const [c, name] of ctx.header.mapping.columns.entries()) {
     const field = name === null ? undefined : ctx.fields.find((f) => f.name === name);
     if (!field || field.readOnly) continue;
-    const { value, problem } = readCell(ctx, r, c, field);
+    const { value, problem } = readCell(ctx, { r, c }, field);
     if (problem) problems.push(problem);
     if (value !== undefined) values[field.name] = value;
     filled ||= value !== undefined || (problem !== undefined && problem.code !== 'merged-cell');

@@ -159,6 +159,36 @@ function summarize(results: readonly ImportResult[]): ImportReport['summary'] {
   return summary;
 }
 
+interface ReadImport {
+  input: ImportInput;
+  sheet: SheetRead;
+  header: HeaderFound;
+  fields: readonly FieldDescription[];
+}
+
+function describeImport(read: ReadImport, results: ImportResult[]): ImportReport {
+  const { input, sheet, header, fields } = read;
+  const mapped = new Set(header.mapping.columns);
+  return {
+    dataset: input.handler.def.name,
+    sheet: sheet.sheetName,
+    headerRow: header.index + 1,
+    dryRun: input.dryRun,
+    atomic: input.atomic,
+    mapping: header.titles
+      .map((title, c) => ({
+        column: columnName(c),
+        header: title,
+        field: header.mapping.columns[c] ?? null,
+      }))
+      .filter((m) => m.header !== '' || m.field !== null),
+    missing: [],
+    unmapped: fields.filter((f) => !f.readOnly && !mapped.has(f.name)).map((f) => f.name),
+    results,
+    summary: summarize(results),
+  };
+}
+
 /** Imports the first sheet of `input.buffer`; per-row results in the caller's language. */
 export async function runImport(
   input: ImportInput,
@@ -187,22 +217,6 @@ export async function runImport(
       locale: input.locale,
     }),
   );
-  const mapped = new Set(header.mapping.columns);
-  const report: ImportReport = {
-    dataset: input.handler.def.name,
-    sheet: sheet.sheetName,
-    headerRow: header.index + 1,
-    dryRun: input.dryRun,
-    atomic: input.atomic,
-    mapping: header.titles.map((title, c) => ({
-      column: columnName(c),
-      header: title,
-      field: header.mapping.columns[c] ?? null,
-    })),
-    missing: [],
-    unmapped: fields.filter((f) => !f.readOnly && !mapped.has(f.name)).map((f) => f.name),
-    results,
-    summary: summarize(results),
-  };
+  const report = describeImport({ input, sheet, header, fields }, results);
   return { report, sheet, header };
 }

@@ -1,7 +1,7 @@
 // Reads an upload's raw bytes with a hard limit: a declared Content-Length over the limit is
 // refused before a byte is read, and a streamed body stops being read at the limit, so a
 // 25 MB (or endless) body costs at most `limit` bytes of memory.
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { AppError } from '../http/errors';
 
 const ACCEPTED_TYPES = new Set([
@@ -21,10 +21,15 @@ export function assertXlsxContentType(req: Request): void {
   if (!ACCEPTED_TYPES.has(type)) throw new AppError('file-wrong-type', { type });
 }
 
-export function readUpload(req: Request, limit: number): Promise<Buffer> {
+/** Past the limit the answer closes the connection, so Node does not drain the rest of the body. */
+function tooLarge(res: Response, limit: number): AppError {
+  res.setHeader('Connection', 'close');
+  return new AppError('file-too-large', { limit: megabytes(limit) });
+}
+
+export function readUpload(req: Request, res: Response, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit)
-    return Promise.reject(new AppError('file-too-large', { limit: megabytes(limit) }));
+  if (declared > limit) return Promise.reject(tooLarge(res, limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -35,8 +40,7 @@ export function readUpload(req: Request, limit: number): Promise<Buffer> {
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit nothing more is kept; Node discards the rest once the answer has gone.
-      if (size > limit) stop(new AppError('file-too-large', { limit: megabytes(limit) }));
+      if (size > limit) stop(tooLarge(res, limit));
       else chunks.push(chunk);
     };
     const onEnd = () => {

@@ -11,9 +11,9 @@ import { fenToYuan } from '../../shared/money';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const text = (value: string): XLSX.CellObject => ({ t: 's', v: value });
-/** A value of an unexpected type, written as text rather than lost. */
+/** A value of an unexpected type (never undefined here), written as text rather than lost. */
 const asText = (value: unknown): XLSX.CellObject =>
-  text(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+  text(typeof value === 'string' ? value : JSON.stringify(value));
 
 /** One typed cell for a field's value; undefined for blank. */
 export function fieldCell(

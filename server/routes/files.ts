@@ -56,6 +56,56 @@ function optionalKey(req: Request): string | null {
   return key;
 }
 
+async function exportFile(deps: AppDeps, req: Request, res: Response): Promise<void> {
+  const user = currentUser(res);
+  const handler = handlerFor(deps, exportDataset(req.params.file));
+  if (!handler.def.pull || !handler.pull)
+    throw new AppError('unknown-dataset', { dataset: handler.def.name });
+  assertRole(user, handler.def.pull.roles);
+  const filter = parseOr400(pullFilterSchema, req.query);
+  const file = await runExport({
+    db: deps.db,
+    handler,
+    user,
+    filter,
+    now: deps.now(),
+    locale: localeOf(res),
+  });
+  sendXlsx(res, file.bytes, file.fileName);
+}
+
+async function importFile(deps: AppDeps, req: Request, res: Response): Promise<void> {
+  const user = currentUser(res);
+  const query = parseOr400(importQuerySchema, req.query);
+  // The request's shape first (no body read yet), then the dataset's roles, then the bytes.
+  assertXlsxContentType(req);
+  const handler = handlerFor(deps, String(req.params.dataset));
+  if (!handler.def.push) throw new AppError('dataset-not-pushable', { dataset: handler.def.name });
+  assertRole(user, handler.def.push.roles);
+  const key = optionalKey(req);
+  const buffer = await readUpload(req, res, limits.maxUploadBytes);
+  const locale = localeOf(res);
+  const input = {
+    db: deps.db,
+    handler,
+    user,
+    buffer,
+    now: deps.now(),
+    locale,
+    dryRun: query.dryRun,
+    atomic: query.atomic,
+  };
+  const { report, read, replayed } = await importWithKey(deps, input, key);
+  if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+  if (query.format === 'json') {
+    res.json(report);
+    return;
+  }
+  // A replayed report has no parsed sheet at hand: the same bytes are read again to render it.
+  const bytes = resultWorkbook(read ?? (await readImport(input)), report, locale);
+  sendXlsx(res, bytes, `${report.dataset}-result.xlsx`);
+}
+
 export const fileRoutes: RouteFactory = (deps: AppDeps) => [
   {
     method: 'get',
@@ -64,23 +114,7 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
       'A pullable dataset as an .xlsx workbook (the pull filters apply: from, to, region, dealer, category, location)',
     roles: everyone,
     query: pullFilterSchema,
-    async handle(req, res) {
-      const user = currentUser(res);
-      const handler = handlerFor(deps, exportDataset(req.params.file));
-      if (!handler.def.pull || !handler.pull)
-        throw new AppError('unknown-dataset', { dataset: handler.def.name });
-      assertRole(user, handler.def.pull.roles);
-      const filter = parseOr400(pullFilterSchema, req.query);
-      const file = await runExport({
-        db: deps.db,
-        handler,
-        user,
-        filter,
-        now: deps.now(),
-        locale: localeOf(res),
-      });
-      sendXlsx(res, file.bytes, file.fileName);
-    },
+    handle: (req, res) => exportFile(deps, req, res),
   },
   {
     method: 'post',
@@ -90,36 +124,7 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
     roles: everyone,
     query: importQuerySchema,
     rawBody: true,
-    async handle(req, res) {
-      const user = currentUser(res);
-      const query = parseOr400(importQuerySchema, req.query);
-      const handler = handlerFor(deps, String(req.params.dataset));
-      if (!handler.def.push)
-        throw new AppError('dataset-not-pushable', { dataset: handler.def.name });
-      assertRole(user, handler.def.push.roles);
-      assertXlsxContentType(req);
-      const key = optionalKey(req);
-      const buffer = await readUpload(req, limits.maxUploadBytes);
-      const locale = localeOf(res);
-      const input = {
-        db: deps.db,
-        handler,
-        user,
-        buffer,
-        now: deps.now(),
-        locale,
-        dryRun: query.dryRun,
-        atomic: query.atomic,
-      };
-      const { report, read, replayed } = await importWithKey(deps, input, key);
-      if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-      if (query.format === 'json') {
-        res.json(report);
-        return;
-      }
-      const bytes = resultWorkbook(read ?? (await readImport(input)), report, locale);
-      sendXlsx(res, bytes, `${report.dataset}-result.xlsx`);
-    },
+    handle: (req, res) => importFile(deps, req, res),
   },
 ];
 

@@ -48,7 +48,7 @@ describe('GET /api/v1/export/:dataset.xlsx', () => {
   after(() => server.close());
 
   it('writes localized headers, typed cells, system columns last, a frozen header and an About sheet', async () => {
-    const res = await download(server, 'analyst', '/api/v1/export/dealers.xlsx');
+    const res = await download(server, '/api/v1/export/dealers.xlsx', { role: 'analyst' });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /spreadsheetml/);
     const rows = firstSheetRows(res.bytes);
@@ -78,7 +78,7 @@ describe('GET /api/v1/export/:dataset.xlsx', () => {
   });
 
   it('writes strings that start with = + - @ as text, never as formulas', async () => {
-    const res = await download(server, 'sales', '/api/v1/export/dealers.xlsx');
+    const res = await download(server, '/api/v1/export/dealers.xlsx', { role: 'sales' });
     const rows = firstSheetRows(res.bytes);
     const names = rows.slice(1).map((r) => r[1]);
     assert.deepEqual(names.map((c) => c?.v).sort(), [...HOSTILE_NAMES].sort());
@@ -90,7 +90,8 @@ describe('GET /api/v1/export/:dataset.xlsx', () => {
   });
 
   it('writes English headers for en-US', async () => {
-    const res = await download(server, 'analyst', '/api/v1/export/dealers.xlsx', {
+    const res = await download(server, '/api/v1/export/dealers.xlsx', {
+      role: 'analyst',
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
     const rows = firstSheetRows(res.bytes);
@@ -100,7 +101,7 @@ describe('GET /api/v1/export/:dataset.xlsx', () => {
   });
 
   it('round-trips: importing an export changes nothing; an edited cell updates that record', async () => {
-    const exported = await download(server, 'manager', '/api/v1/export/dealers.xlsx');
+    const exported = await download(server, '/api/v1/export/dealers.xlsx', { role: 'manager' });
     const same = await upload(server, {
       role: 'manager',
       dataset: 'dealers',

@@ -179,7 +179,8 @@ describe('POST /api/v1/import/:dataset', () => {
 
   it('answers with the same workbook and a result column when format=xlsx', async () => {
     const bytes = workbook([HEADERS, product('SKU-1'), product('SKU-2', { packSize: 'six' })]);
-    const res = await download(server, 'manager', '/api/v1/import/products?format=xlsx', {
+    const res = await download(server, '/api/v1/import/products?format=xlsx', {
+      role: 'manager',
       method: 'POST',
       body: bytes,
       headers: { 'content-type': XLSX_TYPE },
@@ -238,14 +239,5 @@ describe('POST /api/v1/import/:dataset', () => {
     });
     assert.equal(res.body.summary.applied, 2500);
     assert.equal((await pullAll(server, 'products')).length, 2500);
-  });
-
-  it('refuses a body that is not declared as an .xlsx', async () => {
-    const res = await server.call('manager', '/api/v1/import/products', {
-      body: 'sku,name\n1,2\n',
-      headers: { 'content-type': 'text/csv' },
-    });
-    assert.equal(res.status, 415);
-    assert.equal(res.body.error.code, 'file-wrong-type');
   });
 });

@@ -88,7 +88,7 @@ describe('workbook files for orders and stock', () => {
       dataset: 'orders',
       bytes: workbook([HEADERS, line('PO-R1', 'TEE-BLK-M', 2), line('PO-R1', 'SOCK-WHT-F', 6)]),
     });
-    const exported = await download(server, 'sales', '/api/v1/export/orders.xlsx');
+    const exported = await download(server, '/api/v1/export/orders.xlsx', { role: 'sales' });
     assert.equal(exported.status, 200);
     const rows = firstSheetRows(exported.bytes);
     const date = rows[1]![rows[0]!.findIndex((c) => c?.v === '订单日期')];
@@ -105,7 +105,7 @@ describe('workbook files for orders and stock', () => {
 
   it('lets every role export stock, with integer cells', async () => {
     for (const role of roles) {
-      const res = await download(server, role, '/api/v1/export/stock.xlsx');
+      const res = await download(server, '/api/v1/export/stock.xlsx', { role: role });
       assert.equal(res.status, 200, role);
       const rows = firstSheetRows(res.bytes);
       assert.ok(rows.length > 1, `${role} sees stock rows`);
@@ -116,10 +116,11 @@ describe('workbook files for orders and stock', () => {
 
   it('honours the pull filters', async () => {
     const all = firstSheetRows(
-      (await download(server, 'analyst', '/api/v1/export/stock.xlsx')).bytes,
+      (await download(server, '/api/v1/export/stock.xlsx', { role: 'analyst' })).bytes,
     );
     const east = firstSheetRows(
-      (await download(server, 'analyst', '/api/v1/export/stock.xlsx?location=WH-S')).bytes,
+      (await download(server, '/api/v1/export/stock.xlsx?location=WH-S', { role: 'analyst' }))
+        .bytes,
     );
     assert.ok(east.length > 1 && east.length < all.length, `${east.length} of ${all.length}`);
   });
