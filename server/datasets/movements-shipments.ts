@@ -4,10 +4,12 @@
 // transaction, so the orders pull shows the new status.
 import type { RowProblem } from '../../shared/row-errors';
 import type { Shipment as ParsedShipment } from '../../shared/stock';
+import { depositProblems } from '../finance/order-guards';
 import type { WriteContext } from '../sync/handler';
 import { inDateRange, movementHandler, type MovementEnv } from './movements';
 import { datasetDef } from './movements-stock';
-import { linesById, saveLines, type StoredLine } from './orders-store';
+import { linesById, type StoredLine } from './orders-store';
+import { saveLines } from './orders-write';
 import { StockBook } from './stock-book';
 import type { Parsed } from './stock-refs';
 
@@ -16,6 +18,7 @@ type Shipment = Parsed<ParsedShipment, 'waybill' | 'remark'>;
 interface ShipmentEnv extends MovementEnv {
   lines: Map<string, StoredLine>;
   shipped: Set<string>;
+  deposits: Map<string, RowProblem>;
 }
 
 async function prepare(
@@ -30,13 +33,16 @@ async function prepare(
     location: l.values.locationCode,
     sku: l.values.skuCode,
   }));
-  return { ctx, book: await StockBook.load(ctx.trx, pairs), lines, shipped: new Set() };
+  const deposits = await depositProblems(ctx.trx, rows);
+  return { ctx, book: await StockBook.load(ctx.trx, pairs), lines, shipped: new Set(), deposits };
 }
 
 function shipmentProblems(env: ShipmentEnv, s: Shipment): RowProblem[] {
   const line = env.lines.get(s.lineId);
   if (!line) return [{ field: 'lineId', code: 'unknown-order-line', params: { value: s.lineId } }];
   if (line.values.cancelled) return [{ field: 'lineId', code: 'order-cancelled' }];
+  const deposit = env.deposits.get(s.lineId);
+  if (deposit) return [deposit];
   const remaining = line.values.quantity - line.shippedQty;
   if (s.quantity > remaining)
     return [{ field: 'quantity', code: 'over-shipment', params: { remaining } }];

@@ -4,6 +4,7 @@
 import type { RowProblem } from '../../shared/row-errors';
 import type { Transfer as ParsedTransfer } from '../../shared/stock';
 import { inDateRange, movementHandler } from './movements';
+import type { StoredRecord } from './records-store';
 import { datasetDef, prepareStock, type StockEnv } from './movements-stock';
 import { checkLocation, checkSku, type Parsed } from './stock-refs';
 
@@ -68,17 +69,17 @@ function sendAndMaybeReceive(env: StockEnv, t: Transfer, ref: string): void {
 /** Only the receipt may be added to a stored transfer; null means "immutable". */
 function amendTransfer(
   env: StockEnv,
-  stored: Transfer,
-  values: Transfer,
-  ref: string,
+  doc: { stored: StoredRecord; values: Transfer },
 ): RowProblem[] | null {
+  const stored = doc.stored.values as Transfer;
+  const { values } = doc;
   if (stored.receivedDate) return [{ field: 'receivedDate', code: 'transfer-received' }];
   const { receivedDate, ...rest } = values;
   const unchangedOtherwise =
     JSON.stringify(Object.entries(rest).sort()) === JSON.stringify(Object.entries(stored).sort());
   if (!receivedDate || !unchangedOtherwise) return null;
   if (receivedDate < stored.date) return [{ field: 'receivedDate', code: 'invalid-value' }];
-  receive(env, { ...stored, receivedDate }, ref);
+  receive(env, { ...stored, receivedDate }, doc.stored.id);
   return [];
 }
 
@@ -96,8 +97,7 @@ export function transfersHandler() {
       if (problems.length === 0) sendAndMaybeReceive(env, t, doc.id);
       return problems;
     },
-    amend: (env, doc) =>
-      amendTransfer(env, doc.stored.values as Transfer, doc.values as Transfer, doc.stored.id),
+    amend: (env, doc) => amendTransfer(env, { stored: doc.stored, values: doc.values as Transfer }),
     matches: (values, request) =>
       touches(values, request.filter.location) && inDateRange(values.date, request),
   });

@@ -1,4 +1,4 @@
-// Data functions over `orders` and `order_lines`. One sheet row is one order line; the line keeps
+// Reads of `orders` and `order_lines` (writes are in orders-write.ts). One sheet row is one order line; the line keeps
 // a copy of its order's header (dealer, ref, date, type) so pulls and filters need no join.
 import type {
   OrderLine as ParsedOrderLine,
@@ -38,7 +38,6 @@ export interface StoredOrder {
 }
 
 const CHUNK = 500;
-const WRITE_CHUNK = 100;
 
 export const orderKey = (dealerCode: string, orderRef: string) => `${dealerCode}\u0000${orderRef}`;
 
@@ -137,78 +136,11 @@ export async function ordersFor(
         orderRef: row.order_ref,
         orderDate: row.order_date,
         orderType: row.order_type as OrderLine['orderType'],
-        maxLineNo: Number(row.max_line_no ?? 0),
+        maxLineNo: row.max_line_no ?? 0,
       });
     }
   }
   return found;
-}
-
-export async function insertOrders(
-  db: Db,
-  orders: readonly (Omit<StoredOrder, 'maxLineNo'> & { at: string; by: string })[],
-): Promise<void> {
-  for (let i = 0; i < orders.length; i += WRITE_CHUNK) {
-    const rows = orders.slice(i, i + WRITE_CHUNK).map((o) => ({
-      id: o.id,
-      dealer_code: o.dealerCode,
-      order_ref: o.orderRef,
-      order_date: o.orderDate,
-      order_type: o.orderType,
-      created_at: o.at,
-      created_by: o.by,
-    }));
-    await db.insertInto('orders').values(rows).execute();
-  }
-}
-
-function toRow(line: StoredLine, at: string): OrderLinesTable {
-  const v = line.values;
-  return {
-    id: line.id,
-    row_key: line.rowKey,
-    order_id: line.orderId,
-    line_no: line.lineNo,
-    dealer_code: v.dealerCode,
-    order_ref: v.orderRef,
-    order_date: v.orderDate,
-    order_type: v.orderType,
-    sku_code: v.skuCode,
-    quantity: v.quantity,
-    unit_price: v.unitPrice,
-    location_code: v.locationCode,
-    requested_date: v.requestedDate ?? null,
-    remark: v.remark ?? null,
-    shipped_qty: line.shippedQty,
-    last_shipped_date: line.lastShippedDate,
-    cancelled: v.cancelled ? 1 : 0,
-    version: line.version,
-    change_seq: line.changeSeq,
-    updated_at: at,
-  };
-}
-
-/** Inserts new lines and updates changed ones in multi-row statements. */
-export async function saveLines(db: Db, lines: readonly StoredLine[], at: string): Promise<void> {
-  for (let i = 0; i < lines.length; i += WRITE_CHUNK) {
-    await db
-      .insertInto('order_lines')
-      .values(lines.slice(i, i + WRITE_CHUNK).map((line) => toRow(line, at)))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          quantity: eb.ref('excluded.quantity'),
-          requested_date: eb.ref('excluded.requested_date'),
-          remark: eb.ref('excluded.remark'),
-          cancelled: eb.ref('excluded.cancelled'),
-          shipped_qty: eb.ref('excluded.shipped_qty'),
-          last_shipped_date: eb.ref('excluded.last_shipped_date'),
-          version: eb.ref('excluded.version'),
-          change_seq: eb.ref('excluded.change_seq'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
 }
 
 /** What the "orders" pull gives for a line (orderLineRowSchema), money in fen. */

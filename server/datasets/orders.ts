@@ -18,17 +18,17 @@ import {
   type Batch,
   type Entry,
 } from './orders-evaluate';
+import { guardOrderCredit } from '../finance/order-credit';
 import { pullOrders } from './orders-pull';
 import {
-  insertOrders,
   linesByKey,
   orderKey,
   ordersFor,
-  saveLines,
   type LineValues,
   type StoredLine,
   type StoredOrder,
 } from './orders-store';
+import { insertOrders, saveLines } from './orders-write';
 import { StockBook } from './stock-book';
 import { DocNumbers } from './stock-numbers';
 import { loadRefs } from './stock-refs';
@@ -104,6 +104,7 @@ async function settleGroup(batch: Batch, group: readonly Entry[]): Promise<void>
   const point = batch.book.savepoint();
   for (const entry of group) await evaluate(batch, entry);
   checkHeader(batch, group);
+  if (!group.some(isFailed)) await guardOrderCredit(batch.ctx, group);
   if (group.some(isFailed)) {
     batch.book.rollbackTo(point);
     for (const entry of group)

@@ -76,9 +76,18 @@ export function checkLocation(
 }
 
 /** Codes of the regions and everything below them. */
+/** Per loaded region list (one per push or pull), the sets already worked out: a batch asks often. */
+const underCache = new WeakMap<readonly RegionRef[], Map<string, Set<string>>>();
+
 export function regionsUnder(codes: readonly string[], regions: readonly RegionRef[]): Set<string> {
+  const cache = underCache.get(regions) ?? new Map<string, Set<string>>();
+  underCache.set(regions, cache);
+  const key = codes.join('\u0000');
+  const known = cache.get(key);
+  if (known) return known;
   const result = new Set<string>();
   for (const code of codes) for (const c of regionAndDescendants(code, regions)) result.add(c);
+  cache.set(key, result);
   return result;
 }
 

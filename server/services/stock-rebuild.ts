@@ -38,9 +38,9 @@ async function ledgerTotals(
   const rows = await db
     .selectFrom('stock_ledger')
     .select(['location_code', 'sku_code'])
-    .select(sql<number>`sum(on_hand_delta)`.as('on_hand'))
-    .select(sql<number>`sum(reserved_delta)`.as('reserved'))
-    .select(sql<number>`sum(in_transit_delta)`.as('in_transit'))
+    .select(sql<number | string>`sum(on_hand_delta)`.as('on_hand'))
+    .select(sql<number | string>`sum(reserved_delta)`.as('reserved'))
+    .select(sql<number | string>`sum(in_transit_delta)`.as('in_transit'))
     .groupBy(['location_code', 'sku_code'])
     .execute();
   const totals = new Map<string, { location: string; sku: string; figures: StockFigures }>();

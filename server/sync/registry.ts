@@ -8,6 +8,7 @@ import { transfersHandler } from '../datasets/movements-transfers';
 import { ordersHandler } from '../datasets/orders';
 import { stockHandler } from '../datasets/stock';
 import { analysisHandlers } from '../analysis';
+import { financeHandlers } from '../finance/registry';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
@@ -21,6 +22,7 @@ const salesHandlers = (): DatasetHandler[] => [
   transfersHandler(),
   adjustmentsHandler(),
   stockHandler(),
+  ...financeHandlers(),
 ];
 
 export function buildRegistry(extra: readonly DatasetHandler[] = []): HandlerRegistry {

@@ -156,7 +156,7 @@ describe('order checks', () => {
     assert.equal(byManager?.status, 'applied');
     const pull = await server.call('analyst', '/api/v1/sync/pull?dataset=orders');
     const line = pull.body.rows.find(
-      (r: { values: { lineId: string } }) => r.values.lineId === byManager?.id,
+      (r: { values: { lineId: string } }) => r.values.lineId === byManager.id,
     );
     assert.deepEqual([line.values.unitPrice, line.values.amount], [15000, 15000]);
   });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { rebuildStock } from '../../server/services/stock-rebuild';
 import { startTestServer, type TestServer } from '../support/server';
-import { fixedNow, orderLine, push, seedSalesData, TODAY, type Row } from '../support/fixtures';
+import { fixedNow, orderRow, push, seedSalesData, TODAY, type Row } from '../support/fixtures';
 
 type StockPullRow = { key: string; op: string; version: number; values: Record<string, unknown> };
 
@@ -15,6 +15,12 @@ describe('stock pull and rebuild', () => {
   });
   after(() => server.close());
 
+  const applied = async (dataset: string, row: Row) => {
+    const role = dataset === 'orders' ? 'manager' : 'warehouse';
+    const res = await push(server, { dataset, rows: [row], role });
+    assert.equal(res.body.results[0].status, 'applied', JSON.stringify(res.body.results[0]));
+    return res.body.results[0].id as string;
+  };
   const pull = async (query = '') =>
     (await server.call('sales', `/api/v1/sync/pull?dataset=stock${query}`)).body as {
       rows: StockPullRow[];
@@ -30,21 +36,8 @@ describe('stock pull and rebuild', () => {
       'WH-E|TEE-BLK-M',
       'WH-S|TEE-BLK-M',
     ]);
-    await push(
-      server,
-      'orders',
-      [
-        {
-          values: orderLine({
-            dealerCode: 'D-SH01',
-            orderRef: 'PO-S1',
-            skuCode: 'TEE-BLK-L',
-            quantity: 16,
-          }),
-        },
-      ],
-      { role: 'sales' },
-    );
+    const order = [orderRow('PO-S1', 16, { skuCode: 'TEE-BLK-L' })];
+    await push(server, { dataset: 'orders', rows: order, role: 'sales' });
     const row = (await pull()).rows.find((r) => r.key === 'WH-E|TEE-BLK-L');
     assert.deepEqual(row?.values, {
       locationCode: 'WH-E',
@@ -80,12 +73,10 @@ describe('stock pull and rebuild', () => {
   it('sends only the balances that changed since the cursor', async () => {
     const first = await pull();
     assert.deepEqual((await pull(`&cursor=${first.cursor}`)).rows, []);
-    await push(
-      server,
-      'goods-receipts',
-      [{ values: { date: TODAY, locationCode: 'WH-E', skuCode: 'SOCK-WHT-F', quantity: 6 } }],
-      { role: 'warehouse' },
-    );
+    const receipt = {
+      values: { date: TODAY, locationCode: 'WH-E', skuCode: 'SOCK-WHT-F', quantity: 6 },
+    };
+    await push(server, { dataset: 'goods-receipts', rows: [receipt], role: 'warehouse' });
     const delta = await pull(`&cursor=${first.cursor}`);
     assert.deepEqual(
       delta.rows.map((r) => [r.key, r.op, r.values.onHand]),
@@ -105,27 +96,7 @@ describe('stock pull and rebuild', () => {
   });
 
   it('finds no difference between balances and ledger after a run of movements', async () => {
-    const applied = async (
-      dataset: string,
-      row: Row,
-      role: 'sales' | 'warehouse' = 'warehouse',
-    ) => {
-      const res = await push(server, { dataset, rows: [row], role });
-      assert.equal(res.body.results[0].status, 'applied', JSON.stringify(res.body.results[0]));
-      return res.body.results[0].id as string;
-    };
-    const lineId = await applied(
-      'orders',
-      {
-        values: orderLine({
-          dealerCode: 'D-SH01',
-          orderRef: 'PO-S2',
-          skuCode: 'TEE-BLK-M',
-          quantity: 10,
-        }),
-      },
-      'sales',
-    );
+    const lineId = await applied('orders', orderRow('PO-S2', 10));
     await applied('shipments', { values: { date: TODAY, lineId, quantity: 4 } });
     const transfer = {
       rowKey: randomUUID(),

@@ -1,0 +1,98 @@
+// Writes of `orders` and `order_lines`: multi-row statements of ~100 rows (SQLite's variable
+// limit and statement size), new lines as plain inserts, changed ones as upserts on the line id.
+import type { Db } from '../store/db';
+import type { OrderLinesTable } from '../store/schema';
+import type { StoredLine, StoredOrder } from './orders-store';
+
+const WRITE_CHUNK = 100;
+
+export async function insertOrders(
+  db: Db,
+  orders: readonly (Omit<StoredOrder, 'maxLineNo'> & { at: string; by: string })[],
+): Promise<void> {
+  for (let i = 0; i < orders.length; i += WRITE_CHUNK) {
+    const rows = orders.slice(i, i + WRITE_CHUNK).map((o) => ({
+      id: o.id,
+      dealer_code: o.dealerCode,
+      order_ref: o.orderRef,
+      order_date: o.orderDate,
+      order_type: o.orderType,
+      created_at: o.at,
+      created_by: o.by,
+    }));
+    await db.insertInto('orders').values(rows).execute();
+  }
+}
+
+function toRow(line: StoredLine, at: string): OrderLinesTable {
+  const v = line.values;
+  return {
+    id: line.id,
+    row_key: line.rowKey,
+    order_id: line.orderId,
+    line_no: line.lineNo,
+    dealer_code: v.dealerCode,
+    order_ref: v.orderRef,
+    order_date: v.orderDate,
+    order_type: v.orderType,
+    sku_code: v.skuCode,
+    quantity: v.quantity,
+    unit_price: v.unitPrice,
+    location_code: v.locationCode,
+    requested_date: v.requestedDate ?? null,
+    remark: v.remark ?? null,
+    shipped_qty: line.shippedQty,
+    last_shipped_date: line.lastShippedDate,
+    cancelled: v.cancelled ? 1 : 0,
+    version: line.version,
+    change_seq: line.changeSeq,
+    updated_at: at,
+  };
+}
+
+async function insertLines(db: Db, rows: readonly OrderLinesTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await db
+      .insertInto('order_lines')
+      .values(rows.slice(i, i + WRITE_CHUNK))
+      .execute();
+  }
+}
+
+async function updateLines(db: Db, rows: readonly OrderLinesTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    await db
+      .insertInto('order_lines')
+      .values(rows.slice(i, i + WRITE_CHUNK))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          quantity: eb.ref('excluded.quantity'),
+          requested_date: eb.ref('excluded.requested_date'),
+          remark: eb.ref('excluded.remark'),
+          cancelled: eb.ref('excluded.cancelled'),
+          shipped_qty: eb.ref('excluded.shipped_qty'),
+          last_shipped_date: eb.ref('excluded.last_shipped_date'),
+          version: eb.ref('excluded.version'),
+          change_seq: eb.ref('excluded.change_seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Writes new lines (version 1) with plain multi-row inserts and changed ones (version 2 and up)
+ * with multi-row upserts on the line id.
+ */
+export async function saveLines(db: Db, lines: readonly StoredLine[], at: string): Promise<void> {
+  const rows = lines.map((line) => toRow(line, at));
+  await insertLines(
+    db,
+    rows.filter((row) => row.version === 1),
+  );
+  await updateLines(
+    db,
+    rows.filter((row) => row.version > 1),
+  );
+}
