@@ -145,7 +145,14 @@ async function pushOrders(
 
 const ordersDef = coreDatasets.find((d) => d.name === 'orders');
 
+/** An order's lines stand or fall together, even when one of them fails the schema. */
+function orderGroupOf(values: Readonly<Record<string, unknown>>): string | null {
+  const { dealerCode, orderRef } = values;
+  if (typeof dealerCode !== 'string' || typeof orderRef !== 'string') return null;
+  return orderKey(dealerCode.trim(), orderRef.trim());
+}
+
 export function ordersHandler(): DatasetHandler {
   if (!ordersDef) throw new Error('the orders dataset is not defined');
-  return { def: ordersDef, push: pushOrders, pull: pullOrders };
+  return { def: ordersDef, push: pushOrders, pull: pullOrders, groupOf: orderGroupOf };
 }

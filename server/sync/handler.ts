@@ -84,4 +84,9 @@ export interface DatasetHandler {
   /** Applies mutations that passed validation; one outcome per mutation, in order. */
   push?: (ctx: WriteContext, mutations: readonly ParsedMutation[]) => Promise<MutationOutcome[]>;
   pull?: (request: PullRequest) => Promise<PullPage>;
+  /**
+   * Rows that stand or fall together (an order's lines): the group a row's raw values belong
+   * to, so a row the schema refuses also refuses its siblings before the handler runs.
+   */
+  groupOf?: (values: Readonly<Record<string, unknown>>) => string | null;
 }

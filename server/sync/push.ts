@@ -9,7 +9,7 @@ import type {
   RowResult,
   RowStatus,
 } from '../../shared/protocol';
-import { describeDataset } from '../../shared/meta';
+import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
@@ -52,6 +52,18 @@ async function previouslyApplied(
   return found;
 }
 
+const describedFields = new WeakMap<DatasetHandler, FieldDescription[]>();
+
+/** The dataset's field descriptions, worked out once per handler rather than once per row. */
+function fieldsOf(handler: DatasetHandler): FieldDescription[] {
+  let fields = describedFields.get(handler);
+  if (!fields) {
+    fields = describeDataset(handler.def).fields;
+    describedFields.set(handler, fields);
+  }
+  return fields;
+}
+
 function validate(
   input: PushInput,
   mutation: Mutation,
@@ -60,8 +72,7 @@ function validate(
   if (mutation.op === 'delete') return { ...mutation, values: {}, index };
   const schema = input.handler.def.push?.schema;
   if (!schema) throw new Error(`dataset ${input.handler.def.name} has no push schema`);
-  const fields = describeDataset(input.handler.def).fields;
-  const check = checkRow(schema, mutation.values, fields);
+  const check = checkRow(schema, mutation.values, fieldsOf(input.handler));
   if (!check.ok) return rejected(check.problems);
   return { ...mutation, values: check.data, index };
 }
@@ -151,6 +162,29 @@ async function applyInTransaction(
   }
 }
 
+/** A row the schema refused takes the rest of its group (an order) with it. */
+function rejectSiblings(
+  input: PushInput,
+  outcomes: (MutationOutcome | undefined)[],
+  parsed: ParsedMutation[],
+): void {
+  const groupOf = input.handler.groupOf;
+  if (!groupOf) return;
+  const failed = new Set<string>();
+  input.request.mutations.forEach((mutation, index) => {
+    const group = outcomes[index]?.status === 'rejected' ? groupOf(mutation.values) : null;
+    if (group !== null) failed.add(group);
+  });
+  if (failed.size === 0) return;
+  const kept = parsed.filter((mutation) => {
+    const group = mutation.op === 'upsert' ? groupOf(mutation.values) : null;
+    if (group === null || !failed.has(group)) return true;
+    outcomes[mutation.index] = rejected([{ code: 'order-rejected' }]);
+    return false;
+  });
+  parsed.splice(0, parsed.length, ...kept);
+}
+
 /** Runs one push and returns its per-row results, in the caller's language. */
 export async function runPush(input: PushInput): Promise<PushResponse> {
   const { request, handler } = input;
@@ -171,6 +205,7 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
     if ('status' in result) outcomes[index] = result;
     else parsed.push(result);
   });
+  rejectSiblings(input, outcomes, parsed);
   const atomicFailed = request.atomic === true && outcomes.some((o) => o?.status === 'rejected');
   const applied = parsed.length > 0 && !atomicFailed ? await applyInTransaction(input, parsed) : [];
   parsed.forEach((mutation, i) => {
@@ -194,7 +229,7 @@ function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOut
 }
 
 function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse {
-  const fields = describeDataset(input.handler.def).fields;
+  const fields = fieldsOf(input.handler);
   const summary: Record<RowStatus, number> = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
   const results: RowResult[] = input.request.mutations.map((mutation, index) => {
     const outcome = outcomes[index];

@@ -158,6 +158,25 @@ describe('orders push', () => {
     assert.equal(await available('WH-E|TEE-BLK-M'), availableBefore - 2);
   });
 
+  it('rejects a whole order when one of its lines fails the schema itself (regression)', async () => {
+    const lines = await countOrderLines(server);
+    const rows = [
+      orderRow('PO-SCHEMA', 1),
+      orderRow('PO-SCHEMA', 1, { quantity: 'x' }),
+      orderRow('PO-SCHEMA-OK', 1),
+    ];
+    const results = (await send({ rows })).body.results as Result[];
+    assert.deepEqual(
+      results.map((r) => [r.status, codes(r)]),
+      [
+        ['rejected', ['order-rejected']],
+        ['rejected', ['invalid-number']],
+        ['applied', []],
+      ],
+    );
+    assert.equal(await countOrderLines(server), lines + 1);
+  });
+
   it('validates everything and commits nothing on dryRun', async () => {
     const lines = await countOrderLines(server);
     const body = {
