@@ -270,18 +270,51 @@ export const messages = {
     'en-US': 'Each grade may have only one band.',
   },
   // Finance (issue 4): receipts, allocations.
-  'duplicate-bank-line': { 'zh-CN': '该银行流水已导入，收款单号 {id}，未重复入账。', 'en-US': 'This bank line was already imported as {id}; it was not booked again.' },
-  'receipt-auto-matched': { 'zh-CN': '已自动核销到 {target}：{amount} 元。', 'en-US': 'Allocated automatically to {target}: {amount}.' },
-  'receipt-allocated': { 'zh-CN': '收款 {id} 已核销，不能修改或删除。', 'en-US': 'Receipt {id} is allocated and can no longer change.' },
-  'unknown-receipt': { 'zh-CN': '收款单“{value}”不存在。', 'en-US': 'Receipt "{value}" does not exist.' },
-  'receipt-over-allocated': { 'zh-CN': '超出收款 {id} 的未核销金额（尚可核销 {available} 元）。', 'en-US': 'More than receipt {id} has left to allocate ({available} left).' },
-  'unknown-invoice': { 'zh-CN': '应收发票“{value}”不存在。', 'en-US': 'Invoice "{value}" does not exist.' },
+  'duplicate-bank-line': {
+    'zh-CN': '该银行流水已导入，收款单号 {id}，未重复入账。',
+    'en-US': 'This bank line was already imported as {id}; it was not booked again.',
+  },
+  'receipt-auto-matched': {
+    'zh-CN': '已自动核销到 {target}：{amount} 元。',
+    'en-US': 'Allocated automatically to {target}: {amount}.',
+  },
+  'receipt-allocated': {
+    'zh-CN': '收款 {id} 已核销，不能修改或删除。',
+    'en-US': 'Receipt {id} is allocated and can no longer change.',
+  },
+  'unknown-receipt': {
+    'zh-CN': '收款单“{value}”不存在。',
+    'en-US': 'Receipt "{value}" does not exist.',
+  },
+  'receipt-over-allocated': {
+    'zh-CN': '超出收款 {id} 的未核销金额（尚可核销 {available} 元）。',
+    'en-US': 'More than receipt {id} has left to allocate ({available} left).',
+  },
+  'unknown-invoice': {
+    'zh-CN': '应收发票“{value}”不存在。',
+    'en-US': 'Invoice "{value}" does not exist.',
+  },
   'unknown-order': { 'zh-CN': '订单“{value}”不存在。', 'en-US': 'Order "{value}" does not exist.' },
-  'over-allocated': { 'zh-CN': '超出 {target} 的未收金额（尚欠 {open} 元）。', 'en-US': 'More than {target} still owes ({open} open).' },
-  'dealer-mismatch': { 'zh-CN': '{target} 属于经销商 {dealer}，与本行不一致。', 'en-US': '{target} belongs to dealer {dealer}, not the one on this row.' },
-  'write-off-over-tolerance': { 'zh-CN': '核销差额超出允许范围（最多 {max} 元）。', 'en-US': 'The write-off is over the tolerance (at most {max}).' },
-  'write-off-not-allowed': { 'zh-CN': '只有应收发票可以核销差额。', 'en-US': 'Only an invoice can have a write-off.' },
-  'credit-balance-short': { 'zh-CN': '预收余额不足（可用 {available} 元）。', 'en-US': 'Not enough credit balance ({available} available).' },
+  'over-allocated': {
+    'zh-CN': '超出 {target} 的未收金额（尚欠 {open} 元）。',
+    'en-US': 'More than {target} still owes ({open} open).',
+  },
+  'dealer-mismatch': {
+    'zh-CN': '{target} 属于经销商 {dealer}，与本行不一致。',
+    'en-US': '{target} belongs to dealer {dealer}, not the one on this row.',
+  },
+  'write-off-over-tolerance': {
+    'zh-CN': '核销差额超出允许范围（最多 {max} 元）。',
+    'en-US': 'The write-off is over the tolerance (at most {max}).',
+  },
+  'write-off-not-allowed': {
+    'zh-CN': '只有应收发票可以核销差额。',
+    'en-US': 'Only an invoice can have a write-off.',
+  },
+  'credit-balance-short': {
+    'zh-CN': '预收余额不足（可用 {available} 元）。',
+    'en-US': 'Not enough credit balance ({available} available).',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof messages;
