@@ -23,8 +23,9 @@ export const dealerSchema = z.object({
       label: { 'zh-CN': '统一社会信用代码', 'en-US': 'Unified social credit code' },
       synonyms: ['信用代码', '社会信用代码', 'USCC'],
       max: 18,
+      check: { test: isValidUscc, error: 'invalid-uscc' },
     },
-    { required: false, check: { test: isValidUscc, error: 'invalid-uscc' } },
+    { required: false },
   ),
   regionCode: field.code({
     label: { 'zh-CN': '区域', 'en-US': 'Region' },

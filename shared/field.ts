@@ -27,10 +27,22 @@ export interface FieldMeta {
 type Opt = { required?: boolean };
 /** A field-specific rule on top of the kind's, with the message code it fails with. */
 type Check<T> = { test: (value: T) => boolean; error: string };
+/** `{ required: false }` makes the field optional; anything else leaves it required. */
+type Finished<T extends z.ZodType, O> = O extends { required: false }
+  ? z.ZodOptional<T>
+  : O extends { required: boolean }
+    ? boolean extends O['required']
+      ? T | z.ZodOptional<T>
+      : T
+    : T;
 
-function finish<T extends z.ZodType>(schema: T, meta: FieldMeta, opt: Opt | undefined) {
+function finish<T extends z.ZodType, O extends Opt | undefined>(
+  schema: T,
+  meta: FieldMeta,
+  opt: O,
+): Finished<T, O> {
   const required = opt?.required ?? true;
-  return (required ? schema : schema.optional()).meta({ ...meta, required });
+  return (required ? schema : schema.optional()).meta({ ...meta, required }) as Finished<T, O>;
 }
 
 function checked<T extends z.ZodType>(schema: T, check: Check<z.output<T>> | undefined): T {
@@ -47,58 +59,67 @@ export function isValidDate(text: string): boolean {
 }
 
 export const field = {
-  text(meta: Omit<FieldMeta, 'kind'> & { max?: number }, opt?: Opt & { check?: Check<string> }) {
+  text<const O extends Opt | undefined = undefined>(
+    { check, ...meta }: Omit<FieldMeta, 'kind'> & { max?: number; check?: Check<string> },
+    opt?: O,
+  ) {
     const max = meta.max ?? 200;
     const base = z
       .string({ error: 'required' })
       .trim()
       .min(1, { error: 'required' })
       .max(max, { error: 'too-long' });
-    return finish(checked(base, opt?.check), { ...meta, kind: 'text', max }, opt);
+    return finish(checked(base, check), { ...meta, kind: 'text', max }, opt as O);
   },
-  code(meta: Omit<FieldMeta, 'kind'>, opt?: Opt) {
+  code<const O extends Opt | undefined = undefined>(meta: Omit<FieldMeta, 'kind'>, opt?: O) {
     const schema = z
       .string({ error: 'required' })
       .trim()
       .min(1, { error: 'required' })
       .max(40, { error: 'too-long' })
       .regex(/^[\p{L}\p{N}._\-/]+$/u, { error: 'invalid-value' });
-    return finish(schema, { ...meta, kind: 'code', max: 40 }, opt);
+    return finish(schema, { ...meta, kind: 'code', max: 40 }, opt as O);
   },
-  integer(meta: Omit<FieldMeta, 'kind'> & { min?: number }, opt?: Opt & { check?: Check<number> }) {
+  integer<const O extends Opt | undefined = undefined>(
+    { check, ...meta }: Omit<FieldMeta, 'kind'> & { min?: number; check?: Check<number> },
+    opt?: O,
+  ) {
     const min = meta.min ?? 0;
     const base = z
       .number({ error: 'invalid-number' })
       .int({ error: 'not-integer' })
       .min(min, { error: min > 0 ? 'not-positive' : 'negative' })
       .max(1_000_000_000, { error: 'invalid-value' });
-    return finish(checked(base, opt?.check), { ...meta, kind: 'integer', min }, opt);
+    return finish(checked(base, check), { ...meta, kind: 'integer', min }, opt as O);
   },
   /** Money in fen. Sheets show yuan; the add-in and the importer convert with yuanToFen. */
-  money(meta: Omit<FieldMeta, 'kind'> & { min?: number }, opt?: Opt) {
+  money<const O extends Opt | undefined = undefined>(
+    meta: Omit<FieldMeta, 'kind'> & { min?: number },
+    opt?: O,
+  ) {
     const schema = z
       .number({ error: 'invalid-money' })
       .int({ error: 'invalid-money' })
       .min(meta.min ?? 0, { error: 'negative' })
       .max(Number.MAX_SAFE_INTEGER, { error: 'invalid-money' });
-    return finish(schema, { ...meta, kind: 'money' }, opt);
+    return finish(schema, { ...meta, kind: 'money' }, opt as O);
   },
-  date(meta: Omit<FieldMeta, 'kind'>, opt?: Opt) {
+  date<const O extends Opt | undefined = undefined>(meta: Omit<FieldMeta, 'kind'>, opt?: O) {
     const schema = z
       .string({ error: 'invalid-date' })
       .refine(isValidDate, { error: 'invalid-date' });
-    return finish(schema, { ...meta, kind: 'date' }, opt);
+    return finish(schema, { ...meta, kind: 'date' }, opt as O);
   },
-  enum<const V extends readonly [string, ...string[]]>(
+  enum<const V extends readonly [string, ...string[]], const O extends Opt | undefined = undefined>(
     meta: Omit<FieldMeta, 'kind' | 'options'> & { options: { [K in keyof V]: FieldOption } },
     values: V,
-    opt?: Opt,
+    opt?: O,
   ) {
     const schema = z.enum(values, { error: 'invalid-option' });
-    return finish(schema, { ...meta, kind: 'enum' }, opt);
+    return finish(schema, { ...meta, kind: 'enum' }, opt as O);
   },
-  boolean(meta: Omit<FieldMeta, 'kind'>, opt?: Opt) {
-    return finish(z.boolean({ error: 'invalid-value' }), { ...meta, kind: 'boolean' }, opt);
+  boolean<const O extends Opt | undefined = undefined>(meta: Omit<FieldMeta, 'kind'>, opt?: O) {
+    return finish(z.boolean({ error: 'invalid-value' }), { ...meta, kind: 'boolean' }, opt as O);
   },
 };
 

@@ -110,14 +110,12 @@ export const adjustmentSchema = z.object({
   date,
   locationCode: location,
   skuCode: sku,
-  quantity: field.integer(
-    {
-      label: { 'zh-CN': '调整数量', 'en-US': 'Quantity change' },
-      synonyms: ['数量', '差异数量', 'qty'],
-      min: -1_000_000_000,
-    },
-    { check: { test: (q) => q !== 0, error: 'invalid-value' } },
-  ),
+  quantity: field.integer({
+    label: { 'zh-CN': '调整数量', 'en-US': 'Quantity change' },
+    synonyms: ['数量', '差异数量', 'qty'],
+    min: -1_000_000_000,
+    check: { test: (q) => q !== 0, error: 'invalid-value' },
+  }),
   reason: field.enum(
     {
       label: { 'zh-CN': '原因', 'en-US': 'Reason' },

@@ -20,12 +20,13 @@ import {
 
 const upTo100 = { test: (n: number) => n <= 100, error: 'invalid-value' } as const;
 const percent = (zh: string, en: string, required = true) =>
-  field.integer({ label: label(zh, en) }, { required, check: upTo100 });
+  field.integer({ label: label(zh, en), check: upTo100 }, { required });
 const score = (zh: string, en: string) =>
-  field.integer(
-    { label: label(zh, en), synonyms: [`${zh}得分`] },
-    { check: { test: (n) => n <= 100, error: 'score-out-of-range' } },
-  );
+  field.integer({
+    label: label(zh, en),
+    synonyms: [`${zh}得分`],
+    check: { test: (n) => n <= 100, error: 'score-out-of-range' },
+  });
 
 const monthColumns = Object.fromEntries(
   Array.from({ length: 12 }, (_, i) => {
@@ -36,10 +37,12 @@ const monthColumns = Object.fromEntries(
 
 /** 年度销售任务: one row per year, level and region or dealer code. */
 export const targetSchema = z.object({
-  year: field.integer(
-    { label: label('年度', 'Year'), synonyms: ['年份'], min: 2000 },
-    { check: { test: (y) => y <= 9999, error: 'invalid-value' } },
-  ),
+  year: field.integer({
+    label: label('年度', 'Year'),
+    synonyms: ['年份'],
+    min: 2000,
+    check: { test: (y) => y <= 9999, error: 'invalid-value' },
+  }),
   level: dims.level(),
   code: field.code({
     label: label('区域/经销商编码', 'Region or dealer code'),
@@ -95,15 +98,15 @@ export type GradingSchemeRow = Present<
 
 /** 客户评分: the manager's qualitative scores of one dealer for one period. */
 export const dealerScoreSchema = z.object({
-  period: field.text(
-    { label: label('期间', 'Period'), synonyms: ['评估期间'], max: 10 },
-    {
-      check: {
-        test: (p) => /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/.test(p),
-        error: 'invalid-period',
-      },
+  period: field.text({
+    label: label('期间', 'Period'),
+    synonyms: ['评估期间'],
+    max: 10,
+    check: {
+      test: (p) => /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/.test(p),
+      error: 'invalid-period',
     },
-  ),
+  }),
   dealerCode: field.code({
     label: label('经销商编码', 'Dealer code'),
     synonyms: ['客户编码'],

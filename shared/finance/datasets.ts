@@ -176,7 +176,7 @@ export const financeSettingSchema = z
     ),
     value: field.integer({ label: label('值', 'Value'), synonyms: ['数值'] }),
   })
-  .refine((v) => v.setting === undefined || (v.value ?? 0) <= settingCeilings[v.setting], {
+  .refine((v) => v.value <= settingCeilings[v.setting], {
     path: ['value'],
     error: 'invalid-value',
   });
