@@ -2,6 +2,7 @@
 // lines group into an order by (dealer, order reference) and an order is accepted or rejected whole.
 import { z } from 'zod';
 import { field } from './field';
+import { skuRefField } from './product';
 
 export const orderTypes = ['normal', 'replenishment', 'fair', 'group'] as const;
 export const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'cancelled'] as const;
@@ -50,11 +51,7 @@ export const orderLineSchema = z.object({
     },
     orderTypes,
   ),
-  skuCode: field.code({
-    label: { 'zh-CN': '产品编码', 'en-US': 'SKU code' },
-    synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码', 'product code', 'sku'],
-    ref: 'products',
-  }),
+  skuCode: skuRefField(),
   quantity: field.integer({
     label: { 'zh-CN': '数量', 'en-US': 'Quantity' },
     synonyms: ['订货数量', '要货数量', '件数', 'qty'],

@@ -66,3 +66,11 @@ export const productSchema = z.object({
   status: statusField(),
 });
 export type Product = z.infer<typeof productSchema>;
+
+/** A column naming a product by its SKU code, in orders and stock movements. */
+export const skuRefField = () =>
+  field.code({
+    label: { 'zh-CN': '产品编码', 'en-US': 'SKU code' },
+    synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码', 'product code', 'sku'],
+    ref: 'products',
+  });

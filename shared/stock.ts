@@ -2,16 +2,13 @@
 // balances pulled as "stock". The server keeps movements as an append-only ledger.
 import { z } from 'zod';
 import { field } from './field';
+import { skuRefField } from './product';
 
 const date = field.date({
   label: { 'zh-CN': '日期', 'en-US': 'Date' },
   synonyms: ['业务日期', '单据日期', '入库日期', '发货日期', '调拨日期', 'date'],
 });
-const sku = field.code({
-  label: { 'zh-CN': '产品编码', 'en-US': 'SKU code' },
-  synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码', 'product code', 'sku'],
-  ref: 'products',
-});
+const sku = skuRefField();
 const location = field.code({
   label: { 'zh-CN': '库位编码', 'en-US': 'Location code' },
   synonyms: ['仓库', '仓库编码', '库位', 'warehouse', 'location'],
