@@ -191,10 +191,12 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** GB 11714 organisation code (8 characters and a mod-11 check), the 9th–17th characters of a USCC. */
 function organisationCode(random: Random): string {
   const body = Array.from({ length: 8 }, (_, i) =>
-    i < 2 && random.chance(0.4) ? 'MA'.charAt(i) : random.pick([...ORG_ALPHABET]),
+    i < 2 && random.chance(0.4)
+      ? 'MA'.charAt(i)
+      : ORG_ALPHABET.charAt(random.int(0, ORG_ALPHABET.length - 1)),
   ).join('');
-  const sum = [...body].reduce(
-    (total, ch, i) => total + parseInt(ch, 36) * (ORG_WEIGHTS[i] ?? 0),
+  const sum = ORG_WEIGHTS.reduce(
+    (total, weight, i) => total + parseInt(body.charAt(i), 36) * weight,
     0,
   );
   const check = 11 - (sum % 11);
@@ -221,13 +223,18 @@ const phone = (random: Random) =>
 const address = (random: Random, c: City) =>
   `${provinceName(c)}${c.name}市${random.pick(c.districts)}${random.pick(streets)}${random.int(1, 399)}号`;
 
-/** Credit limits in fen by grade: an A dealer carries several times a C dealer's receivable. */
+/**
+ * Credit limits in fen by grade and channel, sized to what each kind of customer really carries:
+ * receivables over its payment terms plus open orders — a 订货会 order stays open for three
+ * months before it ships — so a dealer that pays on time stays within its limit.
+ */
 function creditLimit(random: Random, grade: Grade, channel: Channel): number {
-  if (channel === 'key-account') return 2_000_000_00;
+  if (channel === 'key-account') return 3_500_000_00;
   if (channel === 'own-store') return 1_000_000_00;
-  if (grade === 'A') return random.int(8, 15) * 100_000_00;
-  if (grade === 'B') return random.int(6, 12) * 50_000_00;
-  return random.int(5, 10) * 20_000_00;
+  if (channel === 'group-buyer') return 1_200_000_00;
+  if (grade === 'A') return random.int(16, 26) * 100_000_00;
+  if (grade === 'B') return random.int(8, 15) * 100_000_00;
+  return random.int(5, 10) * 40_000_00;
 }
 
 const paymentTerms = (grade: Grade, channel: Channel) =>

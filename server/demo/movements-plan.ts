@@ -104,7 +104,9 @@ function storeClearance(state: MovementState, date: string): Move[] {
 function showroomSamples(random: Random, state: MovementState, date: string): Move[] {
   const fairAhead = state.fairs.find((f) => daysBetween(date, f) === 7);
   if (fairAhead) {
-    const coming = state.ways.filter((w) => seasonWeight(w.prefix, addDays(fairAhead, FAIR_SEASON_AHEAD)) >= 8);
+    const coming = state.ways.filter(
+      (w) => seasonWeight(w.prefix, addDays(fairAhead, FAIR_SEASON_AHEAD)) >= 8,
+    );
     return coming.flatMap((w) =>
       w.skus
         .filter((p) => p.size === 'L' || p.size === '50')

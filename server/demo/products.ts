@@ -181,5 +181,5 @@ function styleSkus(random: Random, style: Style, styleCode: string): DemoProduct
 /** Every SKU of the range, in style order. `yearDigits` is the season year, e.g. '26'. */
 export function buildProducts(random: Random, yearDigits: string): DemoProduct[] {
   const codes = styleCodes(yearDigits);
-  return styles.flatMap((style, i) => styleSkus(random, style, codes[i]!));
+  return styles.flatMap((style, i) => styleSkus(random, style, codes[i] ?? style.prefix));
 }

@@ -16,12 +16,16 @@ export interface DemoRow {
   baseVersion?: number;
   /** Rows sharing a group (an order's lines) always travel in the same push. */
   group?: string;
+  /** The error code the server is meant to answer (a showcase of a rule); anything else is a rejection. */
+  expect?: string;
 }
 
 export interface Rejection {
   dataset: string;
   rowKey: string;
+  /** The error codes, comma-separated, to count by; `message` says it in words. */
   reason: string;
+  message: string;
 }
 
 export interface Pusher {
@@ -30,17 +34,21 @@ export interface Pusher {
   /** A fresh row key, shaped like the UUIDs the add-in makes. */
   newKey: () => string;
   rejections: Rejection[];
+  /** Rows refused with the code they were pushed to show (DemoRow.expect). */
+  refusedOnPurpose: Rejection[];
 }
 
 export const DEMO_WORKBOOK = 'demo-seed';
 
 /** A version-4-shaped UUID from the seeded stream (crypto.randomUUID cannot be seeded). */
 export function seededUuid(random: Random): string {
-  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16));
-  hex[12] = '4';
-  hex[16] = ((random.int(0, 15) & 0x3) | 0x8).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  const word = () =>
+    Math.floor(random.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
+  const s = word() + word() + word() + word();
+  const variant = ((parseInt(s.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
 }
 
 /** Splits rows into pushes of at most `max`, never between two rows of one group. */
@@ -69,6 +77,23 @@ export function chunkRows(
   return chunks;
 }
 
+/** Files each refused row: meant (the code its row expects) or a rejection (anything else). */
+function sortOutcomes(
+  push: { dataset: string; rows: readonly DemoRow[]; results: readonly RowResult[] },
+  sinks: { rejections: Rejection[]; refusedOnPurpose: Rejection[] },
+): void {
+  push.results.forEach((result, i) => {
+    const row = push.rows[i];
+    const codes = result.errors.map((e) => e.code);
+    const isMeant = row?.expect !== undefined && codes.includes(row.expect);
+    if ((result.status === 'applied' || result.status === 'unchanged') && !row?.expect) return;
+    const reason = codes.join(', ') || `${result.status}, expected ${row?.expect ?? '-'}`;
+    const message = result.errors.map((e) => e.message).join('; ');
+    const rejection = { dataset: push.dataset, rowKey: result.rowKey, reason, message };
+    (isMeant ? sinks.refusedOnPurpose : sinks.rejections).push(rejection);
+  });
+}
+
 export function createPusher(input: {
   db: Db;
   handlers: HandlerRegistry;
@@ -78,6 +103,7 @@ export function createPusher(input: {
   const { db, handlers, random } = input;
   const actor: Actor = { user: input.user, workbookId: DEMO_WORKBOOK, clientId: DEMO_WORKBOOK };
   const rejections: Rejection[] = [];
+  const refusedOnPurpose: Rejection[] = [];
   const newKey = () => seededUuid(random);
   const push = async (
     dataset: string,
@@ -99,15 +125,8 @@ export function createPusher(input: {
       const response = await runPush({ db, handler, actor, request, now: at, locale: 'zh-CN' });
       results.push(...response.results);
     }
-    for (const result of results) {
-      if (result.status === 'applied' || result.status === 'unchanged') continue;
-      rejections.push({
-        dataset,
-        rowKey: result.rowKey,
-        reason: result.errors.map((e) => e.message).join('; ') || result.status,
-      });
-    }
+    sortOutcomes({ dataset, rows, results }, { rejections, refusedOnPurpose });
     return results;
   };
-  return { push, newKey, rejections };
+  return { push, newKey, rejections, refusedOnPurpose };
 }

@@ -39,6 +39,18 @@ export function hashSeed(text: string): number {
   return hash >>> 0;
 }
 
+/** Fisher–Yates over a copy. */
+function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const swap = copy[j] as T;
+    copy[j] = copy[i] as T;
+    copy[i] = swap;
+  }
+  return copy;
+}
+
 export function createRandom(seed: number | string): Random {
   const next = mulberry32(hashSeed(String(seed)));
   const random: Random = {
@@ -46,8 +58,9 @@ export function createRandom(seed: number | string): Random {
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (p) => next() < p,
     pick: (items) => {
-      if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)]!;
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new Error('pick from an empty list');
+      return item;
     },
     weighted: (items, weightOf) => {
       const total = items.reduce((sum, item) => sum + weightOf(item), 0);
@@ -58,14 +71,7 @@ export function createRandom(seed: number | string): Random {
       }
       return random.pick(items);
     },
-    shuffle: (items) => {
-      const copy = [...items];
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-      }
-      return copy;
-    },
+    shuffle: (items) => shuffled(items, next),
     fork: (label) => createRandom(`${String(seed)}/${label}`),
   };
   return random;

@@ -7,7 +7,7 @@ import type { Db, Store } from '../store/db';
 import { buildRegistry, type HandlerRegistry } from '../sync/registry';
 import { buildCatalog, type Catalog } from './catalog';
 import { addDays, atHour } from './calendar';
-import { createPusher, type DemoRow, type Pusher } from './pusher';
+import { createPusher, type DemoRow, type Pusher, type Rejection } from './pusher';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -36,7 +36,15 @@ export interface SeedCounts {
   shipments: number;
   transfers: number;
   adjustments: number;
-  /** Rows the server refused; the generator keeps to the rules, so this should stay 0. */
+  /** Bank statement lines (银行到账) booked by demo-finance. */
+  bankReceipts: number;
+  /** Allocations finance confirmed (收款核销), deposits included. */
+  allocations: number;
+  /** Allocations of a grade-C dealer's deposit (订金) to its order. */
+  deposits: number;
+  /** Order lines pushed to show the credit check refusing them (one order over its limit). */
+  refusedOnPurpose: number;
+  /** Rows the server refused otherwise; the generator keeps to the rules, so this stays 0. */
   rejected: number;
 }
 
@@ -62,7 +70,7 @@ const count = async (db: Db, table: 'records' | 'order_lines' | 'stock_ledger') 
     (
       await db
         .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .select((eb) => eb.fn.countAll<string | number | bigint>().as('n'))
         .executeTakeFirstOrThrow()
     ).n,
   );
@@ -76,8 +84,8 @@ export async function isStoreEmpty(db: Db): Promise<boolean> {
   );
 }
 
-/** Adds the demo users that do not exist yet; returns the admin the seed pushes as. */
-async function ensureUsers(db: Db, now: Date): Promise<AuthUser> {
+/** Adds the demo users that do not exist yet. */
+async function ensureUsers(db: Db, now: Date): Promise<void> {
   const existing = new Set(
     (await db.selectFrom('users').select('username').execute()).map((u) => u.username),
   );
@@ -85,16 +93,21 @@ async function ensureUsers(db: Db, now: Date): Promise<AuthUser> {
     if (existing.has(user.username)) continue;
     await addUser(db, { ...user, password: 'demo' }, now);
   }
-  const admin = await db
+}
+
+/** A demo user the seed pushes as: demo-admin for most rows, demo-finance for the money. */
+async function demoActor(db: Db, username: 'demo-admin' | 'demo-finance'): Promise<AuthUser> {
+  const user = await db
     .selectFrom('users')
     .selectAll()
-    .where('username', '=', 'demo-admin')
+    .where('username', '=', username)
     .executeTakeFirstOrThrow();
+  const role = username === 'demo-admin' ? 'admin' : 'finance';
   return {
-    id: admin.id,
-    username: admin.username,
-    displayName: admin.display_name,
-    role: 'admin',
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role,
     regions: [],
   };
 }
@@ -120,6 +133,15 @@ async function seedMaster(
   return new Map(dealerRows.map((row) => [String(row.values.code), row]));
 }
 
+/** The generator keeps to the server's rules; when a rule changed under it, say which and how often. */
+function describeRejections(rejections: readonly Rejection[]): string {
+  const byReason = new Map<string, number>();
+  for (const r of rejections)
+    byReason.set(`${r.dataset}: ${r.reason}`, (byReason.get(`${r.dataset}: ${r.reason}`) ?? 0) + 1);
+  const top = [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return `${rejections.length} demo rows refused — ${top.map(([reason, n]) => `${n}× ${reason}`).join(' | ')}`;
+}
+
 function emptyCounts(skipped: boolean): SeedCounts {
   return {
     skipped,
@@ -135,7 +157,23 @@ function emptyCounts(skipped: boolean): SeedCounts {
     shipments: 0,
     transfers: 0,
     adjustments: 0,
+    bankReceipts: 0,
+    allocations: 0,
+    deposits: 0,
+    refusedOnPurpose: 0,
     rejected: 0,
+  };
+}
+
+function masterCounts(catalog: Catalog) {
+  const { regions, dealers, products, locations, staff } = catalog;
+  return {
+    users: demoUsers.length,
+    regions: regions.length,
+    dealers: dealers.length,
+    products: products.length,
+    locations: locations.length,
+    staff: staff.length,
   };
 }
 
@@ -147,28 +185,31 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   const random = createRandom(options.seed ?? DEFAULT_SEED);
   const start = addDays(today, -364);
   const opening = atHour(addDays(start, -1), 8);
-  const user = await ensureUsers(db, opening);
-  const pusher = createPusher({
-    db,
-    handlers: options.handlers ?? buildRegistry(),
-    user,
-    random: random.fork('keys'),
-  });
+  await ensureUsers(db, opening);
+  const handlers = options.handlers ?? buildRegistry();
+  const pusherAs = async (username: 'demo-admin' | 'demo-finance', label: string) =>
+    createPusher({ db, handlers, user: await demoActor(db, username), random: random.fork(label) });
+  const pusher = await pusherAs('demo-admin', 'keys');
+  const finance = await pusherAs('demo-finance', 'finance-keys');
   const catalog = buildCatalog(random, today);
   progress(`master data: ${catalog.dealers.length} dealers, ${catalog.products.length} SKUs`);
   const dealerRows = await seedMaster(pusher, catalog, opening);
-  const plan = planHistory(catalog, random.fork('history'), { today, ...(options.scale === undefined ? {} : { scale: options.scale }) });
-  progress(`history ${plan.start} … ${plan.today}: ${plan.days.reduce((n, d) => n + d.orders.length, 0)} order lines planned`);
-  const history = await replayHistory(pusher, plan, { dealerRows, dealers: catalog.dealers, onProgress: progress });
-  const counts: SeedCounts = {
-    ...emptyCounts(false),
-    users: demoUsers.length,
-    regions: catalog.regions.length,
-    dealers: catalog.dealers.length,
-    products: catalog.products.length,
-    locations: catalog.locations.length,
-    staff: catalog.staff.length,
-    ...history,
-  };
-  return { ...counts, rejected: pusher.rejections.length };
+  const plan = planHistory(catalog, random.fork('history'), {
+    today,
+    ...(options.scale === undefined ? {} : { scale: options.scale }),
+  });
+  progress(
+    `history ${plan.start} … ${plan.today}: ${plan.days.reduce((n, d) => n + d.orders.length, 0)} order lines planned, ${plan.heldForCredit} orders held back for credit`,
+  );
+  const history = await replayHistory(pusher, plan, {
+    dealerRows,
+    dealers: catalog.dealers,
+    finance,
+    onProgress: progress,
+  });
+  const rejections = [...pusher.rejections, ...finance.rejections];
+  if (rejections.length > 0) progress(describeRejections(rejections));
+  const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;
+  const counts = { ...emptyCounts(false), ...masterCounts(catalog), ...history, refusedOnPurpose };
+  return { ...counts, rejected: rejections.length };
 }

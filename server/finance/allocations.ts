@@ -24,6 +24,7 @@ import {
   type AllocationState,
 } from './allocations-check';
 import { buildLedger } from './ledger';
+import { allocationDealers, receiptAllocations } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
 import { openNumbers, type FinanceNumbers } from './numbers';
 import { refreshReceipts } from './receipt-totals';
@@ -131,17 +132,19 @@ function sameColumns(next: ReturnType<typeof columns>, stored: FinAllocationsTab
   return Object.entries(next).every(([key, value]) => stored[key as keyof typeof next] === value);
 }
 
-async function openRun(ctx: WriteContext, receiptIds: string[]): Promise<Run> {
-  const sources = await loadLedgerSources(ctx.trx);
-  const receipts = await receiptsById(ctx.trx, receiptIds);
+/** The run reads only the dealers the batch touches and the receipts it allocates from. */
+async function openRun(ctx: WriteContext, scope: { receiptIds: string[]; dealerCodes: string[] }) {
+  const sources = await loadLedgerSources(ctx.trx, scope.dealerCodes);
+  const receipts = await receiptsById(ctx.trx, scope.receiptIds);
+  const spent = await receiptAllocations(ctx.trx, scope.receiptIds);
   const { tolerance } = await loadFinanceSettings(ctx.trx);
   return {
     ctx,
-    state: openState(buildLedger(sources), sources.allocations, { receipts, tolerance }),
+    state: openState(buildLedger(sources), spent, { receipts, tolerance }),
     numbers: await openNumbers(ctx.trx, 'AL', ctx.today),
     aliases: await AliasBook.open(ctx),
     writes: [],
-    touched: new Set(),
+    touched: new Set<string>(),
   };
 }
 
@@ -154,7 +157,8 @@ async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMuta
     const id = m.values.receiptId ?? stored.get(m.rowKey)?.receipt_id;
     return typeof id === 'string' ? [id] : [];
   });
-  const run = await openRun(ctx, ids);
+  const dealerCodes = await allocationDealers(ctx.trx, mutations, stored);
+  const run: Run = await openRun(ctx, { receiptIds: ids, dealerCodes });
   const firstIndex = new Map<string, number>();
   const outcomes = mutations.map((m) => {
     const twin = firstIndex.get(m.rowKey);

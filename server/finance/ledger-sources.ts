@@ -3,7 +3,8 @@
 // shipments (one invoice each) and the live allocations. Invoices are derived, never stored:
 // a shipment record is the invoice's source of truth, so they cannot drift apart.
 import { invoiceFromShipment, type Invoice } from '../../shared/finance/receivables';
-import { allRecords } from '../datasets/records-store';
+import { sql } from 'kysely';
+import { allRecords, recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
 import { fin, type FinAllocationsTable } from './tables';
 
@@ -47,9 +48,15 @@ export interface LedgerSources {
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
-async function loadDealers(db: Db): Promise<Map<string, DealerInfo>> {
+async function dealerRecords(db: Db, dealerCodes?: readonly string[]) {
+  if (dealerCodes === undefined) return allRecords(db, 'dealers');
+  const found = await recordsById(db, 'dealers', dealerCodes);
+  return new Map([...found].filter(([, record]) => !record.deleted));
+}
+
+async function loadDealers(db: Db, dealerCodes?: readonly string[]) {
   const dealers = new Map<string, DealerInfo>();
-  for (const [code, record] of await allRecords(db, 'dealers')) {
+  for (const [code, record] of await dealerRecords(db, dealerCodes)) {
     const v = record.values;
     dealers.set(code, {
       code,
@@ -63,15 +70,27 @@ async function loadDealers(db: Db): Promise<Map<string, DealerInfo>> {
   return dealers;
 }
 
-async function loadLines(db: Db, dealerCode?: string): Promise<Map<string, LineInfo>> {
-  let query = db
-    .selectFrom('order_lines')
-    .select(['id', 'order_id', 'dealer_code', 'order_date', 'quantity', 'unit_price'])
-    .select(['shipped_qty', 'cancelled']);
-  if (dealerCode !== undefined) query = query.where('dealer_code', '=', dealerCode);
-  const rows = await query.execute();
+const lineColumns = [
+  'id',
+  'order_id',
+  'dealer_code',
+  'order_date',
+  'quantity',
+  'unit_price',
+  'shipped_qty',
+  'cancelled',
+] as const;
+
+async function lineRows(db: Db, dealerCodes?: readonly string[]) {
+  const query = db.selectFrom('order_lines').select(lineColumns);
+  if (dealerCodes === undefined) return query.execute();
+  return inChunks(dealerCodes, (codes) => query.where('dealer_code', 'in', codes).execute());
+}
+
+async function loadLines(db: Db, dealerCodes?: readonly string[]) {
+  const rows = await lineRows(db, dealerCodes);
   return new Map(
-    rows.map((r) => [
+    rows.map((r): [string, LineInfo] => [
       r.id,
       {
         id: r.id,
@@ -84,6 +103,24 @@ async function loadLines(db: Db, dealerCode?: string): Promise<Map<string, LineI
         cancelled: r.cancelled === 1,
       },
     ]),
+  );
+}
+
+/**
+ * Every live shipment, or those of the given lines. Without statistics SQLite would rather walk
+ * every shipment than look up a list of lines in the expression index, so the index is named.
+ */
+async function shipmentRecords(db: Db, lineIds?: readonly string[]) {
+  if (lineIds === undefined) return [...(await allRecords(db, 'shipments'))];
+  const rows = await inChunks(lineIds, async (ids) => {
+    const result = await sql<{ id: string; data: string }>`
+      SELECT id, data FROM records INDEXED BY records_shipment_line
+      WHERE dataset = 'shipments' AND json_extract(data, '$.lineId') IN (${sql.join(ids)})
+        AND deleted = 0`.execute(db);
+    return result.rows;
+  });
+  return rows.map(
+    (r) => [r.id, { values: JSON.parse(r.data) as Record<string, unknown> }] as const,
   );
 }
 
@@ -110,10 +147,11 @@ function ordersOf(lines: Map<string, LineInfo>): Map<string, OrderInfo> {
 async function loadInvoices(
   db: Db,
   lines: Map<string, LineInfo>,
-  dealers: Map<string, DealerInfo>,
+  scope: { dealers: Map<string, DealerInfo>; scoped: boolean },
 ) {
+  const { dealers, scoped } = scope;
   const invoices: Invoice[] = [];
-  for (const [id, record] of await allRecords(db, 'shipments')) {
+  for (const [id, record] of await shipmentRecords(db, scoped ? [...lines.keys()] : undefined)) {
     const line = lines.get(str(record.values.lineId));
     if (line === undefined) continue;
     const shipment = {
@@ -129,20 +167,39 @@ async function loadInvoices(
   return invoices.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-export async function liveAllocations(db: Db, dealerCode?: string) {
-  let query = fin(db).selectFrom('fin_allocations').selectAll().where('deleted', '=', 0);
-  if (dealerCode !== undefined) query = query.where('dealer_code', '=', dealerCode);
-  return query.orderBy('change_seq').execute();
+export async function liveAllocations(db: Db, dealerCodes?: readonly string[]) {
+  const query = fin(db).selectFrom('fin_allocations').selectAll().where('deleted', '=', 0);
+  if (dealerCodes === undefined) return query.orderBy('change_seq').execute();
+  const rows = await inChunks(dealerCodes, (codes) =>
+    query.where('dealer_code', 'in', codes).execute(),
+  );
+  return rows.sort((a, b) => a.change_seq - b.change_seq);
 }
 
-/** Everything, or one dealer's part (the credit check reads one dealer). */
-export async function loadLedgerSources(db: Db, dealerCode?: string): Promise<LedgerSources> {
-  const dealers = await loadDealers(db);
-  const lines = await loadLines(db, dealerCode);
+/**
+ * Everything, or the part of the given dealers (a push's checks read only the dealers it
+ * touches): their files, order lines, shipments as invoices and live allocations.
+ */
+export async function loadLedgerSources(
+  db: Db,
+  dealerCodes?: readonly string[],
+): Promise<LedgerSources> {
+  const dealers = await loadDealers(db, dealerCodes);
+  const lines = await loadLines(db, dealerCodes);
   return {
     dealers,
     orders: ordersOf(lines),
-    invoices: await loadInvoices(db, lines, dealers),
-    allocations: await liveAllocations(db, dealerCode),
+    invoices: await loadInvoices(db, lines, { dealers, scoped: dealerCodes !== undefined }),
+    allocations: await liveAllocations(db, dealerCodes),
   };
+}
+
+export async function inChunks<T>(
+  keys: readonly string[],
+  load: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const unique = [...new Set(keys)];
+  const rows: T[] = [];
+  for (let i = 0; i < unique.length; i += 500) rows.push(...(await load(unique.slice(i, i + 500))));
+  return rows;
 }

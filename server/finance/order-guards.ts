@@ -12,12 +12,13 @@ import {
   checkDepositBeforeShipment,
   requiredDeposit,
 } from '../../shared/finance/credit';
+import { sql } from 'kysely';
 import { formatYuan } from '../../shared/money';
 import type { RowProblem } from '../../shared/row-errors';
 import type { Role } from '../../shared/roles';
 import type { Db } from '../store/db';
-import { buildLedger } from './ledger';
-import { loadLedgerSources } from './ledger-sources';
+import { loadExposure, type Exposure } from './ledger-exposure';
+import { inChunks } from './ledger-sources';
 import { loadFinanceSettings } from './settings';
 import { fin } from './tables';
 
@@ -37,11 +38,6 @@ export interface CreditProblem extends RowProblem {
 
 const releasers: readonly Role[] = ['manager', 'finance', 'admin'];
 
-interface Exposure {
-  limit: number;
-  used: number;
-}
-
 /** Per transaction: each dealer's exposure when first read, plus what passed since. */
 const exposures = new WeakMap<Db, Map<string, Exposure>>();
 
@@ -50,13 +46,8 @@ async function exposureOf(trx: Db, dealerCode: string): Promise<Exposure | undef
   exposures.set(trx, known);
   const cached = known.get(dealerCode);
   if (cached) return cached;
-  const ledger = buildLedger(await loadLedgerSources(trx, dealerCode));
-  const dealer = ledger.dealers.get(dealerCode);
-  if (!dealer) return undefined;
-  const own = ledger.byDealer.get(dealerCode);
-  const used = (own?.summary.outstanding ?? 0) + (own?.openOrderValue ?? 0);
-  const exposure = { limit: dealer.creditLimit, used };
-  known.set(dealerCode, exposure);
+  const exposure = await loadExposure(trx, dealerCode);
+  if (exposure) known.set(dealerCode, exposure);
   return exposure;
 }
 
@@ -84,72 +75,98 @@ export async function checkOrderCredit(
   return { field: 'quantity', code: 'credit-limit-exceeded', params, released };
 }
 
+/** One shipment line's deposit check (the push checks all its rows with depositProblems). */
 export async function checkShipmentDeposit(
   trx: Db,
   input: { lineId: string; quantity: number },
 ): Promise<RowProblem | null> {
-  const line = await trx
-    .selectFrom('order_lines')
-    .select(['order_id', 'dealer_code'])
-    .where('id', '=', input.lineId)
-    .executeTakeFirst();
-  if (!line) return null;
-  const grade = await dealerGrade(trx, line.dealer_code);
-  const { depositPolicy } = await loadFinanceSettings(trx);
-  const value = await orderValue(trx, line.order_id);
-  const required = requiredDeposit(value, grade, depositPolicy);
-  if (required === 0) return null;
-  const received = await depositReceived(trx, line.order_id);
-  const result = checkDepositBeforeShipment({ required, received });
-  if (result.code === 'ok') return null;
-  return {
-    field: 'lineId',
-    code: 'deposit-missing',
-    params: { missing: formatYuan(result.missing) },
-  };
+  const problems = await depositProblems(trx, [input]);
+  return problems.get(input.lineId) ?? null;
 }
 
-async function dealerGrade(trx: Db, dealerCode: string): Promise<string> {
-  const row = await trx
-    .selectFrom('records')
-    .select('data')
-    .where('dataset', '=', 'dealers')
-    .where('id', '=', dealerCode)
-    .where('deleted', '=', 0)
-    .executeTakeFirst();
-  const grade = row ? (JSON.parse(row.data) as { grade?: unknown }).grade : undefined;
-  return typeof grade === 'string' ? grade : '';
+async function dealerGrades(trx: Db, dealerCodes: readonly string[]) {
+  const rows = await inChunks(dealerCodes, (ids) =>
+    trx
+      .selectFrom('records')
+      .select(['id', 'data'])
+      .where('dataset', '=', 'dealers')
+      .where('id', 'in', ids)
+      .where('deleted', '=', 0)
+      .execute(),
+  );
+  return new Map(
+    rows.map((row) => {
+      const grade = (JSON.parse(row.data) as { grade?: unknown }).grade;
+      return [row.id, typeof grade === 'string' ? grade : ''];
+    }),
+  );
 }
 
-async function orderValue(trx: Db, orderId: string): Promise<number> {
-  const lines = await trx
-    .selectFrom('order_lines')
-    .select(['quantity', 'unit_price'])
-    .where('order_id', '=', orderId)
-    .where('cancelled', '=', 0)
-    .execute();
-  return lines.reduce((sum, l) => sum + l.quantity * l.unit_price, 0);
+/** Σ quantity × unit price over each order's lines that are not cancelled. */
+async function orderValues(trx: Db, orderIds: readonly string[]) {
+  const rows = await inChunks(orderIds, (ids) =>
+    trx
+      .selectFrom('order_lines')
+      .select('order_id')
+      .select(sql<number>`sum(quantity * unit_price)`.as('value'))
+      .where('order_id', 'in', ids)
+      .where('cancelled', '=', 0)
+      .groupBy('order_id')
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.order_id, r.value]));
 }
 
-async function depositReceived(trx: Db, orderId: string): Promise<number> {
-  const row = await fin(trx)
-    .selectFrom('fin_allocations')
-    .select((eb) => eb.fn.sum<number | null>('amount').as('total'))
-    .where('target_kind', '=', 'order-deposit')
-    .where('target_id', '=', orderId)
-    .where('deleted', '=', 0)
-    .executeTakeFirst();
-  return row?.total ?? 0;
+async function depositsReceived(trx: Db, orderIds: readonly string[]) {
+  const rows = await inChunks(orderIds, (ids) =>
+    fin(trx)
+      .selectFrom('fin_allocations')
+      .select('target_id')
+      .select(sql<number>`sum(amount)`.as('total'))
+      .where('target_kind', '=', 'order-deposit')
+      .where('target_id', 'in', ids)
+      .where('deleted', '=', 0)
+      .groupBy('target_id')
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.target_id ?? '', r.total]));
 }
 
-/** The deposit check for every row of a shipments push, by order line id. */
+/**
+ * The deposit check for every row of a shipments push, by order line id: the lines, their
+ * dealers' grades, the orders' values and deposits are read once for the whole push.
+ */
 export async function depositProblems(trx: Db, rows: readonly Record<string, unknown>[]) {
+  const lines = await inChunks(
+    rows.map((row) => String(row.lineId)),
+    (ids) =>
+      trx
+        .selectFrom('order_lines')
+        .select(['id', 'order_id', 'dealer_code'])
+        .where('id', 'in', ids)
+        .execute(),
+  );
   const problems = new Map<string, RowProblem>();
-  for (const row of rows) {
-    const lineId = String(row.lineId);
-    if (problems.has(lineId)) continue;
-    const problem = await checkShipmentDeposit(trx, { lineId, quantity: Number(row.quantity) });
-    if (problem) problems.set(lineId, problem);
+  if (lines.length === 0) return problems;
+  const orderIds = lines.map((l) => l.order_id);
+  const grades = await dealerGrades(
+    trx,
+    lines.map((l) => l.dealer_code),
+  );
+  const { depositPolicy } = await loadFinanceSettings(trx);
+  const values = await orderValues(trx, orderIds);
+  const received = await depositsReceived(trx, orderIds);
+  for (const line of lines) {
+    const grade = grades.get(line.dealer_code) ?? '';
+    const required = requiredDeposit(values.get(line.order_id) ?? 0, grade, depositPolicy);
+    if (required === 0) continue;
+    const result = checkDepositBeforeShipment({
+      required,
+      received: received.get(line.order_id) ?? 0,
+    });
+    if (result.code === 'ok') continue;
+    const params = { missing: formatYuan(result.missing) };
+    problems.set(line.id, { field: 'lineId', code: 'deposit-missing', params });
   }
   return problems;
 }

@@ -4,6 +4,7 @@ import type { Database } from './schema';
 import * as core from './migrations/001-core';
 import * as analysis from './migrations/003-analysis';
 import * as finance from './migrations/004-finance';
+import * as financeSpeed from './migrations/005-finance-speed';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'core', up: core.up },
   { version: 3, name: 'analysis', up: analysis.up },
   { version: 4, name: 'finance', up: finance.up },
+  { version: 5, name: 'finance-speed', up: financeSpeed.up },
 ];
 
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {
