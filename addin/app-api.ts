@@ -95,6 +95,16 @@ export interface PullReport {
   cancelled?: boolean;
 }
 
+/** What prepareAllocations wrote: a new allocations sheet, bound, ready to check and push. */
+export interface AllocationsDraftReport {
+  sheetName: string;
+  tableName: string;
+  /** Allocation rows written. */
+  rows: number;
+  /** Receipts they allocate. */
+  receipts: number;
+}
+
 export interface AddinApp {
   /** Resolves once the host's language is known; every other call waits for it too. */
   ready?(): Promise<void>;
@@ -111,7 +121,10 @@ export interface AddinApp {
   insertTemplate(dataset: string): Promise<Binding>;
   validate(options?: WorkOptions): Promise<ValidationReport>;
   selectIssue(issue: CellIssue): Promise<void>;
-  push(options?: WorkOptions & { onlyValid?: boolean }): Promise<PushReport>;
+  /** `releaseCredit` (orders; manager, finance, admin) lets orders over the credit limit through. */
+  push(
+    options?: WorkOptions & { onlyValid?: boolean; releaseCredit?: boolean },
+  ): Promise<PushReport>;
   resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server'): Promise<void>;
   pull(dataset: string, options?: WorkOptions & { filter?: PullFilter }): Promise<PullReport>;
   /** Refreshes the active pulled sheet with only the changes since its last pull. */
@@ -119,4 +132,6 @@ export interface AddinApp {
   /** Updates `_status` of pushed order rows with their current state. */
   refreshStatus(options?: WorkOptions): Promise<{ updated: number }>;
   addPivot(): Promise<{ sheetName: string }>;
+  /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */
+  prepareAllocations(): Promise<AllocationsDraftReport>;
 }

@@ -11,6 +11,7 @@ import { readAddinSettings, writeAddinSettings } from './core/settings';
 import { clientIdOf, loadSession, saveSession, type KeyValueStorage } from './core/storage';
 import type { Transport } from './core/transport';
 import { confirmBinding, currentBinding, insertTemplate, proposeBinding } from './usecases/bind';
+import { prepareAllocations } from './usecases/allocations';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
 import { addPivotFor } from './usecases/pivot';
@@ -125,5 +126,6 @@ export function createAddinApp(input: AddinInput): AddinApp {
     refresh: after((options) => refreshPulled(ctx, options)),
     refreshStatus: after((options) => refreshOrderStatus(ctx, options)),
     addPivot: after(() => addPivotFor(ctx)),
+    prepareAllocations: after(() => prepareAllocations(ctx)),
   };
 }

@@ -28,6 +28,8 @@ export interface DatasetDef {
   pull?: { schema: RowSchema; roles: readonly Role[] };
   /** The field that names a record for people (a dealer's code), unique in the dataset. */
   naturalKey?: string;
+  /** All or nothing: a push sends every row in one request with `atomic: true` (allocations). */
+  pushAtomic?: true;
 }
 
 const stockStaff: readonly Role[] = ['admin', 'manager', 'warehouse'];

@@ -30,6 +30,8 @@ export const datasetDescriptionSchema = z.object({
   pullable: z.boolean(),
   pushRoles: z.array(roleSchema),
   pullRoles: z.array(roleSchema),
+  /** Pushes go as one request with `atomic: true` (DatasetDef.pushAtomic). */
+  atomic: z.boolean(),
   naturalKey: z.string().optional(),
   fields: z.array(fieldDescriptionSchema),
 });
@@ -80,6 +82,7 @@ export function describeDataset(def: DatasetDef): DatasetDescription {
     pullable: def.pull !== undefined,
     pushRoles: [...(def.push?.roles ?? [])],
     pullRoles: [...(def.pull?.roles ?? [])],
+    atomic: def.pushAtomic === true,
     ...(def.naturalKey ? { naturalKey: def.naturalKey } : {}),
     fields: describeFields(schema, def.push?.schema),
   };

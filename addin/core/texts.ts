@@ -30,6 +30,20 @@ export const addinTexts = {
     'zh-CN': '当前绑定的表格不是订单。',
     'en-US': 'The bound table does not hold orders.',
   },
+  'atomic-too-many': {
+    'zh-CN': '“{dataset}”须整批一次上传，最多 {max} 行，本次有 {count} 行。请分成几张表分别上传。',
+    'en-US':
+      '{dataset} is pushed all or nothing in one request of at most {max} rows; this table has {count}. Split it into several tables.',
+  },
+  'no-reconciliation': {
+    'zh-CN': '请先拉取“对账”数据。',
+    'en-US': 'Pull the reconciliation first.',
+  },
+  'nothing-to-allocate': {
+    'zh-CN': '对账表中没有可核销的建议（已隐藏的行和无建议的行不计）。',
+    'en-US':
+      'The reconciliation sheet has no suggestion to allocate (hidden rows and rows without a suggestion do not count).',
+  },
   'nothing-to-sum': {
     'zh-CN': '该表没有可汇总的数值列。',
     'en-US': 'This table has no numeric column to sum.',

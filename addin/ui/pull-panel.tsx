@@ -1,12 +1,17 @@
 // "Get from the server": pull a dataset (optionally filtered) onto its own sheet, refresh the
-// active pulled sheet with only the changes, or summarise it in a PivotTable.
+// active pulled sheet with only the changes, or summarise it in a PivotTable. On the
+// reconciliation, finance drafts an allocations sheet from the suggestions.
 import { Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { Role } from '../../shared/roles';
 import { useUi } from './context';
 import { DatasetSelect } from './dataset-select';
 import { defaultDataset, pullableDatasets } from './datasets';
 import { emptyFilter, PullFilterFields, toPullFilter, type FilterDraft } from './pull-filter';
 import { usePanelStyles, type PanelProps } from './send-panel';
+
+/** Who may confirm payments: the allocations dataset's push roles (shared/finance/datasets.ts). */
+const allocators: readonly Role[] = ['admin', 'finance'];
 
 export function PullPanel({ meta, role, busy, actions }: PanelProps) {
   const styles = usePanelStyles();
@@ -43,6 +48,15 @@ export function PullPanel({ meta, role, busy, actions }: PanelProps) {
         <Button disabled={busy} onClick={() => void actions.addPivot()} data-testid="add-pivot">
           {strings.addPivot}
         </Button>
+        {dataset === 'reconciliation' && allocators.includes(role) && (
+          <Button
+            disabled={busy}
+            onClick={() => void actions.prepareAllocations()}
+            data-testid="prepare-allocations"
+          >
+            {strings.prepareAllocations}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 // "Send from this workbook": pick a dataset, get a template or bind your own sheet, validate,
 // push, and later refresh the status of pushed orders.
-import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MetaResponse } from '../../shared/meta';
 import type { Role } from '../../shared/roles';
@@ -21,13 +21,18 @@ export interface PanelProps {
   actions: Actions;
 }
 
+/** Who may release an order over the credit limit (server/finance/order-credit.ts). */
+const releasers: readonly Role[] = ['admin', 'manager', 'finance'];
+
 export function SendPanel({ meta, role, busy, actions }: PanelProps) {
   const styles = usePanelStyles();
   const { strings } = useUi();
   const datasets = pushableDatasets(meta, role);
   const [dataset, setDataset] = useState(() => defaultDataset(datasets, 'orders'));
+  const [releaseCredit, setReleaseCredit] = useState(false);
   if (datasets.length === 0) return null;
   const disabled = busy || dataset === '';
+  const canRelease = dataset === 'orders' && releasers.includes(role);
 
   return (
     <section className={styles.panel} aria-labelledby="send-title">
@@ -56,6 +61,16 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
           {strings.bindSelection}
         </Button>
       </div>
+      {canRelease && (
+        <Checkbox
+          label={strings.releaseCredit}
+          checked={releaseCredit}
+          onChange={(_, data) => {
+            setReleaseCredit(data.checked === true);
+          }}
+          data-testid="release-credit"
+        />
+      )}
       <div className={styles.buttons}>
         <Button disabled={busy} onClick={() => void actions.validate()} data-testid="validate">
           {strings.validate}
@@ -63,7 +78,11 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
         <Button
           appearance="primary"
           disabled={busy}
-          onClick={() => void actions.push()}
+          onClick={() => {
+            // One push only: the release is not left ticked for the next one.
+            void actions.push(canRelease && releaseCredit);
+            setReleaseCredit(false);
+          }}
           data-testid="push"
         >
           {strings.push}

@@ -68,6 +68,10 @@ const enUS = {
   overwriteEdits: 'Overwrite my edits',
   statusRefreshed: '{count} order rows have a new status.',
   pivotAdded: 'PivotTable added on sheet {sheet}.',
+  releaseCredit: 'Release orders over the credit limit',
+  prepareAllocations: 'Prepare allocations',
+  allocationsReady:
+    'Sheet {sheet} holds {rows} allocations for {receipts} receipts: check, change or split them, then push (all or nothing).',
   cancelled: 'Cancelled.',
   networkError:
     'The server at {url} cannot be reached. Check the address and your network, then try again.',
@@ -147,6 +151,10 @@ const zhCN: Strings = {
   overwriteEdits: '用服务器数据覆盖',
   statusRefreshed: '{count} 行订单的状态已更新。',
   pivotAdded: '已在工作表 {sheet} 添加数据透视表。',
+  releaseCredit: '放行超信用额度订单',
+  prepareAllocations: '生成核销表',
+  allocationsReady:
+    '工作表 {sheet} 已列出 {receipts} 笔到账的 {rows} 条核销：请核对、修改或拆分后上传（整批提交，一行有误则全部不提交）。',
   cancelled: '已取消。',
   networkError: '无法连接服务器 {url}。请检查地址和网络后重试。',
   unexpectedError: '出现问题：{message}',

@@ -145,10 +145,12 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
     async selectIssue(issue: CellIssue) {
       await app.selectIssue(issue).catch(() => undefined); // a vanished sheet: nothing to select
     },
-    async push() {
+    /** `releaseCredit` holds for this push only (the checkbox on the send panel). */
+    async push(releaseCredit = false) {
       const report = await run(
         strings.push,
-        (options) => app.push({ ...options, onlyValid: true }),
+        (options) =>
+          app.push({ ...options, onlyValid: true, ...(releaseCredit ? { releaseCredit } : {}) }),
         { cancellable: true },
       );
       if (!report) return;
@@ -206,6 +208,18 @@ function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
       const result = await run(strings.addPivot, () => app.addPivot());
       if (result)
         notify({ intent: 'success', text: fill(strings.pivotAdded, { sheet: result.sheetName }) });
+    },
+    async prepareAllocations() {
+      const result = await run(strings.prepareAllocations, () => app.prepareAllocations());
+      if (result)
+        notify({
+          intent: 'success',
+          text: fill(strings.allocationsReady, {
+            sheet: result.sheetName,
+            rows: result.rows,
+            receipts: result.receipts,
+          }),
+        });
     },
   };
 }

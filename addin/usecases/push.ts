@@ -1,6 +1,7 @@
 // Push: only rows that changed since their last push or pull, valid ones unless asked otherwise;
 // keys given to new rows are written first so a retry after a lost answer reuses them; chunks
-// sent by the engine; every result written back in one write.
+// sent by the engine; every result written back in one write. An all-or-nothing dataset (meta
+// `atomic`, e.g. allocations) goes in one request with `atomic: true`, or not at all.
 import { limits as defaultLimits } from '../../shared/protocol';
 import type { PushReport, WorkOptions } from '../app-api';
 import {
@@ -11,9 +12,11 @@ import {
   type PushLimits,
   type PushRow,
 } from '../core/push-plan';
+import { ApiError } from '../core/api-error';
 import { sendChunks, type SendOutcome } from '../core/push-engine';
 import { resultWrite, type Outcome, type ResultWrite } from '../core/push-results';
 import { KEY_COLUMN, STATUS_COLUMN, stateTextColumns } from '../core/row-state';
+import { say } from '../core/texts';
 import { checkTable } from '../core/validate-rows';
 import type { UseCaseContext } from './context';
 import { checkInputOf, loadBoundTable, type LoadedTable } from './load-table';
@@ -44,21 +47,48 @@ async function writeNewKeys(
   });
 }
 
-type PushOptions = WorkOptions & { onlyValid?: boolean };
+type PushOptions = WorkOptions & { onlyValid?: boolean; releaseCredit?: boolean };
+
+/** Chunks under the limits; an atomic dataset's rows all in one, refused before anything is sent. */
+function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): PushRow[][] {
+  const limits = pushLimits(table);
+  if (!table.dataset.atomic) return planPushChunks(table.dataset.name, rows, limits);
+  if (rows.length > limits.maxRows) {
+    const params = {
+      dataset: table.dataset.label[ctx.locale()],
+      max: limits.maxRows,
+      count: rows.length,
+    };
+    throw new ApiError(say('atomic-too-many', params, ctx.locale()), {
+      kind: 'request',
+      code: 'atomic-too-many',
+      status: null,
+    });
+  }
+  return rows.length === 0 ? [] : [rows];
+}
 
 /** The chunks go out one after another; a new `attempt` id per push keys them (push-plan.ts). */
 async function send(
   ctx: UseCaseContext,
   table: LoadedTable,
-  input: { rows: PushRow[]; clientId: string; options: PushOptions },
+  input: { chunks: PushRow[][]; clientId: string; options: PushOptions },
 ): Promise<SendOutcome> {
   const attempt = ctx.ids.uuid();
   const dataset = table.dataset.name;
+  const envelope = {
+    workbookId: await ctx.workbookId(),
+    clientId: input.clientId,
+    dataset,
+    ...(table.dataset.atomic ? { atomic: true } : {}),
+    // A manager's credit release holds for this push only (server/finance/order-credit.ts).
+    ...(input.options.releaseCredit === true ? { options: { releaseCredit: true } } : {}),
+  };
   return sendChunks(
     ctx.api,
     {
-      chunks: planPushChunks(dataset, input.rows, pushLimits(table)),
-      envelope: { workbookId: await ctx.workbookId(), clientId: input.clientId, dataset },
+      chunks: input.chunks,
+      envelope,
       keyOf: (chunk) => chunkKey(attempt, chunk),
       onProgress: input.options.onProgress,
       signal: input.options.signal,
@@ -99,9 +129,13 @@ export async function pushTable(
   const invalid = onlyValid ? changed.filter((r) => !r.valid) : [];
   const clientId = ctx.clientId();
   const context = { dataset: table.dataset.name, clientId, newKey: () => ctx.ids.uuid() };
-  const rows = changed.filter((r) => r.valid || !onlyValid).map((r) => toPushRow(r, context));
+  // All or nothing: a row that cannot go holds back the whole batch.
+  const holdBack = table.dataset.atomic && invalid.length > 0;
+  const sendable = holdBack ? [] : changed.filter((r) => r.valid || !onlyValid);
+  const rows = sendable.map((r) => toPushRow(r, context));
+  const chunks = planChunks(ctx, table, rows);
   await writeNewKeys(ctx, table, rows);
-  const sent = await send(ctx, table, { rows, clientId, options });
+  const sent = await send(ctx, table, { chunks, clientId, options });
   const write = await writeResults(ctx, table, { sent: rows, results: sent.results, invalid });
   if (sent.error) throw sent.error;
   const { applied, unchanged, rejected } = write.counts;

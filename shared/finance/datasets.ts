@@ -203,6 +203,8 @@ export const financeDatasets: readonly DatasetDef[] = [
     label: label('收款核销', 'Allocations'),
     push: { schema: allocationRowSchema, roles: finance },
     pull: { schema: allocationPullSchema, roles: financeReaders },
+    // One bad row must apply nothing: a receipt is confirmed as a whole (issue 4).
+    pushAtomic: true,
   },
   {
     name: 'payer-aliases',

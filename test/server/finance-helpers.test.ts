@@ -27,6 +27,12 @@ export interface PushFlags {
 
 export async function startFinanceServer(now = fixedNow): Promise<TestServer> {
   const server = await startTestServer({ now });
+  await seedFinance(server);
+  return server;
+}
+
+/** The fixture master data and the two finance SKUs in stock, on a running server. */
+export async function seedFinance(server: TestServer): Promise<void> {
   await seedSalesData(server);
   const product = (skuCode: string, dealerPrice: number) => ({
     skuCode,
@@ -50,7 +56,6 @@ export async function startFinanceServer(now = fixedNow): Promise<TestServer> {
     quantity: 5_000,
   });
   await must(server, 'warehouse', 'goods-receipts', [stock('FIN-BOX'), stock('FIN-FEN')]);
-  return server;
 }
 
 /** Pushes rows as a role with the add-in's flags; returns the HTTP answer. */
