@@ -315,6 +315,22 @@ export const messages = {
     'zh-CN': '预收余额不足（可用 {available} 元）。',
     'en-US': 'Not enough credit balance ({available} available).',
   },
+  'setting-out-of-range': {
+    'zh-CN': '设置项“{setting}”的值应在 {min} 到 {max} 之间。',
+    'en-US': 'Setting "{setting}" must lie between {min} and {max}.',
+  },
+  'credit-note-unknown-invoice': {
+    'zh-CN': '找不到发票 {value}，无法开具红字。',
+    'en-US': 'Invoice {value} was not found; no credit note can be issued against it.',
+  },
+  'credit-note-dealer-mismatch': {
+    'zh-CN': '发票 {invoice} 属于经销商 {dealer}，与本行不一致。',
+    'en-US': 'Invoice {invoice} belongs to dealer {dealer}, not the one on this row.',
+  },
+  'credit-note-over-outstanding': {
+    'zh-CN': '红字金额超出发票 {invoice} 的未收金额（尚欠 {open} 元）。',
+    'en-US': 'The credit note is more than invoice {invoice} still owes ({open} open).',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof messages;

@@ -4,14 +4,16 @@
 // its version; the audit keeps every earlier result; other periods stay as history):
 // - sales (销量): the dealer's shipped amount in the period against the best dealer's
 //   ('ratio-to-best' of the shared rule; every dealer of the master data is a peer);
-// - credit (信用): 100, a neutral value, until the finance module's receivables and overdue
-//   history exist (then `creditScore` of shared/analysis/dealer-scores.ts plugs in here);
+// - credit (信用): from the receivables ledger as of the period's end (or today), by the shared
+//   `creditScore` — outstanding, overdue and late payments; see dealer-credit.ts for the exact
+//   inputs. A dealer without invoices keeps the neutral 100;
 // - previous grade: the latest earlier period's result, else the dealer's master grade.
 // The master record's grade is NOT changed here: applying a grade is the manager's push of
 // `dealers` (audited there), guided by the `changed` column.
 import { salesScores } from '../../shared/analysis/dealer-scores';
 import type { DealerScoreRow } from '../../shared/analysis/datasets';
 import { scoreDealer } from '../../shared/analysis/grading';
+import { shanghaiDate } from '../sync/changes';
 import type { WriteContext } from '../sync/handler';
 import {
   allRecords,
@@ -19,12 +21,13 @@ import {
   writeRecords,
   type StoredRecord,
 } from '../datasets/records-store';
+import { creditScores, NEUTRAL_CREDIT } from './dealer-credit';
 import { schemeOf } from './grading';
 import type { Masters } from './masters';
 import { shippedByDealerMonth } from './shipped';
 import type { GradingSchemeRow } from '../../shared/analysis/datasets';
 
-export const NEUTRAL_CREDIT = 100;
+export { NEUTRAL_CREDIT };
 export const DEFAULT_SCHEME = 'default';
 
 /** First and last day of '2025', '2025-Q2', '2025-H1' or '2025-03'. */
@@ -57,6 +60,19 @@ async function salesOfPeriod(ctx: WriteContext, masters: Masters, period: string
   return { amounts, scores };
 }
 
+/** A period's sales and the credit of the graded dealers, as of its end or today. */
+async function periodOf(ctx: WriteContext, masters: Masters, graded: GradedPeriod) {
+  const sales = await salesOfPeriod(ctx, masters, graded.period);
+  const { from, to } = periodRange(graded.period);
+  const today = shanghaiDate(ctx.now);
+  const period = { from, asOf: to < today ? to : today };
+  const dealers = graded.rows.filter((r) => r.period === graded.period).map((r) => r.dealerCode);
+  return { ...sales, credit: await creditScores(ctx.trx, dealers, period) };
+}
+
+/** A period and the pushed score rows (those of the period are graded). */
+type GradedPeriod = { period: string; rows: readonly DealerScoreRow[] };
+
 function previousGrade(
   history: readonly StoredRecord[],
   row: DealerScoreRow,
@@ -76,7 +92,7 @@ interface GradeInput {
   schemes: Map<string, GradingSchemeRow>;
 }
 
-type PeriodSales = Awaited<ReturnType<typeof salesOfPeriod>>;
+type PeriodSales = Awaited<ReturnType<typeof periodOf>>;
 
 function gradeValues(
   row: DealerScoreRow,
@@ -86,7 +102,7 @@ function gradeValues(
 ) {
   const scores = {
     funds: row.funds,
-    credit: NEUTRAL_CREDIT,
+    credit: period.credit.get(row.dealerCode) ?? NEUTRAL_CREDIT,
     brandAwareness: row.brandAwareness,
     sales: period.scores.get(row.dealerCode) ?? 0,
     cooperation: row.cooperation,
@@ -155,7 +171,8 @@ export async function writeGrades(
   for (const row of rows) {
     const scheme = input.schemes.get(row.schemeCode ?? DEFAULT_SCHEME);
     if (!scheme) continue;
-    const period = sales.get(row.period) ?? (await salesOfPeriod(ctx, masters, row.period));
+    const period =
+      sales.get(row.period) ?? (await periodOf(ctx, masters, { period: row.period, rows }));
     sales.set(row.period, period);
     const values = gradeValues(row, scheme, period, history);
     if (values)

@@ -4,9 +4,9 @@
 // - last season: the `from`…`to` filter, else the SEASON_DAYS days ending today; sell-in =
 //   units shipped to the dealer in it; the mix = those units per colour and size;
 // - the fair order compared: the dealer's order lines of type 'fair' dated after the season;
-// - planned growth PLANNED_GROWTH_PERCENT. The pull protocol carries only the common filters,
-//   so it cannot be chosen per pull yet. No sell-out or dealer stock reaches the server, so
-//   sell-through is taken as 100 % and usable carry-over as 0 until a dealer stock report exists.
+// - planned growth and sell-through from `analysis-settings` (settings.ts; defaults 10 % and
+//   100 %): no sell-out reaches the server, so managers set the sell-through they expect.
+//   Usable carry-over is 0 until a dealer stock report exists.
 // A snapshot pull (snapshot.ts).
 import { sql } from 'kysely';
 import { addDays } from '../../shared/analysis/calendar';
@@ -23,10 +23,17 @@ import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters, type Scope } from './masters';
 import { shippedByDealerSku, type DealerSkuShipped } from './shipped';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
+import type { AnalysisSettings } from '../../shared/analysis/settings-dataset';
+import { loadAnalysisSettings } from './settings';
 
-export const PLANNED_GROWTH_PERCENT = 10;
 export const SEASON_DAYS = 182;
-const SELL_THROUGH_PERCENT = 100;
+
+/** The fair's planning inputs, percent. */
+type Plan = { growthPercent: number; sellThroughPercent: number };
+const planOf = (settings: AnalysisSettings): Plan => ({
+  growthPercent: settings['fair-growth-percent'],
+  sellThroughPercent: settings['fair-sell-through-percent'],
+});
 
 interface Variant extends FairMixLine {
   sku: string;
@@ -75,14 +82,14 @@ function groupBy(
   return [...groups.values()];
 }
 
-function suggestionOf(group: Group, variants: Variant[]) {
+function suggestionOf(group: Group, variants: Variant[], plan: Plan) {
   const sellIn = variants.reduce((acc, v) => acc + v.historicalUnits, 0);
   const suggestion = suggestFairOrder({
     dealerCode: group.dealer,
     style: group.style,
     lastSeasonSellIn: sellIn,
-    sellThroughPercent: SELL_THROUGH_PERCENT,
-    plannedGrowthPercent: PLANNED_GROWTH_PERCENT,
+    sellThroughPercent: plan.sellThroughPercent,
+    plannedGrowthPercent: plan.growthPercent,
     usableCarryOver: 0,
     packSize: group.packSize,
     mix: variants,
@@ -112,9 +119,9 @@ function sizeRowsOf(base: Base, lines: FairSuggestionLine[], variants: Variant[]
   }));
 }
 
-function groupRows(masters: Masters, group: Group): DerivedRow[] {
+function groupRows(masters: Masters, group: Group, plan: Plan): DerivedRow[] {
   const variants = [...group.variants.values()].sort((a, b) => a.sku.localeCompare(b.sku));
-  const suggestion = suggestionOf(group, variants);
+  const suggestion = suggestionOf(group, variants, plan);
   if (!suggestion) return [];
   const actual = variants.reduce((acc, v) => acc + v.fairUnits, 0);
   const check = flagFairOrder(actual, suggestion.suggestedUnits);
@@ -131,8 +138,8 @@ function groupRows(masters: Masters, group: Group): DerivedRow[] {
       kind: 'style',
       ...base,
       lastSeasonSellIn: suggestion.sellIn,
-      sellThroughBp: SELL_THROUGH_PERCENT * 100,
-      growthBp: PLANNED_GROWTH_PERCENT * 100,
+      sellThroughBp: plan.sellThroughPercent * 100,
+      growthBp: plan.growthPercent * 100,
       carryOver: 0,
       demandUnits: suggestion.demandUnits,
       suggestedUnits: suggestion.suggestedUnits,
@@ -152,7 +159,8 @@ export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow
   const from = request.filter.from ?? addDays(to, 1 - SEASON_DAYS);
   const sellIn = await shippedByDealerSku(request.db, { from, to });
   const fair = await fairOrders(request.db, to);
-  return groupBy(masters, scope, { sellIn, fair }).flatMap((group) => groupRows(masters, group));
+  const plan = planOf(await loadAnalysisSettings(request.db));
+  return groupBy(masters, scope, { sellIn, fair }).flatMap((g) => groupRows(masters, g, plan));
 }
 
 export function fairGuidanceHandler(): DatasetHandler {

@@ -6,6 +6,7 @@ import { fairGuidanceHandler } from './fair-guidance';
 import { gradingSchemesHandler } from './grading';
 import { replenishmentHandler } from './replenishment';
 import { salesFactsHandler } from './sales-facts';
+import { analysisSettingsHandler } from './settings';
 import { achievementHandler, targetSplitsHandler } from './target-pulls';
 import { targetsHandler } from './targets';
 
@@ -21,5 +22,6 @@ export function analysisHandlers(): DatasetHandler[] {
     replenishmentHandler(),
     fairGuidanceHandler(),
     deliveryVarianceHandler(),
+    analysisSettingsHandler(),
   ];
 }

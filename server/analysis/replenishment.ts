@@ -4,9 +4,11 @@
 // - backorders (outbound) = open order quantity not covered by the reservation
 //   (accepted orders reserve stock at once, so only the uncovered part still needs goods);
 // - sales rate = units shipped (ledger 'shipment' lines) in the window: the `from`…`to`
-//   filter when given (inclusive), else the 28 days ending `to` or today;
-// - lead time LEAD_TIME_DAYS (no per-product lead time in the master data yet), safety stock
-//   and pack size from the product; stock age from every on-hand increase, FIFO.
+//   filter when given (inclusive), else the window's days ending `to` or today;
+// - the window (when no `from`), lead time (no per-product lead time in the master data yet),
+//   slow-mover and overstock thresholds from `analysis-settings` (settings.ts; defaults 28, 14,
+//   60 and 90 days); safety stock and pack size from the product; stock age from every on-hand
+//   increase, FIFO.
 // A snapshot pull (snapshot.ts): it depends on today, so a refresh recomputes it.
 import { daysBetween } from '../../shared/analysis/calendar';
 import { analysisDataset } from '../../shared/analysis/datasets';
@@ -31,25 +33,38 @@ import {
 } from './replenishment-query';
 import { addDays } from '../../shared/analysis/calendar';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
+import {
+  analysisSettingDefaults,
+  type AnalysisSettings,
+} from '../../shared/analysis/settings-dataset';
+import { loadAnalysisSettings } from './settings';
 
-export const LEAD_TIME_DAYS = 14;
-export const DEFAULT_WINDOW_DAYS = 28;
+export const LEAD_TIME_DAYS = analysisSettingDefaults['lead-time-days'];
+export const DEFAULT_WINDOW_DAYS = analysisSettingDefaults['sales-window-days'];
 
 export interface ReplenishmentInput {
   policy: ReplenishmentPolicy;
   location?: string | undefined;
   products: Masters['products'];
   skus: Set<string> | null;
+  /** Days from order to arrival; LEAD_TIME_DAYS when absent. */
+  leadTimeDays?: number;
 }
 
-/** The policy of a pull: as of `to` (or today), window from `from` (or 28 days). */
+/** The policy of a pull: as of `to` (or today), window from `from` (or the settings'). */
 export function policyOf(
   filter: { from?: string | undefined; to?: string | undefined },
   today: string,
+  settings: AnalysisSettings = analysisSettingDefaults,
 ): ReplenishmentPolicy {
   const asOf = filter.to ?? today;
-  const window = filter.from ? daysBetween(filter.from, asOf) + 1 : DEFAULT_WINDOW_DAYS;
-  return replenishmentPolicySchema.parse({ asOf, salesWindowDays: Math.max(1, window) });
+  const window = filter.from ? daysBetween(filter.from, asOf) + 1 : settings['sales-window-days'];
+  return replenishmentPolicySchema.parse({
+    asOf,
+    salesWindowDays: Math.max(1, window),
+    slowMoverDays: settings['slow-mover-days'],
+    overstockCoverDays: settings['overstock-cover-days'],
+  });
 }
 
 /** Every location × SKU line of the computation (used by the pull and the benchmark). */
@@ -91,7 +106,7 @@ function itemOf(b: BalanceRow, input: ReplenishmentInput, s: Sources) {
     shipments: [{ date: input.policy.asOf, quantity: s.shipped.get(key) ?? 0 }],
     receipts: s.layers.get(key) ?? [],
     lastMovementDate: b.lastMovement,
-    leadTimeDays: LEAD_TIME_DAYS,
+    leadTimeDays: input.leadTimeDays ?? LEAD_TIME_DAYS,
     safetyStock: product?.safetyStock ?? 0,
     packSize: product?.packSize ?? 1,
   };
@@ -134,8 +149,11 @@ function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRo
 async function pullReplenishment(request: PullRequest) {
   const masters = await loadMasters(request.db);
   const { skus } = scopeOf(masters, request.user, request.filter);
-  const policy = policyOf(request.filter, shanghaiDate(request.now));
-  const input = { policy, location: request.filter.location, products: masters.products, skus };
+  const settings = await loadAnalysisSettings(request.db);
+  const policy = policyOf(request.filter, shanghaiDate(request.now), settings);
+  const { location } = request.filter;
+  const leadTimeDays = settings['lead-time-days'];
+  const input = { policy, location, products: masters.products, skus, leadTimeDays };
   return pageSnapshot(await computeReplenishment(request.db, input), request);
 }
 

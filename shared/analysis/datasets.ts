@@ -17,6 +17,7 @@ import {
   salesFactSchema,
   targetSplitSchema,
 } from './dataset-rows';
+import { analysisSettingsDataset } from './settings-dataset';
 
 const upTo100 = { test: (n: number) => n <= 100, error: 'invalid-value' } as const;
 const percent = (zh: string, en: string, required = true) =>
@@ -176,6 +177,7 @@ export const analysisDatasets: readonly DatasetDef[] = [
     deliveryVarianceSchema,
     withSales,
   ),
+  analysisSettingsDataset,
 ];
 
 /** The definition of one analysis dataset, by name (a programming error if absent). */

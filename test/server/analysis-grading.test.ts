@@ -50,7 +50,9 @@ describe('analysis: grading schemes and dealer grades', () => {
   it('grades dealers from scores and shipped sales, keeps each period as history', async () => {
     await pushOk(server, 'manager', 'grading-schemes', [scheme()]);
     // Q1 2025 shipped: D1 300000, D2 240000 + 600000 = 840000, D3 0 → sales scores vs the
-    // best (D2): D1 35.7, D2 100, D3 0. Credit is the neutral 100.
+    // best (D2): D1 35.7, D2 100, D3 0. Nobody has paid (terms 30 days), so on 2025-03-31
+    // D1 owes 600000 + 300000, all overdue → credit 0; D2 owes 1200000 + 240000 overdue and
+    // 600000 (shipped 2025-03-10) not yet due → 100 × (1 − 1440000 / 2040000) = 29.4.
     await pushOk(server, 'manager', 'dealer-scores', [
       { period: '2025-Q1', dealerCode: 'D1', funds: 80, brandAwareness: 80, cooperation: 80 },
       { period: '2025-Q1', dealerCode: 'D2', funds: 90, brandAwareness: 60, cooperation: 70 },
@@ -63,12 +65,13 @@ describe('analysis: grading schemes and dealer grades', () => {
       const v = rows.get(id)!.values;
       return [v.sales, v.credit, v.total, v.grade, v.previousGrade, v.changed];
     };
-    // D1: (80 + 100 + 80 + 35.7 + 80) / 5 = 75.14 → 75.1 → B, as in the master data.
-    assert.deepEqual(view('2025-Q1-D1'), [357, 1000, 751, 'B', 'B', false]);
-    // D2: (90 + 100 + 60 + 100 + 70) / 5 = 84 → B; the master data says A → changed.
-    assert.deepEqual(view('2025-Q1-D2'), [1000, 1000, 840, 'B', 'A', true]);
-    // Q2: nothing shipped, sales 0: (100 + 100 + 100 + 0 + 100) / 5 = 80 → B, after Q1's B.
-    assert.deepEqual(view('2025-Q2-D2'), [0, 1000, 800, 'B', 'B', false]);
+    // D1: (80 + 0 + 80 + 35.7 + 80) / 5 = 55.14 → 55.1 → C; the master data says B → changed.
+    assert.deepEqual(view('2025-Q1-D1'), [357, 0, 551, 'C', 'B', true]);
+    // D2: (90 + 29.4 + 60 + 100 + 70) / 5 = 69.88 → 69.9 → C; the master data says A.
+    assert.deepEqual(view('2025-Q1-D2'), [1000, 294, 699, 'C', 'A', true]);
+    // Q2 is running: credit as of today, the same 29.4; nothing shipped, sales 0:
+    // (100 + 29.4 + 100 + 0 + 100) / 5 = 65.88 → 65.9 → C, after Q1's C.
+    assert.deepEqual(view('2025-Q2-D2'), [0, 294, 659, 'C', 'C', false]);
     assert.equal(rows.size, 3);
   });
 

@@ -1,0 +1,32 @@
+// The `analysis-settings` dataset (shared/analysis/settings-dataset.ts): kept in `records` like
+// master data (versions, conflicts, audit) behind a range check per setting, and read by the
+// replenishment and fair-guidance pulls; a setting never pushed keeps its default.
+import type { RowProblem } from '../../shared/row-errors';
+import {
+  analysisSettingsDataset,
+  settingProblems,
+  settingsFrom,
+  type AnalysisSettings,
+} from '../../shared/analysis/settings-dataset';
+import { allRecords } from '../datasets/records-store';
+import { masterHandler, pullRecords } from '../datasets/master';
+import type { Db } from '../store/db';
+import type { DatasetHandler, ParsedMutation } from '../sync/handler';
+import { pushThroughGate } from './gate';
+
+export async function loadAnalysisSettings(db: Db): Promise<AnalysisSettings> {
+  const records = await allRecords(db, 'analysis-settings');
+  return settingsFrom(new Map([...records].map(([name, r]) => [name, r.values.value])));
+}
+
+export function analysisSettingsHandler(): DatasetHandler {
+  const inner = masterHandler(analysisSettingsDataset);
+  const check = (m: ParsedMutation): RowProblem[] => settingProblems(m.values);
+  return {
+    def: analysisSettingsDataset,
+    async push(ctx, mutations) {
+      return (await pushThroughGate(ctx, mutations, { inner, check })).outcomes;
+    },
+    pull: (request) => pullRecords('analysis-settings', request),
+  };
+}
