@@ -5,11 +5,12 @@
 //   open orders = Σ (quantity − shipped) × price over the dealer's lines not cancelled;
 //   invoiced    = Σ shipped × price over its lines (an invoice per shipment; shipments are
 //                 immutable, and the line's shipped quantity is their sum);
-//   outstanding = invoiced − allocations and write-offs against its invoices − deposits moved
-//                 onto invoices. The ledger moves an order's deposit onto the order's invoices
+//   outstanding = invoiced − allocations, write-offs and credit notes (红字) against its
+//                 invoices − deposits moved onto invoices. The ledger moves an order's deposit onto the order's invoices
 //                 oldest first, capped by what each still owes; in total that is
 //                 min(deposit, shipped value − settled), whatever the order, since the
-//                 allocation checks keep each invoice's own settlements within its amount.
+//                 allocation and credit-note checks keep each invoice's own settlements within
+//                 its amount.
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
 import { fin } from './tables';
@@ -55,7 +56,24 @@ async function settledOnInvoices(db: Db, dealerCode: string): Promise<number> {
     .where('target_kind', '=', 'invoice')
     .where('deleted', '=', 0)
     .executeTakeFirstOrThrow();
-  return row.settled;
+  const credited = await fin(db)
+    .selectFrom('fin_credit_notes')
+    .select(sql<number>`coalesce(sum(amount), 0)`.as('credited'))
+    .where('dealer_code', '=', dealerCode)
+    .where('deleted', '=', 0)
+    .executeTakeFirstOrThrow();
+  return row.settled + credited.credited;
+}
+
+/** Per order of the given ids: credit notes against its invoices (INV-<shipment id>). */
+async function creditedByOrder(db: Db, dealerCode: string, ids: readonly string[]) {
+  const result = await sql<{ order_id: string; amount: number }>`
+    SELECT l.order_id, sum(c.amount) amount FROM fin_credit_notes c
+    JOIN records r ON r.dataset = 'shipments' AND r.id = substr(c.invoice_id, 5)
+    JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+    WHERE c.dealer_code = ${dealerCode} AND c.deleted = 0 AND l.order_id IN (${sql.join(ids)})
+    GROUP BY l.order_id`.execute(db);
+  return result.rows;
 }
 
 /** Deposits (订金) received per order of the dealer. */
@@ -94,6 +112,8 @@ async function orderProgress(db: Db, dealerCode: string, orderIds: readonly stri
         AND l.order_id IN (${sql.join(ids)})
       GROUP BY l.order_id`.execute(db);
     for (const r of paid.rows) settled.set(r.order_id, r.amount);
+    for (const r of await creditedByOrder(db, dealerCode, ids))
+      settled.set(r.order_id, (settled.get(r.order_id) ?? 0) + r.amount);
   }
   return { shipped, settled };
 }

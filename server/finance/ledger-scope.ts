@@ -38,7 +38,7 @@ async function orderOwners(db: Db, orderIds: readonly string[]): Promise<string[
 }
 
 /** Invoice INV-<shipment id> belongs to the dealer of the shipment's order line. */
-async function invoiceOwners(db: Db, invoiceIds: readonly string[]): Promise<string[]> {
+export async function invoiceOwners(db: Db, invoiceIds: readonly string[]): Promise<string[]> {
   const shipmentIds = invoiceIds.flatMap((id) => (id.startsWith('INV-') ? [id.slice(4)] : []));
   const rows = await inChunks(shipmentIds, async (ids) => {
     const result = await sql<{ dealer_code: string }>`

@@ -1,12 +1,12 @@
 // What the receivables ledger is computed from, loaded in a few queries: dealers (credit limit,
 // payment terms, grade), order lines (open value, the unit price a shipment is invoiced at),
-// shipments (one invoice each) and the live allocations. Invoices are derived, never stored:
+// shipments (one invoice each), the live allocations and the live credit notes. Invoices are derived, never stored:
 // a shipment record is the invoice's source of truth, so they cannot drift apart.
 import { invoiceFromShipment, type Invoice } from '../../shared/finance/receivables';
 import { sql } from 'kysely';
 import { allRecords, recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
-import { fin, type FinAllocationsTable } from './tables';
+import { fin, type FinAllocationsTable, type FinCreditNotesTable } from './tables';
 
 export interface DealerInfo {
   code: string;
@@ -43,6 +43,7 @@ export interface LedgerSources {
   orders: Map<string, OrderInfo>;
   invoices: Invoice[];
   allocations: FinAllocationsTable[];
+  creditNotes: FinCreditNotesTable[];
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
@@ -176,9 +177,18 @@ export async function liveAllocations(db: Db, dealerCodes?: readonly string[]) {
   return rows.sort((a, b) => a.change_seq - b.change_seq);
 }
 
+export async function liveCreditNotes(db: Db, dealerCodes?: readonly string[]) {
+  const query = fin(db).selectFrom('fin_credit_notes').selectAll().where('deleted', '=', 0);
+  if (dealerCodes === undefined) return query.orderBy('change_seq').execute();
+  const rows = await inChunks(dealerCodes, (codes) =>
+    query.where('dealer_code', 'in', codes).execute(),
+  );
+  return rows.sort((a, b) => a.change_seq - b.change_seq);
+}
+
 /**
  * Everything, or the part of the given dealers (a push's checks read only the dealers it
- * touches): their files, order lines, shipments as invoices and live allocations.
+ * touches): their files, order lines, shipments as invoices, live allocations and credit notes.
  */
 export async function loadLedgerSources(
   db: Db,
@@ -191,6 +201,7 @@ export async function loadLedgerSources(
     orders: ordersOf(lines),
     invoices: await loadInvoices(db, lines, { dealers, scoped: dealerCodes !== undefined }),
     allocations: await liveAllocations(db, dealerCodes),
+    creditNotes: await liveCreditNotes(db, dealerCodes),
   };
 }
 

@@ -1,5 +1,5 @@
 // The receivables ledger per dealer, computed from its sources with the shared rules
-// (shared/finance/receivables.ts). Allocation rows become ledger entries; a deposit (订金)
+// (shared/finance/receivables.ts). Allocation and credit-note rows become ledger entries; a deposit (订金)
 // received on an order is moved onto that order's invoices, oldest first, as soon as they exist
 // — so a deposit is "held" only while its order is unshipped.
 import type { OpenItem } from '../../shared/finance/open-item';
@@ -12,7 +12,7 @@ import {
   type OutstandingInvoice,
 } from '../../shared/finance/receivables';
 import type { DealerInfo, LedgerSources, OrderInfo } from './ledger-sources';
-import type { FinAllocationsTable } from './tables';
+import type { FinAllocationsTable, FinCreditNotesTable } from './tables';
 
 export interface DealerLedger {
   dealerCode: string;
@@ -84,6 +84,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 function dealerLedger(dealerCode: string, parts: DealerParts, remaining: Map<string, number>) {
   const entries: LedgerEntry[] = parts.invoices.map((invoice) => ({ type: 'invoice', invoice }));
   for (const row of parts.allocations) entries.push(...allocationEntries(row));
+  for (const note of parts.creditNotes)
+    entries.push({ type: 'credit-note', invoiceId: note.invoice_id, amount: note.amount });
   entries.push(...depositTransfers(entries, remaining));
   const openOrderValue = parts.orders.reduce((sum, order) => sum + order.unshippedValue, 0);
   const ledger: DealerLedger = {
@@ -98,12 +100,14 @@ function dealerLedger(dealerCode: string, parts: DealerParts, remaining: Map<str
 interface DealerParts {
   invoices: Invoice[];
   allocations: FinAllocationsTable[];
+  creditNotes: FinCreditNotesTable[];
   orders: OrderInfo[];
 }
 
 export function buildLedger(sources: LedgerSources): Ledger {
   const invoicesBy = groupBy(sources.invoices, (i) => i.dealerCode);
   const allocationsBy = groupBy(sources.allocations, (a) => a.dealer_code);
+  const notesBy = groupBy(sources.creditNotes, (n) => n.dealer_code);
   const ordersBy = groupBy([...sources.orders.values()], (o) => o.dealerCode);
   const codes = new Set([...invoicesBy.keys(), ...allocationsBy.keys(), ...ordersBy.keys()]);
   const received = depositsByOrder(sources.allocations);
@@ -113,6 +117,7 @@ export function buildLedger(sources: LedgerSources): Ledger {
     const parts = {
       invoices: invoicesBy.get(code) ?? [],
       allocations: allocationsBy.get(code) ?? [],
+      creditNotes: notesBy.get(code) ?? [],
       orders: ordersBy.get(code) ?? [],
     };
     byDealer.set(code, dealerLedger(code, parts, remaining));

@@ -1,9 +1,9 @@
 // Canonical finance numbers PREFIX-YYYYMMDD-NNNN: RC- a bank receipt, AL- an allocation, PA- a
-// payer alias. Same scheme and `counters` rows as the stock documents (one counter per prefix
+// payer alias, CN- a credit note. Same scheme and `counters` rows as the stock documents (one counter per prefix
 // and day), read once and written once per push.
 import type { Db } from '../store/db';
 
-export type FinancePrefix = 'RC' | 'AL' | 'PA';
+export type FinancePrefix = 'RC' | 'AL' | 'PA' | 'CN';
 
 export interface FinanceNumbers {
   take: () => string;

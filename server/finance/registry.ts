@@ -4,6 +4,7 @@ import { masterHandler } from '../datasets/master';
 import type { DatasetHandler } from '../sync/handler';
 import { payerAliasesHandler } from './aliases';
 import { allocationsHandler } from './allocations';
+import { creditNotesHandler } from './credit-notes';
 import { reconciliationHandler } from './reconciliation';
 import { bankReceiptsHandler } from './receipts';
 import { receivablesHandlers } from './receivables';
@@ -12,6 +13,7 @@ export function financeHandlers(): DatasetHandler[] {
   return [
     bankReceiptsHandler(),
     allocationsHandler(),
+    creditNotesHandler(),
     payerAliasesHandler(),
     masterHandler(financeDataset('finance-settings')),
     reconciliationHandler(),

@@ -1,4 +1,4 @@
-// Kysely types of the finance tables (migration 004). They are added to the core schema with
+// Kysely types of the finance tables (migrations 004 and 006). They are added to the core schema with
 // `withTables` rather than in store/schema.ts, so finance stays in its own folder.
 import type { Db } from '../store/db';
 
@@ -56,11 +56,29 @@ export interface FinPayerAliasesTable {
   updated_by: string;
 }
 
+/** 红字/贷项: a credit note lowering what one invoice (INV-<shipment id>) still owes. */
+export interface FinCreditNotesTable {
+  id: string;
+  row_key: string;
+  date: string;
+  dealer_code: string;
+  invoice_id: string;
+  amount: number;
+  reason: string;
+  remark: string | null;
+  deleted: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 // A type alias, not an interface: `withTables` needs an index-signature-compatible type.
 export type FinanceTables = {
   fin_receipts: FinReceiptsTable;
   fin_allocations: FinAllocationsTable;
   fin_payer_aliases: FinPayerAliasesTable;
+  fin_credit_notes: FinCreditNotesTable;
 };
 
 /** The store (or a transaction) with the finance tables typed. */

@@ -5,6 +5,7 @@ import * as core from './migrations/001-core';
 import * as analysis from './migrations/003-analysis';
 import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
+import * as creditNotes from './migrations/006-credit-notes';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'analysis', up: analysis.up },
   { version: 4, name: 'finance', up: finance.up },
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
+  { version: 6, name: 'credit-notes', up: creditNotes.up },
 ];
 
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {

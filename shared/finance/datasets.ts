@@ -8,6 +8,7 @@ import type { DatasetDef, RowSchema } from '../datasets';
 import { field, type FieldOption } from '../field';
 import type { Label } from '../locale';
 import type { Role } from '../roles';
+import { creditNotePullSchema, creditNoteRowSchema } from './credit-notes';
 import {
   collectionRowPullSchema,
   columns,
@@ -205,6 +206,12 @@ export const financeDatasets: readonly DatasetDef[] = [
     pull: { schema: allocationPullSchema, roles: financeReaders },
     // One bad row must apply nothing: a receipt is confirmed as a whole (issue 4).
     pushAtomic: true,
+  },
+  {
+    name: 'credit-notes',
+    label: label('红字贷项', 'Credit notes'),
+    push: { schema: creditNoteRowSchema, roles: finance },
+    pull: { schema: creditNotePullSchema, roles: receivableReaders },
   },
   {
     name: 'payer-aliases',

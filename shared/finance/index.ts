@@ -3,6 +3,7 @@ export * from './ageing';
 export * from './allocation';
 export * from './bank-line';
 export * from './credit';
+export * from './credit-notes';
 export * from './dates';
 export * from './match-index';
 export * from './matching';
