@@ -66,6 +66,7 @@ function sourcesAsOf(sources: LedgerSources, dates: Map<string, string>, asOf: s
     ...sources,
     invoices: sources.invoices.filter((i) => i.date <= asOf),
     allocations: sources.allocations.filter((a) => (dates.get(a.id) ?? '') <= asOf),
+    creditNotes: sources.creditNotes.filter((n) => n.date <= asOf),
   };
 }
 
