@@ -38,6 +38,11 @@ export function localAddress(address: string): string {
 }
 
 /** Sheet name of a qualified address, unquoted; null when unqualified. */
+/** "$c$5" and "Orders!C5" both become "C5": one key per cell. */
+export function cellKey(address: string): string {
+  return localAddress(address).replace(/\$/g, '').toUpperCase();
+}
+
 export function addressSheet(address: string): string | null {
   const bang = address.lastIndexOf('!');
   if (bang < 0) return null;

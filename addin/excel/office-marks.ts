@@ -4,8 +4,8 @@
 
 import {
   addressSheet,
+  cellKey,
   consecutiveRuns,
-  containsRect,
   localAddress,
   parseRect,
   quoteSheet,
@@ -18,6 +18,8 @@ import type { CellMark, ClearMarksInput, HighlightInput, MarkInput, NoteMode } f
 /** Fill, lookup and note operations for one cell, beyond the reason's own bytes. */
 const MARK_OVERHEAD_BYTES = 400;
 const RUNS_PER_REQUEST = 2_000;
+/** A fill clear and a note delete for one cell. */
+const CLEAR_BYTES = 300;
 
 interface Annotation {
   content: string;
@@ -28,10 +30,6 @@ interface Annotation {
 export function noteMode(): NoteMode {
   if (isExcelApiSupported(18)) return 'note';
   return isExcelApiSupported(10) ? 'comment' : 'none';
-}
-
-function cellKey(address: string): string {
-  return localAddress(address).replace(/\$/g, '').toUpperCase();
 }
 
 /** The sheet's existing notes or comments, by cell ("C5"). Two syncs. */
@@ -110,23 +108,35 @@ export function markCells(input: MarkInput): Promise<{ noteMode: NoteMode }> {
 }
 
 export function clearMarks(input: ClearMarksInput): Promise<void> {
+  const cells = [...new Set(input.addresses.map(cellKey))];
+  if (cells.length === 0) return Promise.resolve();
   const mode = noteMode();
   return Excel.run(async (context) => {
     const sync = new SyncCounter(context);
-    context.workbook.worksheets
-      .getItem(input.sheetName)
-      .getRange(localAddress(input.address))
-      .format.fill.clear();
-    if (mode !== 'none') {
-      const area = parseRect(input.address);
-      const existing = await loadAnnotations(sync, context, { sheetName: input.sheetName, mode });
-      for (const [address, item] of existing)
-        if (containsRect(area, parseRect(address))) item.delete();
-    }
-    await sync.sync();
+    const sheet = context.workbook.worksheets.getItem(input.sheetName);
+    const existing =
+      mode === 'none'
+        ? new Map<string, Annotation>()
+        : await loadAnnotations(sync, context, { sheetName: input.sheetName, mode });
+    await sendInChunks(
+      sync,
+      {
+        sizes: cells.map(() => CLEAR_BYTES),
+        cellsPerItem: 1,
+        limits: DEFAULT_CHUNK_LIMITS,
+        stats: emptyStats(),
+      },
+      (chunk) => {
+        for (const address of cells.slice(chunk.start, chunk.start + chunk.count)) {
+          sheet.getRange(address).format.fill.clear();
+          existing.get(address)?.delete();
+        }
+      },
+    );
   });
 }
 
+/** Fills the new rows after clearing only the previously highlighted ones that are no longer. */
 export function highlightRows(input: HighlightInput): Promise<void> {
   return Excel.run(async (context) => {
     const sync = new SyncCounter(context);
@@ -136,15 +146,20 @@ export function highlightRows(input: HighlightInput): Promise<void> {
     await sync.sync();
     const rect = parseRect(range.address);
     const target = context.workbook.worksheets.getItem(sheet.name);
-    if (rect.rowCount > 1)
-      target
-        .getRange(rectAddress({ ...rect, row: rect.row + 1, rowCount: rect.rowCount - 1 }))
-        .format.fill.clear();
-    const groups = groupsOf(consecutiveRuns(input.rows), RUNS_PER_REQUEST);
-    for (const group of groups.length > 0 ? groups : [[]]) {
-      for (const run of group) {
-        const runRect = { ...rect, row: rect.row + 1 + run.start, rowCount: run.count };
-        target.getRange(rectAddress(runRect)).format.fill.color = input.color;
+    const bodyRows = rect.rowCount - 1;
+    const keep = new Set(input.rows);
+    const stale = input.previousRows.filter((row) => row < bodyRows && !keep.has(row));
+    const runs = [
+      ...consecutiveRuns(stale).map((run) => ({ run, color: null })),
+      ...consecutiveRuns(input.rows).map((run) => ({ run, color: input.color })),
+    ];
+    for (const group of groupsOf(runs, RUNS_PER_REQUEST)) {
+      for (const { run, color } of group) {
+        const fill = target.getRange(
+          rectAddress({ ...rect, row: rect.row + 1 + run.start, rowCount: run.count }),
+        ).format.fill;
+        if (color === null) fill.clear();
+        else fill.color = color;
       }
       await sync.sync();
     }

@@ -114,8 +114,12 @@ export interface MarkInput {
 
 export interface ClearMarksInput {
   readonly sheetName: string;
-  /** The range whose fills, notes and comments are cleared, e.g. "A2:H500". */
-  readonly address: string;
+  /**
+   * Cells the add-in marked itself (remembered in the workbook's settings), e.g. ["C5", "F9"].
+   * Only these lose their fill and their note or comment; every other cell keeps the user's own
+   * formatting. One Excel.run, one sync per chunk whatever the number of cells.
+   */
+  readonly addresses: readonly string[];
 }
 
 /** One column of a new template sheet. */
@@ -146,7 +150,13 @@ export interface PivotSpec {
 
 export interface HighlightInput {
   readonly tableName: string;
+  /** Body rows to fill (first body row = 0). */
   readonly rows: readonly number[];
+  /**
+   * Body rows this highlight filled last time, where they are now. Their fill is cleared first
+   * (unless they stay highlighted); the rest of the body keeps the user's own colours.
+   */
+  readonly previousRows: readonly number[];
   readonly color: string;
 }
 
@@ -173,10 +183,12 @@ export interface ExcelPort {
   ensureTable(input: EnsureTableInput): Promise<TableInfo>;
   writeRows(plan: WritePlan): Promise<WriteResult>;
   markCells(input: MarkInput): Promise<{ readonly noteMode: NoteMode }>;
+  /** Clears exactly the given cells' fill and note or comment, never a whole range. */
   clearMarks(input: ClearMarksInput): Promise<void>;
   createTemplateSheet(spec: TemplateSpec): Promise<TableInfo>;
   addPivot(spec: PivotSpec): Promise<void>;
   selectCell(sheetName: string, address: string): Promise<void>;
+  /** Fills `rows` of the table's body, after clearing only `previousRows` (not the body). */
   highlightRows(input: HighlightInput): Promise<void>;
   readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
   writeSettings(patch: SettingsPatch): Promise<void>;

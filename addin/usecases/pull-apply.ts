@@ -6,6 +6,11 @@ import { cellAddress } from '../excel/a1';
 import type { SheetRegion } from '../excel/port';
 import { fieldColumnsOf } from '../core/binding';
 import { isTextField } from '../core/cell-format';
+import {
+  readHighlightedRows,
+  rememberHighlightedRows,
+  rowsAfterDeletes,
+} from '../core/mark-memory';
 import { planPullApply, writeColumnIndexes, type PullApplyPlan } from '../core/pull-plan';
 import { stateLayout, stateTextColumns } from '../core/row-state';
 import type { PulledSheet } from '../core/settings';
@@ -62,13 +67,24 @@ export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promi
       deletes: plan.deletes,
     });
   }
-  if (highlights)
-    await ctx.port.highlightRows({
-      tableName: input.pulled.tableName,
-      rows: plan.highlight,
-      color: BELOW_SAFETY_FILL,
-    });
+  if (highlights) await highlightBelowSafety(ctx, input.pulled.tableName, plan);
   return plan;
+}
+
+/** Moves the highlight: only the rows it filled last time are cleared, not the user's colours. */
+async function highlightBelowSafety(
+  ctx: UseCaseContext,
+  tableName: string,
+  plan: PullApplyPlan,
+): Promise<void> {
+  const before = await readHighlightedRows(ctx.port, tableName);
+  await ctx.port.highlightRows({
+    tableName,
+    rows: plan.highlight,
+    previousRows: rowsAfterDeletes(before, plan.deletes),
+    color: BELOW_SAFETY_FILL,
+  });
+  await rememberHighlightedRows(ctx.port, tableName, plan.highlight);
 }
 
 /** The refreshed-at note on the table's first header cell (where the user looks first). */

@@ -1,7 +1,9 @@
-// Validate: every row of the bound table checked offline; old marks cleared, bad cells filled and
-// annotated with the reason (a note, else a comment); on a host with neither the reasons go into
-// `_status`. One port call per step, whatever the number of rows.
+// Validate: every row of the bound table checked offline; the add-in's own old marks cleared (never
+// the user's fills), bad cells filled and annotated with the reason (a note, else a comment); on a
+// host with neither the reasons go into `_status`. One port call per step, whatever the rows.
 import type { ValidationReport, WorkOptions } from '../app-api';
+import { cellKey } from '../excel/a1';
+import { readMarkedCells, rememberMarkedCells } from '../core/mark-memory';
 import { STATUS_COLUMN } from '../core/row-state';
 import { checkTable, joinReasons, type TableCheck } from '../core/validate-rows';
 import type { CellIssue } from '../app-api';
@@ -11,15 +13,25 @@ import { checkInputOf, loadBoundTable, type LoadedTable } from './load-table';
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
 
-/** Marks what `check` found; returns whether the host could attach the reasons to the cells. */
+/**
+ * Marks what `check` found; returns whether the host could attach the reasons to the cells.
+ * Clears only the cells it marked last time and no longer marks (remembered in the workbook's
+ * settings), never the whole body: the user's own fills and notes stay.
+ */
 export async function markIssues(
   ctx: UseCaseContext,
   table: LoadedTable,
   check: TableCheck,
 ): Promise<boolean> {
-  const { view } = table;
-  const body = view.bodyAddress();
-  if (body) await ctx.port.clearMarks({ sheetName: view.region.sheetName, address: body });
+  const { sheetName } = table.view.region;
+  const previous = await readMarkedCells(ctx.port, sheetName);
+  const marked = new Set(check.issues.map((i) => cellKey(i.address)));
+  const stale = previous.filter((address) => !marked.has(address));
+  const known = new Set(previous);
+  // Remember the new cells before marking them, so a failure half-way leaves none unknown.
+  if ([...marked].some((address) => !known.has(address)))
+    await rememberMarkedCells(ctx.port, sheetName, [...previous, ...marked]);
+  if (stale.length > 0) await ctx.port.clearMarks({ sheetName, addresses: stale });
   let annotated = true;
   for (const [severity, color] of [
     ['error', ERROR_FILL],
@@ -29,13 +41,10 @@ export async function markIssues(
       .filter((i) => i.severity === severity)
       .map((i) => ({ address: i.address, reason: i.message }));
     if (marks.length === 0) continue;
-    const { noteMode } = await ctx.port.markCells({
-      sheetName: view.region.sheetName,
-      marks,
-      color,
-    });
+    const { noteMode } = await ctx.port.markCells({ sheetName, marks, color });
     annotated = noteMode !== 'none';
   }
+  if (stale.length > 0) await rememberMarkedCells(ctx.port, sheetName, [...marked]);
   return annotated;
 }
 

@@ -37,9 +37,32 @@ describe('office port: marks, tables, templates, pivots', () => {
       color: '#FFC7CE',
     });
     assert.equal(sheet.note(2, 1), 'again');
-    await port.clearMarks({ sheetName: 'Orders', address: 'A2:B3' });
+    sheet.row(1).fills = ['#00B050'];
+    sheet.row(1).notes = ['mine'];
+    await port.clearMarks({ sheetName: 'Orders', addresses: ['B3'] });
     assert.equal(sheet.fill(2, 1), undefined);
     assert.equal(sheet.note(2, 1), undefined);
+    assert.equal(sheet.fill(1, 0), '#00B050', "the user's own fill stays");
+    assert.equal(sheet.note(1, 0), 'mine', "the user's own note stays");
+  });
+
+  it('clears any number of marked cells with the same number of syncs', async () => {
+    const syncsToClear = async (count: number) => {
+      const name = `S${count}`;
+      workbook.addSheet(
+        name,
+        Array.from({ length: count + 1 }, (_, i) => [i === 0 ? 'n' : i, 1]),
+      );
+      const addresses = Array.from({ length: count }, (_, i) => `B${i + 2}`);
+      const reasons = addresses.map((address) => ({ address, reason: 'bad' }));
+      await port.markCells({ sheetName: name, marks: reasons, color: '#FFC7CE' });
+      const before = workbook.syncCount;
+      await port.clearMarks({ sheetName: name, addresses });
+      assert.equal(workbook.sheet(name).fill(count, 1), undefined);
+      assert.equal(workbook.sheet(name).note(count, 1), undefined);
+      return workbook.syncCount - before;
+    };
+    assert.equal(await syncsToClear(3000), await syncsToClear(3));
   });
 
   it('falls back to a comment on ExcelApi 1.10', async () => {
@@ -129,9 +152,24 @@ describe('office port: marks, tables, templates, pivots', () => {
       sheet: 'Orders',
       rect: { row: 2, column: 1, rowCount: 1, columnCount: 1 },
     });
-    await port.highlightRows({ tableName: 'OrdersTable', rows: [1], color: '#FFEB9C' });
-    assert.equal(workbook.sheet('Orders').fill(2, 0), '#FFEB9C');
-    assert.equal(workbook.sheet('Orders').fill(1, 0), undefined);
+    const sheet = workbook.sheet('Orders');
+    sheet.row(1).fills = [undefined, '#00B050'];
+    await port.highlightRows({
+      tableName: 'OrdersTable',
+      rows: [1],
+      previousRows: [],
+      color: '#FFEB9C',
+    });
+    assert.equal(sheet.fill(2, 0), '#FFEB9C');
+    assert.equal(sheet.fill(1, 0), undefined);
+    await port.highlightRows({
+      tableName: 'OrdersTable',
+      rows: [],
+      previousRows: [1],
+      color: '#FFEB9C',
+    });
+    assert.equal(sheet.fill(2, 0), undefined, 'the old highlight is cleared');
+    assert.equal(sheet.fill(1, 1), '#00B050', "the user's own fill stays");
   });
 
   it('reads and writes workbook settings and saves them', async () => {

@@ -149,6 +149,42 @@ describe('pull and refresh', () => {
     assert.deepEqual(filled(), ['WH-E|TEE-BLK-L']);
   });
 
+  it("moves the below-safety highlight without wiping the user's own fills", async () => {
+    await h.app.pull('stock');
+    const sheet = h.workbook.sheet('库存');
+    const GREEN = '#00B050';
+    const rowOf = (sku: string) => sheet.rows.findIndex((r) => r?.values[1] === sku);
+    const adjust = async (quantity: number) => {
+      const res = await push(h.server, {
+        dataset: 'adjustments',
+        role: 'warehouse',
+        rows: [
+          {
+            values: {
+              date: '2026-11-27',
+              locationCode: 'WH-E',
+              skuCode: 'TEE-BLK-L',
+              quantity,
+              reason: quantity < 0 ? 'damage' : 'found',
+            },
+          },
+        ],
+      });
+      assert.equal(res.body.summary.applied, 1);
+    };
+    const low = rowOf('TEE-BLK-L');
+    const other = low === 1 ? 2 : 1;
+    (sheet.row(other).fills ??= [])[1] = GREEN;
+    await adjust(-18);
+    await h.app.refresh();
+    assert.equal(sheet.fill(rowOf('TEE-BLK-L'), 1), '#FFC7CE');
+    assert.equal(sheet.fill(other, 1), GREEN);
+    await adjust(18);
+    await h.app.refresh();
+    assert.equal(sheet.fill(rowOf('TEE-BLK-L'), 1), undefined, 'the old highlight is cleared');
+    assert.equal(sheet.fill(other, 1), GREEN, "the user's fill on another row stays");
+  });
+
   it('needs no more syncs for a refresh of a 2,000-row table than of a 3-row one', async () => {
     await h.app.pull('regions');
     const syncsFor = async () => {

@@ -55,6 +55,34 @@ describe('validate', () => {
     });
   }
 
+  it("keeps the user's own fills and notes in the body through validate, re-validate and the fix", async () => {
+    await start('zh-CN');
+    await bindSheet(h, { sheet: 'Orders', dataset: 'orders', rows: badRows() });
+    const sheet = h.workbook.sheet('Orders');
+    const GREEN = '#00B050';
+    (sheet.row(1).fills ??= [])[6] = GREEN;
+    (sheet.row(2).fills ??= [])[0] = GREEN;
+    (sheet.row(2).notes ??= [])[7] = 'call the warehouse';
+    const userMarks = () => [sheet.fill(1, 6), sheet.fill(2, 0), sheet.note(2, 7)];
+    const expectedUserMarks = [GREEN, GREEN, 'call the warehouse'];
+    await h.app.validate();
+    assert.equal(sheet.fill(2, 5), RED);
+    assert.deepEqual(userMarks(), expectedUserMarks);
+    await h.app.validate();
+    assert.equal(sheet.fill(2, 5), RED);
+    assert.deepEqual(userMarks(), expectedUserMarks);
+    sheet.rows[2]!.values[5] = 7;
+    await h.app.validate();
+    assert.equal(sheet.fill(2, 5), undefined, 'the fixed cell is cleared');
+    assert.equal(sheet.note(2, 5), undefined);
+    assert.equal(sheet.fill(2, 1), RED, 'the cell still wrong keeps its mark');
+    assert.deepEqual(userMarks(), expectedUserMarks);
+    sheet.rows[2]!.values[1] = 'D-SH01';
+    await h.app.validate();
+    assert.equal(sheet.fill(2, 1), undefined);
+    assert.deepEqual(userMarks(), expectedUserMarks);
+  });
+
   it('reports a formula, a merged cell, a hidden row and a number stored as text', async () => {
     await start('zh-CN');
     const rows = [
@@ -120,5 +148,23 @@ describe('validate', () => {
       h.workbook.syncCount - syncs <= smallSyncs + readChunks - 1,
       `${h.workbook.syncCount - syncs} syncs vs ${smallSyncs}`,
     );
+    // Fixing every error clears exactly the marked cells, still without a sync per row.
+    const fixAndValidate = async (name: string) => {
+      for (const row of h.workbook.sheet(name).rows.slice(1)) if (row) row.values[5] = 5;
+      const before = h.workbook.syncCount;
+      const report = await h.app.validate();
+      assert.equal(report.invalidRows, 0);
+      return h.workbook.syncCount - before;
+    };
+    const rebind = async (name: string) => {
+      h.workbook.select(name, 'A2');
+      await h.app.confirmBinding(await h.app.proposeBinding('orders'));
+    };
+    await rebind('Small');
+    const smallFix = await fixAndValidate('Small');
+    await rebind('Big');
+    const bigFix = await fixAndValidate('Big');
+    assert.equal(h.workbook.sheet('Big').fill(1, 5), undefined);
+    assert.ok(bigFix <= smallFix + readChunks - 1, `${bigFix} syncs vs ${smallFix}`);
   });
 });

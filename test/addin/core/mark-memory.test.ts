@@ -1,0 +1,54 @@
+// The add-in's memory of what it coloured: kept per sheet and per table in the workbook's
+// settings, and remembered rows followed through a write that deleted rows above them.
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import {
+  readHighlightedRows,
+  readMarkedCells,
+  rememberHighlightedRows,
+  rememberMarkedCells,
+  rowsAfterDeletes,
+} from '../../../addin/core/mark-memory';
+import { createOfficePort } from '../../../addin/excel/office-port';
+import { installFakeOffice, uninstallFakeOffice } from '../../fakes/fake-excel';
+
+describe('mark memory', () => {
+  afterEach(() => {
+    uninstallFakeOffice(globalThis);
+    sinon.restore();
+  });
+
+  const cases: { rows: number[]; deletes: number[]; after: number[] }[] = [
+    { rows: [0, 3, 5], deletes: [], after: [0, 3, 5] },
+    { rows: [0, 3, 5], deletes: [3], after: [0, 4] },
+    { rows: [2, 7], deletes: [0, 1, 4], after: [0, 4] },
+    { rows: [4], deletes: [9], after: [4] },
+  ];
+  for (const { rows, deletes, after } of cases) {
+    it(`rows ${rows.join(',')} after deleting ${deletes.join(',') || 'nothing'} are ${after.join(',')}`, () => {
+      assert.deepEqual(rowsAfterDeletes(rows, deletes), after);
+    });
+  }
+
+  it('keeps cells per sheet and rows per table, and forgets an empty entry', async () => {
+    const workbook = installFakeOffice(globalThis, { excelApi: '1.18' });
+    const port = createOfficePort();
+    await rememberMarkedCells(port, 'Orders', ['$c$5', 'Orders!F9', 'C5']);
+    await rememberMarkedCells(port, 'Stock', ['A2']);
+    assert.deepEqual(await readMarkedCells(port, 'Orders'), ['C5', 'F9']);
+    await rememberMarkedCells(port, 'Orders', []);
+    assert.deepEqual(await readMarkedCells(port, 'Orders'), []);
+    assert.deepEqual(await readMarkedCells(port, 'Stock'), ['A2']);
+    await rememberHighlightedRows(port, 'StockTable', [1, 4]);
+    assert.deepEqual(await readHighlightedRows(port, 'StockTable'), [1, 4]);
+    await rememberHighlightedRows(port, 'StockTable', []);
+    assert.equal(workbook.savedSettings.has('salesSync.highlightedRows'), false);
+  });
+
+  it('reads a hand-edited memory as empty instead of failing', async () => {
+    installFakeOffice(globalThis, { excelApi: '1.18' });
+    const port = createOfficePort();
+    await port.writeSettings({ 'salesSync.markedCells': 'oops' });
+    assert.deepEqual(await readMarkedCells(port, 'Orders'), []);
+  });
+});
