@@ -4,7 +4,7 @@
 import type { Db } from '../store/db';
 import type { PullPage, PullRequest } from '../sync/handler';
 import { fin, type FinAllocationsTable } from './tables';
-import { toPullPage } from './table-pull';
+import { toDealerScopedPage } from './table-pull';
 
 export async function allocationsByKey(db: Db, keys: readonly string[]) {
   const found = new Map<string, FinAllocationsTable>();
@@ -78,6 +78,5 @@ export async function pullAllocations(request: PullRequest): Promise<PullPage> {
     );
   }
   const rows = await query.orderBy('change_seq').limit(request.limit).execute();
-  const scoped = rows.map((r) => (dealer && r.dealer_code !== dealer ? { ...r, deleted: 1 } : r));
-  return toPullPage(scoped, request, allocationValues);
+  return toDealerScopedPage(rows, request, allocationValues);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../store/db';
 import type { PullPage, PullRequest } from '../sync/handler';
 import { inChunks } from './ledger-sources';
 import { fin, type FinCreditNotesTable } from './tables';
-import { toPullPage } from './table-pull';
+import { toDealerScopedPage } from './table-pull';
 
 export async function creditNotesByKey(db: Db, keys: readonly string[]) {
   const rows = await inChunks(keys, (chunk) =>
@@ -62,6 +62,5 @@ export async function pullCreditNotes(request: PullRequest): Promise<PullPage> {
     );
   }
   const rows = await query.orderBy('change_seq').limit(request.limit).execute();
-  const scoped = rows.map((r) => (dealer && r.dealer_code !== dealer ? { ...r, deleted: 1 } : r));
-  return toPullPage(scoped, request, creditNoteValues);
+  return toDealerScopedPage(rows, request, creditNoteValues);
 }

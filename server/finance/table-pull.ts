@@ -29,3 +29,17 @@ export function toPullPage<R extends VersionedRow>(
   }
   return { rows: page, hasMore: rows.length === request.limit };
 }
+
+/**
+ * A page of a finance table pulled with the `dealer` filter: rows of other dealers that changed
+ * during a delta go out as deletes, as every other dataset's scoped pull does.
+ */
+export function toDealerScopedPage<R extends VersionedRow & { dealer_code: string }>(
+  rows: readonly R[],
+  request: PullRequest,
+  values: (row: R) => Record<string, unknown>,
+): PullPage {
+  const { dealer } = request.filter;
+  const scoped = rows.map((r) => (dealer && r.dealer_code !== dealer ? { ...r, deleted: 1 } : r));
+  return toPullPage(scoped, request, values);
+}
