@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server';
 import {
@@ -10,14 +11,6 @@ import {
   TODAY,
   type Row,
 } from '../support/fixtures';
-
-type Result = {
-  status: string;
-  id?: string;
-  version?: number;
-  errors: { field?: string; code: string; params?: Record<string, unknown> }[];
-  serverValues?: Record<string, unknown>;
-};
 
 type Line = { rowKey: string; values: Record<string, unknown>; id: string };
 

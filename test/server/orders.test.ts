@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server';
 import {
@@ -11,14 +12,6 @@ import {
   stockByKey,
   type PushRequest,
 } from '../support/fixtures';
-
-type Result = {
-  rowKey: string;
-  status: string;
-  id?: string;
-  version?: number;
-  errors: { field?: string; code: string; params?: Record<string, unknown> }[];
-};
 
 const codes = (result: Result) => result.errors.map((e) => e.code);
 const summary = (applied: number, unchanged: number) => ({

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
+import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from '../support/server';
 import { fixedNow, push, seedSalesData, stockByKey, TODAY, type Row } from '../support/fixtures';
-
-type Result = {
-  status: string;
-  id?: string;
-  version?: number;
-  errors: { field?: string; code: string; params?: Record<string, unknown> }[];
-};
 
 describe('receipts, transfers and adjustments', () => {
   let server: TestServer;

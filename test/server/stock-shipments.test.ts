@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { RowResult as Result } from '../../shared/protocol';
 import { startTestServer, type TestServer } from '../support/server';
 import {
   fixedNow,
@@ -9,13 +10,6 @@ import {
   TODAY,
   type Row,
 } from '../support/fixtures';
-
-type Result = {
-  status: string;
-  id?: string;
-  version?: number;
-  errors: { field?: string; code: string; params?: Record<string, unknown> }[];
-};
 
 describe('shipments', () => {
   let server: TestServer;
