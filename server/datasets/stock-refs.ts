@@ -11,9 +11,9 @@ import type { AuthUser } from '../services/users';
 import { allRecords, recordsById } from './records-store';
 
 /**
- * z.infer over `field.*` schemas types every field as `T | undefined` with the key required
- * (field.ts's `finish` returns a union of the schema and its optional). Until that is fixed there,
- * this pins which fields a parsed row always has and which it may lack.
+ * A stored row as read back from JSON: required fields present, optional ones absent rather
+ * than `undefined` (z.infer types them `?: T | undefined`, which exactOptionalPropertyTypes
+ * keeps apart from a missing key). `Optional` names the fields a row may lack.
  */
 export type Parsed<T, Optional extends keyof T = never> = {
   -readonly [K in Exclude<keyof T, Optional>]-?: Exclude<T[K], undefined>;
