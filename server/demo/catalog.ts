@@ -11,8 +11,8 @@ import { buildProducts } from './products';
 import type { Random } from './random';
 
 /**
- * z.infer over the `field.*` schemas types every field `T | undefined` with the key required
- * (shared/field.ts `finish`); the demo pins which fields it always fills and which it may omit.
+ * The demo's rows: every required field filled, and the named optional ones may be absent
+ * (never `undefined`, which exactOptionalPropertyTypes keeps apart from a missing key).
  */
 type Pinned<T, Optional extends keyof T = never> = {
   -readonly [K in Exclude<keyof T, Optional>]-?: Exclude<T[K], undefined>;

@@ -68,8 +68,8 @@ export const targetSchema = z.object({
   ),
 });
 /**
- * A parsed row: `field.*` types every field as possibly undefined (required or not is a
- * runtime option), so the fields a schema requires are narrowed here.
+ * A parsed row with the named fields present. Needed where a column builder takes `required`
+ * as a run-time boolean (`percent`), which leaves the inferred field possibly undefined.
  */
 export type Present<T, K extends keyof T> = { [P in K]: Exclude<T[P], undefined> } & Omit<T, K>;
 
