@@ -1,17 +1,30 @@
-// Writes of `orders` and `order_lines`: multi-row statements of ~100 rows (SQLite's variable
-// limit and statement size), new lines as plain inserts, changed ones as upserts on the line id.
+// Writes of `orders` and `order_lines`: multi-row statements (store/bulk.ts), new lines as plain
+// inserts, changed ones as upserts on the line id.
+import { bulkWriter } from '../store/bulk';
 import type { Db } from '../store/db';
 import type { OrderLinesTable } from '../store/schema';
 import type { StoredLine, StoredOrder } from './orders-store';
 
-const WRITE_CHUNK = 100;
+const writeOrders = bulkWriter({
+  table: 'orders',
+  columns: [
+    'id',
+    'dealer_code',
+    'order_ref',
+    'order_date',
+    'order_type',
+    'created_at',
+    'created_by',
+  ],
+});
 
 export async function insertOrders(
   db: Db,
   orders: readonly (Omit<StoredOrder, 'maxLineNo'> & { at: string; by: string })[],
 ): Promise<void> {
-  for (let i = 0; i < orders.length; i += WRITE_CHUNK) {
-    const rows = orders.slice(i, i + WRITE_CHUNK).map((o) => ({
+  await writeOrders(
+    db,
+    orders.map((o) => ({
       id: o.id,
       dealer_code: o.dealerCode,
       order_ref: o.orderRef,
@@ -19,9 +32,8 @@ export async function insertOrders(
       order_type: o.orderType,
       created_at: o.at,
       created_by: o.by,
-    }));
-    await db.insertInto('orders').values(rows).execute();
-  }
+    })),
+  );
 }
 
 function toRow(line: StoredLine, at: string): OrderLinesTable {
@@ -50,36 +62,49 @@ function toRow(line: StoredLine, at: string): OrderLinesTable {
   };
 }
 
-async function insertLines(db: Db, rows: readonly OrderLinesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await db
-      .insertInto('order_lines')
-      .values(rows.slice(i, i + WRITE_CHUNK))
-      .execute();
-  }
-}
+const lineColumns = [
+  'id',
+  'row_key',
+  'order_id',
+  'line_no',
+  'dealer_code',
+  'order_ref',
+  'order_date',
+  'order_type',
+  'sku_code',
+  'quantity',
+  'unit_price',
+  'location_code',
+  'requested_date',
+  'remark',
+  'shipped_qty',
+  'last_shipped_date',
+  'cancelled',
+  'version',
+  'change_seq',
+  'updated_at',
+] as const;
 
-async function updateLines(db: Db, rows: readonly OrderLinesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-    await db
-      .insertInto('order_lines')
-      .values(rows.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          quantity: eb.ref('excluded.quantity'),
-          requested_date: eb.ref('excluded.requested_date'),
-          remark: eb.ref('excluded.remark'),
-          cancelled: eb.ref('excluded.cancelled'),
-          shipped_qty: eb.ref('excluded.shipped_qty'),
-          last_shipped_date: eb.ref('excluded.last_shipped_date'),
-          version: eb.ref('excluded.version'),
-          change_seq: eb.ref('excluded.change_seq'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
-}
+const insertLines = bulkWriter({ table: 'order_lines', columns: lineColumns });
+
+const updateLines = bulkWriter({
+  table: 'order_lines',
+  columns: lineColumns,
+  onConflict: (insert) =>
+    insert.onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        quantity: eb.ref('excluded.quantity'),
+        requested_date: eb.ref('excluded.requested_date'),
+        remark: eb.ref('excluded.remark'),
+        cancelled: eb.ref('excluded.cancelled'),
+        shipped_qty: eb.ref('excluded.shipped_qty'),
+        last_shipped_date: eb.ref('excluded.last_shipped_date'),
+        version: eb.ref('excluded.version'),
+        change_seq: eb.ref('excluded.change_seq'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    ),
+});
 
 /**
  * Writes new lines (version 1) with plain multi-row inserts and changed ones (version 2 and up)

@@ -1,6 +1,7 @@
 // Data functions over the generic `records` table (master data and movement documents). Each
 // takes the database (or a transaction) first, as in rocicorp/todo-row-versioning.
 import type { Db } from '../store/db';
+import { bulkWriter } from '../store/bulk';
 
 export interface StoredRecord {
   rowKey: string;
@@ -105,9 +106,37 @@ export interface RecordWrite {
   by: string;
 }
 
+const upsertRecords = bulkWriter({
+  table: 'records',
+  columns: [
+    'dataset',
+    'row_key',
+    'id',
+    'version',
+    'change_seq',
+    'deleted',
+    'data',
+    'updated_at',
+    'updated_by',
+  ],
+  onConflict: (insert) =>
+    insert.onConflict((oc) =>
+      oc.columns(['dataset', 'row_key']).doUpdateSet((eb) => ({
+        id: eb.ref('excluded.id'),
+        version: eb.ref('excluded.version'),
+        change_seq: eb.ref('excluded.change_seq'),
+        deleted: eb.ref('excluded.deleted'),
+        data: eb.ref('excluded.data'),
+        updated_at: eb.ref('excluded.updated_at'),
+        updated_by: eb.ref('excluded.updated_by'),
+      })),
+    ),
+});
+
 export async function writeRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
-  for (let i = 0; i < writes.length; i += 100) {
-    const rows = writes.slice(i, i + 100).map((w) => ({
+  await upsertRecords(
+    db,
+    writes.map((w) => ({
       dataset: w.dataset,
       row_key: w.rowKey,
       id: w.id,
@@ -117,23 +146,8 @@ export async function writeRecords(db: Db, writes: readonly RecordWrite[]): Prom
       data: JSON.stringify(w.values),
       updated_at: w.at,
       updated_by: w.by,
-    }));
-    await db
-      .insertInto('records')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['dataset', 'row_key']).doUpdateSet((eb) => ({
-          id: eb.ref('excluded.id'),
-          version: eb.ref('excluded.version'),
-          change_seq: eb.ref('excluded.change_seq'),
-          deleted: eb.ref('excluded.deleted'),
-          data: eb.ref('excluded.data'),
-          updated_at: eb.ref('excluded.updated_at'),
-          updated_by: eb.ref('excluded.updated_by'),
-        })),
-      )
-      .execute();
-  }
+    })),
+  );
 }
 
 /** The values a record had at a version, from the audit trail (for field-level merges). */

@@ -1,6 +1,7 @@
 // Balances per location × SKU for one push: loaded once for the batch, changed in memory with
 // one ledger line per change, and written back (balances and ledger) in the push's transaction.
 // DESIGN.md "Stock is an append-only ledger … balances maintained in the same transaction".
+import { bulkWriter } from '../store/bulk';
 import type { Db } from '../store/db';
 import type { WriteContext } from '../sync/handler';
 
@@ -40,8 +41,6 @@ export interface StockChange {
 export type LedgerLine = Required<StockChange>;
 
 export const pairKey = (location: string, sku: string) => `${location}|${sku}`;
-
-const CHUNK = 100;
 
 async function loadBalances(db: Db, pairs: readonly { location: string; sku: string }[]) {
   const balances = new Map<string, Balance>();
@@ -148,40 +147,51 @@ export class StockBook {
   }
 }
 
-type BalanceRow = {
-  location_code: string;
-  sku_code: string;
-  on_hand: number;
-  reserved: number;
-  in_transit: number;
-  last_movement_date: string | null;
-  version: number;
-  change_seq: number;
-};
+const upsertBalances = bulkWriter({
+  table: 'stock_balances',
+  columns: [
+    'location_code',
+    'sku_code',
+    'on_hand',
+    'reserved',
+    'in_transit',
+    'last_movement_date',
+    'version',
+    'change_seq',
+  ],
+  onConflict: (insert) =>
+    insert.onConflict((oc) =>
+      oc.columns(['location_code', 'sku_code']).doUpdateSet((eb) => ({
+        on_hand: eb.ref('excluded.on_hand'),
+        reserved: eb.ref('excluded.reserved'),
+        in_transit: eb.ref('excluded.in_transit'),
+        last_movement_date: eb.ref('excluded.last_movement_date'),
+        version: eb.ref('excluded.version'),
+        change_seq: eb.ref('excluded.change_seq'),
+      })),
+    ),
+});
 
-async function upsertBalances(db: Db, rows: readonly BalanceRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('stock_balances')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['location_code', 'sku_code']).doUpdateSet((eb) => ({
-          on_hand: eb.ref('excluded.on_hand'),
-          reserved: eb.ref('excluded.reserved'),
-          in_transit: eb.ref('excluded.in_transit'),
-          last_movement_date: eb.ref('excluded.last_movement_date'),
-          version: eb.ref('excluded.version'),
-          change_seq: eb.ref('excluded.change_seq'),
-        })),
-      )
-      .execute();
-  }
-}
+const writeLedger = bulkWriter({
+  table: 'stock_ledger',
+  columns: [
+    'created_at',
+    'business_date',
+    'kind',
+    'location_code',
+    'sku_code',
+    'on_hand_delta',
+    'reserved_delta',
+    'in_transit_delta',
+    'ref',
+  ],
+});
 
 async function insertLedger(ctx: WriteContext, lines: readonly LedgerLine[]): Promise<void> {
   const at = ctx.now.toISOString();
-  for (let i = 0; i < lines.length; i += CHUNK) {
-    const rows = lines.slice(i, i + CHUNK).map((line) => ({
+  await writeLedger(
+    ctx.trx,
+    lines.map((line) => ({
       created_at: at,
       business_date: line.date,
       kind: line.kind,
@@ -191,7 +201,6 @@ async function insertLedger(ctx: WriteContext, lines: readonly LedgerLine[]): Pr
       reserved_delta: line.reserved,
       in_transit_delta: line.inTransit,
       ref: line.ref,
-    }));
-    await ctx.trx.insertInto('stock_ledger').values(rows).execute();
-  }
+    })),
+  );
 }

@@ -13,6 +13,7 @@ import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
+import { bulkWriter } from '../store/bulk';
 import { openSeqAllocator, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
 
@@ -77,10 +78,33 @@ function validate(
   return { ...mutation, values: check.data, index };
 }
 
+const writeAudit = bulkWriter({
+  table: 'audit',
+  columns: [
+    'at',
+    'username',
+    'role',
+    'workbook_id',
+    'client_id',
+    'dataset',
+    'record_key',
+    'record_id',
+    'version',
+    'action',
+    'before',
+    'after',
+  ],
+});
+
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
 async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Date): Promise<void> {
-  for (let i = 0; i < entries.length; i += 200) {
-    const values = entries.slice(i, i + 200).map((e) => ({
-      at: now.toISOString(),
+  const at = now.toISOString();
+  await writeAudit(
+    trx,
+    entries.map((e) => ({
+      at,
       username: actor.user.username,
       role: actor.user.role,
       workbook_id: actor.workbookId,
@@ -90,34 +114,36 @@ async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Da
       record_id: e.recordId,
       version: e.version,
       action: e.action,
-      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-    }));
-    await trx.insertInto('audit').values(values).execute();
-  }
+      before: json(e.before),
+      after: json(e.after),
+    })),
+  );
 }
+
+const writeApplied = bulkWriter({
+  table: 'applied_mutations',
+  columns: ['client_id', 'mutation_id', 'dataset', 'result', 'created_at'],
+  onConflict: (insert) => insert.onConflict((oc) => oc.doNothing()),
+});
 
 async function rememberApplied(
   trx: Db,
   input: PushInput,
   pairs: (readonly [ParsedMutation, MutationOutcome])[],
 ): Promise<void> {
-  const rows = pairs
-    .filter(([, outcome]) => outcome.status === 'applied')
-    .map(([mutation, outcome]) => ({
-      client_id: input.actor.clientId,
-      mutation_id: mutation.mutationId,
-      dataset: input.request.dataset,
-      result: JSON.stringify({ ...outcome, status: 'unchanged' }),
-      created_at: input.now.toISOString(),
-    }));
-  for (let i = 0; i < rows.length; i += 200) {
-    await trx
-      .insertInto('applied_mutations')
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  const at = input.now.toISOString();
+  await writeApplied(
+    trx,
+    pairs
+      .filter(([, outcome]) => outcome.status === 'applied')
+      .map(([mutation, outcome]) => ({
+        client_id: input.actor.clientId,
+        mutation_id: mutation.mutationId,
+        dataset: input.request.dataset,
+        result: JSON.stringify({ ...outcome, status: 'unchanged' }),
+        created_at: at,
+      })),
+  );
 }
 
 async function applyInTransaction(

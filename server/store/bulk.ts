@@ -1,0 +1,60 @@
+// Many-row writes on the hot paths (a push of 10,000 order lines writes 10,000 lines, ledger
+// lines, audit rows and applied mutations). Building a 500-row INSERT through Kysely's query tree
+// costs more than SQLite takes to run it, and every chunk of a table has the same shape, so the
+// statement text is compiled by Kysely once per shape (table, columns, row count, conflict
+// clause) and later chunks only fill its parameters. The dialect still writes the SQL.
+import { CompiledQuery, type Insertable, type InsertQueryBuilder, type InsertResult } from 'kysely';
+import type { Database } from './schema';
+import type { Db } from './db';
+
+type Table = keyof Database;
+export type InsertRow<T extends Table> = Insertable<Database[T]>;
+type Insert<T extends Table> = InsertQueryBuilder<Database, T, InsertResult>;
+
+export interface BulkWrite<T extends Table> {
+  table: T;
+  /** The columns every row gives (absent and undefined values are written as NULL). */
+  columns: readonly (keyof InsertRow<T> & string)[];
+  /** Adds the statement's ON CONFLICT clause, if it has one. */
+  onConflict?: (insert: Insert<T>) => Insert<T>;
+}
+
+/** SQLite allows 32,766 parameters per statement; rows per statement stay below both limits. */
+const MAX_PARAMETERS = 30_000;
+const MAX_ROWS = 500;
+
+export type BulkWriter<T extends Table> = (db: Db, rows: readonly InsertRow<T>[]) => Promise<void>;
+
+/** A writer for one table and shape: chunks rows into multi-row INSERTs with cached text. */
+export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
+  const { columns } = spec;
+  if (columns.length === 0) throw new Error(`bulkWriter(${spec.table}) needs columns`);
+  const perStatement = Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length));
+  const texts = new Map<number, string>();
+
+  const textFor = (db: Db, count: number): string => {
+    const known = texts.get(count);
+    if (known !== undefined) return known;
+    const template = Object.fromEntries(columns.map((column) => [column, null])) as InsertRow<T>;
+    const insert = db
+      .insertInto(spec.table)
+      .values(Array.from({ length: count }, () => template)) as Insert<T>;
+    const compiled = (spec.onConflict ? spec.onConflict(insert) : insert).compile();
+    if (compiled.parameters.length !== count * columns.length)
+      throw new Error(`bulkWriter(${spec.table}): the conflict clause may not take parameters`);
+    texts.set(count, compiled.sql);
+    return compiled.sql;
+  };
+
+  return async (db, rows) => {
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const parameters: unknown[] = [];
+      for (const row of chunk) {
+        const values = row as Record<string, unknown>;
+        for (const column of columns) parameters.push(values[column] ?? null);
+      }
+      await db.executeQuery(CompiledQuery.raw(textFor(db, chunk.length), parameters));
+    }
+  };
+}

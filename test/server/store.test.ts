@@ -1,0 +1,175 @@
+// The store's connection layer on a real SQLite file: many-row writes with cached statement
+// text (store/bulk.ts), and WAL checkpoints that wait for a quiet moment (store/db.ts).
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bulkWriter } from '../../server/store/bulk';
+import type { Store } from '../../server/store/db';
+import { openStore } from '../../server/store/db';
+import { openMigratedStore } from '../../server/store/open';
+
+const ledgerColumns = [
+  'created_at',
+  'business_date',
+  'kind',
+  'location_code',
+  'sku_code',
+  'on_hand_delta',
+  'reserved_delta',
+  'in_transit_delta',
+  'ref',
+] as const;
+
+function ledgerRow(i: number) {
+  return {
+    created_at: '2026-11-27T02:00:00.000Z',
+    business_date: '2026-11-27',
+    kind: 'receipt',
+    location_code: 'WH',
+    sku_code: `SKU-${i}`,
+    on_hand_delta: i,
+    reserved_delta: 0,
+    in_transit_delta: 0,
+    ref: `GR-${i}`,
+  };
+}
+
+describe('store', () => {
+  let dir: string;
+  let store: Store | undefined;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-store-'));
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('bulkWriter', () => {
+    it('writes every row, in order, across statements of different sizes', async () => {
+      store = await openMigratedStore(path.join(dir, 'bulk.db'));
+      const write = bulkWriter({ table: 'stock_ledger', columns: ledgerColumns });
+      // 9 columns → 500 rows per statement: 1,234 rows take 500 + 500 + 234, and a second call
+      // reuses the same texts.
+      await write(
+        store.db,
+        Array.from({ length: 1234 }, (_, i) => ledgerRow(i)),
+      );
+      await write(store.db, [ledgerRow(5000)]);
+      const rows = store.sqlite
+        .prepare('SELECT sku_code, on_hand_delta, ref FROM stock_ledger ORDER BY id')
+        .all() as { sku_code: string; on_hand_delta: number; ref: string }[];
+      assert.equal(rows.length, 1235);
+      assert.deepEqual(rows[0], { sku_code: 'SKU-0', on_hand_delta: 0, ref: 'GR-0' });
+      assert.deepEqual(rows[1233], { sku_code: 'SKU-1233', on_hand_delta: 1233, ref: 'GR-1233' });
+      assert.deepEqual(rows[1234], { sku_code: 'SKU-5000', on_hand_delta: 5000, ref: 'GR-5000' });
+    });
+
+    it('writes absent values as NULL and applies its conflict clause', async () => {
+      store = await openMigratedStore(path.join(dir, 'bulk.db'));
+      const upsert = bulkWriter({
+        table: 'stock_balances',
+        columns: [
+          'location_code',
+          'sku_code',
+          'on_hand',
+          'reserved',
+          'in_transit',
+          'last_movement_date',
+          'version',
+          'change_seq',
+        ],
+        onConflict: (insert) =>
+          insert.onConflict((oc) =>
+            oc.columns(['location_code', 'sku_code']).doUpdateSet((eb) => ({
+              on_hand: eb.ref('excluded.on_hand'),
+              version: eb.ref('excluded.version'),
+            })),
+          ),
+      });
+      const balance = (sku: string, onHand: number, version: number) => ({
+        location_code: 'WH',
+        sku_code: sku,
+        on_hand: onHand,
+        reserved: 0,
+        in_transit: 0,
+        version,
+        change_seq: version,
+      });
+      await upsert(store.db, [balance('A', 5, 1), balance('B', 7, 1)]);
+      await upsert(store.db, [balance('A', 9, 2)]);
+      const rows = store.sqlite
+        .prepare(
+          'SELECT sku_code, on_hand, version, last_movement_date FROM stock_balances ORDER BY sku_code',
+        )
+        .all();
+      assert.deepEqual(rows, [
+        { sku_code: 'A', on_hand: 9, version: 2, last_movement_date: null },
+        { sku_code: 'B', on_hand: 7, version: 1, last_movement_date: null },
+      ]);
+    });
+
+    it('refuses a conflict clause that would take parameters of its own', async () => {
+      store = await openMigratedStore(path.join(dir, 'bulk.db'));
+      const write = bulkWriter({
+        table: 'counters',
+        columns: ['name', 'value'],
+        onConflict: (insert) =>
+          insert.onConflict((oc) => oc.column('name').doUpdateSet({ value: 1 })),
+      });
+      await assert.rejects(write(store.db, [{ name: 'x', value: 0 }]), /conflict clause/);
+      const count = store.sqlite
+        .prepare("SELECT count(*) AS n FROM counters WHERE name = 'x'")
+        .get();
+      assert.deepEqual(count, { n: 0 });
+    });
+  });
+
+  describe('checkpoints', () => {
+    const walBytes = (file: string) => fs.statSync(`${file}-wal`).size;
+
+    /** Writes about 4 MB of WAL pages (SQLite's inline checkpoint would start at 1,000 pages). */
+    async function writeBatch(opened: Store, round: number): Promise<void> {
+      const text = 'x'.repeat(3000);
+      const write = bulkWriter({ table: 'counters', columns: ['name', 'value'] });
+      await opened.db.transaction().execute(async (trx) => {
+        await write(
+          trx,
+          Array.from({ length: 1200 }, (_, i) => ({ name: `${round}-${i}-${text}`, value: i })),
+        );
+      });
+    }
+
+    it('copies the WAL into the database once writes pause, so the WAL is reused', async () => {
+      const file = path.join(dir, 'quiet.db');
+      store = openStore(file, { idleCheckpointMs: 30 });
+      store.sqlite.exec(
+        'CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER)',
+      );
+      await writeBatch(store, 1);
+      const first = walBytes(file);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await writeBatch(store, 2);
+      // After the idle checkpoint the second batch overwrites the WAL from its start.
+      assert.ok(walBytes(file) < first * 1.3, `WAL grew from ${first} to ${walBytes(file)}`);
+      const rows = store.sqlite.prepare('SELECT count(*) AS n FROM counters').get();
+      assert.deepEqual(rows, { n: 2400 });
+    });
+
+    it('does not checkpoint while writes keep coming (and never inside a request)', async () => {
+      const file = path.join(dir, 'busy.db');
+      store = openStore(file, { idleCheckpointMs: 60_000 });
+      store.sqlite.exec(
+        'CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER)',
+      );
+      await writeBatch(store, 1);
+      const first = walBytes(file);
+      await writeBatch(store, 2);
+      // SQLite's default would have checkpointed at 1,000 pages; this store lets the WAL grow.
+      assert.ok(walBytes(file) > first * 1.7, `WAL stayed at ${walBytes(file)} after ${first}`);
+    });
+  });
+});
