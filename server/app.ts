@@ -3,6 +3,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { limits } from '../shared/protocol';
 import { allow, authenticate } from './http/auth';
+import { rememberBodyHash } from './http/body-hash';
 import { AppError, errorHandler } from './http/errors';
 import { cors, detectLocale, requestLog, securityHeaders } from './http/middleware';
 import { auditRoutes } from './routes/audit';
@@ -41,10 +42,12 @@ function mount(app: Express, deps: AppDeps, route: Route): void {
 export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Responses are not cached by content; meta sets its own ETag from the data it describes.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
   app.use('/api', cors(new Set(deps.allowedOrigins)));
-  app.use('/api', express.json({ limit: limits.maxBodyBytes }));
+  app.use('/api', express.json({ limit: limits.maxBodyBytes, verify: rememberBodyHash }));
   const routes = buildRoutes(deps, factories);
   app.get('/api/v1/health', (_req, res) => {
     res.json({ ok: true });

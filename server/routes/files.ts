@@ -155,10 +155,12 @@ async function importWithKey(
     atomic: input.atomic,
   });
   const claim = await claimKey(deps.db, { ...claimOf, hash, now: deps.now() });
-  if ('replay' in claim) return { report: claim.replay.body as ImportReport, replayed: true };
+  if ('replay' in claim)
+    return { report: JSON.parse(claim.replay.json) as ImportReport, replayed: true };
   try {
     const outcome = await runImport(input);
-    await completeKey(deps.db, { ...claimOf, status: 200, body: outcome.report });
+    const json = JSON.stringify(outcome.report);
+    await completeKey(deps.db, { ...claimOf, status: 200, json });
     return { report: outcome.report, read: outcome, replayed: false };
   } catch (error) {
     await releaseKey(deps.db, claimOf);

@@ -11,7 +11,8 @@ import { AppError } from '../http/errors';
 import { assertRole, currentUser } from '../http/auth';
 import { localeOf } from '../http/middleware';
 import { parseOr400 } from '../http/parse';
-import { claimKey, completeKey, hashBody, releaseKey } from '../sync/idempotency';
+import { bodyHashOf } from '../http/body-hash';
+import { claimKey, completeKey, releaseKey } from '../sync/idempotency';
 import { runPull } from '../sync/pull';
 import { runPush } from '../sync/push';
 import type { AppDeps, RouteFactory } from './route';
@@ -48,12 +49,12 @@ export const syncRoutes: RouteFactory = (deps) => [
       const claim = await claimKey(deps.db, {
         userId: user.id,
         key,
-        hash: hashBody(req.body),
+        hash: bodyHashOf(req),
         now: deps.now(),
       });
       if ('replay' in claim) {
         res.setHeader('Idempotent-Replayed', 'true');
-        res.status(claim.replay.status).json(claim.replay.body);
+        res.status(claim.replay.status).type('json').send(claim.replay.json);
         return;
       }
       try {
@@ -67,8 +68,10 @@ export const syncRoutes: RouteFactory = (deps) => [
           locale: localeOf(res),
           options: request.options ?? {},
         });
-        await completeKey(deps.db, { userId: user.id, key, status: 200, body });
-        res.json(body);
+        // Serialised once: the same text is stored for replays and sent.
+        const json = JSON.stringify(body);
+        await completeKey(deps.db, { userId: user.id, key, status: 200, json });
+        res.type('json').send(json);
       } catch (error) {
         await releaseKey(deps.db, { userId: user.id, key });
         throw error;

@@ -11,7 +11,8 @@ export function hashBody(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-export type Claim = { replay: { status: number; body: unknown } } | { claimed: true };
+/** A finished request's stored answer: its status and its JSON text, sent again as it was. */
+export type Claim = { replay: { status: number; json: string } } | { claimed: true };
 
 export async function claimKey(
   db: Db,
@@ -27,9 +28,7 @@ export async function claimKey(
     if (existing) {
       if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
       if (existing.state === 'done' && existing.response !== null) {
-        return {
-          replay: { status: existing.status_code, body: JSON.parse(existing.response) as unknown },
-        };
+        return { replay: { status: existing.status_code, json: existing.response } };
       }
       const age = input.now.getTime() - Date.parse(existing.created_at);
       if (age < STALE_MS) throw new AppError('idempotency-in-progress');
@@ -57,11 +56,11 @@ export async function claimKey(
 
 export async function completeKey(
   db: Db,
-  input: { userId: number; key: string; status: number; body: unknown },
+  input: { userId: number; key: string; status: number; json: string },
 ): Promise<void> {
   await db
     .updateTable('idempotency')
-    .set({ state: 'done', status_code: input.status, response: JSON.stringify(input.body) })
+    .set({ state: 'done', status_code: input.status, response: input.json })
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
     .execute();
