@@ -76,10 +76,11 @@ function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']
   } else {
     const order = orderFor(batch, plan.next);
     order.maxLineNo += 1;
-    const id = `${order.id}-${String(order.maxLineNo).padStart(2, '0')}`;
-    const base = { id, rowKey: entry.m.rowKey, orderId: order.id, lineNo: order.maxLineNo };
     line = {
-      ...base,
+      id: `${order.id}-${String(order.maxLineNo).padStart(2, '0')}`,
+      rowKey: entry.m.rowKey,
+      orderId: order.id,
+      lineNo: order.maxLineNo,
       values: plan.next,
       shippedQty: 0,
       lastShippedDate: null,
@@ -89,14 +90,15 @@ function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']
   }
   for (const ledger of plan.check.ledger) ledger.ref = line.id;
   batch.writes.push(line);
-  const action = !before ? 'create' : plan.next.cancelled ? 'cancel' : 'update';
-  const audit = {
+  ctx.audit({
     dataset: 'orders',
     recordKey: line.rowKey,
     recordId: line.id,
     version: line.version,
-  };
-  ctx.audit({ ...audit, action, before: before?.values ?? null, after: line.values });
+    action: !before ? 'create' : plan.next.cancelled ? 'cancel' : 'update',
+    before: before?.values ?? null,
+    after: line.values,
+  });
   entry.outcome = { status: 'applied', id: line.id, version: line.version, problems: [] };
 }
 

@@ -99,7 +99,16 @@ export class StockBook {
 
   /** Applies a change and records its ledger line; callers check availability first. */
   change(change: StockChange): LedgerLine {
-    const line: LedgerLine = { onHand: 0, reserved: 0, inTransit: 0, ...change };
+    const line: LedgerLine = {
+      kind: change.kind,
+      location: change.location,
+      sku: change.sku,
+      date: change.date,
+      ref: change.ref,
+      onHand: change.onHand ?? 0,
+      reserved: change.reserved ?? 0,
+      inTransit: change.inTransit ?? 0,
+    };
     this.adjust(line, 1);
     this.lines.push(line);
     return line;
