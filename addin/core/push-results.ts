@@ -1,11 +1,13 @@
 // Push results back into words and row state: `_status` says what happened (accepted with the
 // canonical number, or the reasons), `_key`/`_version`/digest record what the server now holds.
 // Rejected and conflicting rows keep their old digest, so they stay "changed" until they go through.
+// Each result goes to the row where its row is now (row-moves.ts): the user may sort meanwhile.
 import type { Locale } from '../../shared/locale';
 import type { RowResult } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
 import type { ConflictInfo } from '../app-api';
 import type { PushRow } from './push-plan';
+import type { RowLocator } from './row-moves';
 import { encodeState, type RowState, type StateLayout } from './row-state';
 import type { TableView } from './table-view';
 import { say } from './texts';
@@ -20,6 +22,8 @@ export interface ResultWrite {
   readonly updates: RowUpdate[];
   readonly conflicts: ConflictInfo[];
   readonly counts: { applied: number; unchanged: number; rejected: number; conflict: number };
+  /** Results not written back: their row left the table during the push (deleted, say). */
+  readonly unplaced: number;
 }
 
 interface Context {
@@ -27,6 +31,8 @@ interface Context {
   readonly locale: Locale;
   readonly view: TableView;
   readonly pushFields: readonly string[];
+  /** Where each row read at the push's start is now. */
+  readonly locate: RowLocator;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -52,7 +58,13 @@ function statusText(result: RowResult, locale: Locale): string {
   );
 }
 
-function conflictOf(ctx: Context, row: PushRow, result: RowResult): ConflictInfo {
+/** A sent row and the body row it is on now. */
+interface Placed {
+  readonly row: PushRow;
+  readonly at: number;
+}
+
+function conflictOf(ctx: Context, { row, at }: Placed, result: RowResult): ConflictInfo {
   const raw = result.serverValues ?? {};
   const server = Object.fromEntries(Object.entries(raw).filter(([name]) => !name.startsWith('_')));
   const fields = ctx.pushFields.filter(
@@ -62,7 +74,7 @@ function conflictOf(ctx: Context, row: PushRow, result: RowResult): ConflictInfo
     typeof raw._key === 'string' && raw._key !== row.rowKey ? { serverKey: raw._key } : {};
   return {
     rowKey: row.rowKey,
-    sheetRow: ctx.view.sheetRowOf(row.row),
+    sheetRow: ctx.view.sheetRowOf(at),
     mine: row.values,
     server,
     fields,
@@ -82,28 +94,40 @@ export interface Outcome {
   readonly invalid: readonly CheckedRow[];
 }
 
+/** Invalid rows' reasons; a row that cannot be found is left alone (the next check finds it). */
+function invalidUpdates(ctx: Context, invalid: readonly CheckedRow[]): RowUpdate[] {
+  const updates: RowUpdate[] = [];
+  for (const row of invalid) {
+    const at = ctx.locate(row.row);
+    if (at === null) continue;
+    const reasons = joinReasons(row.reasons, ctx.locale);
+    const status = say('status-invalid', { reasons }, ctx.locale);
+    updates.push({ row: at, values: [status, ...encodeState(ctx.layout, row.state)] });
+  }
+  return updates;
+}
+
 export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
   const { sent, results, invalid } = outcome;
   const updates: RowUpdate[] = [];
   const conflicts: ConflictInfo[] = [];
   const counts = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
+  let unplaced = 0;
   for (const row of sent) {
     const result = results.get(row.mutation.mutationId);
     if (!result) continue;
     counts[result.status] += 1;
+    const at = ctx.locate(row.row);
+    if (at === null) {
+      unplaced += 1;
+      continue;
+    }
     updates.push({
-      row: row.row,
+      row: at,
       values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))],
     });
-    if (result.status === 'conflict') conflicts.push(conflictOf(ctx, row, result));
+    if (result.status === 'conflict') conflicts.push(conflictOf(ctx, { row, at }, result));
   }
-  for (const row of invalid) {
-    const status = say(
-      'status-invalid',
-      { reasons: joinReasons(row.reasons, ctx.locale) },
-      ctx.locale,
-    );
-    updates.push({ row: row.row, values: [status, ...encodeState(ctx.layout, row.state)] });
-  }
-  return { updates, conflicts, counts };
+  updates.push(...invalidUpdates(ctx, invalid));
+  return { updates, conflicts, counts, unplaced };
 }

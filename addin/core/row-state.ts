@@ -46,6 +46,11 @@ function asText(value: CellValue): string | null {
   return String(value).trim() || null;
 }
 
+/** A `_key` cell as a key: trimmed text, or null when empty. */
+export function keyOfCell(value: CellValue): string | null {
+  return asText(value);
+}
+
 function decodeVersion(value: CellValue): { version: number | null; hash: string | null } {
   if (typeof value === 'number')
     return { version: Number.isInteger(value) ? value : null, hash: null };
@@ -58,7 +63,7 @@ function decodeVersion(value: CellValue): { version: number | null; hash: string
 }
 
 export function readState(view: TableView, layout: StateLayout, row: number): RowState {
-  const key = layout.key >= 0 ? asText(view.cell(row, layout.key)) : null;
+  const key = layout.key >= 0 ? keyOfCell(view.cell(row, layout.key)) : null;
   const decoded =
     layout.version >= 0
       ? decodeVersion(view.cell(row, layout.version))

@@ -1,6 +1,7 @@
 // The ExcelPort over the real Office.js globals. This folder is the only code allowed to touch
 // `Excel` and `Office` (DESIGN.md "The add-in"); the operations live in office-*.ts by concern.
 
+import { readColumn } from './office-column';
 import { readEnvironment, readSettings, writeSettings } from './office-env';
 import { clearMarks, highlightRows, markCells, selectCell } from './office-marks';
 import { readRegion } from './office-read';
@@ -11,6 +12,7 @@ import type { ExcelPort } from './port';
 export function createOfficePort(): ExcelPort {
   return {
     readRegion,
+    readColumn,
     ensureTable,
     writeRows,
     markCells,

@@ -3,7 +3,7 @@
 // each, so the 5 MB response limit holds for big tables), plus hidden rows and merged areas.
 
 import { containsRect, parseRect, rectAddress, type Rect } from './a1';
-import { isExcelApiSupported, isPayloadTooLarge, SyncCounter, fromExcelValue } from './office-run';
+import { isExcelApiSupported, isReadTooLarge, SyncCounter, fromExcelValue } from './office-run';
 import type { CellRef, CellValue, RegionSource, SheetRegion } from './port';
 
 /** Cells per read request: 4 properties × ~15 bytes a cell stays well under 5 MB. */
@@ -79,12 +79,7 @@ async function readBlock(
   try {
     await sync.sync();
   } catch (error) {
-    if (
-      !isPayloadTooLarge(error) &&
-      !String((error as { code?: unknown }).code).includes('PayloadSize')
-    )
-      throw error;
-    if (rect.rowCount < 2) throw error;
+    if (!isReadTooLarge(error) || rect.rowCount < 2) throw error;
     const half = Math.ceil(rect.rowCount / 2);
     await readBlock(sync, { sheet, rect: { ...rect, rowCount: half } }, block);
     await readBlock(

@@ -36,6 +36,11 @@ export function isPayloadTooLarge(error: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
+/** A read whose answer is too large: the codes above, or a response-size code (…PayloadSize…). */
+export function isReadTooLarge(error: unknown): boolean {
+  return isPayloadTooLarge(error) || (errorCode(error) ?? '').includes('PayloadSize');
+}
+
 /** Counts the syncs a use case makes, so callers can report them (and tests can check them). */
 export class SyncCounter {
   count = 0;

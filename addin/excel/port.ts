@@ -11,6 +11,12 @@ export interface CellRef {
   readonly column: number;
 }
 
+/** One column of a named table, by header. */
+export interface ColumnSource {
+  readonly tableName: string;
+  readonly column: string;
+}
+
 /** Where to read: the region around the selection, a named table, or an explicit range. */
 export type RegionSource =
   | { readonly kind: 'selection' }
@@ -180,6 +186,8 @@ export type SettingsPatch = Readonly<Record<string, unknown>>;
 
 export interface ExcelPort {
   readRegion(source: RegionSource): Promise<SheetRegion>;
+  /** A table column's body values, top to bottom (e.g. `_key`, to find rows after a sort). */
+  readColumn(source: ColumnSource): Promise<CellValue[]>;
   ensureTable(input: EnsureTableInput): Promise<TableInfo>;
   writeRows(plan: WritePlan): Promise<WriteResult>;
   markCells(input: MarkInput): Promise<{ readonly noteMode: NoteMode }>;

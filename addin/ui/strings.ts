@@ -48,6 +48,8 @@ const enUS = {
   pushSummary:
     'Sent {sent} rows: {applied} accepted, {unchanged} unchanged, {rejected} rejected, {conflicts} in conflict.',
   skippedInvalid: '{count} rows with problems were not sent; fix them and push again.',
+  unplaced:
+    '{count} results could not be written back: their rows left the table during the push (deleted?). The server keeps what it accepted.',
   pushCancelled: 'Push cancelled. Rows already sent keep their results; pushing again is safe.',
   conflictsTitle: 'Changed on the server since you last pulled',
   conflictRow: 'Row {row}: {fields}',
@@ -131,6 +133,8 @@ const zhCN: Strings = {
   pushSummary:
     '已上传 {sent} 行：接受 {applied}，未变 {unchanged}，拒绝 {rejected}，冲突 {conflicts}。',
   skippedInvalid: '有 {count} 行存在问题未上传，请修改后再上传。',
+  unplaced:
+    '有 {count} 行的结果未能写回：上传期间这些行已不在表中（被删除？）。服务器仍保留已接受的数据。',
   pushCancelled: '已取消上传。已发送的行保留其结果，重新上传是安全的。',
   conflictsTitle: '以下行在您上次下载后已在服务器上被修改',
   conflictRow: '第 {row} 行：{fields}',

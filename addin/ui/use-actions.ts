@@ -59,7 +59,11 @@ export function pullNotices(
 
 export function pushNotices(report: PushReport, strings: Strings): Notice[] {
   const { sent, applied, unchanged, rejected } = report;
-  const clean = rejected === 0 && report.conflicts.length === 0 && report.skippedInvalid === 0;
+  const clean =
+    rejected === 0 &&
+    report.conflicts.length === 0 &&
+    report.skippedInvalid === 0 &&
+    report.unplaced === 0;
   const notices: Notice[] = [
     {
       intent: clean ? 'success' : 'warning',
@@ -77,6 +81,8 @@ export function pushNotices(report: PushReport, strings: Strings): Notice[] {
       intent: 'warning',
       text: fill(strings.skippedInvalid, { count: report.skippedInvalid }),
     });
+  if (report.unplaced > 0)
+    notices.push({ intent: 'warning', text: fill(strings.unplaced, { count: report.unplaced }) });
   if (report.cancelled) notices.push({ intent: 'info', text: strings.pushCancelled });
   return notices;
 }

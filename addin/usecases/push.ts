@@ -1,6 +1,7 @@
 // Push: only rows that changed since their last push or pull, valid ones unless asked otherwise;
 // keys given to new rows are written first so a retry after a lost answer reuses them; chunks
-// sent by the engine; every result written back in one write. An all-or-nothing dataset (meta
+// sent by the engine; every result written back in one write, on the row where its row is now
+// (found by `_key`: the user may sort while a long push runs). An all-or-nothing dataset (meta
 // `atomic`, e.g. allocations) goes in one request with `atomic: true`, or not at all.
 import { limits as defaultLimits } from '../../shared/protocol';
 import type { PushReport, WorkOptions } from '../app-api';
@@ -15,7 +16,8 @@ import {
 import { ApiError } from '../core/api-error';
 import { sendChunks, type SendOutcome } from '../core/push-engine';
 import { resultWrite, type Outcome, type ResultWrite } from '../core/push-results';
-import { KEY_COLUMN, STATUS_COLUMN, stateTextColumns } from '../core/row-state';
+import { locateRows, type RowLocator } from '../core/row-moves';
+import { KEY_COLUMN, readState, STATUS_COLUMN, stateTextColumns } from '../core/row-state';
 import { say } from '../core/texts';
 import { checkTable } from '../core/validate-rows';
 import type { UseCaseContext } from './context';
@@ -97,6 +99,27 @@ async function send(
   );
 }
 
+/**
+ * Where the push's rows are now: the key column as the push left it (read at the start, new
+ * rows' keys written before sending) against the key column read again.
+ */
+async function locateNow(
+  ctx: UseCaseContext,
+  table: LoadedTable,
+  outcome: Outcome,
+): Promise<RowLocator> {
+  const isNothingBack = outcome.results.size === 0 && outcome.invalid.length === 0;
+  if (isNothingBack) return (row) => row; // no write follows
+  const { view, layout } = table;
+  const before = Array.from(
+    { length: view.rowCount },
+    (_, row) => readState(view, layout, row).key,
+  );
+  for (const row of outcome.sent) before[row.row] = row.rowKey;
+  const now = await ctx.port.readColumn({ tableName: table.binding.tableName, column: KEY_COLUMN });
+  return locateRows(before, now);
+}
+
 /** Every result (and every skipped invalid row's reasons) in one write. */
 async function writeResults(
   ctx: UseCaseContext,
@@ -104,8 +127,9 @@ async function writeResults(
   outcome: Outcome,
 ): Promise<ResultWrite> {
   const pushFields = table.columns.map((fc) => fc.field.name);
+  const locate = await locateNow(ctx, table, outcome);
   const write = resultWrite(
-    { layout: table.layout, locale: ctx.locale(), view: table.view, pushFields },
+    { layout: table.layout, locale: ctx.locale(), view: table.view, pushFields, locate },
     outcome,
   );
   if (write.updates.length === 0) return write;
@@ -147,6 +171,7 @@ export async function pushTable(
     rejected,
     conflicts: write.conflicts,
     skippedInvalid,
+    unplaced: write.unplaced,
     cancelled: sent.cancelled,
   };
 }

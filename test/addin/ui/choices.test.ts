@@ -121,6 +121,7 @@ describe('task pane choices', () => {
           rejected: 1,
           conflicts: [],
           skippedInvalid: 1,
+          unplaced: 0,
           cancelled: false,
         },
         strings,
@@ -137,6 +138,7 @@ describe('task pane choices', () => {
           rejected: 0,
           conflicts: [],
           skippedInvalid: 0,
+          unplaced: 0,
           cancelled: false,
         },
         strings,
@@ -145,6 +147,25 @@ describe('task pane choices', () => {
         clean.map((n) => n.intent),
         ['success'],
       );
+    });
+    it('says how many results could not be written back, in both languages', () => {
+      const report = {
+        sent: 4,
+        applied: 4,
+        unchanged: 0,
+        rejected: 0,
+        conflicts: [],
+        skippedInvalid: 0,
+        unplaced: 1,
+        cancelled: false,
+      };
+      const [summary, zh] = pushNotices(report, stringsFor('zh-CN'));
+      assert.equal(summary?.intent, 'warning');
+      assert.deepEqual(zh, {
+        intent: 'warning',
+        text: '有 1 行的结果未能写回：上传期间这些行已不在表中（被删除？）。服务器仍保留已接受的数据。',
+      });
+      assert.match(pushNotices(report, stringsFor('en-US'))[1]?.text ?? '', /^1 results could not/);
     });
   });
 

@@ -42,6 +42,18 @@ describe('conflicts', () => {
     return conflict;
   }
 
+  it('reports the conflict on the row where it is after a sort during the push', async () => {
+    const sheet = h.workbook.sheet('Regions');
+    const report = await h.app.push({
+      onProgress: (p) => {
+        if (p.done > 0) sheet.rows.splice(1, 2, sheet.rows[2], sheet.rows[1]); // HN above HD
+      },
+    });
+    assert.equal(cellOf(h, { sheet: 'Regions', row: 0, header: '_status' }), '已接受：HN');
+    assert.match(String(cellOf(h, { sheet: 'Regions', row: 1, header: '_status' })), /^冲突：/);
+    assert.equal(report.conflicts[0]?.sheetRow, 3);
+  });
+
   it("takes the server's values: the row shows them, is in step, and the next push sends nothing", async () => {
     const conflict = await pushConflict();
     await h.app.resolveConflict(conflict, 'server');

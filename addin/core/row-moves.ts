@@ -1,0 +1,33 @@
+// Where the rows a use case read are now. A push writes its results after the chunks came back,
+// and meanwhile the user may have sorted the table or inserted or deleted rows: each row is found
+// again by its `_key` (every sent row has one: new rows get theirs before anything is sent). A row
+// without a key keeps its position only while the key column reads as it did, i.e. nothing moved.
+import type { CellValue } from '../excel/port';
+import { keyOfCell } from './row-state';
+
+/** The body row where the row read at `row` is now, or null when it cannot be found. */
+export type RowLocator = (row: number) => number | null;
+
+function isSameOrder(before: readonly (string | null)[], now: readonly (string | null)[]): boolean {
+  return before.length === now.length && before.every((key, row) => key === now[row]);
+}
+
+/** `before`: each body row's key when the rows were read; `now`: the key column read again. */
+export function locateRows(
+  before: readonly (string | null)[],
+  now: readonly CellValue[],
+): RowLocator {
+  const current = now.map(keyOfCell);
+  if (isSameOrder(before, current)) return (row) => (row < current.length ? row : null);
+  // Rows sharing a key (a copied row): the first read goes to the first found, and so on, so no
+  // two results land on one row.
+  const rowsByKey = new Map<string, number[]>();
+  current.forEach((key, row) => {
+    if (key === null) return;
+    const rows = rowsByKey.get(key);
+    if (rows) rows.push(row);
+    else rowsByKey.set(key, [row]);
+  });
+  const placed = before.map((key) => (key === null ? null : (rowsByKey.get(key)?.shift() ?? null)));
+  return (row) => placed[row] ?? null;
+}
