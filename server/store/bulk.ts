@@ -46,15 +46,22 @@ export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
     return compiled.sql;
   };
 
+  // Statements come in a few fixed sizes (a tail of 237 rows goes as 100 + 100 + 20 + 5 + 5 +
+  // 5 + 1 + 1), so a writer has at most five texts and the store's statement cache keeps them all.
+  const sizes = [...new Set([perStatement, 100, 20, 5, 1])].filter((n) => n <= perStatement);
+
   return async (db, rows) => {
-    for (let start = 0; start < rows.length; start += perStatement) {
-      const chunk = rows.slice(start, start + perStatement);
+    let start = 0;
+    while (start < rows.length) {
+      const left = rows.length - start;
+      const size = sizes.find((n) => n <= left) ?? 1;
       const parameters: unknown[] = [];
-      for (const row of chunk) {
-        const values = row as Record<string, unknown>;
+      for (let i = start; i < start + size; i++) {
+        const values = rows[i] as Record<string, unknown>;
         for (const column of columns) parameters.push(values[column] ?? null);
       }
-      await db.executeQuery(CompiledQuery.raw(textFor(db, chunk.length), parameters));
+      await db.executeQuery(CompiledQuery.raw(textFor(db, size), parameters));
+      start += size;
     }
   };
 }

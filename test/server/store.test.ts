@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sinon from 'sinon';
 import { bulkWriter } from '../../server/store/bulk';
 import type { Store } from '../../server/store/db';
 import { openStore } from '../../server/store/db';
@@ -52,8 +53,8 @@ describe('store', () => {
     it('writes every row, in order, across statements of different sizes', async () => {
       store = await openMigratedStore(path.join(dir, 'bulk.db'));
       const write = bulkWriter({ table: 'stock_ledger', columns: ledgerColumns });
-      // 9 columns → 500 rows per statement: 1,234 rows take 500 + 500 + 234, and a second call
-      // reuses the same texts.
+      // 9 columns → up to 500 rows per statement: 1,234 rows take 500 + 500 + 100 + 100 + 20 +
+      // 5 + 5 + 1 + 1 + 1 + 1, and a second call reuses one of the same texts.
       await write(
         store.db,
         Array.from({ length: 1234 }, (_, i) => ledgerRow(i)),
@@ -66,6 +67,26 @@ describe('store', () => {
       assert.deepEqual(rows[0], { sku_code: 'SKU-0', on_hand_delta: 0, ref: 'GR-0' });
       assert.deepEqual(rows[1233], { sku_code: 'SKU-1233', on_hand_delta: 1233, ref: 'GR-1233' });
       assert.deepEqual(rows[1234], { sku_code: 'SKU-5000', on_hand_delta: 5000, ref: 'GR-5000' });
+    });
+
+    it('keeps to a few statement texts whatever the row counts', async () => {
+      store = await openMigratedStore(path.join(dir, 'bulk.db'));
+      const write = bulkWriter({ table: 'stock_ledger', columns: ledgerColumns });
+      const texts = new Set<string>();
+      const execute = sinon.spy(store.db, 'executeQuery');
+      let written = 0;
+      for (const count of [1234, 777, 3, 499, 58]) {
+        await write(
+          store.db,
+          Array.from({ length: count }, (_, i) => ledgerRow(written + i)),
+        );
+        written += count;
+      }
+      for (const call of execute.getCalls()) texts.add((call.args[0] as { sql: string }).sql);
+      execute.restore();
+      assert.ok(texts.size <= 5, `${texts.size} texts`);
+      const count = store.sqlite.prepare('SELECT count(*) AS n FROM stock_ledger').get();
+      assert.deepEqual(count, { n: written });
     });
 
     it('writes absent values as NULL and applies its conflict clause', async () => {
