@@ -93,6 +93,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(`wal_autocheckpoint = ${WAL_PAGES_BEFORE_INLINE_CHECKPOINT}`);
+  // Once checkpointed, a WAL that grew during a big import shrinks back to this when reused.
+  sqlite.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
   const connection = new StoreConnection(sqlite, options.idleCheckpointMs ?? 1_000);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
   return { db, sqlite, close: () => db.destroy() };
