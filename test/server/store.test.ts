@@ -91,14 +91,13 @@ describe('store', () => {
 
     it('writes absent values as NULL and applies its conflict clause', async () => {
       store = await openMigratedStore(path.join(dir, 'bulk.db'));
+      // last_movement_date is a column of the statement that no row gives.
       const upsert = bulkWriter({
         table: 'stock_balances',
         columns: [
           'location_code',
           'sku_code',
           'on_hand',
-          'reserved',
-          'in_transit',
           'last_movement_date',
           'version',
           'change_seq',
@@ -115,8 +114,6 @@ describe('store', () => {
         location_code: 'WH',
         sku_code: sku,
         on_hand: onHand,
-        reserved: 0,
-        in_transit: 0,
         version,
         change_seq: version,
       });
@@ -164,12 +161,15 @@ describe('store', () => {
       });
     }
 
+    function openCounters(file: string, idleCheckpointMs: number): Store {
+      const opened = openStore(file, { idleCheckpointMs });
+      opened.sqlite.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER)');
+      return opened;
+    }
+
     it('copies the WAL into the database once writes pause, so the WAL is reused', async () => {
       const file = path.join(dir, 'quiet.db');
-      store = openStore(file, { idleCheckpointMs: 30 });
-      store.sqlite.exec(
-        'CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER)',
-      );
+      store = openCounters(file, 30);
       await writeBatch(store, 1);
       const first = walBytes(file);
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -182,10 +182,7 @@ describe('store', () => {
 
     it('does not checkpoint while writes keep coming (and never inside a request)', async () => {
       const file = path.join(dir, 'busy.db');
-      store = openStore(file, { idleCheckpointMs: 60_000 });
-      store.sqlite.exec(
-        'CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER)',
-      );
+      store = openCounters(file, 60_000);
       await writeBatch(store, 1);
       const first = walBytes(file);
       await writeBatch(store, 2);
