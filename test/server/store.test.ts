@@ -114,6 +114,8 @@ describe('store', () => {
         location_code: 'WH',
         sku_code: sku,
         on_hand: onHand,
+        reserved: 0, // not a column of the statement: the table's default (0) stands
+        in_transit: 0,
         version,
         change_seq: version,
       });
