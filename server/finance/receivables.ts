@@ -5,6 +5,7 @@
 import { collectionList, summariseAgeing, ageInvoices } from '../../shared/finance/ageing';
 import { financeDataset } from '../../shared/finance/datasets';
 import { compact, pageSnapshot } from '../analysis/snapshot';
+import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import { shanghaiDate } from '../sync/changes';
 import type { DatasetHandler, PullRequest } from '../sync/handler';
 import { buildLedger, type Ledger } from './ledger';
@@ -15,18 +16,26 @@ const reasonWords: Record<string, string> = {
   overdue: '逾期 overdue',
 };
 
-function inScope(dealer: DealerInfo | undefined, request: PullRequest): boolean {
-  const { dealer: code, region } = request.filter;
-  return (!code || dealer?.code === code) && (!region || dealer?.regionCode === region);
+/** The pull's filter: one dealer, and/or a region with every region below it (华东 → 上海…). */
+interface Scope {
+  dealer: string | undefined;
+  regions: Set<string> | null;
+}
+
+function inScope(dealer: DealerInfo | undefined, scope: Scope): boolean {
+  if (scope.dealer && dealer?.code !== scope.dealer) return false;
+  return !scope.regions || (dealer !== undefined && scope.regions.has(dealer.regionCode));
 }
 
 async function ledgerFor(request: PullRequest) {
   const ledger = buildLedger(await loadLedgerSources(request.db));
-  return { ledger, asOf: shanghaiDate(request.now) };
+  const { dealer, region } = request.filter;
+  const regions = region ? regionsUnder([region], await loadRegions(request.db)) : null;
+  return { ledger, asOf: shanghaiDate(request.now), scope: { dealer, regions } };
 }
 
-function ageingOf(ledger: Ledger, asOf: string, request: PullRequest) {
-  const dealers = [...ledger.dealers.values()].filter((d) => inScope(d, request));
+function ageingOf(ledger: Ledger, asOf: string, scope: Scope) {
+  const dealers = [...ledger.dealers.values()].filter((d) => inScope(d, scope));
   const credit = dealers.map((d) => ({
     code: d.code,
     name: d.name,
@@ -40,8 +49,8 @@ function ageingOf(ledger: Ledger, asOf: string, request: PullRequest) {
 }
 
 async function pullReceivables(request: PullRequest) {
-  const { ledger, asOf } = await ledgerFor(request);
-  const { dealers, summaries } = ageingOf(ledger, asOf, request);
+  const { ledger, asOf, scope } = await ledgerFor(request);
+  const { dealers, summaries } = ageingOf(ledger, asOf, scope);
   const rows = summaries.map((s, i) => {
     const dealer = dealers[i];
     const summary = ledger.byDealer.get(s.dealerCode)?.summary;
@@ -68,11 +77,11 @@ async function pullReceivables(request: PullRequest) {
 }
 
 async function pullItems(request: PullRequest) {
-  const { ledger, asOf } = await ledgerFor(request);
+  const { ledger, asOf, scope } = await ledgerFor(request);
   const byId = new Map([...ledger.invoices.values()].map((i) => [i.id, i]));
   const rows = ageInvoices([...ledger.invoices.values()], asOf).flatMap((item) => {
     const dealer = ledger.dealers.get(item.dealerCode);
-    if (!inScope(dealer, request)) return [];
+    if (!inScope(dealer, scope)) return [];
     const invoice = byId.get(item.invoiceId);
     const values = {
       ...item,
@@ -89,8 +98,8 @@ async function pullItems(request: PullRequest) {
 }
 
 async function pullCollection(request: PullRequest) {
-  const { ledger, asOf } = await ledgerFor(request);
-  const { summaries } = ageingOf(ledger, asOf, request);
+  const { ledger, asOf, scope } = await ledgerFor(request);
+  const { summaries } = ageingOf(ledger, asOf, scope);
   const rows = collectionList(summaries).map((row) => {
     const dealer = ledger.dealers.get(row.dealerCode);
     const values = {

@@ -71,6 +71,20 @@ describe('finance: receivables and ageing', () => {
     assert.equal(v.oldestOverdueDueDate, '2026-07-29');
   });
 
+  it('filters by region with every region below it (华东 holds 上海)', async () => {
+    const codesIn = async (dataset: string, region: string) =>
+      new Set(
+        (await pullAs(server, 'finance', dataset, `&region=${region}`)).map(
+          (r) => r.values.dealerCode,
+        ),
+      );
+    for (const dataset of ['receivables', 'receivable-items', 'collection-list']) {
+      assert.ok((await codesIn(dataset, 'HD')).has('F-AGE'), `${dataset} under 华东`);
+      assert.ok((await codesIn(dataset, 'SH')).has('F-AGE'), `${dataset} in 上海`);
+      assert.ok(!(await codesIn(dataset, 'HN')).has('F-AGE'), `${dataset} in 华南`);
+    }
+  });
+
   it('lists dealers to chase: over limit and overdue, not the ones in order', async () => {
     const lineId = await order(server, 'F-OK', 1);
     await ship(server, lineId, 1, TODAY);
