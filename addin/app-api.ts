@@ -93,8 +93,21 @@ export interface PullReport {
   refreshedAt: string;
   /** Rows left as the user edited them because overwriteEdits was not set (refresh again with it). */
   keptEdits?: number;
+  /**
+   * Server changes to rows already in the table that were not written: their row left the table
+   * while the pages came in (deleted). Such a row is never overwritten or removed by position.
+   */
+  unplaced?: number;
   /** Stopped by the signal before anything was written. */
   cancelled?: boolean;
+}
+
+/** What refreshStatus wrote. */
+export interface StatusReport {
+  /** Order rows whose `_status` was written. */
+  updated: number;
+  /** Statuses not written: their row left the table while the orders came in (deleted). */
+  unplaced: number;
 }
 
 /** What prepareAllocations wrote: a new allocations sheet, bound, ready to check and push. */
@@ -132,7 +145,7 @@ export interface AddinApp {
   /** Refreshes the active pulled sheet with only the changes since its last pull. */
   refresh(options?: WorkOptions & { overwriteEdits?: boolean }): Promise<PullReport>;
   /** Updates `_status` of pushed order rows with their current state. */
-  refreshStatus(options?: WorkOptions): Promise<{ updated: number }>;
+  refreshStatus(options?: WorkOptions): Promise<StatusReport>;
   addPivot(): Promise<{ sheetName: string }>;
   /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */
   prepareAllocations(): Promise<AllocationsDraftReport>;

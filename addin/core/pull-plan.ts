@@ -2,12 +2,14 @@
 // appended, deleted rows removed — and nothing else written. A row whose digest no longer matches
 // the stored one was edited by the user since the last pull: it is counted, and left alone unless
 // the caller asked to overwrite edits. A full load (first pull, a reset) also removes rows the
-// server no longer sends.
+// server no longer sends. The plan is made on the rows as read; placePullPlan moves it to the rows
+// where they are after the fetch (the user may sort meanwhile).
 import type { Locale } from '../../shared/locale';
 import type { PullRow } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
 import { toCell } from './cell-format';
 import { changedSegments, plainRow, RowParser, viewRow, type FieldColumn } from './row-values';
+import { placeRows, type RowLocator } from './row-moves';
 import { encodeState, readState, type StateLayout } from './row-state';
 import type { RowUpdate } from './push-results';
 import type { TableView } from './table-view';
@@ -143,6 +145,31 @@ export function planPullApply(input: PullApplyInput): PullApplyPlan {
   return {
     ...plan,
     highlight: highlightRows(input, { finalValues, added, deletes: plan.deletes }),
+  };
+}
+
+/** A plan on the rows where they are now. */
+export interface PlacedPullPlan extends PullApplyPlan {
+  /** Updates and deletes dropped: their row left the table after it was read (deleted, say). */
+  readonly unplaced: number;
+}
+
+/**
+ * Updates and deletes moved to the rows where their rows are now; one whose row cannot be found is
+ * dropped and counted, so no other row is overwritten or deleted. Appends are unaffected; the
+ * highlight stays as planned, on the rows in the order they were read.
+ */
+export function placePullPlan(plan: PullApplyPlan, locate: RowLocator): PlacedPullPlan {
+  const updates = placeRows(plan.updates, locate);
+  const deletes = placeRows(
+    plan.deletes.map((row) => ({ row })),
+    locate,
+  );
+  return {
+    ...plan,
+    updates: updates.placed,
+    deletes: deletes.placed.map(({ row }) => row),
+    unplaced: updates.unplaced + deletes.unplaced,
   };
 }
 

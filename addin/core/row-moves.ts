@@ -1,9 +1,11 @@
-// Where the rows a use case read are now. A push writes its results after the chunks came back,
-// and meanwhile the user may have sorted the table or inserted or deleted rows: each row is found
+// Where the rows a use case read are now. A push writes its results after the chunks came back, a
+// refresh (of a pulled table, of order status) its changes after the pages came back, and
+// meanwhile the user may have sorted the table or inserted or deleted rows: each row is found
 // again by its `_key` (every sent row has one: new rows get theirs before anything is sent). A row
 // without a key keeps its position only while the key column reads as it did, i.e. nothing moved.
 import type { CellValue } from '../excel/port';
-import { keyOfCell } from './row-state';
+import { keyOfCell, readState, type StateLayout } from './row-state';
+import type { TableView } from './table-view';
 
 /** The body row where the row read at `row` is now, or null when it cannot be found. */
 export type RowLocator = (row: number) => number | null;
@@ -30,4 +32,27 @@ export function locateRows(
   });
   const placed = before.map((key) => (key === null ? null : (rowsByKey.get(key)?.shift() ?? null)));
   return (row) => placed[row] ?? null;
+}
+
+/** Each body row's key as the rows were read: the `before` of locateRows. */
+export function keysAsRead(view: TableView, layout: StateLayout): (string | null)[] {
+  return Array.from({ length: view.rowCount }, (_, row) => readState(view, layout, row).key);
+}
+
+/**
+ * Writes moved to the rows where their rows are now. A write whose row cannot be found is dropped
+ * and counted: never overwrite or delete a row that was not found by its key.
+ */
+export function placeRows<T extends { readonly row: number }>(
+  writes: readonly T[],
+  locate: RowLocator,
+): { placed: T[]; unplaced: number } {
+  const placed: T[] = [];
+  let unplaced = 0;
+  for (const write of writes) {
+    const at = locate(write.row);
+    if (at === null) unplaced += 1;
+    else placed.push({ ...write, row: at });
+  }
+  return { placed, unplaced };
 }

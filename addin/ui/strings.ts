@@ -67,8 +67,12 @@ const enUS = {
   pullSummary: '{dataset} on sheet {sheet}: {added} added, {updated} updated, {removed} removed.',
   pullReset: 'The server asked for a full reload, so the whole sheet was reloaded.',
   editedCells: '{count} cells you edited in the pulled table were kept as you left them.',
+  pullUnplaced:
+    '{count} server changes were not written: their rows left the table during the refresh (deleted?). Pull the dataset again to reload them.',
   overwriteEdits: 'Overwrite my edits',
   statusRefreshed: '{count} order rows have a new status.',
+  statusUnplaced:
+    '{count} statuses were not written: their rows left the table during the refresh (deleted?).',
   pivotAdded: 'PivotTable added on sheet {sheet}.',
   releaseCredit: 'Release orders over the credit limit',
   prepareAllocations: 'Prepare allocations',
@@ -152,8 +156,11 @@ const zhCN: Strings = {
   pullSummary: '“{dataset}”在工作表 {sheet}：新增 {added}，更新 {updated}，删除 {removed}。',
   pullReset: '服务器要求完整重新加载，已重新加载整张表。',
   editedCells: '您在下载的表中修改过的 {count} 个单元格已按您的修改保留。',
+  pullUnplaced:
+    '有 {count} 项服务器更改未写入：刷新期间这些行已不在表中（被删除？）。重新下载该数据即可恢复。',
   overwriteEdits: '用服务器数据覆盖',
   statusRefreshed: '{count} 行订单的状态已更新。',
+  statusUnplaced: '有 {count} 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',
   pivotAdded: '已在工作表 {sheet} 添加数据透视表。',
   releaseCredit: '放行超信用额度订单',
   prepareAllocations: '生成核销表',

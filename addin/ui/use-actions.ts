@@ -8,6 +8,7 @@ import type {
   ConflictInfo,
   PullReport,
   PushReport,
+  StatusReport,
   ValidationReport,
 } from '../app-api';
 import type { MetaResponse } from '../../shared/meta';
@@ -54,6 +55,21 @@ export function pullNotices(
       ...action,
     });
   }
+  const unplaced = report.unplaced ?? 0;
+  if (unplaced > 0)
+    notices.push({ intent: 'warning', text: fill(strings.pullUnplaced, { count: unplaced }) });
+  return notices;
+}
+
+export function statusNotices(report: StatusReport, strings: Strings): Notice[] {
+  const notices: Notice[] = [
+    { intent: 'success', text: fill(strings.statusRefreshed, { count: report.updated }) },
+  ];
+  if (report.unplaced > 0)
+    notices.push({
+      intent: 'warning',
+      text: fill(strings.statusUnplaced, { count: report.unplaced }),
+    });
   return notices;
 }
 
@@ -204,11 +220,7 @@ function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
       const result = await run(strings.refreshStatus, (options) => app.refreshStatus(options), {
         cancellable: true,
       });
-      if (result)
-        notify({
-          intent: 'success',
-          text: fill(strings.statusRefreshed, { count: result.updated }),
-        });
+      if (result) notify(...statusNotices(result, strings));
     },
     async addPivot() {
       const result = await run(strings.addPivot, () => app.addPivot());

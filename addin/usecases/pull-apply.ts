@@ -1,5 +1,7 @@
 // Writes fetched rows into a pulled table: one planned writeRows (updates, deletes, appends), the
-// refreshed-at note on the header's first cell, and the below-safety highlight for stock.
+// refreshed-at note on the header's first cell, and the below-safety highlight for stock. Updates
+// and deletes go to the rows where their rows are after the fetch, found by `_key`: the user may
+// sort, insert or delete rows while the pages come in.
 import type { DatasetDescription } from '../../shared/meta';
 import type { PullRow } from '../../shared/protocol';
 import { cellAddress } from '../excel/a1';
@@ -11,10 +13,17 @@ import {
   rememberHighlightedRows,
   rowsAfterDeletes,
 } from '../core/mark-memory';
-import { planPullApply, writeColumnIndexes, type PullApplyPlan } from '../core/pull-plan';
-import { stateLayout, stateTextColumns } from '../core/row-state';
+import {
+  placePullPlan,
+  planPullApply,
+  writeColumnIndexes,
+  type PlacedPullPlan,
+  type PullApplyPlan,
+} from '../core/pull-plan';
+import { keysAsRead, locateRows } from '../core/row-moves';
+import { KEY_COLUMN, stateLayout, stateTextColumns, type StateLayout } from '../core/row-state';
 import type { PulledSheet } from '../core/settings';
-import { viewOf } from '../core/table-view';
+import { viewOf, type TableView } from '../core/table-view';
 import { say } from '../core/texts';
 import type { UseCaseContext } from './context';
 
@@ -37,12 +46,27 @@ export function shanghaiStamp(at: Date): string {
 
 const isBelowSafety = (values: Record<string, unknown>) => values.belowSafety === true;
 
-export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promise<PullApplyPlan> {
+/**
+ * The plan on the rows where they are now: the key column read again (one sync), and only when
+ * rows already in the table are written to.
+ */
+async function placeNow(
+  ctx: UseCaseContext,
+  tableName: string,
+  planned: { view: TableView; layout: StateLayout; plan: PullApplyPlan },
+): Promise<PlacedPullPlan> {
+  const { view, layout, plan } = planned;
+  if (plan.updates.length + plan.deletes.length === 0) return { ...plan, unplaced: 0 };
+  const now = await ctx.port.readColumn({ tableName, column: KEY_COLUMN });
+  return placePullPlan(plan, locateRows(keysAsRead(view, layout), now));
+}
+
+export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promise<PlacedPullPlan> {
   const view = viewOf(input.region);
   const layout = stateLayout(view);
   const columns = fieldColumnsOf(view, input.pulled.columns, input.dataset.fields);
   const highlights = input.dataset.fields.some((f) => f.name === 'belowSafety');
-  const plan = planPullApply({
+  const planned = planPullApply({
     view,
     layout,
     columns,
@@ -52,6 +76,8 @@ export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promi
     locale: ctx.locale(),
     ...(highlights ? { highlightIf: isBelowSafety } : {}),
   });
+  const tableName = input.pulled.tableName;
+  const plan = await placeNow(ctx, tableName, { view, layout, plan: planned });
   const headerOf = (column: number) => input.region.headers[column] ?? '';
   const textColumns = [
     ...columns.filter((fc) => isTextField(fc.field)).map((fc) => headerOf(fc.column)),
@@ -59,7 +85,7 @@ export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promi
   ];
   if (plan.updates.length + plan.appends.length + plan.deletes.length > 0) {
     await ctx.port.writeRows({
-      tableName: input.pulled.tableName,
+      tableName,
       columns: writeColumnIndexes({ layout, columns }).map(headerOf),
       textColumns,
       updates: plan.updates,
@@ -67,7 +93,7 @@ export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promi
       deletes: plan.deletes,
     });
   }
-  if (highlights) await highlightBelowSafety(ctx, input.pulled.tableName, plan);
+  if (highlights) await highlightBelowSafety(ctx, tableName, plan);
   return plan;
 }
 

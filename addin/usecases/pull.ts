@@ -52,7 +52,7 @@ async function remember(ctx: UseCaseContext, saved: PulledSheet): Promise<void> 
   });
 }
 
-const NOTHING = { added: 0, updated: 0, removed: 0, editedCells: 0, keptEdits: 0 };
+const NOTHING = { added: 0, updated: 0, removed: 0, editedCells: 0, keptEdits: 0, unplaced: 0 };
 
 /** Writes fetched rows into the table, stamps it, and keeps the cursor in the workbook. */
 async function applyFetched(
@@ -77,13 +77,13 @@ async function applyFetched(
   const cursor = plan.keptEdits > 0 && pulled.cursor !== undefined ? pulled.cursor : fetched.cursor;
   const refreshedAt = now.toISOString();
   await remember(ctx, { ...pulled, sheetName: region.sheetName, cursor, refreshedAt });
-  const { editedCells, keptEdits } = plan;
+  const { editedCells, keptEdits, unplaced } = plan;
   const counts = {
     added: plan.appends.length,
     updated: plan.updates.length,
     removed: plan.deletes.length,
   };
-  return { ...counts, editedCells, keptEdits, refreshedAt };
+  return { ...counts, editedCells, keptEdits, unplaced, refreshedAt };
 }
 
 async function run(

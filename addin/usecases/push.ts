@@ -16,8 +16,8 @@ import {
 import { ApiError } from '../core/api-error';
 import { sendChunks, type SendOutcome } from '../core/push-engine';
 import { resultWrite, type Outcome, type ResultWrite } from '../core/push-results';
-import { locateRows, type RowLocator } from '../core/row-moves';
-import { KEY_COLUMN, readState, STATUS_COLUMN, stateTextColumns } from '../core/row-state';
+import { keysAsRead, locateRows, type RowLocator } from '../core/row-moves';
+import { KEY_COLUMN, STATUS_COLUMN, stateTextColumns } from '../core/row-state';
 import { say } from '../core/texts';
 import { checkTable } from '../core/validate-rows';
 import type { UseCaseContext } from './context';
@@ -110,11 +110,7 @@ async function locateNow(
 ): Promise<RowLocator> {
   const isNothingBack = outcome.results.size === 0 && outcome.invalid.length === 0;
   if (isNothingBack) return (row) => row; // no write follows
-  const { view, layout } = table;
-  const before = Array.from(
-    { length: view.rowCount },
-    (_, row) => readState(view, layout, row).key,
-  );
+  const before = keysAsRead(table.view, table.layout);
   for (const row of outcome.sent) before[row.row] = row.rowKey;
   const now = await ctx.port.readColumn({ tableName: table.binding.tableName, column: KEY_COLUMN });
   return locateRows(before, now);

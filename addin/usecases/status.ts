@@ -1,12 +1,14 @@
 // Refresh status: the pushed order lines of the bound sheet get their current state in words
-// (submitted, partly shipped 3/10, shipped…) from the orders pull, matched by `_key`.
+// (submitted, partly shipped 3/10, shipped…) from the orders pull, matched by `_key`, and written
+// on the row where each line is after the pull came back (the user may sort meanwhile).
 import type { FieldDescription } from '../../shared/meta';
 import type { PullRow } from '../../shared/protocol';
-import type { WorkOptions } from '../app-api';
+import type { StatusReport, WorkOptions } from '../app-api';
 import { ApiError } from '../core/api-error';
 import { datasetOf } from '../core/binding';
 import { RowParser, viewRow } from '../core/row-values';
-import { readState, STATUS_COLUMN } from '../core/row-state';
+import { keysAsRead, locateRows, placeRows } from '../core/row-moves';
+import { KEY_COLUMN, STATUS_COLUMN } from '../core/row-state';
 import { say } from '../core/texts';
 import type { UseCaseContext } from './context';
 import { fetchPull } from './pull-fetch';
@@ -43,10 +45,37 @@ function describeLine(
   );
 }
 
+/** Each line's status on the row where it is now; lines whose row left the table are counted. */
+async function writeStatuses(
+  ctx: UseCaseContext,
+  table: LoadedTable,
+  describe: (key: string) => string | null,
+): Promise<StatusReport> {
+  const keys = keysAsRead(table.view, table.layout);
+  const planned: { row: number; values: string[] }[] = [];
+  keys.forEach((key, row) => {
+    const text = key === null ? null : describe(key);
+    if (text !== null) planned.push({ row, values: [text] });
+  });
+  if (planned.length === 0) return { updated: 0, unplaced: 0 };
+  const tableName = table.binding.tableName;
+  const now = await ctx.port.readColumn({ tableName, column: KEY_COLUMN });
+  const { placed, unplaced } = placeRows(planned, locateRows(keys, now));
+  if (placed.length > 0) {
+    await ctx.port.writeRows({
+      tableName,
+      columns: [STATUS_COLUMN],
+      textColumns: [STATUS_COLUMN],
+      updates: placed,
+    });
+  }
+  return { updated: placed.length, unplaced };
+}
+
 export async function refreshOrderStatus(
   ctx: UseCaseContext,
   options: WorkOptions = {},
-): Promise<{ updated: number }> {
+): Promise<StatusReport> {
   const table = await loadBoundTable(ctx);
   if (table.dataset.name !== 'orders') {
     throw new ApiError(say('not-orders-binding', {}, ctx.locale()), {
@@ -65,19 +94,8 @@ export async function refreshOrderStatus(
   const statusField = datasetOf(await ctx.meta(), 'orders', ctx.locale()).fields.find(
     (f) => f.name === 'status',
   );
-  const updates: { row: number; values: string[] }[] = [];
-  for (let row = 0; row < table.view.rowCount; row += 1) {
-    const key = readState(table.view, table.layout, row).key;
-    const line = key === null ? undefined : lines.get(key);
-    if (line) updates.push({ row, values: [describeLine(ctx, statusField, line)] });
-  }
-  if (updates.length > 0) {
-    await ctx.port.writeRows({
-      tableName: table.binding.tableName,
-      columns: [STATUS_COLUMN],
-      textColumns: [STATUS_COLUMN],
-      updates,
-    });
-  }
-  return { updated: updates.length };
+  return writeStatuses(ctx, table, (key) => {
+    const line = lines.get(key);
+    return line ? describeLine(ctx, statusField, line) : null;
+  });
 }

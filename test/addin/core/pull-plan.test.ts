@@ -1,9 +1,11 @@
 // Applying pulled changes: updates in place by `_key`, appends, deletes; user edits found by the
-// digest, kept unless overwriting; highlights counted on the table as it will be.
+// digest, kept unless overwriting; highlights counted on the table as it will be; the plan moved
+// to the rows where they are after the fetch.
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { fieldColumnsOf } from '../../../addin/core/binding';
-import { planPullApply, pulledCells } from '../../../addin/core/pull-plan';
+import { placePullPlan, planPullApply, pulledCells } from '../../../addin/core/pull-plan';
+import { keysAsRead, locateRows } from '../../../addin/core/row-moves';
 import { stateLayout } from '../../../addin/core/row-state';
 import { viewOf } from '../../../addin/core/table-view';
 import type { CellValue } from '../../../addin/excel/port';
@@ -75,6 +77,43 @@ describe('pull apply plan', () => {
     assert.equal(plan.appends[0]![0], 'XB');
     assert.equal(plan.appends[0]![5], 'XB');
     assert.equal(plan.editedCells, 0);
+  });
+
+  describe('on the rows where they are now', () => {
+    const changes = [
+      record('HD', '华东区', { version: 2 }),
+      record('HN', '华南', { version: 2, op: 'delete' }),
+      record('XB', '西北'),
+    ];
+    const planFor = (now: CellValue[]) => {
+      const table = tableWith(existing);
+      const plan = planPullApply({ ...table, changes, full: false, overwriteEdits: false });
+      return placePullPlan(plan, locateRows(keysAsRead(table.view, table.layout), now));
+    };
+
+    it('keeps the rows when nothing moved', () => {
+      const plan = planFor(['HD', 'HN', 'HB']);
+      assert.deepEqual(
+        [plan.updates.map((u) => u.row), plan.deletes, plan.unplaced],
+        [[0], [1], 0],
+      );
+    });
+
+    it('follows a sort, appends untouched', () => {
+      const plan = planFor(['HB', 'HN', 'HD']);
+      assert.deepEqual(
+        [plan.updates.map((u) => u.row), plan.deletes, plan.unplaced],
+        [[2], [1], 0],
+      );
+      assert.equal(plan.updates[0]!.values[0], 'HD');
+      assert.equal(plan.appends[0]![0], 'XB');
+    });
+
+    it('drops and counts an update and a delete whose rows are gone', () => {
+      const plan = planFor(['HB']);
+      assert.deepEqual([plan.updates, plan.deletes, plan.unplaced], [[], [], 2]);
+      assert.equal(plan.appends.length, 1);
+    });
   });
 
   it('on a full load removes rows the server no longer sends', () => {

@@ -2,7 +2,7 @@
 // column reads as it did.
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { locateRows } from '../../../addin/core/row-moves';
+import { locateRows, placeRows } from '../../../addin/core/row-moves';
 import type { CellValue } from '../../../addin/excel/port';
 
 describe('row moves', () => {
@@ -68,5 +68,26 @@ describe('row moves', () => {
   it('finds no row beyond the table', () => {
     assert.equal(locateRows(['a'], ['a'])(5), null);
     assert.equal(locateRows(['a'], ['b'])(5), null);
+  });
+
+  it('places writes on the rows where their rows are now, dropping and counting the lost', () => {
+    const locate = locateRows(['a', 'b', 'c'], ['c', 'a']);
+    const writes = [
+      { row: 0, values: ['A'] },
+      { row: 1, values: ['B'] },
+      { row: 2, values: ['C'] },
+    ];
+    assert.deepEqual(placeRows(writes, locate), {
+      placed: [
+        { row: 1, values: ['A'] },
+        { row: 0, values: ['C'] },
+      ],
+      unplaced: 1,
+    });
+    assert.deepEqual(
+      writes[0],
+      { row: 0, values: ['A'] },
+      'the writes given are left as they were',
+    );
   });
 });

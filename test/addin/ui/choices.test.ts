@@ -12,7 +12,7 @@ import { classifyError, errorSentence } from '../../../addin/ui/errors';
 import { toPullFilter } from '../../../addin/ui/pull-filter';
 import { fill, stringsFor } from '../../../addin/ui/strings';
 import { luminance, pickThemeName } from '../../../addin/ui/theme';
-import { pullNotices, pushNotices } from '../../../addin/ui/use-actions';
+import { pullNotices, pushNotices, statusNotices } from '../../../addin/ui/use-actions';
 
 const colours = (bodyBackgroundColor: string) => ({
   bodyBackgroundColor,
@@ -147,6 +147,45 @@ describe('task pane choices', () => {
         clean.map((n) => n.intent),
         ['success'],
       );
+    });
+    it('says how many refresh changes could not be written, in both languages', () => {
+      const report = {
+        dataset: 'regions',
+        sheetName: '区域',
+        tableName: 'ss_pull_regions',
+        added: 1,
+        updated: 0,
+        removed: 1,
+        editedCells: 0,
+        reset: false,
+        refreshedAt: '',
+        unplaced: 2,
+      };
+      const [summary, zh] = pullNotices(report, stringsFor('zh-CN'), '区域');
+      assert.equal(summary?.intent, 'success');
+      assert.deepEqual(zh, {
+        intent: 'warning',
+        text: '有 2 项服务器更改未写入：刷新期间这些行已不在表中（被删除？）。重新下载该数据即可恢复。',
+      });
+      const en = pullNotices(report, stringsFor('en-US'), 'Regions')[1]?.text ?? '';
+      assert.match(en, /^2 server changes were not written/);
+      assert.equal(
+        pullNotices({ ...report, unplaced: 0 }, stringsFor('en-US'), 'Regions').length,
+        1,
+      );
+    });
+    it('says how many statuses could not be written, in both languages', () => {
+      const zh = statusNotices({ updated: 3, unplaced: 1 }, stringsFor('zh-CN'));
+      assert.deepEqual(zh, [
+        { intent: 'success', text: '3 行订单的状态已更新。' },
+        {
+          intent: 'warning',
+          text: '有 1 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',
+        },
+      ]);
+      const en = statusNotices({ updated: 3, unplaced: 1 }, stringsFor('en-US'));
+      assert.match(en[1]?.text ?? '', /^1 statuses were not written/);
+      assert.equal(statusNotices({ updated: 3, unplaced: 0 }, stringsFor('en-US')).length, 1);
     });
     it('says how many results could not be written back, in both languages', () => {
       const report = {

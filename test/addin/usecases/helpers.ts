@@ -1,7 +1,9 @@
 // Sheets the use-case tests start from: an orders sheet in the user's own titles, bound through
 // the add-in as a user would (select a cell, accept the proposal).
 import type { Binding } from '../../../addin/app-api';
-import type { FakeCellValue } from '../../fakes/fake-cells';
+import type { FakeCellValue, FakeRow } from '../../fakes/fake-cells';
+import type { TableModel } from '../../fakes/fake-model';
+import { deleteRows } from '../../fakes/fake-range-ops';
 import type { AddinHarness } from '../../support/addin';
 
 export const ORDER_HEADERS = ['单号', '客户编码', '日期', '类型', '货号', '数量', '单价', '仓库'];
@@ -84,4 +86,32 @@ export async function serverRecords(
       .filter((r) => r.op === 'upsert')
       .map((r) => [typeof r.values.code === 'string' ? r.values.code : r.key, r]),
   );
+}
+
+function tableOn(h: AddinHarness, sheetName: string): TableModel {
+  const table = h.workbook.tables.find((t) => t.sheet === h.workbook.sheet(sheetName));
+  if (!table) throw new Error(`no table on ${sheetName}`);
+  return table;
+}
+
+export type Reorder = (rows: FakeRow[]) => FakeRow[];
+
+/** Moves whole body rows of the sheet's table (with their hidden system cells), as Excel's sort does. */
+export function reorderBody(h: AddinHarness, sheetName: string, reorder: Reorder): void {
+  const { sheet, row, bodyCount } = tableOn(h, sheetName);
+  const body = sheet.rows.slice(row + 1, row + 1 + bodyCount) as FakeRow[];
+  sheet.rows.splice(row + 1, bodyCount, ...reorder(body));
+}
+
+/** Deletes the first body row of the sheet's table that `isIt`, as the user would (the table shrinks). */
+export function deleteBodyRow(
+  h: AddinHarness,
+  at: { sheet: string; isIt: (row: FakeRow) => boolean },
+): void {
+  const table = tableOn(h, at.sheet);
+  const body = table.sheet.rows.slice(table.row + 1, table.row + 1 + table.bodyCount) as FakeRow[];
+  const index = body.findIndex(at.isIt);
+  if (index < 0) throw new Error(`no such row on ${at.sheet}`);
+  const rect = { row: table.row + 1 + index, column: table.column, rowCount: 1 };
+  deleteRows(h.workbook, table.sheet, { ...rect, columnCount: table.columnCount });
 }

@@ -5,10 +5,17 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import type { AddinApp } from '../../../addin/app-api';
 import type { Transport } from '../../../addin/core/transport';
-import type { FakeRow } from '../../fakes/fake-cells';
-import { deleteRows } from '../../fakes/fake-range-ops';
 import { startAddin, type AddinHarness } from '../../support/addin';
-import { bindSheet, cellOf, pushedMutations, REGION_HEADERS, serverRecords } from './helpers';
+import {
+  bindSheet,
+  cellOf,
+  deleteBodyRow,
+  pushedMutations,
+  REGION_HEADERS,
+  reorderBody as reorderSheet,
+  serverRecords,
+  type Reorder,
+} from './helpers';
 
 /** Publishes a smaller push limit in meta, so a few rows go out in several chunks. */
 function chunkedBy(inner: Transport, maxRows: number): Transport {
@@ -23,8 +30,6 @@ function chunkedBy(inner: Transport, maxRows: number): Transport {
     },
   };
 }
-
-type Reorder = (rows: FakeRow[]) => FakeRow[];
 
 const byCodeDescending: Reorder = (rows) =>
   [...rows].sort((a, b) => String(b.values[0]).localeCompare(String(a.values[0])));
@@ -46,20 +51,9 @@ describe('push while the user sorts or deletes rows', () => {
   const regions = (count: number) =>
     Array.from({ length: count }, (_, i) => [`R${i}`, `区域${i}`, null]);
 
-  /** Moves whole body rows (with their hidden system cells), as Excel's sort does. */
-  function reorderBody(reorder: Reorder): void {
-    const sheet = h.workbook.sheet(SHEET);
-    const count = h.workbook.tables[0]!.bodyCount;
-    const body = sheet.rows.slice(1, 1 + count) as FakeRow[];
-    sheet.rows.splice(1, count, ...reorder(body));
-  }
-
-  function deleteRowOf(code: string): void {
-    const sheet = h.workbook.sheet(SHEET);
-    const table = h.workbook.tables[0]!;
-    const row = sheet.rows.findIndex((r, i) => i > 0 && r?.values[0] === code);
-    deleteRows(h.workbook, sheet, { row, column: 0, rowCount: 1, columnCount: table.columnCount });
-  }
+  const reorderBody = (reorder: Reorder) => reorderSheet(h, SHEET, reorder);
+  const deleteRowOf = (code: string) =>
+    deleteBodyRow(h, { sheet: SHEET, isIt: (row) => row.values[0] === code });
 
   /** Calls `steps[i]` after the i-th chunk came back (the last one before results are written). */
   function afterChunks(...steps: (() => void)[]) {
