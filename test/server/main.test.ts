@@ -1,0 +1,129 @@
+// `npm start`'s entry point run as a process: configuration checked at start-up, demo mode kept
+// to loopback, HTTPS with a configured certificate, and a clean stop on SIGTERM.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startMain(env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(run: Run, pattern: RegExp, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!pattern.test(run.output())) {
+    if (Date.now() > until || run.child.exitCode !== null)
+      throw new Error(`no ${String(pattern)} in:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+function getJson(url: string, ca: Buffer): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { ca }, (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+describe('server start-up (server/main.ts)', function () {
+  this.timeout(90_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-main-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a wrong setting with a message naming it', async () => {
+    const run = startMain({ PORT: 'abc', SALES_SYNC_DB: path.join(dir, 'x.db') });
+    assert.equal(await run.exited, 1);
+    assert.match(run.output(), /Invalid configuration/);
+    assert.match(run.output(), /PORT/);
+  });
+
+  it('refuses a certificate without its key', async () => {
+    const cert = path.join(dir, 'cert.pem');
+    const run = startMain({ SALES_SYNC_TLS_CERT: cert, SALES_SYNC_DB: path.join(dir, 'x.db') });
+    assert.equal(await run.exited, 1);
+    assert.match(run.output(), /SALES_SYNC_TLS_CERT and SALES_SYNC_TLS_KEY go together/);
+  });
+
+  it('will not run demo mode (password "demo") on a non-loopback address', async () => {
+    const db = path.join(dir, 'demo.db');
+    const run = startMain({ HOST: '0.0.0.0', PORT: String(await freePort()), SALES_SYNC_DB: db });
+    assert.equal(await run.exited, 1);
+    assert.match(run.output(), /only runs on a loopback address, not 0\.0\.0\.0/);
+  });
+
+  it('serves HTTPS with the configured certificate and stops cleanly on SIGTERM', async () => {
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    const made = spawnSync('openssl', [
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2'],
+      ...['-keyout', key, '-out', cert, '-subj', '/CN=localhost'],
+      ...['-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+    ]);
+    assert.equal(made.status, 0, made.stderr.toString());
+    const port = await freePort();
+    const db = path.join(dir, 'tls.db');
+    const run = startMain({
+      PORT: String(port),
+      SALES_SYNC_DB: db,
+      SALES_SYNC_DEMO: '0',
+      SALES_SYNC_TLS_CERT: cert,
+      SALES_SYNC_TLS_KEY: key,
+    });
+    try {
+      await waitFor(run, /"listening"/);
+      assert.match(run.output(), new RegExp(`https://localhost:${port}/`));
+      const health = await getJson(
+        `https://127.0.0.1:${port}/api/v1/health`,
+        fs.readFileSync(cert),
+      );
+      assert.deepEqual(health, { status: 200, body: { ok: true } });
+      // Every API route but health wants a token.
+      const meta = await getJson(`https://127.0.0.1:${port}/api/v1/meta`, fs.readFileSync(cert));
+      assert.equal(meta.status, 401);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    assert.equal(await run.exited, 0);
+    // The store was closed: SQLite folded the WAL back into the database file.
+    assert.equal(fs.existsSync(`${db}-wal`), false);
+  });
+});
