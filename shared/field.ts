@@ -19,6 +19,12 @@ export interface FieldMeta {
   synonyms?: readonly string[];
   /** Dataset whose codes fill this field's dropdown (dealers, products, locations, regions). */
   ref?: string;
+  /**
+   * The server refuses a record of `ref` whose status is inactive here (an order's dealer, SKU
+   * and location; a stock movement's SKU and locations). Elsewhere an inactive record still
+   * counts: a dealer no longer trading may pay its last invoices.
+   */
+  refActive?: boolean;
   options?: readonly FieldOption[];
   max?: number;
   min?: number;

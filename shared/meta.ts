@@ -15,6 +15,8 @@ export const fieldDescriptionSchema = z.object({
   label: labelSchema,
   synonyms: z.array(z.string()),
   ref: z.string().optional(),
+  /** Only an active record of `ref` will do (FieldMeta.refActive). */
+  refActive: z.boolean().optional(),
   options: z
     .array(z.object({ value: z.string(), label: labelSchema, synonyms: z.array(z.string()) }))
     .optional(),
@@ -45,6 +47,11 @@ export const metaResponseSchema = z.object({
   datasets: z.array(datasetDescriptionSchema),
   /** Master-data lists for dropdowns, by the `ref` names fields use. */
   lists: z.record(z.string(), z.array(listEntrySchema)),
+  /**
+   * Codes of records that exist but are inactive, by the same names: not offered in dropdowns,
+   * yet valid in a field without `refActive`.
+   */
+  inactive: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type MetaResponse = z.infer<typeof metaResponseSchema>;
 
@@ -65,6 +72,7 @@ export function describeFields(schema: RowSchema, pushSchema?: RowSchema): Field
       label: meta.label,
       synonyms: [...(meta.synonyms ?? [])],
       ...(meta.ref ? { ref: meta.ref } : {}),
+      ...(meta.refActive === true ? { refActive: true } : {}),
       ...(options ? { options } : {}),
       ...(meta.max === undefined ? {} : { max: meta.max }),
       ...(meta.min === undefined ? {} : { min: meta.min }),

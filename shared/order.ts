@@ -17,6 +17,7 @@ export const orderLineSchema = z.object({
     label: { 'zh-CN': '经销商编码', 'en-US': 'Dealer code' },
     synonyms: ['客户编码', '客户代码', '经销商代码', '客户编号', 'customer code', 'dealer'],
     ref: 'dealers',
+    refActive: true,
   }),
   orderDate: field.date({
     label: { 'zh-CN': '订单日期', 'en-US': 'Order date' },
@@ -65,6 +66,7 @@ export const orderLineSchema = z.object({
     label: { 'zh-CN': '发货仓', 'en-US': 'Ship from' },
     synonyms: ['仓库', '仓库编码', '库位', '库位编码', 'warehouse', 'location'],
     ref: 'locations',
+    refActive: true,
   }),
   requestedDate: field.date(
     {

@@ -73,4 +73,5 @@ export const skuRefField = () =>
     label: { 'zh-CN': '产品编码', 'en-US': 'SKU code' },
     synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码', 'product code', 'sku'],
     ref: 'products',
+    refActive: true,
   });

@@ -13,6 +13,7 @@ const location = field.code({
   label: { 'zh-CN': '库位编码', 'en-US': 'Location code' },
   synonyms: ['仓库', '仓库编码', '库位', 'warehouse', 'location'],
   ref: 'locations',
+  refActive: true,
 });
 const remark = field.text(
   { label: { 'zh-CN': '备注', 'en-US': 'Remark' }, synonyms: ['说明', 'note'], max: 500 },
@@ -74,11 +75,13 @@ export const transferSchema = z.object({
     label: { 'zh-CN': '调出库位', 'en-US': 'From location' },
     synonyms: ['调出仓', '调出仓库', 'from'],
     ref: 'locations',
+    refActive: true,
   }),
   toLocationCode: field.code({
     label: { 'zh-CN': '调入库位', 'en-US': 'To location' },
     synonyms: ['调入仓', '调入仓库', 'to'],
     ref: 'locations',
+    refActive: true,
   }),
   skuCode: sku,
   quantity,

@@ -82,7 +82,7 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
     const code =
       fc.field.ref === undefined || failed.has(fc.field.name)
         ? null
-        : input.refs.check(fc.field.ref, parsed.values[fc.field.name]);
+        : input.refs.check(fc.field, parsed.values[fc.field.name]);
     const value = String(parsed.values[fc.field.name]);
     if (code)
       found.push({

@@ -34,16 +34,23 @@ export async function metaEtag(db: Db, handlers: HandlerRegistry): Promise<strin
 
 export async function buildMeta(db: Db, handlers: HandlerRegistry): Promise<MetaResponse> {
   const lists: Record<string, ListEntry[]> = {};
+  const inactive: Record<string, string[]> = {};
   for (const [dataset, source] of Object.entries(listSources)) {
-    const records = await allRecords(db, dataset);
-    lists[dataset] = [...records.values()]
-      .filter((r) => r.values.status !== 'inactive')
+    const records = [...(await allRecords(db, dataset)).values()];
+    const isActive = (r: (typeof records)[number]) => r.values.status !== 'inactive';
+    lists[dataset] = records
+      .filter(isActive)
       .map((r) => ({ code: String(r.values[source.code]), name: String(r.values[source.name]) }))
       .sort((a, b) => a.code.localeCompare(b.code));
+    inactive[dataset] = records
+      .filter((r) => !isActive(r))
+      .map((r) => String(r.values[source.code]))
+      .sort();
   }
   return {
     limits: { ...limits },
     datasets: [...handlers.values()].map((h) => describeDataset(h.def)),
     lists,
+    inactive,
   };
 }

@@ -116,6 +116,32 @@ describe('auth, CORS, openapi and audit', () => {
     assert.deepEqual(changed.body.lists.regions, [{ code: 'HD', name: '华东' }]);
   });
 
+  it('lists inactive codes apart and says which fields need an active record', async () => {
+    const push = (values: Record<string, unknown>) =>
+      server.call('manager', '/api/v1/sync/push', {
+        body: {
+          workbookId: 'wb',
+          clientId: 'c',
+          dataset: 'regions',
+          mutations: [{ mutationId: randomUUID(), op: 'upsert', rowKey: randomUUID(), values }],
+        },
+        headers: { 'idempotency-key': randomUUID() },
+      });
+    assert.equal((await push({ code: 'DB', name: '东北', status: 'inactive' })).status, 200);
+    const meta = (await server.call('sales', '/api/v1/meta')).body;
+    assert.ok(!meta.lists.regions.some((r: { code: string }) => r.code === 'DB'));
+    assert.deepEqual(meta.inactive.regions, ['DB']);
+    const fieldOf = (dataset: string, name: string) =>
+      meta.datasets
+        .find((d: { name: string }) => d.name === dataset)
+        .fields.find((f: { name: string }) => f.name === name);
+    // An order needs an active dealer, SKU and location; a payment may come from any dealer.
+    for (const name of ['dealerCode', 'skuCode', 'locationCode'])
+      assert.equal(fieldOf('orders', name).refActive, true, name);
+    assert.equal(fieldOf('allocations', 'dealerCode').ref, 'dealers');
+    assert.equal(fieldOf('allocations', 'dealerCode').refActive, undefined);
+  });
+
   it('records who changed what from which workbook, before and after', async () => {
     const rowKey = randomUUID();
     const send = (name: string, baseVersion?: number) =>
