@@ -72,6 +72,10 @@ class StoreConnection implements SqliteDatabase {
 
   /** Copies the WAL into the database file while nobody writes, off the requests' path. */
   private checkpointIfIdle(idleMs: number): void {
+    if (!this.sqlite.open) {
+      clearInterval(this.timer);
+      return;
+    }
     if (!this.unsaved || this.sqlite.inTransaction) return;
     if (performance.now() - this.lastWrite < idleMs) return;
     this.unsaved = false;

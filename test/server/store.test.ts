@@ -182,6 +182,16 @@ describe('store', () => {
       assert.deepEqual(rows, { n: 2400 });
     });
 
+    it('stops checking once the connection is closed under it', async () => {
+      const file = path.join(dir, 'closed.db');
+      const opened = openCounters(file, 20);
+      await writeBatch(opened, 1);
+      opened.sqlite.close();
+      // A checkpoint on the closed connection would throw from the timer and end the process.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      assert.equal(opened.sqlite.open, false);
+    });
+
     it('does not checkpoint while writes keep coming (and never inside a request)', async () => {
       const file = path.join(dir, 'busy.db');
       store = openCounters(file, 60_000);
