@@ -13,6 +13,7 @@ import type {
   ParsedMutation,
   WriteContext,
 } from '../sync/handler';
+import { rowStamp } from '../sync/changes';
 import { AliasBook } from './aliases';
 import { allocationsByKey, pullAllocations, saveAllocations } from './allocations-store';
 import {
@@ -79,16 +80,6 @@ function write(run: Run, next: FinAllocationsTable, before?: FinAllocationsTable
   return { status: 'applied', id: next.id, version: next.version, problems: [] };
 }
 
-function stamp(run: Run, version: number) {
-  const { ctx } = run;
-  return {
-    version,
-    change_seq: ctx.nextSeq(),
-    updated_at: ctx.now.toISOString(),
-    updated_by: ctx.actor.user.username,
-  };
-}
-
 function remove(run: Run, stored: FinAllocationsTable): MutationOutcome {
   const old = inputOf(stored);
   applyToState(run.state, old, -1);
@@ -98,7 +89,7 @@ function remove(run: Run, stored: FinAllocationsTable): MutationOutcome {
     const available = formatYuan(credit + stored.amount);
     return rejected([{ code: 'credit-balance-short', params: { available } }]);
   }
-  return write(run, { ...stored, ...stamp(run, stored.version + 1), deleted: 1 }, stored);
+  return write(run, { ...stored, ...rowStamp(run.ctx, stored.version + 1), deleted: 1 }, stored);
 }
 
 function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
@@ -113,7 +104,11 @@ function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): Mutat
   applyToState(run.state, values);
   const id = stored?.id ?? run.numbers.take();
   const row = { id, row_key: m.rowKey, ...columns(values), source: stored?.source ?? 'manual' };
-  return write(run, { ...row, deleted: 0, ...stamp(run, (stored?.version ?? 0) + 1) }, stored);
+  return write(
+    run,
+    { ...row, deleted: 0, ...rowStamp(run.ctx, (stored?.version ?? 0) + 1) },
+    stored,
+  );
 }
 
 function applyOne(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {

@@ -10,6 +10,7 @@ import type { MatchIndex } from '../../shared/finance/match-index';
 import type { OpenItem } from '../../shared/finance/open-item';
 import { formatYuan } from '../../shared/money';
 import type { MutationOutcome, WriteContext } from '../sync/handler';
+import { rowStamp } from '../sync/changes';
 import { openItems } from './ledger';
 import { loadMatchSetup } from './match-context';
 import { openNumbers, type FinanceNumbers } from './numbers';
@@ -155,9 +156,6 @@ function toRow(ctx: WriteContext, input: RowInput): FinAllocationsTable {
     remark: null,
     source: 'auto',
     deleted: 0,
-    version: 1,
-    change_seq: ctx.nextSeq(),
-    updated_at: ctx.now.toISOString(),
-    updated_by: ctx.actor.user.username,
+    ...rowStamp(ctx, 1),
   };
 }

@@ -19,6 +19,7 @@ import {
   type CreditNoteInput,
   type CreditNoteState,
 } from './credit-notes-check';
+import { rowStamp } from '../sync/changes';
 import { creditNotesByKey, pullCreditNotes, saveCreditNotes } from './credit-notes-store';
 import { invoiceOwners } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
@@ -64,16 +65,6 @@ function write(run: Run, next: FinCreditNotesTable, before?: FinCreditNotesTable
   return { status: 'applied', id: next.id, version: next.version, problems: [] };
 }
 
-function stamp(run: Run, version: number) {
-  const { ctx } = run;
-  return {
-    version,
-    change_seq: ctx.nextSeq(),
-    updated_at: ctx.now.toISOString(),
-    updated_by: ctx.actor.user.username,
-  };
-}
-
 function place(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): MutationOutcome {
   const values = valuesOf(m);
   if (stored) applyCreditNote(run.state, inputOf(stored), -1);
@@ -85,12 +76,12 @@ function place(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): Mutat
   applyCreditNote(run.state, values);
   const id = stored?.id ?? run.numbers.take();
   const row = { id, row_key: m.rowKey, ...columns(values), deleted: 0 };
-  return write(run, { ...row, ...stamp(run, (stored?.version ?? 0) + 1) }, stored);
+  return write(run, { ...row, ...rowStamp(run.ctx, (stored?.version ?? 0) + 1) }, stored);
 }
 
 function remove(run: Run, stored: FinCreditNotesTable): MutationOutcome {
   applyCreditNote(run.state, inputOf(stored), -1);
-  return write(run, { ...stored, ...stamp(run, stored.version + 1), deleted: 1 }, stored);
+  return write(run, { ...stored, ...rowStamp(run.ctx, stored.version + 1), deleted: 1 }, stored);
 }
 
 function applyOne(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): MutationOutcome {

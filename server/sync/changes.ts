@@ -3,6 +3,7 @@
 // the transaction: SQLite serialises writers (better-sqlite3 uses one connection behind Kysely);
 // on PostgreSQL this becomes SELECT … FOR UPDATE.
 import type { Db } from '../store/db';
+import type { WriteContext } from './handler';
 
 export interface SeqAllocator {
   next: () => number;
@@ -27,6 +28,16 @@ export async function openSeqAllocator(trx: Db): Promise<SeqAllocator> {
           .where('name', '=', 'change_seq')
           .execute();
     },
+  };
+}
+
+/** The columns a written row carries besides its values: version, change stamp, when and who. */
+export function rowStamp(ctx: Pick<WriteContext, 'nextSeq' | 'now' | 'actor'>, version: number) {
+  return {
+    version,
+    change_seq: ctx.nextSeq(),
+    updated_at: ctx.now.toISOString(),
+    updated_by: ctx.actor.user.username,
   };
 }
 
