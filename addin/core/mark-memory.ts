@@ -1,7 +1,8 @@
 // What the add-in coloured itself, remembered in the workbook's settings (they travel with the
 // file): the cells validate marked, per sheet, and the rows the below-safety highlight filled, per
-// table. The next run clears exactly those, never the whole body, so a colour or note the user
-// gave a cell survives validate and refresh. Read back through zod (STYLE.md 4).
+// table, by `_key` (the user sorts pulled tables). The next run clears exactly those, never the
+// whole body, so a colour or note the user gave a cell survives validate and refresh. Read back
+// through zod (STYLE.md 4).
 import { z } from 'zod';
 import { cellKey } from '../excel/a1';
 import type { ExcelPort } from '../excel/port';
@@ -12,7 +13,11 @@ export const MARK_MEMORY_KEYS = {
 } as const;
 
 const cellsSchema = z.record(z.string(), z.array(z.string()));
-const rowsSchema = z.record(z.string(), z.array(z.number().int().nonnegative()));
+// Workbooks from before the highlight was kept by key hold body positions: still read, once.
+const highlightedSchema = z.record(
+  z.string(),
+  z.union([z.array(z.string()), z.array(z.number().int().nonnegative())]),
+);
 
 async function readRecord<T>(
   port: ExcelPort,
@@ -55,20 +60,36 @@ export function rememberMarkedCells(
   );
 }
 
-/** Body rows of the table the highlight filled last time, as the table was then. */
-export async function readHighlightedRows(port: ExcelPort, tableName: string): Promise<number[]> {
-  return (await readRecord(port, MARK_MEMORY_KEYS.rows, rowsSchema))[tableName] ?? [];
+/**
+ * What the highlight filled last time: the rows' keys, or, in a memory written before keys were
+ * kept, body positions as the table was after that refresh (then `keys` is empty).
+ */
+export interface HighlightMemory {
+  readonly keys: readonly string[];
+  readonly rows: readonly number[];
 }
 
-export function rememberHighlightedRows(
+export async function readHighlightMemory(
   port: ExcelPort,
   tableName: string,
-  rows: readonly number[],
+): Promise<HighlightMemory> {
+  const entry = (await readRecord(port, MARK_MEMORY_KEYS.rows, highlightedSchema))[tableName] ?? [];
+  const keys = entry.filter((item) => typeof item === 'string');
+  const rows = entry.filter((item) => typeof item === 'number');
+  return { keys, rows };
+}
+
+/** Replaces the table's memory (positions too) with the keys of the rows filled now. */
+export function rememberHighlightedKeys(
+  port: ExcelPort,
+  tableName: string,
+  keys: readonly string[],
 ): Promise<void> {
+  const unique = [...new Set(keys)];
   return writeEntry(
     port,
-    { key: MARK_MEMORY_KEYS.rows, name: tableName, schema: rowsSchema },
-    rows.length > 0 ? [...rows] : null,
+    { key: MARK_MEMORY_KEYS.rows, name: tableName, schema: highlightedSchema },
+    unique.length > 0 ? unique : null,
   );
 }
 

@@ -24,7 +24,7 @@ export interface PullApplyInput {
   readonly full: boolean;
   readonly overwriteEdits: boolean;
   readonly locale: Locale;
-  /** Final body rows to highlight (below-safety stock), by their typed values. */
+  /** Rows to highlight once written (below-safety stock), by their typed values. */
   readonly highlightIf?: (values: Record<string, unknown>) => boolean;
 }
 
@@ -35,8 +35,11 @@ export interface PullApplyPlan {
   readonly deletes: number[];
   readonly editedCells: number;
   readonly keptEdits: number;
-  /** Body rows to highlight once the plan is written. */
-  readonly highlight: number[];
+  /**
+   * Keys of the rows to highlight once the plan is written: found by `_key` at highlight time, as
+   * the user may sort meanwhile (an appended row's key is the server's).
+   */
+  readonly highlightKeys: string[];
 }
 
 interface Existing {
@@ -92,9 +95,8 @@ interface Draft {
   deletes: number[];
   editedCells: number;
   keptEdits: number;
-  /** Typed values of every body row as it will be (for highlights). */
-  finalValues: Map<number, Record<string, unknown>>;
-  added: Record<string, unknown>[];
+  /** Typed values of every keyed row as it will be, by key (for highlights). */
+  finalValues: Map<string, Record<string, unknown>>;
 }
 
 /** Rows the table has: updated, removed, or kept as the user edited them. */
@@ -107,17 +109,18 @@ function planExisting(
   for (const [key, mine] of at.existing) {
     const pulled = at.latest.get(key);
     const gone = pulled ? pulled.op === 'delete' : input.full;
-    draft.finalValues.set(mine.row, mine.values);
+    draft.finalValues.set(key, mine.values);
     if (!pulled && !gone) continue;
     draft.editedCells += mine.edited;
     if (mine.edited > 0 && !input.overwriteEdits) {
       draft.keptEdits += 1;
     } else if (gone) {
       draft.deletes.push(mine.row);
+      draft.finalValues.delete(key);
     } else if (pulled) {
       const cells = pulledCells(input, pulled, at.parser);
       draft.updates.push({ row: mine.row, values: picks.map((c) => cells[c] ?? null) });
-      draft.finalValues.set(mine.row, pulled.values);
+      draft.finalValues.set(key, pulled.values);
     }
   }
 }
@@ -133,19 +136,19 @@ export function planPullApply(input: PullApplyInput): PullApplyPlan {
     editedCells: 0,
     keptEdits: 0,
     finalValues: new Map(),
-    added: [],
   };
   planExisting(input, draft, { parser, existing, latest });
   for (const pulled of latest.values()) {
     if (pulled.op === 'delete' || existing.has(pulled.key)) continue;
     draft.appends.push(pulledCells(input, pulled, parser));
-    draft.added.push(pulled.values);
+    draft.finalValues.set(pulled.key, pulled.values);
   }
-  const { finalValues, added, ...plan } = draft;
-  return {
-    ...plan,
-    highlight: highlightRows(input, { finalValues, added, deletes: plan.deletes }),
-  };
+  const { finalValues, ...plan } = draft;
+  const test = input.highlightIf;
+  const highlightKeys = test
+    ? [...finalValues].filter(([, values]) => test(values)).map(([key]) => key)
+    : [];
+  return { ...plan, highlightKeys };
 }
 
 /** A plan on the rows where they are now. */
@@ -156,8 +159,8 @@ export interface PlacedPullPlan extends PullApplyPlan {
 
 /**
  * Updates and deletes moved to the rows where their rows are now; one whose row cannot be found is
- * dropped and counted, so no other row is overwritten or deleted. Appends are unaffected; the
- * highlight stays as planned, on the rows in the order they were read.
+ * dropped and counted, so no other row is overwritten or deleted. Appends and the highlight (by
+ * key) are unaffected.
  */
 export function placePullPlan(plan: PullApplyPlan, locate: RowLocator): PlacedPullPlan {
   const updates = placeRows(plan.updates, locate);
@@ -171,30 +174,4 @@ export function placePullPlan(plan: PullApplyPlan, locate: RowLocator): PlacedPu
     deletes: deletes.placed.map(({ row }) => row),
     unplaced: updates.unplaced + deletes.unplaced,
   };
-}
-
-function highlightRows(
-  input: PullApplyInput,
-  after: {
-    finalValues: Map<number, Record<string, unknown>>;
-    added: Record<string, unknown>[];
-    deletes: readonly number[];
-  },
-): number[] {
-  const test = input.highlightIf;
-  if (!test) return [];
-  const deleted = new Set(after.deletes);
-  const rows: number[] = [];
-  let index = 0;
-  for (let row = 0; row < input.view.rowCount; row += 1) {
-    if (deleted.has(row)) continue;
-    const values = after.finalValues.get(row);
-    if (values && test(values)) rows.push(index);
-    index += 1;
-  }
-  for (const values of after.added) {
-    if (test(values)) rows.push(index);
-    index += 1;
-  }
-  return rows;
 }

@@ -3,6 +3,7 @@
 // meanwhile the user may have sorted the table or inserted or deleted rows: each row is found
 // again by its `_key` (every sent row has one: new rows get theirs before anything is sent). A row
 // without a key keeps its position only while the key column reads as it did, i.e. nothing moved.
+// The below-safety highlight finds its rows the same way, by the keys it fills and remembers.
 import type { CellValue } from '../excel/port';
 import { keyOfCell, readState, type StateLayout } from './row-state';
 import type { TableView } from './table-view';
@@ -55,4 +56,19 @@ export function placeRows<T extends { readonly row: number }>(
     else placed.push({ ...write, row: at });
   }
   return { placed, unplaced };
+}
+
+/**
+ * Body rows, top to bottom, whose key (in the key column as read now) is one of `keys`: where rows
+ * known by key are, whatever the user did to the order. A copied row shares its key and is found
+ * too.
+ */
+export function rowsHoldingKeys(keys: Iterable<string>, now: readonly CellValue[]): number[] {
+  const wanted = new Set(keys);
+  const rows: number[] = [];
+  now.forEach((cell, row) => {
+    const key = keyOfCell(cell);
+    if (key !== null && wanted.has(key)) rows.push(row);
+  });
+  return rows;
 }

@@ -1,7 +1,8 @@
 // Writes fetched rows into a pulled table: one planned writeRows (updates, deletes, appends), the
 // refreshed-at note on the header's first cell, and the below-safety highlight for stock. Updates
 // and deletes go to the rows where their rows are after the fetch, found by `_key`: the user may
-// sort, insert or delete rows while the pages come in.
+// sort, insert or delete rows while the pages come in. The highlight finds its rows by `_key`
+// after the write, and remembers their keys, so a sort between refreshes moves nothing wrong.
 import type { DatasetDescription } from '../../shared/meta';
 import type { PullRow } from '../../shared/protocol';
 import { cellAddress } from '../excel/a1';
@@ -9,8 +10,8 @@ import type { SheetRegion } from '../excel/port';
 import { fieldColumnsOf } from '../core/binding';
 import { isTextField } from '../core/cell-format';
 import {
-  readHighlightedRows,
-  rememberHighlightedRows,
+  readHighlightMemory,
+  rememberHighlightedKeys,
   rowsAfterDeletes,
 } from '../core/mark-memory';
 import {
@@ -20,8 +21,14 @@ import {
   type PlacedPullPlan,
   type PullApplyPlan,
 } from '../core/pull-plan';
-import { keysAsRead, locateRows } from '../core/row-moves';
-import { KEY_COLUMN, stateLayout, stateTextColumns, type StateLayout } from '../core/row-state';
+import { keysAsRead, locateRows, rowsHoldingKeys } from '../core/row-moves';
+import {
+  KEY_COLUMN,
+  keyOfCell,
+  stateLayout,
+  stateTextColumns,
+  type StateLayout,
+} from '../core/row-state';
 import type { PulledSheet } from '../core/settings';
 import { viewOf, type TableView } from '../core/table-view';
 import { say } from '../core/texts';
@@ -97,20 +104,32 @@ export async function applyPulled(ctx: UseCaseContext, input: ApplyInput): Promi
   return plan;
 }
 
-/** Moves the highlight: only the rows it filled last time are cleared, not the user's colours. */
+/**
+ * Moves the highlight: only the rows it filled last time are cleared, not the user's colours. Its
+ * rows and the remembered ones are found by `_key` in one read of the key column after the write
+ * (skipped, with the fill, when there is nothing to fill or clear).
+ */
 async function highlightBelowSafety(
   ctx: UseCaseContext,
   tableName: string,
-  plan: PullApplyPlan,
+  plan: PlacedPullPlan,
 ): Promise<void> {
-  const before = await readHighlightedRows(ctx.port, tableName);
+  const before = await readHighlightMemory(ctx.port, tableName);
+  if (plan.highlightKeys.length + before.keys.length + before.rows.length === 0) return;
+  const now = await ctx.port.readColumn({ tableName, column: KEY_COLUMN });
+  const rows = rowsHoldingKeys(plan.highlightKeys, now);
   await ctx.port.highlightRows({
     tableName,
-    rows: plan.highlight,
-    previousRows: rowsAfterDeletes(before, plan.deletes),
+    rows,
+    previousRows: [
+      ...rowsHoldingKeys(before.keys, now),
+      // A memory from before keys: positions, kept right through the write's deletes only.
+      ...rowsAfterDeletes(before.rows, plan.deletes),
+    ],
     color: BELOW_SAFETY_FILL,
   });
-  await rememberHighlightedRows(ctx.port, tableName, plan.highlight);
+  const filled = rows.flatMap((row) => keyOfCell(now[row] ?? null) ?? []);
+  await rememberHighlightedKeys(ctx.port, tableName, filled);
 }
 
 /** The refreshed-at note on the table's first header cell (where the user looks first). */

@@ -1,11 +1,12 @@
 // The add-in's memory of what it coloured: kept per sheet and per table in the workbook's
-// settings, and remembered rows followed through a write that deleted rows above them.
+// settings, the highlight by key; an older memory of row positions still read, and followed
+// through a write that deleted rows above them.
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import {
-  readHighlightedRows,
+  readHighlightMemory,
   readMarkedCells,
-  rememberHighlightedRows,
+  rememberHighlightedKeys,
   rememberMarkedCells,
   rowsAfterDeletes,
 } from '../../../addin/core/mark-memory';
@@ -39,10 +40,23 @@ describe('mark memory', () => {
     await rememberMarkedCells(port, 'Orders', []);
     assert.deepEqual(await readMarkedCells(port, 'Orders'), []);
     assert.deepEqual(await readMarkedCells(port, 'Stock'), ['A2']);
-    await rememberHighlightedRows(port, 'StockTable', [1, 4]);
-    assert.deepEqual(await readHighlightedRows(port, 'StockTable'), [1, 4]);
-    await rememberHighlightedRows(port, 'StockTable', []);
+    await rememberHighlightedKeys(port, 'StockTable', ['WH-E|A', 'WH-S|B', 'WH-E|A']);
+    assert.deepEqual(await readHighlightMemory(port, 'StockTable'), {
+      keys: ['WH-E|A', 'WH-S|B'],
+      rows: [],
+    });
+    await rememberHighlightedKeys(port, 'StockTable', []);
     assert.equal(workbook.savedSettings.has('salesSync.highlightedRows'), false);
+  });
+
+  it('reads a memory of positions from before keys, and replaces it with keys', async () => {
+    installFakeOffice(globalThis, { excelApi: '1.18' });
+    const port = createOfficePort();
+    await port.writeSettings({ 'salesSync.highlightedRows': { StockTable: [1, 4], Other: [2] } });
+    assert.deepEqual(await readHighlightMemory(port, 'StockTable'), { keys: [], rows: [1, 4] });
+    await rememberHighlightedKeys(port, 'StockTable', ['WH-E|A']);
+    assert.deepEqual(await readHighlightMemory(port, 'StockTable'), { keys: ['WH-E|A'], rows: [] });
+    assert.deepEqual(await readHighlightMemory(port, 'Other'), { keys: [], rows: [2] });
   });
 
   it('reads a hand-edited memory as empty instead of failing', async () => {

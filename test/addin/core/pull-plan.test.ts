@@ -1,5 +1,5 @@
 // Applying pulled changes: updates in place by `_key`, appends, deletes; user edits found by the
-// digest, kept unless overwriting; highlights counted on the table as it will be; the plan moved
+// digest, kept unless overwriting; highlights by key on the table as it will be; the plan moved
 // to the rows where they are after the fetch.
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
@@ -158,7 +158,7 @@ describe('pull apply plan', () => {
     assert.equal(plan.updates.length, 1);
   });
 
-  it('highlights by final position, after deletes and appends', () => {
+  it('highlights by key the rows as they will be, after deletes and appends', () => {
     const changes = [record('HD', '华东', { version: 2, op: 'delete' }), record('XB', 'X')];
     const plan = planPullApply({
       ...tableWith([...existing, record('XN', 'X')]),
@@ -167,6 +167,22 @@ describe('pull apply plan', () => {
       overwriteEdits: false,
       highlightIf: (v) => v.name === 'X',
     });
-    assert.deepEqual(plan.highlight, [2, 3]);
+    assert.deepEqual(plan.highlightKeys.sort(), ['XB', 'XN']);
+  });
+
+  it('highlights by the pulled values of an updated row, and never a deleted one', () => {
+    const changes = [
+      record('XN', '西北', { version: 2 }),
+      record('HD', 'X', { version: 2 }),
+      record('XS', 'X', { version: 2, op: 'delete' }),
+    ];
+    const plan = planPullApply({
+      ...tableWith([...existing, record('XN', 'X'), record('XS', 'X')]),
+      changes,
+      full: false,
+      overwriteEdits: false,
+      highlightIf: (v) => v.name === 'X',
+    });
+    assert.deepEqual(plan.highlightKeys, ['HD']);
   });
 });

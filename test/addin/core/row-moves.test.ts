@@ -1,8 +1,8 @@
 // Finding rows again after the user moved them: by `_key`; a row without a key only while the key
-// column reads as it did.
+// column reads as it did. And the rows holding given keys (the below-safety highlight's).
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { locateRows, placeRows } from '../../../addin/core/row-moves';
+import { locateRows, placeRows, rowsHoldingKeys } from '../../../addin/core/row-moves';
 import type { CellValue } from '../../../addin/excel/port';
 
 describe('row moves', () => {
@@ -90,4 +90,21 @@ describe('row moves', () => {
       'the writes given are left as they were',
     );
   });
+
+  const held: { name: string; keys: string[]; now: CellValue[]; rows: number[] }[] = [
+    { name: 'keys after a sort', keys: ['c', 'a'], now: ['a', 'b', 'c'], rows: [0, 2] },
+    { name: 'a key no longer in the table', keys: ['x', 'b'], now: ['a', 'b'], rows: [1] },
+    {
+      name: 'a copied row, and rows without a key',
+      keys: ['a'],
+      now: [null, 'a', '', 'a'],
+      rows: [1, 3],
+    },
+    { name: 'no keys', keys: [], now: ['a'], rows: [] },
+  ];
+  for (const c of held) {
+    it(`finds the rows holding keys: ${c.name}`, () => {
+      assert.deepEqual(rowsHoldingKeys(c.keys, c.now), c.rows);
+    });
+  }
 });
