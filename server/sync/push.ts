@@ -13,9 +13,9 @@ import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
-import { bulkWriter } from '../store/bulk';
 import { openSeqAllocator, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
+import { previouslyApplied, recordAudit, rememberApplied } from './push-records';
 
 export interface PushInput {
   db: Db;
@@ -34,24 +34,6 @@ class Rollback extends Error {
 }
 
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
-
-async function previouslyApplied(
-  db: Db,
-  clientId: string,
-  ids: string[],
-): Promise<Map<string, MutationOutcome>> {
-  const found = new Map<string, MutationOutcome>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('applied_mutations')
-      .select(['mutation_id', 'result'])
-      .where('client_id', '=', clientId)
-      .where('mutation_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of rows) found.set(row.mutation_id, JSON.parse(row.result) as MutationOutcome);
-  }
-  return found;
-}
 
 const describedFields = new WeakMap<DatasetHandler, FieldDescription[]>();
 
@@ -95,83 +77,6 @@ function validate(
   return parsedMutation(mutation, check.data, index);
 }
 
-const writeAudit = bulkWriter({
-  table: 'audit',
-  columns: [
-    'at',
-    'username',
-    'role',
-    'workbook_id',
-    'client_id',
-    'dataset',
-    'record_key',
-    'record_id',
-    'version',
-    'action',
-    'before',
-    'after',
-  ],
-});
-
-const json = (value: unknown) =>
-  value === undefined || value === null ? null : JSON.stringify(value);
-
-async function recordAudit(trx: Db, actor: Actor, entries: AuditEntry[], now: Date): Promise<void> {
-  const at = now.toISOString();
-  await writeAudit(
-    trx,
-    entries.map((e) => ({
-      at,
-      username: actor.user.username,
-      role: actor.user.role,
-      workbook_id: actor.workbookId,
-      client_id: actor.clientId,
-      dataset: e.dataset,
-      record_key: e.recordKey,
-      record_id: e.recordId,
-      version: e.version,
-      action: e.action,
-      before: json(e.before),
-      after: json(e.after),
-    })),
-  );
-}
-
-/** What a repeated mutation answers: the applied outcome, as `unchanged`. */
-function replayOutcome(outcome: MutationOutcome): MutationOutcome {
-  const replay: MutationOutcome = { status: 'unchanged', problems: outcome.problems };
-  if (outcome.id !== undefined) replay.id = outcome.id;
-  if (outcome.version !== undefined) replay.version = outcome.version;
-  if (outcome.serverValues) replay.serverValues = outcome.serverValues;
-  return replay;
-}
-
-const writeApplied = bulkWriter({
-  table: 'applied_mutations',
-  columns: ['client_id', 'mutation_id', 'dataset', 'result', 'created_at'],
-  onConflict: (insert) => insert.onConflict((oc) => oc.doNothing()),
-});
-
-async function rememberApplied(
-  trx: Db,
-  input: PushInput,
-  pairs: (readonly [ParsedMutation, MutationOutcome])[],
-): Promise<void> {
-  const at = input.now.toISOString();
-  await writeApplied(
-    trx,
-    pairs
-      .filter(([, outcome]) => outcome.status === 'applied')
-      .map(([mutation, outcome]) => ({
-        client_id: input.actor.clientId,
-        mutation_id: mutation.mutationId,
-        dataset: input.request.dataset,
-        result: JSON.stringify(replayOutcome(outcome)),
-        created_at: at,
-      })),
-  );
-}
-
 async function applyInTransaction(
   input: PushInput,
   parsed: ParsedMutation[],
@@ -203,7 +108,7 @@ async function applyInTransaction(
       await recordAudit(trx, input.actor, audits, input.now);
       await rememberApplied(
         trx,
-        input,
+        { clientId: input.actor.clientId, dataset: input.request.dataset, now: input.now },
         parsed.flatMap((m, i) => (outcomes[i] ? [[m, outcomes[i]] as const] : [])),
       );
       return outcomes;

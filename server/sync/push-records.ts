@@ -1,0 +1,109 @@
+// What the push engine (push.ts) reads and writes around a handler, in the same transaction:
+// guard 2 against duplicates — each client's applied mutation ids with the answer a repeat gets
+// — and the audit trail of every write.
+import type { Db } from '../store/db';
+import { bulkWriter } from '../store/bulk';
+import type { Actor, AuditEntry, MutationOutcome, ParsedMutation } from './handler';
+
+/** Guard 2: what this client's mutations already applied answered, by mutation id. */
+export async function previouslyApplied(
+  db: Db,
+  clientId: string,
+  ids: string[],
+): Promise<Map<string, MutationOutcome>> {
+  const found = new Map<string, MutationOutcome>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('applied_mutations')
+      .select(['mutation_id', 'result'])
+      .where('client_id', '=', clientId)
+      .where('mutation_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(row.mutation_id, JSON.parse(row.result) as MutationOutcome);
+  }
+  return found;
+}
+
+const writeAudit = bulkWriter({
+  table: 'audit',
+  columns: [
+    'at',
+    'username',
+    'role',
+    'workbook_id',
+    'client_id',
+    'dataset',
+    'record_key',
+    'record_id',
+    'version',
+    'action',
+    'before',
+    'after',
+  ],
+});
+
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
+/** The audit trail: who, when, from which workbook and client, before and after. */
+export async function recordAudit(
+  trx: Db,
+  actor: Actor,
+  entries: AuditEntry[],
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await writeAudit(
+    trx,
+    entries.map((e) => ({
+      at,
+      username: actor.user.username,
+      role: actor.user.role,
+      workbook_id: actor.workbookId,
+      client_id: actor.clientId,
+      dataset: e.dataset,
+      record_key: e.recordKey,
+      record_id: e.recordId,
+      version: e.version,
+      action: e.action,
+      before: json(e.before),
+      after: json(e.after),
+    })),
+  );
+}
+
+/** What a repeated mutation answers: the applied outcome, as `unchanged`. */
+function replayOutcome(outcome: MutationOutcome): MutationOutcome {
+  const replay: MutationOutcome = { status: 'unchanged', problems: outcome.problems };
+  if (outcome.id !== undefined) replay.id = outcome.id;
+  if (outcome.version !== undefined) replay.version = outcome.version;
+  if (outcome.serverValues) replay.serverValues = outcome.serverValues;
+  return replay;
+}
+
+const writeApplied = bulkWriter({
+  table: 'applied_mutations',
+  columns: ['client_id', 'mutation_id', 'dataset', 'result', 'created_at'],
+  onConflict: (insert) => insert.onConflict((oc) => oc.doNothing()),
+});
+
+/** Guard 2: the client's applied mutation ids, each with what a repeat of it answers. */
+export async function rememberApplied(
+  trx: Db,
+  input: { clientId: string; dataset: string; now: Date },
+  pairs: (readonly [ParsedMutation, MutationOutcome])[],
+): Promise<void> {
+  const at = input.now.toISOString();
+  await writeApplied(
+    trx,
+    pairs
+      .filter(([, outcome]) => outcome.status === 'applied')
+      .map(([mutation, outcome]) => ({
+        client_id: input.clientId,
+        mutation_id: mutation.mutationId,
+        dataset: input.dataset,
+        result: JSON.stringify(replayOutcome(outcome)),
+        created_at: at,
+      })),
+  );
+}
