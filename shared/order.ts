@@ -5,6 +5,7 @@ import { field } from './field';
 import { skuRefField } from './product';
 
 export const orderTypes = ['normal', 'replenishment', 'fair', 'group'] as const;
+export type OrderType = (typeof orderTypes)[number];
 export const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'cancelled'] as const;
 export type OrderLineStatus = (typeof orderLineStatuses)[number];
 

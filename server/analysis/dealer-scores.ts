@@ -2,11 +2,11 @@
 // master data) and the `dealer-grades` pull (the computed results with history, a true delta
 // over `records`). See dealer-grades.ts for how a grade is computed.
 import type { DealerScoreRow, GradingSchemeRow } from '../../shared/analysis/datasets';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { dealerGradesDataset, dealerScoresDataset } from '../../shared/analysis/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import { allRecords } from '../datasets/records-store';
 import { masterHandler, pullRecords } from '../datasets/master';
-import type { DatasetHandler, ParsedMutation, PullRequest } from '../sync/handler';
+import type { DatasetHandler, ParsedUpsert, PullRequest } from '../sync/handler';
 import { DEFAULT_SCHEME, writeGrades } from './dealer-grades';
 import { pushThroughGate } from './gate';
 import { loadMasters, userDealers } from './masters';
@@ -17,20 +17,20 @@ async function loadSchemes(ctx: { trx: Parameters<typeof allRecords>[0] }) {
 }
 
 export function dealerScoresHandler(): DatasetHandler {
-  const def = analysisDataset('dealer-scores');
+  const def = dealerScoresDataset;
   const inner = masterHandler({ ...def, naturalKey: 'scoreId' });
   return {
     def,
     async push(ctx, mutations) {
       const masters = await loadMasters(ctx.trx);
       const schemes = await loadSchemes(ctx);
-      const check = (m: ParsedMutation): RowProblem[] => {
+      const check = (m: ParsedUpsert): RowProblem[] => {
         const scheme = (m.values as DealerScoreRow).schemeCode ?? DEFAULT_SCHEME;
         return schemes.has(scheme)
           ? []
           : [{ field: 'schemeCode', code: 'unknown-scheme', params: { value: scheme } }];
       };
-      const prepare = (m: ParsedMutation) => {
+      const prepare = (m: ParsedUpsert) => {
         const row = m.values as DealerScoreRow;
         return { ...m, values: { ...m.values, scoreId: `${row.period}-${row.dealerCode}` } };
       };
@@ -61,5 +61,5 @@ async function pullGrades(request: PullRequest) {
 }
 
 export function dealerGradesHandler(): DatasetHandler {
-  return { def: analysisDataset('dealer-grades'), pull: pullGrades };
+  return { def: dealerGradesDataset, pull: pullGrades };
 }

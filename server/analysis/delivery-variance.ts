@@ -4,7 +4,7 @@
 // was asked). A line cancelled before anything shipped is no delivery and is left out; one
 // cancelled after a partial shipment counts as closed short. `from`/`to` filter the order
 // date. A snapshot pull: days late move with the calendar, so a refresh recomputes.
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { deliveryVarianceDataset } from '../../shared/analysis/datasets';
 import { lineVariance, rollUpByDealer, type LineVariance } from '../../shared/analysis/variance';
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
@@ -115,7 +115,7 @@ export async function deliveryVarianceRows(request: PullRequest): Promise<Derive
 
 export function deliveryVarianceHandler(): DatasetHandler {
   return {
-    def: analysisDataset('delivery-variance'),
+    def: deliveryVarianceDataset,
     pull: async (request) => pageSnapshot(await deliveryVarianceRows(request), request),
   };
 }

@@ -10,7 +10,7 @@
 // A snapshot pull (snapshot.ts).
 import { sql } from 'kysely';
 import { addDays } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { fairGuidanceDataset } from '../../shared/analysis/datasets';
 import {
   flagFairOrder,
   suggestFairOrder,
@@ -165,7 +165,7 @@ export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow
 
 export function fairGuidanceHandler(): DatasetHandler {
   return {
-    def: analysisDataset('fair-guidance'),
+    def: fairGuidanceDataset,
     pull: async (request) => pageSnapshot(await fairGuidanceRows(request), request),
   };
 }

@@ -6,14 +6,15 @@ import type {
   DatasetHandler,
   MutationOutcome,
   ParsedMutation,
+  ParsedUpsert,
   WriteContext,
 } from '../sync/handler';
 
 export interface Gate {
   /** Problems of an upsert's values; deletes always pass. */
-  check: (m: ParsedMutation) => RowProblem[];
+  check: (m: ParsedUpsert) => RowProblem[];
   /** Adds derived values (an internal natural key) to a row that passed. */
-  prepare?: (m: ParsedMutation) => ParsedMutation;
+  prepare?: (m: ParsedUpsert) => ParsedUpsert;
 }
 
 export interface GateResult {

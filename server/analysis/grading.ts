@@ -4,7 +4,7 @@
 // back in the user's language. Valid schemes are kept in `records` like master data.
 import { validateGradingScheme, type GradingScheme } from '../../shared/analysis/grading';
 import type { GradingSchemeRow } from '../../shared/analysis/datasets';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { gradingSchemesDataset } from '../../shared/analysis/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import { masterHandler } from '../datasets/master';
 import type { DatasetHandler, ParsedMutation } from '../sync/handler';
@@ -54,7 +54,7 @@ export function schemeProblems(row: GradingSchemeRow): RowProblem[] {
 }
 
 export function gradingSchemesHandler(): DatasetHandler {
-  const def = analysisDataset('grading-schemes');
+  const def = gradingSchemesDataset;
   const inner = masterHandler(def);
   const check = (m: ParsedMutation) => schemeProblems(m.values as GradingSchemeRow);
   return {

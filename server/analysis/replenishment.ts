@@ -11,7 +11,7 @@
 //   increase, FIFO.
 // A snapshot pull (snapshot.ts): it depends on today, so a refresh recomputes it.
 import { daysBetween } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { replenishmentDataset } from '../../shared/analysis/datasets';
 import {
   assessStockItem,
   replenishmentPolicySchema,
@@ -158,5 +158,5 @@ async function pullReplenishment(request: PullRequest) {
 }
 
 export function replenishmentHandler(): DatasetHandler {
-  return { def: analysisDataset('replenishment'), pull: pullReplenishment };
+  return { def: replenishmentDataset, pull: pullReplenishment };
 }

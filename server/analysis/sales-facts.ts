@@ -4,7 +4,7 @@
 // sends only lines and shipments that changed; a cancelled line, a deleted shipment, or a
 // row that left the filter travels as a tombstone.
 import { isoWeekOf, monthOf, quarterOf } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { salesFactsDataset } from '../../shared/analysis/datasets';
 import type { DatasetHandler, PullPage, PullRequest } from '../sync/handler';
 import { loadMasters, regionPair, scopeOf, type Masters } from './masters';
 import { selectFacts, type RawFact } from './sales-facts-query';
@@ -81,5 +81,5 @@ export async function pullSalesFacts(request: PullRequest): Promise<PullPage> {
 }
 
 export function salesFactsHandler(): DatasetHandler {
-  return { def: analysisDataset('sales-facts'), pull: pullSalesFacts };
+  return { def: salesFactsDataset, pull: pullSalesFacts };
 }

@@ -11,7 +11,7 @@ import {
 import { allRecords } from '../datasets/records-store';
 import { masterHandler, pullRecords } from '../datasets/master';
 import type { Db } from '../store/db';
-import type { DatasetHandler, ParsedMutation } from '../sync/handler';
+import type { DatasetHandler, ParsedUpsert } from '../sync/handler';
 import { pushThroughGate } from './gate';
 
 export async function loadAnalysisSettings(db: Db): Promise<AnalysisSettings> {
@@ -21,7 +21,7 @@ export async function loadAnalysisSettings(db: Db): Promise<AnalysisSettings> {
 
 export function analysisSettingsHandler(): DatasetHandler {
   const inner = masterHandler(analysisSettingsDataset);
-  const check = (m: ParsedMutation): RowProblem[] => settingProblems(m.values);
+  const check = (m: ParsedUpsert): RowProblem[] => settingProblems(m.values);
   return {
     def: analysisSettingsDataset,
     async push(ctx, mutations) {

@@ -4,7 +4,7 @@
 // snapshots (snapshot.ts): a refresh answers reset with the full current result.
 import { computeAchievement, type AchievementRow } from '../../shared/analysis/achievement';
 import { quarterOf } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { achievementDataset, targetSplitsDataset } from '../../shared/analysis/datasets';
 import type { DatasetHandler, PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { regionsUnder, type Masters } from './masters';
@@ -100,7 +100,7 @@ const matchesFilter = (request: PullRequest) => (row: DerivedRow) => {
 
 export function targetSplitsHandler(): DatasetHandler {
   return {
-    def: analysisDataset('target-splits'),
+    def: targetSplitsDataset,
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const { entries, masters } = await planTargets(request.db, year);
@@ -114,7 +114,7 @@ export function targetSplitsHandler(): DatasetHandler {
 
 export function achievementHandler(): DatasetHandler {
   return {
-    def: analysisDataset('achievement'),
+    def: achievementDataset,
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const rows = await achievementRows(request, year);

@@ -4,11 +4,11 @@
 // checks the monthly distribution: all twelve m01…m12 empty (split by last year's shares)
 // or all twelve summing to exactly 100 — anything else is refused with `distribution-not-100`.
 import { splitByDistribution } from '../../shared/analysis/split';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { targetsDataset } from '../../shared/analysis/datasets';
 import { isMessageCode } from '../../shared/messages';
 import type { RowProblem } from '../../shared/row-errors';
 import { masterHandler, pullRecords } from '../datasets/master';
-import type { DatasetHandler, ParsedMutation } from '../sync/handler';
+import type { DatasetHandler, ParsedUpsert } from '../sync/handler';
 import { pushThroughGate } from './gate';
 import { loadMasters, type Masters } from './masters';
 
@@ -52,7 +52,7 @@ const targetIdOf = (v: Record<string, unknown>) =>
   `${String(v.year)}-${String(v.level)}-${String(v.code)}`;
 
 export function targetsHandler(): DatasetHandler {
-  const def = analysisDataset('targets');
+  const def = targetsDataset;
   const inner = masterHandler({ ...def, naturalKey: 'targetId' });
   return {
     def,
@@ -60,11 +60,11 @@ export function targetsHandler(): DatasetHandler {
       const masters = await loadMasters(ctx.trx);
       const gate = {
         inner,
-        check: (m: ParsedMutation) => [
+        check: (m: ParsedUpsert) => [
           ...referenceProblems(masters, m.values),
           ...distributionProblems(m.values),
         ],
-        prepare: (m: ParsedMutation) => ({
+        prepare: (m: ParsedUpsert) => ({
           ...m,
           values: { ...m.values, targetId: targetIdOf(m.values) },
         }),

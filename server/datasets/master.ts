@@ -40,8 +40,9 @@ async function missingReferences(
   for (const { field, dataset } of referenceFields(def)) {
     const known = await allRecords(ctx.trx, dataset);
     for (const m of mutations) {
+      if (m.op === 'delete') continue;
       const code = m.values[field];
-      if (m.op === 'delete' || typeof code !== 'string') continue;
+      if (typeof code !== 'string') continue;
       const selfRef = dataset === def.name && written.has(code);
       if (known.has(code) || selfRef) continue;
       const list = problems.get(m.index) ?? [];

@@ -85,11 +85,11 @@ function applyToStored<E extends MovementEnv>(
   m: ParsedMutation,
   stored: StoredRecord,
 ): MutationOutcome {
-  if (m.op === 'upsert' && same(stored.values, m.values)) {
+  if (m.op === 'delete') return rejected([{ code: 'immutable-movement' }]);
+  if (same(stored.values, m.values)) {
     return { status: 'unchanged', id: stored.id, version: stored.version, problems: [] };
   }
-  const amended =
-    m.op === 'upsert' ? run.spec.amend?.(run.env, { stored, values: m.values }) : null;
+  const amended = run.spec.amend?.(run.env, { stored, values: m.values });
   if (!amended) return rejected([{ code: 'immutable-movement' }]);
   if (amended.length > 0) return rejected(amended);
   return store(run, { rowKey: m.rowKey, id: stored.id, values: m.values }, stored);
@@ -127,14 +127,7 @@ export function movementHandler<E extends MovementEnv>(spec: MovementSpec<E>): D
         numbers: await DocNumbers.open(ctx.trx, spec.prefix, ctx.today),
         writes: [],
       };
-      const firstIndex = new Map<string, number>();
-      const outcomes = mutations.map((m) => {
-        const twin = firstIndex.get(m.rowKey);
-        firstIndex.set(m.rowKey, twin ?? m.index);
-        if (twin !== undefined)
-          return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-        return applyOne(run, m, stored.get(m.rowKey));
-      });
+      const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
       await writeRecords(ctx.trx, run.writes);
       await run.numbers.flush(ctx.trx);
       await env.book.flush(ctx);

@@ -65,7 +65,11 @@ export async function recordsById(
   dataset: string,
   ids: readonly string[],
 ): Promise<Map<string, StoredRecord>> {
-  return new Map((await loadBy(db, dataset, 'id', ids)).map((r) => [r.id, r]));
+  // A deleted record's id may be taken again by a live one: the live record wins.
+  const records = await loadBy(db, dataset, 'id', ids);
+  return new Map(
+    records.sort((a, b) => Number(b.deleted) - Number(a.deleted)).map((r) => [r.id, r]),
+  );
 }
 
 /** Every live record of a (small) master dataset, by id. */

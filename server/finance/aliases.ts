@@ -3,7 +3,7 @@
 // allocation of a receipt teaches one (source 'learned'): the receipt's payer account, or its
 // payer name when the bank line has no account. Later receipts from that payer then match the
 // dealer by party (shared/finance/matching.ts, reason 'payer-alias').
-import { financeDataset } from '../../shared/finance/datasets';
+import { payerAliasesDataset } from '../../shared/finance/datasets';
 import { normalizeAccount, normalizePartyName, type PayerAlias } from '../../shared/finance/party';
 import type { Db } from '../store/db';
 import type {
@@ -155,7 +155,7 @@ function applyAlias(
 
 export function payerAliasesHandler(): DatasetHandler {
   return {
-    def: financeDataset('payer-aliases'),
+    def: payerAliasesDataset,
     async push(ctx, mutations) {
       const book = await AliasBook.open(ctx);
       const stored = await storedByKey(

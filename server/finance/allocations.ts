@@ -4,7 +4,7 @@
 // (allocations-check.ts); an update needs the version it was based on. Each confirmed row with
 // a receipt teaches the receipt's payer as an alias of the row's dealer (aliases.ts). Sales
 // cannot push here: a sales assistant cannot confirm payments (def roles: finance, admin).
-import { financeDataset } from '../../shared/finance/datasets';
+import { allocationsDataset } from '../../shared/finance/datasets';
 import { formatYuan } from '../../shared/money';
 import type { RowProblem } from '../../shared/row-errors';
 import type {
@@ -149,19 +149,12 @@ async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMuta
     mutations.map((m) => m.rowKey),
   );
   const ids = mutations.flatMap((m) => {
-    const id = m.values.receiptId ?? stored.get(m.rowKey)?.receipt_id;
+    const id = m.values?.receiptId ?? stored.get(m.rowKey)?.receipt_id;
     return typeof id === 'string' ? [id] : [];
   });
   const dealerCodes = await allocationDealers(ctx.trx, mutations, stored);
   const run: Run = await openRun(ctx, { receiptIds: ids, dealerCodes });
-  const firstIndex = new Map<string, number>();
-  const outcomes = mutations.map((m) => {
-    const twin = firstIndex.get(m.rowKey);
-    firstIndex.set(m.rowKey, twin ?? m.index);
-    if (twin !== undefined)
-      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    return applyOne(run, m, stored.get(m.rowKey));
-  });
+  const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
   await saveAllocations(ctx.trx, run.writes);
   await refreshReceipts(ctx, [...run.touched]);
   await run.aliases.flush();
@@ -170,5 +163,5 @@ async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMuta
 }
 
 export function allocationsHandler(): DatasetHandler {
-  return { def: financeDataset('allocations'), push: pushAllocations, pull: pullAllocations };
+  return { def: allocationsDataset, push: pushAllocations, pull: pullAllocations };
 }

@@ -4,7 +4,7 @@
 // reconciliation suggestions and the credit check's exposure. Rows are checked in order
 // (credit-notes-check.ts); an update needs the version it was based on. Sales cannot push here
 // (def roles: finance, admin).
-import { financeDataset } from '../../shared/finance/datasets';
+import { creditNotesDataset } from '../../shared/finance/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import type {
   DatasetHandler,
@@ -100,7 +100,10 @@ function applyOne(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): Mu
 /** The run reads the ledger of the rows' dealers and of the dealers owning their invoices. */
 async function openRun(ctx: WriteContext, mutations: readonly ParsedMutation[], stored: Stored) {
   const text = (key: string) =>
-    mutations.flatMap((m) => (typeof m.values[key] === 'string' ? [m.values[key]] : []));
+    mutations.flatMap((m) => {
+      const value = m.values?.[key];
+      return typeof value === 'string' ? [value] : [];
+    });
   const owners = await invoiceOwners(ctx.trx, text('invoiceId'));
   const storedDealers = [...stored.values()].map((row) => row.dealer_code);
   const codes = [...new Set([...text('dealerCode'), ...owners, ...storedDealers])].sort();
@@ -118,19 +121,12 @@ async function pushCreditNotes(ctx: WriteContext, mutations: readonly ParsedMuta
     mutations.map((m) => m.rowKey),
   );
   const run: Run = await openRun(ctx, mutations, stored);
-  const firstIndex = new Map<string, number>();
-  const outcomes = mutations.map((m) => {
-    const twin = firstIndex.get(m.rowKey);
-    firstIndex.set(m.rowKey, twin ?? m.index);
-    if (twin !== undefined)
-      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    return applyOne(run, m, stored.get(m.rowKey));
-  });
+  const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
   await saveCreditNotes(ctx.trx, run.writes);
   await run.numbers.flush();
   return outcomes;
 }
 
 export function creditNotesHandler(): DatasetHandler {
-  return { def: financeDataset('credit-notes'), push: pushCreditNotes, pull: pullCreditNotes };
+  return { def: creditNotesDataset, push: pushCreditNotes, pull: pullCreditNotes };
 }

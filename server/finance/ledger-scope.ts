@@ -21,6 +21,7 @@ function targetsOf(
 ): Target[] {
   const targets: Target[] = [];
   for (const m of mutations) {
+    if (m.op === 'delete') continue;
     const { targetKind, targetId } = m.values;
     if (typeof targetKind === 'string' && typeof targetId === 'string')
       targets.push({ kind: targetKind, id: targetId });
@@ -57,7 +58,7 @@ export async function allocationDealers(
 ): Promise<string[]> {
   const codes = new Set<string>();
   for (const m of mutations)
-    if (typeof m.values.dealerCode === 'string') codes.add(m.values.dealerCode);
+    if (typeof m.values?.dealerCode === 'string') codes.add(m.values.dealerCode);
   for (const row of stored.values()) codes.add(row.dealer_code);
   const targets = targetsOf(mutations, stored);
   const ids = (kind: string) => targets.filter((t) => t.kind === kind).map((t) => t.id);

@@ -12,7 +12,7 @@ import {
   bankReceiptSchema,
   type BankReceipt,
 } from '../../shared/finance/bank-line';
-import { financeDataset } from '../../shared/finance/datasets';
+import { bankReceiptsDataset } from '../../shared/finance/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import type {
   DatasetHandler,
@@ -160,14 +160,7 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
     writes: [],
     fresh: [],
   };
-  const firstIndex = new Map<string, number>();
-  const outcomes = rows.map((row) => {
-    const twin = firstIndex.get(row.m.rowKey);
-    firstIndex.set(row.m.rowKey, twin ?? row.m.index);
-    if (twin !== undefined)
-      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    return applyRow(run, row);
-  });
+  const outcomes = rows.map((row) => applyRow(run, row));
   const autoRows = ctx.options.autoMatch === true ? await autoMatchReceipts(ctx, run.fresh) : [];
   await saveReceipts(ctx.trx, run.writes);
   await saveAllocations(ctx.trx, autoRows);
@@ -176,5 +169,5 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
 }
 
 export function bankReceiptsHandler(): DatasetHandler {
-  return { def: financeDataset('bank-receipts'), push: pushReceipts, pull: pullReceipts };
+  return { def: bankReceiptsDataset, push: pushReceipts, pull: pullReceipts };
 }

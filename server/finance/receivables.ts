@@ -3,7 +3,11 @@
 // limit, headroom and ageing buckets; per invoice detail; the dealers to chase. Computed rows
 // page as snapshots (server/analysis/snapshot.ts): a refresh replaces the table.
 import { collectionList, summariseAgeing, ageInvoices } from '../../shared/finance/ageing';
-import { financeDataset } from '../../shared/finance/datasets';
+import {
+  collectionListDataset,
+  receivableItemsDataset,
+  receivablesDataset,
+} from '../../shared/finance/datasets';
 import { compact, pageSnapshot } from '../analysis/snapshot';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import { shanghaiDate } from '../sync/changes';
@@ -121,8 +125,8 @@ async function pullCollection(request: PullRequest) {
 
 export function receivablesHandlers(): DatasetHandler[] {
   return [
-    { def: financeDataset('receivables'), pull: pullReceivables },
-    { def: financeDataset('receivable-items'), pull: pullItems },
-    { def: financeDataset('collection-list'), pull: pullCollection },
+    { def: receivablesDataset, pull: pullReceivables },
+    { def: receivableItemsDataset, pull: pullItems },
+    { def: collectionListDataset, pull: pullCollection },
   ];
 }

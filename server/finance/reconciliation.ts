@@ -5,7 +5,7 @@
 // allocateReceipt, with the tolerance), so finance can copy the split into the allocations
 // sheet. A receipt with no candidate still has one row (rank 0): nothing unmatched is hidden.
 import { allocateReceipt, type Tolerance } from '../../shared/finance/allocation';
-import { financeDataset } from '../../shared/finance/datasets';
+import { reconciliationDataset } from '../../shared/finance/datasets';
 import {
   rankCandidates,
   type MatchCandidate,
@@ -97,5 +97,5 @@ async function pullReconciliation(request: PullRequest) {
 }
 
 export function reconciliationHandler(): DatasetHandler {
-  return { def: financeDataset('reconciliation'), pull: pullReconciliation };
+  return { def: reconciliationDataset, pull: pullReconciliation };
 }

@@ -9,6 +9,7 @@ import type {
   RowResult,
   RowStatus,
 } from '../../shared/protocol';
+import { groupKeyOf } from '../../shared/dataset-def';
 import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
@@ -50,17 +51,19 @@ function fieldsOf(handler: DatasetHandler): FieldDescription[] {
 /** A literal of one shape for every row (spread copies are slow to build and to read in V8). */
 function parsedMutation(
   mutation: Mutation,
-  values: Record<string, unknown>,
+  values: Record<string, unknown> | undefined,
   index: number,
 ): ParsedMutation {
-  const parsed: ParsedMutation = {
+  const base = {
     mutationId: mutation.mutationId,
-    op: mutation.op,
     rowKey: mutation.rowKey,
-    values,
     index,
+    baseVersion: mutation.baseVersion,
   };
-  if (mutation.baseVersion !== undefined) parsed.baseVersion = mutation.baseVersion;
+  const parsed: ParsedMutation = values
+    ? { ...base, op: 'upsert', values }
+    : { ...base, op: 'delete' };
+  if (mutation.baseVersion === undefined) delete parsed.baseVersion;
   return parsed;
 }
 
@@ -69,12 +72,29 @@ function validate(
   mutation: Mutation,
   index: number,
 ): ParsedMutation | MutationOutcome {
-  if (mutation.op === 'delete') return parsedMutation(mutation, {}, index);
+  if (mutation.op === 'delete') return parsedMutation(mutation, undefined, index);
   const schema = input.handler.def.push?.schema;
   if (!schema) throw new Error(`dataset ${input.handler.def.name} has no push schema`);
   const check = checkRow(schema, mutation.values, fieldsOf(input.handler));
   if (!check.ok) return rejected(check.problems);
   return parsedMutation(mutation, check.data, index);
+}
+
+/**
+ * Guard 3 within one request: a row key may stand once. A later row with the same key is
+ * refused (`duplicate-row-key`, naming the first row); the first is applied as usual.
+ */
+function rejectDuplicateKeys(
+  mutations: readonly Mutation[],
+  outcomes: (MutationOutcome | undefined)[],
+): void {
+  const first = new Map<string, number>();
+  mutations.forEach((mutation, index) => {
+    const twin = first.get(mutation.rowKey);
+    if (twin === undefined) first.set(mutation.rowKey, index);
+    else if (!outcomes[index])
+      outcomes[index] = rejected([{ code: 'duplicate-row-key', params: { row: twin + 1 } }]);
+  });
 }
 
 async function applyInTransaction(
@@ -97,9 +117,8 @@ async function applyInTransaction(
         audit: (entry: AuditEntry) => audits.push(entry),
         options: input.options ?? {},
       };
-      const push = input.handler.push;
-      if (!push) throw new Error(`dataset ${input.request.dataset} has no push`);
-      const outcomes = await push(ctx, parsed);
+      if (!input.handler.push) throw new Error(`dataset ${input.request.dataset} has no push`);
+      const outcomes = await input.handler.push(ctx, parsed);
       if (outcomes.length !== parsed.length)
         throw new Error(`${input.request.dataset}: one outcome per mutation`);
       const failed = outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict');
@@ -119,22 +138,27 @@ async function applyInTransaction(
   }
 }
 
-/** A row the schema refused takes the rest of its group (an order) with it. */
+/**
+ * A row refused before the handler runs (by the schema, or as a duplicate) takes the rest of its
+ * group (an order's lines, DatasetDef.groupBy) with it: a group is accepted whole or not at all.
+ */
 function rejectSiblings(
   input: PushInput,
   outcomes: (MutationOutcome | undefined)[],
   parsed: ParsedMutation[],
 ): void {
-  const groupOf = input.handler.groupOf;
-  if (!groupOf) return;
+  const { groupBy } = input.handler.def;
+  if (!groupBy) return;
+  const groupOf = (index: number) =>
+    groupKeyOf(groupBy, input.request.mutations[index]?.values ?? {});
   const failed = new Set<string>();
-  input.request.mutations.forEach((mutation, index) => {
-    const group = outcomes[index]?.status === 'rejected' ? groupOf(mutation.values) : null;
+  outcomes.forEach((outcome, index) => {
+    const group = outcome?.status === 'rejected' ? groupOf(index) : null;
     if (group !== null) failed.add(group);
   });
   if (failed.size === 0) return;
   const kept = parsed.filter((mutation) => {
-    const group = mutation.op === 'upsert' ? groupOf(mutation.values) : null;
+    const group = mutation.op === 'upsert' ? groupOf(mutation.index) : null;
     if (group === null || !failed.has(group)) return true;
     outcomes[mutation.index] = rejected([{ code: 'order-rejected' }]);
     return false;
@@ -155,6 +179,7 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
   const outcomes: (MutationOutcome | undefined)[] = request.mutations.map((m) =>
     seen.get(m.mutationId),
   );
+  rejectDuplicateKeys(request.mutations, outcomes);
   const parsed: ParsedMutation[] = [];
   request.mutations.forEach((mutation, index) => {
     if (outcomes[index]) return;
