@@ -14,7 +14,7 @@ export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
 const masterNames = new Set(['regions', 'dealers', 'products', 'locations', 'staff']);
 
-/** Orders, stock movements and the stock pull (issue 2). */
+/** Orders, stock movements and the stock pull. */
 const salesHandlers = (): DatasetHandler[] => [
   ordersHandler(),
   goodsReceiptsHandler(),

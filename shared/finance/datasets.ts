@@ -1,4 +1,4 @@
-// The finance datasets of issue 4 (REQUIREMENTS.md module 4): what finance pushes (bank
+// The finance datasets: what finance pushes (bank
 // statement lines, allocations, payer aliases), what managers set (finance settings), and the
 // pulls computed on the server (reconciliation, receivables, per-invoice detail, collection
 // list). They travel through the same push/pull protocol as every dataset, so the add-in binds
@@ -204,7 +204,7 @@ export const financeDatasets: readonly DatasetDef[] = [
     label: label('收款核销', 'Allocations'),
     push: { schema: allocationRowSchema, roles: finance },
     pull: { schema: allocationPullSchema, roles: financeReaders },
-    // One bad row must apply nothing: a receipt is confirmed as a whole (issue 4).
+    // One bad row must apply nothing: a receipt is confirmed as a whole.
     pushAtomic: true,
   },
   {
