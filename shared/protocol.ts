@@ -1,4 +1,4 @@
-// The sync protocol of DESIGN.md: push, pull, meta and login bodies. Both sides parse with these.
+// The sync protocol (docs/protocol.md): push, pull, meta and login bodies; both sides parse them.
 import { z } from 'zod';
 import { roleSchema } from './roles';
 

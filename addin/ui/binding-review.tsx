@@ -1,5 +1,5 @@
 // The proposed column → field mapping of a bound sheet, for the user to confirm or change
-// (issue 3 "Bind a sheet"). Missing required fields are recomputed as the user edits.
+// before it is saved. Missing required fields are recomputed as the user edits.
 import {
   Button,
   Caption1,

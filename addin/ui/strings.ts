@@ -1,4 +1,4 @@
-// Every text the task pane shows, in both languages (REQUIREMENTS.md: zh-CN and en-US). Server
+// Every text the task pane shows, in both languages (zh-CN and en-US). Server
 // messages arrive already in the caller's language; these are the pane's own words. Templates
 // use {name} placeholders filled by `fill`.
 import type { Locale } from '../../shared/locale';

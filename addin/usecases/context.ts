@@ -1,5 +1,5 @@
 // What every use case gets: the Excel port, the API client, the clock and id source, the user's
-// language, and the workbook's and client's identities (DESIGN.md "Identity"). Built once by
+// language, and the workbook's and client's identities (docs/protocol.md, "Push"). Built once by
 // addin/app.ts; tests build it over the fake host and the real server.
 import type { Locale } from '../../shared/locale';
 import type { MetaResponse } from '../../shared/meta';

@@ -1,4 +1,4 @@
-// 销售明细 (issue 5, "Sales facts"): one row per ordered line (`o:<lineId>`) and one per
+// 销售明细 (sales facts): one row per ordered line (`o:<lineId>`) and one per
 // shipment (`s:<shipmentId>`), with the calendar, region, dealer and product columns an
 // analyst pivots on. A true delta pull: rows carry their source's change_seq, so a refresh
 // sends only lines and shipments that changed; a cancelled line, a deleted shipment, or a

@@ -1,4 +1,4 @@
-// 年度销售任务 (issue 5, "Targets"): managers push annual targets per region and per dealer.
+// 年度销售任务 (targets): managers push annual targets per region and per dealer.
 // Stored in `records` like master data (versions, conflicts, audit, delta pulls), keyed by
 // targetId `<year>-<level>-<code>` so a (year, level, code) has one target. The shared rule
 // checks the monthly distribution: all twelve m01…m12 empty (split by last year's shares)

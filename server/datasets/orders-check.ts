@@ -1,4 +1,4 @@
-// The rules one order line must pass (issue 2, "Orders"): dealer exists, is active and is the
+// The rules one order line must pass: dealer exists, is active and is the
 // user's to serve; the location serves the dealer's region; the SKU is active; the quantity is
 // whole packs; the price is the dealer price (managers may differ); stock is available — and an
 // accepted line reserves it at once, so later lines of the batch see what is left.

@@ -1,4 +1,4 @@
-// Payer aliases (issue 4 "Learned aliases"): a payer account or name that pays for a dealer.
+// Payer aliases: a payer account or name that pays for a dealer.
 // Finance enters them in the "payer-aliases" sheet (source 'confirmed'), and every confirmed
 // allocation of a receipt teaches one (source 'learned'): the receipt's payer account, or its
 // payer name when the bank line has no account. Later receipts from that payer then match the

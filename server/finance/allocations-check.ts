@@ -1,4 +1,4 @@
-// The rules a batch of confirmed allocations must keep (issue 4 "reconciliation sheet"). The
+// The rules a batch of confirmed allocations must keep (the reconciliation sheet). The
 // state is today's ledger; a changed or deleted row is first taken out of it, and each row is
 // checked against it and then applied to it, so a later row of the batch sees what earlier rows
 // took:

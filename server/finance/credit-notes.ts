@@ -1,4 +1,4 @@
-// The "credit-notes" dataset (红字/折让/退货贷项, issue 4 "Records"): finance issues a credit note
+// The "credit-notes" dataset (红字/折让/退货贷项): finance issues a credit note
 // against one invoice of a dealer, numbered CN-YYYYMMDD-NNNN. It lowers what the invoice still
 // owes everywhere the ledger is read — receivables, per-invoice detail, collection list, ageing,
 // reconciliation suggestions and the credit check's exposure. Rows are checked in order

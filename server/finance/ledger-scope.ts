@@ -1,4 +1,4 @@
-// What an allocations push needs of the ledger, so it loads only that part (issue 4
+// What an allocations push needs of the ledger, so it loads only that part (the
 // "reconciliation sheet": finance confirms a handful of rows at a time, and the demo books a
 // year of them): the dealers it touches — each row's dealer, the dealer owning each row's target
 // (an order, or the shipment an invoice bills) and the dealer of each stored row it changes, so

@@ -1,4 +1,4 @@
-// The receivables pulls (issue 4 "Receivables and ageing", "Collection list"), computed from the
+// The receivables pulls (receivables, ageing, collection list), computed from the
 // ledger as of today (Asia/Shanghai, from the request's clock): per dealer outstanding, credit
 // limit, headroom and ageing buckets; per invoice detail; the dealers to chase. Computed rows
 // page as snapshots (server/analysis/snapshot.ts): a refresh replaces the table.

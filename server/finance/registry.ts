@@ -1,4 +1,4 @@
-// Every finance dataset's handler (issue 4), for server/sync/registry.ts.
+// Every finance dataset's handler, for server/sync/registry.ts.
 import { financeSettingsDataset } from '../../shared/finance/datasets';
 import { masterHandler } from '../datasets/master';
 import type { DatasetHandler } from '../sync/handler';

@@ -1,4 +1,4 @@
-// The analysis datasets of issue 5 (REQUIREMENTS.md modules 5 and 6): what managers push
+// The analysis datasets: what managers push
 // (targets, grading schemes, dealer scores) and the pivot-ready pulls computed from orders,
 // shipments, stock and those pushes. Same push/pull protocol as every dataset, so the add-in
 // needs no new code to serve them.

@@ -1,4 +1,4 @@
-// The finance datasets of issue 4 (REQUIREMENTS.md module 4): what finance pushes (bank
+// The finance datasets: what finance pushes (bank
 // statement lines, allocations, payer aliases), what managers set (finance settings), and the
 // pulls computed on the server (reconciliation, receivables, per-invoice detail, collection
 // list). They travel through the same push/pull protocol as every dataset, so the add-in binds

@@ -1,4 +1,4 @@
-// Finance rules (issue 4): receipts, matching, allocation, receivables, ageing, credit control.
+// Finance rules: receipts, matching, allocation, receivables, ageing, credit control.
 export * from './ageing';
 export * from './allocation';
 export * from './bank-line';
