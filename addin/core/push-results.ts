@@ -101,7 +101,7 @@ function invalidUpdates(ctx: Context, invalid: readonly CheckedRow[]): RowUpdate
     const at = ctx.locate(row.row);
     if (at === null) continue;
     const reasons = joinReasons(row.reasons, ctx.locale);
-    const status = say('status-invalid', { reasons }, ctx.locale);
+    const status = row.heldBack === true ? reasons : say('status-invalid', { reasons }, ctx.locale);
     updates.push({ row: at, values: [status, ...encodeState(ctx.layout, row.state)] });
   }
   return updates;
