@@ -61,6 +61,7 @@ function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContex
     ids: deps.ids,
     retry: { attempts: 3, delayMs: 500, sleep: defaultSleep, ...deps.retry },
     locale: () => state.locale,
+    role: () => loadSession(deps.storage)?.user.role ?? null,
     clientId: () => clientIdOf(deps.storage, () => deps.ids.uuid()),
     workbookId: () =>
       (workbookId ??= makeWorkbookId().catch((error: unknown) => {

@@ -62,6 +62,7 @@ function context(port: ExcelPort, pages: PullRow[][]): UseCaseContext {
     retry: { attempts: 1, delayMs: 0, sleep: () => Promise.resolve() },
     locale: () => 'zh-CN',
     clientId: () => 'bench-client',
+    role: () => 'sales',
     workbookId: () => Promise.resolve('bench-workbook'),
     meta: () => Promise.resolve(meta),
   };

@@ -1,7 +1,7 @@
 // Validation of a bound table, pure: every non-blank row parsed per field, checked with the
 // dataset's own zod schema (the one the server runs) and the meta's master-data lists, and every
 // problem turned into a CellIssue at its cell with a sentence in the user's language.
-import type { RowSchema } from '../../shared/datasets';
+import type { RowRule, RowSchema, RuleContext } from '../../shared/dataset-def';
 import type { Locale } from '../../shared/locale';
 import type { DatasetDescription, FieldDescription } from '../../shared/meta';
 import type { MessageCode } from '../../shared/messages';
@@ -20,6 +20,8 @@ export interface CheckedRow {
   readonly valid: boolean;
   /** Error sentences, for `_status`. */
   readonly reasons: string[];
+  /** Valid itself, but held back with its group (group-hold.ts); `reasons` says why. */
+  readonly heldBack?: boolean;
 }
 
 export interface TableCheck {
@@ -34,6 +36,9 @@ export interface CheckInput {
   dataset: DatasetDescription;
   schema: RowSchema | undefined;
   refs: RefChecker;
+  /** The dataset's row rules and what they may look up; no context (signed out) skips them. */
+  rules: readonly RowRule[];
+  ruleContext: RuleContext | null;
   locale: Locale;
 }
 
@@ -78,6 +83,10 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
       if (p.field !== undefined) failed.add(p.field);
     }
   }
+  for (const p of ruleProblems(input, parsed, failed)) {
+    found.push({ column: byField.get(p.field)?.column ?? -1, problem: p, severity: 'error' });
+    failed.add(p.field);
+  }
   for (const fc of input.columns) {
     const code =
       fc.field.ref === undefined || failed.has(fc.field.name)
@@ -92,6 +101,13 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
       });
   }
   return found;
+}
+
+/** The dataset's rules, over a row whose fields they read passed every other check. */
+function ruleProblems(input: CheckInput, parsed: ParsedRow, failed: ReadonlySet<string>) {
+  const ctx = input.ruleContext;
+  if (!ctx || input.rules.length === 0 || failed.size > 0) return [];
+  return input.rules.flatMap((rule) => rule(parsed.values, ctx));
 }
 
 function toIssues(input: CheckInput, row: number, found: readonly Found[]): CellIssue[] {
