@@ -15,7 +15,7 @@ import type {
 import {
   allRecords,
   recordsById,
-  recordsByKey,
+  rowKeyGuard,
   recordsChangedSince,
   valuesAtVersion,
   writeRecords,
@@ -199,7 +199,7 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
   return {
     def,
     async push(ctx, mutations) {
-      const byKey = await recordsByKey(
+      const byKey = await rowKeyGuard.find(
         ctx.trx,
         def.name,
         mutations.map((m) => m.rowKey),

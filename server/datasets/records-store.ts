@@ -72,6 +72,13 @@ export async function recordsById(
   );
 }
 
+/**
+ * Guard 3 for keyed records: a row pushed again — from any copy of the workbook, by any client —
+ * finds its record by row key and updates it. The handlers look records up through this object
+ * so a test can take the guard away and show the duplicate it prevents.
+ */
+export const rowKeyGuard = { find: recordsByKey };
+
 /** Every live record of a (small) master dataset, by id. */
 export async function allRecords(db: Db, dataset: string): Promise<Map<string, StoredRecord>> {
   const rows = await db

@@ -166,12 +166,22 @@ function rejectSiblings(
   parsed.splice(0, parsed.length, ...kept);
 }
 
+/**
+ * Guard 2 (mutation ids a client already applied) and guard 3 within one request (a row key
+ * stands once), as one object: the engine calls them through it, so a test can take each away
+ * and show the failure it prevents. See docs/protocol.md, "Duplicate guards".
+ */
+export const guards = {
+  appliedBefore: previouslyApplied,
+  rejectDuplicateKeys,
+};
+
 /** Runs one push and returns its per-row results, in the caller's language. */
 export async function runPush(input: PushInput): Promise<PushResponse> {
   const { request, handler } = input;
   if (!handler.push || !handler.def.push)
     throw new AppError('dataset-not-pushable', { dataset: request.dataset });
-  const seen = await previouslyApplied(
+  const seen = await guards.appliedBefore(
     input.db,
     input.actor.clientId,
     request.mutations.map((m) => m.mutationId),
@@ -179,7 +189,7 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
   const outcomes: (MutationOutcome | undefined)[] = request.mutations.map((m) =>
     seen.get(m.mutationId),
   );
-  rejectDuplicateKeys(request.mutations, outcomes);
+  guards.rejectDuplicateKeys(request.mutations, outcomes);
   const parsed: ParsedMutation[] = [];
   request.mutations.forEach((mutation, index) => {
     if (outcomes[index]) return;
