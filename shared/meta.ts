@@ -23,6 +23,16 @@ export const fieldDescriptionSchema = z.object({
     .optional(),
   max: z.number().optional(),
   min: z.number().optional(),
+  /** What a blank cell stands for (FieldMeta.default). */
+  default: z
+    .union([
+      z.object({ value: z.union([z.string(), z.number(), z.boolean()]) }),
+      z.object({
+        from: z.object({ list: z.string(), by: z.string(), attribute: z.string() }),
+        label: labelSchema,
+      }),
+    ])
+    .optional(),
 });
 export type FieldDescription = z.infer<typeof fieldDescriptionSchema>;
 
@@ -95,6 +105,7 @@ export function describeFields(schema: RowSchema, pushSchema?: RowSchema): Field
       ...(options ? { options } : {}),
       ...(meta.max === undefined ? {} : { max: meta.max }),
       ...(meta.min === undefined ? {} : { min: meta.min }),
+      ...(meta.default === undefined ? {} : { default: meta.default }),
     };
   });
 }

@@ -5,6 +5,7 @@ import type { RowRule, RowSchema, RuleContext } from '../../shared/dataset-def';
 import type { Locale } from '../../shared/locale';
 import type { DatasetDescription, FieldDescription } from '../../shared/meta';
 import type { MessageCode } from '../../shared/messages';
+import { applyDefaults } from '../../shared/defaults';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { CellIssue } from '../app-api';
 import type { RefChecker } from './refs';
@@ -71,8 +72,11 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
     severity: f.severity,
   }));
   const failed = new Set(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.field));
+  // Blank cells with a declared default are checked as the server will fill them in.
+  const lookup = input.ruleContext?.attribute ?? (() => undefined);
+  const values = applyDefaults(input.dataset.fields, parsed.values, lookup).values;
   if (input.schema) {
-    const check = checkRow(input.schema, parsed.values, input.dataset.fields);
+    const check = checkRow(input.schema, values, input.dataset.fields);
     for (const p of check.ok ? [] : check.problems) {
       if (p.field !== undefined && failed.has(p.field)) continue;
       found.push({
@@ -83,7 +87,7 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
       if (p.field !== undefined) failed.add(p.field);
     }
   }
-  for (const p of ruleProblems(input, parsed, failed)) {
+  for (const p of ruleProblems(input, values, failed)) {
     found.push({ column: byField.get(p.field)?.column ?? -1, problem: p, severity: 'error' });
     failed.add(p.field);
   }
@@ -104,10 +108,14 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
 }
 
 /** The dataset's rules, over a row whose fields they read passed every other check. */
-function ruleProblems(input: CheckInput, parsed: ParsedRow, failed: ReadonlySet<string>) {
+function ruleProblems(
+  input: CheckInput,
+  values: Readonly<Record<string, unknown>>,
+  failed: ReadonlySet<string>,
+) {
   const ctx = input.ruleContext;
   if (!ctx || input.rules.length === 0 || failed.size > 0) return [];
-  return input.rules.flatMap((rule) => rule(parsed.values, ctx));
+  return input.rules.flatMap((rule) => rule(values, ctx));
 }
 
 function toIssues(input: CheckInput, row: number, found: readonly Found[]): CellIssue[] {
