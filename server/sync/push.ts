@@ -16,6 +16,7 @@ import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
 import { openSeqAllocator, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
+import { fillDefaults } from './push-defaults';
 import { previouslyApplied, recordAudit, rememberApplied } from './push-records';
 
 export interface PushInput {
@@ -177,10 +178,16 @@ export const guards = {
 };
 
 /** Runs one push and returns its per-row results, in the caller's language. */
-export async function runPush(input: PushInput): Promise<PushResponse> {
-  const { request, handler } = input;
+export async function runPush(given: PushInput): Promise<PushResponse> {
+  const { handler } = given;
   if (!handler.push || !handler.def.push)
-    throw new AppError('dataset-not-pushable', { dataset: request.dataset });
+    throw new AppError('dataset-not-pushable', { dataset: given.request.dataset });
+  // A dataset declared all-or-nothing (allocations) is pushed so whatever the client asked.
+  const input: PushInput =
+    handler.def.pushAtomic === true && given.request.atomic !== true
+      ? { ...given, request: { ...given.request, atomic: true } }
+      : given;
+  const { request } = input;
   const seen = await guards.appliedBefore(
     input.db,
     input.actor.clientId,
@@ -190,8 +197,13 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
     seen.get(m.mutationId),
   );
   guards.rejectDuplicateKeys(request.mutations, outcomes);
+  const defaulted = await fillDefaults(input.db, {
+    fields: fieldsOf(handler),
+    mutations: request.mutations,
+    locale: input.locale,
+  });
   const parsed: ParsedMutation[] = [];
-  request.mutations.forEach((mutation, index) => {
+  defaulted.mutations.forEach((mutation, index) => {
     if (outcomes[index]) return;
     const result = validate(input, mutation, index);
     if ('status' in result) outcomes[index] = result;
@@ -206,6 +218,7 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
   return toResponse(
     input,
     finishAtomic(input.request.atomic === true, outcomes as MutationOutcome[]),
+    defaulted.notices,
   );
 }
 
@@ -220,7 +233,11 @@ function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOut
   );
 }
 
-function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse {
+function toResponse(
+  input: PushInput,
+  outcomes: MutationOutcome[],
+  notices: ReadonlyMap<number, RowProblem[]>,
+): PushResponse {
   const fields = fieldsOf(input.handler);
   const summary: Record<RowStatus, number> = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
   const results: RowResult[] = input.request.mutations.map((mutation, index) => {
@@ -236,6 +253,9 @@ function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse
     if (outcome.id !== undefined) result.id = outcome.id;
     if (outcome.version !== undefined) result.version = outcome.version;
     if (outcome.serverValues) result.serverValues = outcome.serverValues;
+    const taken = notices.get(index);
+    if (taken && (outcome.status === 'applied' || outcome.status === 'unchanged'))
+      result.notices = describeProblems(taken, fields, input.locale);
     return result;
   });
   return {
