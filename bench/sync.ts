@@ -306,7 +306,9 @@ async function benchPull(size: number, withFull: boolean): Promise<Row[]> {
     );
     touchStock(server.store, 100);
     const seq = (
-      sqliteOf(server.store).prepare("SELECT value FROM counters WHERE name = 'change_seq'").get() as {
+      sqliteOf(server.store)
+        .prepare("SELECT value FROM counters WHERE name = 'change_seq'")
+        .get() as {
         value: number;
       }
     ).value;
