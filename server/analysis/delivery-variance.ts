@@ -30,9 +30,9 @@ async function selectLines(
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<LineRow[]> {
   const result = await sql<LineRow>`
-    SELECT id, dealer_code AS dealer, sku_code AS sku, order_date AS orderDate,
-      requested_date AS requestedDate, quantity, shipped_qty AS shipped,
-      last_shipped_date AS lastShipped, cancelled
+    SELECT id, dealer_code AS dealer, sku_code AS sku, order_date AS "orderDate",
+      requested_date AS "requestedDate", quantity, shipped_qty AS shipped,
+      last_shipped_date AS "lastShipped", cancelled
     FROM order_lines
     WHERE NOT (cancelled = 1 AND shipped_qty = 0)
       AND order_date >= ${range.from ?? '0000-01-01'} AND order_date <= ${range.to ?? '9999-12-31'}

@@ -7,6 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PullFilter } from '../../shared/protocol';
 import type { Db } from '../store/db';
+import { inTextList, jsonInt, jsonText } from '../store/dialect';
 import type { Scope } from './masters';
 
 export interface RawFact {
@@ -34,36 +35,37 @@ export interface FactQuery {
   filter: PullFilter;
 }
 
-const inList = (column: RawBuilder<unknown>, set: Set<string> | null) =>
-  set === null
-    ? sql`1`
-    : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify([...set])}))`;
+const inList = (db: Db, column: RawBuilder<unknown>, set: Set<string> | null) =>
+  set === null ? sql`TRUE` : inTextList(db, column, [...set]);
 
-function matches(q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
+function matches(db: Db, q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
   const parts = [
-    inList(sql.ref('l.dealer_code'), q.scope.dealers),
-    inList(sql.ref('l.sku_code'), q.scope.skus),
-    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`1`,
-    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`1`,
+    inList(db, sql.ref('l.dealer_code'), q.scope.dealers),
+    inList(db, sql.ref('l.sku_code'), q.scope.skus),
+    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`TRUE`,
+    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`TRUE`,
   ];
   return sql`(${sql.join(parts, sql` AND `)})`;
 }
 
+/** 1 or 0 (a boolean is a number on SQLite, not on PostgreSQL). */
+const flag = (condition: RawBuilder<unknown>) => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+
 const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code`;
 
 export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
-  const shipDate = sql`json_extract(r.data, '$.date')`;
-  const ordered = matches(q, sql.ref('l.order_date'));
-  const shipped = matches(q, shipDate);
+  const shipDate = jsonText(db, 'r.data', 'date');
+  const ordered = matches(db, q, sql.ref('l.order_date'));
+  const shipped = matches(db, q, shipDate);
   const result = await sql<RawFact>`
     SELECT 'o' AS kind, l.id AS id, l.change_seq AS seq, l.version AS version, l.cancelled AS gone,
-      ${ordered} AS hit, l.order_date AS date, l.quantity AS quantity, ${LINE_COLUMNS}
+      ${flag(ordered)} AS hit, l.order_date AS date, l.quantity AS quantity, ${LINE_COLUMNS}
     FROM order_lines l
     WHERE l.change_seq > ${q.afterSeq} AND (${ordered} OR l.change_seq > ${q.skipUpTo})
     UNION ALL
-    SELECT 's', r.id, r.change_seq, r.version, r.deleted, ${shipped}, ${shipDate},
-      json_extract(r.data, '$.quantity'), ${LINE_COLUMNS}
-    FROM records r LEFT JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+    SELECT 's', r.id, r.change_seq, r.version, r.deleted, ${flag(shipped)}, ${shipDate},
+      ${jsonInt(db, 'r.data', 'quantity')}, ${LINE_COLUMNS}
+    FROM records r LEFT JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
     WHERE r.dataset = 'shipments' AND r.change_seq > ${q.afterSeq}
       AND (${shipped} OR r.change_seq > ${q.skipUpTo})
     ORDER BY 3 LIMIT ${q.limit}`.execute(db);

@@ -54,7 +54,8 @@ function matchesSql(eb: Eb, scope: Scope): Expression<SqlBool>[] {
   if (scope.to) conditions.push(eb('order_date', '<=', scope.to));
   if (scope.dealer) conditions.push(eb('dealer_code', '=', scope.dealer));
   if (scope.location) conditions.push(eb('location_code', '=', scope.location));
-  if (scope.dealers) conditions.push(eb('dealer_code', 'in', [...scope.dealers, '\u0000']));
+  // '' is no dealer: it keeps the list non-empty (PostgreSQL text cannot hold a NUL).
+  if (scope.dealers) conditions.push(eb('dealer_code', 'in', [...scope.dealers, '']));
   return conditions;
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '../../shared/order';
 import { orderLineStatus } from '../../shared/order';
 import type { Db } from '../store/db';
+import { isPostgres } from '../store/dialect';
 import type { OrderLinesTable } from '../store/schema';
 import type { Parsed } from './stock-refs';
 
@@ -92,11 +93,13 @@ async function linesBy(db: Db, column: 'row_key' | 'id', keys: readonly string[]
   const unique = [...new Set(keys)];
   const found: StoredLine[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db
+    const query = db
       .selectFrom('order_lines')
       .selectAll()
-      .where(column, 'in', unique.slice(i, i + CHUNK))
-      .execute();
+      .where(column, 'in', unique.slice(i, i + CHUNK));
+    // Inside a push on PostgreSQL the lines are locked: an order edit and a shipment of one
+    // line on two instances take turns instead of writing over each other.
+    const rows = await (db.isTransaction && isPostgres(db) ? query.forUpdate() : query).execute();
     found.push(...rows.map(toLine));
   }
   return found;

@@ -1,7 +1,9 @@
 // Canonical document numbers: PREFIX-YYYYMMDD-NNNN (SO-20261127-0001 for an order, GR-… for a
 // receipt, SH-… shipment, TR-… transfer, AD-… adjustment). One counter row per prefix and day
-// in `counters` (name 'SO-20261127'), read once and written once per push.
+// in `counters` (name 'SO-20261127'), read once (locked on PostgreSQL: several instances never
+// hand out one number twice) and written once per push.
 import type { Db } from '../store/db';
+import { lockedCounter } from '../store/locks';
 
 export type DocPrefix = 'SO' | 'GR' | 'SH' | 'TR' | 'AD';
 
@@ -18,12 +20,7 @@ export class DocNumbers {
   /** `today` is the business date 'YYYY-MM-DD' (Asia/Shanghai). */
   static async open(db: Db, prefix: DocPrefix, today: string): Promise<DocNumbers> {
     const name = `${prefix}-${today.replaceAll('-', '')}`;
-    const row = await db
-      .selectFrom('counters')
-      .select('value')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return new DocNumbers(name, row?.value ?? 0);
+    return new DocNumbers(name, await lockedCounter(db, name));
   }
 
   /** The number the next `take` will hand out. */

@@ -50,7 +50,8 @@ export async function pullStock(request: PullRequest): Promise<PullPage> {
     .where((eb) => {
       const conditions = [];
       if (location) conditions.push(eb('location_code', '=', locationCode));
-      if (skus) conditions.push(eb('sku_code', 'in', [...skus, '\u0000']));
+      // '' is no SKU: it keeps the list non-empty (PostgreSQL text cannot hold the NUL once used).
+      if (skus) conditions.push(eb('sku_code', 'in', [...skus, '']));
       if (conditions.length === 0) return eb.lit(true);
       // Balances that changed after a first load began are sent even when out of scope (as deletes).
       return eb.or([eb('change_seq', '>', request.skipTombstonesUpTo), eb.and(conditions)]);

@@ -13,6 +13,7 @@
 //                 its amount.
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
+import { jsonInt, jsonText } from '../store/dialect';
 import { fin } from './tables';
 
 export interface Exposure {
@@ -26,7 +27,7 @@ const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 async function creditLimitOf(db: Db, dealerCode: string): Promise<number | undefined> {
   const row = await db
     .selectFrom('records')
-    .select(sql`json_extract(data, '$.creditLimit')`.as('creditLimit'))
+    .select(jsonInt(db, 'data', 'creditLimit').as('creditLimit'))
     .where('dataset', '=', 'dealers')
     .where('id', '=', dealerCode)
     .where('deleted', '=', 0)
@@ -70,7 +71,7 @@ async function creditedByOrder(db: Db, dealerCode: string, ids: readonly string[
   const result = await sql<{ order_id: string; amount: number }>`
     SELECT l.order_id, sum(c.amount) amount FROM fin_credit_notes c
     JOIN records r ON r.dataset = 'shipments' AND r.id = substr(c.invoice_id, 5)
-    JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+    JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
     WHERE c.dealer_code = ${dealerCode} AND c.deleted = 0 AND l.order_id IN (${sql.join(ids)})
     GROUP BY l.order_id`.execute(db);
   return result.rows;
@@ -107,7 +108,7 @@ async function orderProgress(db: Db, dealerCode: string, orderIds: readonly stri
     const paid = await sql<{ order_id: string; amount: number }>`
       SELECT l.order_id, sum(a.amount + a.write_off_amount) amount FROM fin_allocations a
       JOIN records r ON r.dataset = 'shipments' AND r.id = substr(a.target_id, 5)
-      JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+      JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
       WHERE a.dealer_code = ${dealerCode} AND a.target_kind = 'invoice' AND a.deleted = 0
         AND l.order_id IN (${sql.join(ids)})
       GROUP BY l.order_id`.execute(db);

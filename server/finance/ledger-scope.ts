@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { ParsedMutation } from '../sync/handler';
 import type { Db } from '../store/db';
+import { jsonText } from '../store/dialect';
 import { inChunks } from './ledger-sources';
 import { fin, type FinAllocationsTable } from './tables';
 
@@ -44,7 +45,7 @@ export async function invoiceOwners(db: Db, invoiceIds: readonly string[]): Prom
   const rows = await inChunks(shipmentIds, async (ids) => {
     const result = await sql<{ dealer_code: string }>`
       SELECT l.dealer_code FROM records r
-      JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+      JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
       WHERE r.dataset = 'shipments' AND r.id IN (${sql.join(ids)})`.execute(db);
     return result.rows;
   });

@@ -1,7 +1,8 @@
 // Canonical finance numbers PREFIX-YYYYMMDD-NNNN: RC- a bank receipt, AL- an allocation, PA- a
 // payer alias, CN- a credit note. Same scheme and `counters` rows as the stock documents (one counter per prefix
-// and day), read once and written once per push.
+// and day), read once (locked on PostgreSQL) and written once per push.
 import type { Db } from '../store/db';
+import { lockedCounter } from '../store/locks';
 
 export type FinancePrefix = 'RC' | 'AL' | 'PA' | 'CN';
 
@@ -17,12 +18,7 @@ export async function openNumbers(
   today: string,
 ): Promise<FinanceNumbers> {
   const name = `${prefix}-${today.replaceAll('-', '')}`;
-  const row = await db
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  const start = row?.value ?? 0;
+  const start = await lockedCounter(db, name);
   let current = start;
   return {
     take: () => `${name}-${String(++current).padStart(4, '0')}`,

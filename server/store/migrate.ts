@@ -1,6 +1,7 @@
 // Versioned migrations, run at start-up in order; each in its own transaction.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
+import { onceLocks, whileHoldingOnce } from './locks';
 import * as core from './migrations/001-core';
 import * as analysis from './migrations/003-analysis';
 import * as finance from './migrations/004-finance';
@@ -24,7 +25,12 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
 ];
 
+/** Several instances starting at once on one PostgreSQL database migrate one at a time. */
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {
+  return whileHoldingOnce(db, onceLocks.migrate, () => migrateNow(db, now));
+}
+
+async function migrateNow(db: Kysely<Database>, now: () => Date): Promise<number[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(db);
   const done = new Set(

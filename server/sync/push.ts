@@ -14,7 +14,8 @@ import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
-import { openSeqAllocator, shanghaiDate } from './changes';
+import { lockKeys, lockSpace } from '../store/locks';
+import { inWriteTransaction, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
 import { fillDefaults } from './push-defaults';
 import { previouslyApplied, recordAudit, rememberApplied } from './push-records';
@@ -98,14 +99,22 @@ function rejectDuplicateKeys(
   });
 }
 
+/** Change numbers a push reserves up front (a row, its balances and documents…; retried past it). */
+const expectedChanges = (mutations: number) => 64 + 8 * mutations;
+
 async function applyInTransaction(
   input: PushInput,
   parsed: ParsedMutation[],
 ): Promise<MutationOutcome[]> {
   const { dryRun = false, atomic = false } = input.request;
   try {
-    return await input.db.transaction().execute(async (trx) => {
-      const seq = await openSeqAllocator(trx);
+    return await inWriteTransaction(input.db, expectedChanges(parsed.length), async (trx, seq) => {
+      // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer).
+      await lockKeys(
+        trx,
+        lockSpace.rowKey,
+        parsed.map((m) => `${input.request.dataset}\u0000${m.rowKey}`),
+      );
       const audits: AuditEntry[] = [];
       const ctx = {
         trx,
