@@ -11,7 +11,7 @@ import {
   receipt,
   ship,
   startFinanceServer,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 const allocation = (
   receiptId: string | undefined,
