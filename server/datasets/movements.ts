@@ -14,7 +14,7 @@ import type {
 import { pullRecords } from './master';
 import { recordsByKey, writeRecords, type RecordWrite, type StoredRecord } from './records-store';
 import type { StockBook } from './stock-book';
-import { DocNumbers, type DocPrefix } from './stock-numbers';
+import { DocNumbers, type DocPrefix } from '../sync/doc-numbers';
 
 export interface MovementEnv {
   ctx: WriteContext;
@@ -129,7 +129,7 @@ export function movementHandler<E extends MovementEnv>(spec: MovementSpec<E>): D
       };
       const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
       await writeRecords(ctx.trx, run.writes);
-      await run.numbers.flush(ctx.trx);
+      await run.numbers.flush();
       await env.book.flush(ctx);
       await spec.finish?.(env);
       return outcomes;

@@ -12,7 +12,7 @@ import type {
   ParsedMutation,
   WriteContext,
 } from '../sync/handler';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { fin, type FinPayerAliasesTable } from './tables';
 import { toPullPage } from './table-pull';
 
@@ -41,13 +41,13 @@ export class AliasBook {
   private constructor(
     private readonly ctx: WriteContext,
     rows: FinPayerAliasesTable[],
-    private readonly numbers: FinanceNumbers,
+    private readonly numbers: DocNumbers,
   ) {
     this.byIdentity = new Map(rows.map((row) => [identity(rowValues(row)), row]));
   }
 
   static async open(ctx: WriteContext): Promise<AliasBook> {
-    const numbers = await openNumbers(ctx.trx, 'PA', ctx.today);
+    const numbers = await DocNumbers.open(ctx.trx, 'PA', ctx.today);
     return new AliasBook(ctx, await liveAliases(ctx.trx), numbers);
   }
 

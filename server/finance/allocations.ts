@@ -27,7 +27,7 @@ import {
 import { buildLedger } from './ledger';
 import { allocationDealers, receiptAllocations } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { refreshReceipts } from './receipt-totals';
 import { receiptsById } from './receipts-store';
 import { loadFinanceSettings } from './settings';
@@ -36,7 +36,7 @@ import type { FinAllocationsTable } from './tables';
 interface Run {
   ctx: WriteContext;
   state: AllocationState;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   aliases: AliasBook;
   writes: FinAllocationsTable[];
   /** Receipts whose allocated total moves. */
@@ -136,7 +136,7 @@ async function openRun(ctx: WriteContext, scope: { receiptIds: string[]; dealerC
   return {
     ctx,
     state: openState(buildLedger(sources), spent, { receipts, tolerance }),
-    numbers: await openNumbers(ctx.trx, 'AL', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'AL', ctx.today),
     aliases: await AliasBook.open(ctx),
     writes: [],
     touched: new Set<string>(),

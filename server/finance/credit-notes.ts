@@ -23,7 +23,7 @@ import { rowStamp } from '../sync/changes';
 import { creditNotesByKey, pullCreditNotes, saveCreditNotes } from './credit-notes-store';
 import { invoiceOwners } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import type { FinCreditNotesTable } from './tables';
 
 type Stored = Map<string, FinCreditNotesTable>;
@@ -31,7 +31,7 @@ type Stored = Map<string, FinCreditNotesTable>;
 interface Run {
   ctx: WriteContext;
   state: CreditNoteState;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   writes: FinCreditNotesTable[];
 }
 
@@ -111,7 +111,7 @@ async function openRun(ctx: WriteContext, mutations: readonly ParsedMutation[], 
   return {
     ctx,
     state: creditNoteState(sources),
-    numbers: await openNumbers(ctx.trx, 'CN', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'CN', ctx.today),
     writes: [],
   };
 }

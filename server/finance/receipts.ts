@@ -22,13 +22,13 @@ import type {
 } from '../sync/handler';
 import { saveAllocations } from './allocations-store';
 import { autoMatchReceipts, type FreshReceipt } from './auto-match';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { pullReceipts, receiptsByFingerprint, receiptsByKey, saveReceipts } from './receipts-store';
 import type { FinReceiptsTable } from './tables';
 
 interface Run {
   ctx: WriteContext;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   byFingerprint: Map<string, FinReceiptsTable>;
   writes: FinReceiptsTable[];
   fresh: FreshReceipt[];
@@ -155,7 +155,7 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
   const prints = rows.flatMap((r) => (r.fingerprint === '' ? [] : [r.fingerprint]));
   const run: Run = {
     ctx,
-    numbers: await openNumbers(ctx.trx, 'RC', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'RC', ctx.today),
     byFingerprint: await receiptsByFingerprint(ctx.trx, prints),
     writes: [],
     fresh: [],

@@ -2,6 +2,10 @@
 // pull page boundary never splits rows that share a stamp. Reads then writes the counter inside
 // the transaction: SQLite serialises writers (better-sqlite3 uses one connection behind Kysely);
 // on PostgreSQL this becomes SELECT … FOR UPDATE.
+//
+// It stays apart from the document numbers (doc-numbers.ts): it is one row that every write of
+// every dataset advances, a stamp pull cursors compare, never a name a person sees; it must
+// exist before any push (the migration creates it) and has no prefix or day to reset on.
 import type { Db } from '../store/db';
 import type { WriteContext } from './handler';
 
