@@ -15,12 +15,12 @@ import type { Ledger } from './ledger';
 import type { FinAllocationsTable, FinReceiptsTable } from './tables';
 
 export interface AllocationInput {
-  receiptId?: string;
+  receiptId?: string | undefined;
   targetKind: 'invoice' | 'order-deposit' | 'credit-balance';
-  targetId?: string;
+  targetId?: string | undefined;
   dealerCode: string;
   amount: number;
-  writeOffAmount?: number;
+  writeOffAmount?: number | undefined;
 }
 
 export interface AllocationState {
