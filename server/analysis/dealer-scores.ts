@@ -1,11 +1,17 @@
 // The `dealer-scores` push (the manager's qualitative scores, kept per period and dealer like
 // master data) and the `dealer-grades` pull (the computed results with history, a true delta
 // over `records`). See dealer-grades.ts for how a grade is computed.
-import type { DealerScoreRow, GradingSchemeRow } from '../../shared/analysis/datasets';
-import { dealerGradesDataset, dealerScoresDataset } from '../../shared/analysis/datasets';
+import {
+  dealerGradesDataset,
+  dealerScoresDataset,
+  gradingSchemeRowSchema,
+  type DealerScoreRow,
+  type GradingSchemeRow,
+} from '../../shared/analysis/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import { allRecords } from '../datasets/records-store';
 import { masterHandler, pullRecords } from '../datasets/master';
+import { readStored } from '../datasets/stored-values';
 import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { DEFAULT_SCHEME, writeGrades } from './dealer-grades';
 import { pushThroughGate } from './gate';
@@ -13,7 +19,13 @@ import { loadMasters, userDealers } from './masters';
 
 async function loadSchemes(ctx: { trx: Parameters<typeof allRecords>[0] }) {
   const records = await allRecords(ctx.trx, 'grading-schemes');
-  return new Map([...records].map(([code, r]) => [code, r.values as GradingSchemeRow]));
+  const where = (id: string) => ({ dataset: 'grading-schemes', id });
+  return new Map<string, GradingSchemeRow>(
+    [...records].map(([code, r]) => [
+      code,
+      readStored(gradingSchemeRowSchema, r.values, where(code)),
+    ]),
+  );
 }
 
 export function dealerScoresHandler(): DatasetHandler {
