@@ -125,7 +125,8 @@ function applyOne(run: Run, m: Mutation, stored?: FinAllocationsTable): Mutation
 }
 
 function sameColumns(next: ReturnType<typeof columns>, stored: FinAllocationsTable): boolean {
-  return Object.entries(next).every(([key, value]) => stored[key as keyof typeof next] === value);
+  const current = new Map(Object.entries(stored));
+  return Object.entries(next).every(([key, value]) => current.get(key) === value);
 }
 
 /** The run reads only the dealers the batch touches and the receipts it allocates from. */

@@ -90,7 +90,8 @@ function applyOne(run: Run, m: Mutation, stored?: FinCreditNotesTable): Mutation
   const live = stored && !stored.deleted ? stored : undefined;
   if (!live) return m.op === 'delete' ? { status: 'unchanged', problems: [] } : place(run, m);
   const next = m.op === 'upsert' ? columns(m.values) : undefined;
-  const same = next && Object.entries(next).every(([k, v]) => live[k as keyof typeof next] === v);
+  const current = new Map(Object.entries(live));
+  const same = next && Object.entries(next).every(([k, v]) => current.get(k) === v);
   if (same) return { status: 'unchanged', id: live.id, version: live.version, problems: [] };
   if (m.baseVersion !== live.version) {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
