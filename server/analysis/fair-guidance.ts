@@ -18,7 +18,7 @@ import {
   type FairSuggestionLine,
 } from '../../shared/analysis/fair-guidance';
 import type { Db } from '../store/db';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters, type Scope } from './masters';
 import { shippedByDealerSku, type DealerSkuShipped } from './shipped';
@@ -164,8 +164,7 @@ export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow
 }
 
 export function fairGuidanceHandler(): DatasetHandler {
-  return {
-    def: fairGuidanceDataset,
+  return defineHandler(fairGuidanceDataset, {
     pull: async (request) => pageSnapshot(await fairGuidanceRows(request), request),
-  };
+  });
 }

@@ -18,7 +18,7 @@ import {
   type ReplenishmentPolicy,
 } from '../../shared/analysis/replenishment';
 import type { Db } from '../store/db';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters } from './masters';
 import {
@@ -158,5 +158,5 @@ async function pullReplenishment(request: PullRequest) {
 }
 
 export function replenishmentHandler(): DatasetHandler {
-  return { def: replenishmentDataset, pull: pullReplenishment };
+  return defineHandler(replenishmentDataset, { pull: pullReplenishment });
 }

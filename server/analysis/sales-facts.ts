@@ -5,7 +5,12 @@
 // row that left the filter travels as a tombstone.
 import { isoWeekOf, monthOf, quarterOf } from '../../shared/analysis/calendar';
 import { salesFactsDataset } from '../../shared/analysis/datasets';
-import type { DatasetHandler, PullPage, PullRequest } from '../sync/handler';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type PullPage,
+  type PullRequest,
+} from '../sync/handler';
 import { loadMasters, regionPair, scopeOf, type Masters } from './masters';
 import { selectFacts, type RawFact } from './sales-facts-query';
 import { compact } from './snapshot';
@@ -81,5 +86,5 @@ export async function pullSalesFacts(request: PullRequest): Promise<PullPage> {
 }
 
 export function salesFactsHandler(): DatasetHandler {
-  return { def: salesFactsDataset, pull: pullSalesFacts };
+  return defineHandler(salesFactsDataset, { pull: pullSalesFacts });
 }

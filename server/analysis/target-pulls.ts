@@ -5,7 +5,7 @@
 import { computeAchievement, type AchievementRow } from '../../shared/analysis/achievement';
 import { quarterOf } from '../../shared/analysis/calendar';
 import { achievementDataset, targetSplitsDataset } from '../../shared/analysis/datasets';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { regionsUnder, type Masters } from './masters';
 import { monthlyByDealer, shippedByDealerMonth, yearRange } from './shipped';
@@ -99,8 +99,7 @@ const matchesFilter = (request: PullRequest) => (row: DerivedRow) => {
 };
 
 export function targetSplitsHandler(): DatasetHandler {
-  return {
-    def: targetSplitsDataset,
+  return defineHandler(targetSplitsDataset, {
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const { entries, masters } = await planTargets(request.db, year);
@@ -109,16 +108,15 @@ export function targetSplitsHandler(): DatasetHandler {
         request,
       );
     },
-  };
+  });
 }
 
 export function achievementHandler(): DatasetHandler {
-  return {
-    def: achievementDataset,
+  return defineHandler(achievementDataset, {
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const rows = await achievementRows(request, year);
       return pageSnapshot(rows.filter(matchesFilter(request)), request);
     },
-  };
+  });
 }

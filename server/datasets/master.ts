@@ -4,13 +4,14 @@ import type { DatasetDef } from '../../shared/datasets';
 import { describeDataset } from '../../shared/meta';
 import { decideUpdate } from '../../shared/merge';
 import type { RowProblem } from '../../shared/row-errors';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  PullPage,
-  PullRequest,
-  WriteContext,
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type PullPage,
+  type PullRequest,
+  type WriteContext,
 } from '../sync/handler';
 import {
   allRecords,
@@ -193,11 +194,14 @@ async function applyOne(batch: Batch, m: ParsedMutation): Promise<MutationOutcom
   );
 }
 
+/**
+ * The handler of a master-like dataset `def`. It reads no field but the ones `def` names (its
+ * natural key, its references), so it takes any dataset's values as a record.
+ */
 export function masterHandler(def: DatasetDef): DatasetHandler {
   const naturalKey = def.naturalKey;
   if (!naturalKey) throw new Error(`master dataset ${def.name} needs a natural key`);
-  return {
-    def,
+  return defineHandler(def, {
     async push(ctx, mutations) {
       const byKey = await rowKeyGuard.find(
         ctx.trx,
@@ -237,7 +241,7 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
       return outcomes;
     },
     pull: (request) => pullRecords(def.name, request),
-  };
+  });
 }
 
 /** Pull for any dataset kept in `records`; `matches` applies the request's filters. */

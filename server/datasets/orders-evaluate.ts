@@ -15,7 +15,7 @@ import {
   type StoredOrder,
 } from './orders-store';
 import { valuesAtVersion } from './records-store';
-import type { DocNumbers } from './stock-numbers';
+import type { DocNumbers } from '../sync/doc-numbers';
 
 export interface Entry {
   m: ParsedMutation<OrderLine>;

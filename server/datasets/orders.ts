@@ -32,7 +32,7 @@ import {
 } from './orders-store';
 import { insertOrders, saveLines } from './orders-write';
 import { StockBook } from './stock-book';
-import { DocNumbers } from './stock-numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
@@ -129,7 +129,7 @@ async function writeBatch(batch: Batch): Promise<void> {
   );
   await saveLines(ctx.trx, batch.writes, at);
   await batch.book.flush(ctx);
-  await batch.numbers.flush(ctx.trx);
+  await batch.numbers.flush();
 }
 
 async function pushOrders(

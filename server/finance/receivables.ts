@@ -11,7 +11,7 @@ import {
 import { compact, pageSnapshot } from '../analysis/snapshot';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import { shanghaiDate } from '../sync/changes';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { buildLedger, type Ledger } from './ledger';
 import { loadLedgerSources, type DealerInfo } from './ledger-sources';
 
@@ -125,8 +125,8 @@ async function pullCollection(request: PullRequest) {
 
 export function receivablesHandlers(): DatasetHandler[] {
   return [
-    { def: receivablesDataset, pull: pullReceivables },
-    { def: receivableItemsDataset, pull: pullItems },
-    { def: collectionListDataset, pull: pullCollection },
+    defineHandler(receivablesDataset, { pull: pullReceivables }),
+    defineHandler(receivableItemsDataset, { pull: pullItems }),
+    defineHandler(collectionListDataset, { pull: pullCollection }),
   ];
 }

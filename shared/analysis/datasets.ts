@@ -25,8 +25,9 @@ import {
 import { analysisSettingsDataset } from './settings-dataset';
 
 const upTo100 = { test: (n: number) => n <= 100, error: 'invalid-value' } as const;
-const percent = (zh: string, en: string, required = true) =>
-  field.integer({ label: label(zh, en), check: upTo100 }, { required });
+const percent = (zh: string, en: string) => field.integer({ label: label(zh, en), check: upTo100 });
+const optionalPercent = (zh: string, en: string) =>
+  field.integer({ label: label(zh, en), check: upTo100 }, { required: false });
 const score = (zh: string, en: string) =>
   field.integer({
     label: label(zh, en),
@@ -34,12 +35,15 @@ const score = (zh: string, en: string) =>
     check: { test: (n) => n <= 100, error: 'score-out-of-range' },
   });
 
+/** The twelve monthly shares of a target, m01 … m12. */
+export type MonthField = `m0${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'm10' | 'm11' | 'm12';
+
 const monthColumns = Object.fromEntries(
   Array.from({ length: 12 }, (_, i) => {
     const m = String(i + 1).padStart(2, '0');
-    return [`m${m}`, percent(`${i + 1}月比例%`, `Month ${m} %`, false)];
+    return [`m${m}`, optionalPercent(`${i + 1}月比例%`, `Month ${m} %`)];
   }),
-) as Record<`m${string}`, ReturnType<typeof percent>>;
+) as Record<MonthField, ReturnType<typeof optionalPercent>>;
 
 /** 年度销售任务: one row per year, level and region or dealer code. */
 export const targetSchema = z.object({
