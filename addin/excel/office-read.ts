@@ -68,6 +68,15 @@ interface CellBlock {
   formulaCells: CellRef[];
 }
 
+/**
+ * Range.formulas answers a constant as the constant itself, text starting with "=" included
+ * (typed into a text cell): a formula is a cell whose formula differs from its value.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member
+ */
+function isFormula(formula: unknown, value: unknown): boolean {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+}
+
 /** Reads rows [first, first+count) of `rect`, halving on a payload error. */
 async function readBlock(
   sync: SyncCounter,
@@ -95,8 +104,7 @@ async function readBlock(
     block.texts.push((range.text[i] ?? []).map(String));
     block.formats.push((range.numberFormat[i] ?? []).map(String));
     (range.formulas[i] ?? []).forEach((f, column) => {
-      if (typeof f === 'string' && f.startsWith('='))
-        block.formulaCells.push({ row: offset + i - 1, column });
+      if (isFormula(f, row[column])) block.formulaCells.push({ row: offset + i - 1, column });
     });
   });
 }
