@@ -3,8 +3,20 @@
 // each, so the 5 MB response limit holds for big tables), plus hidden rows and merged areas.
 
 import { containsRect, parseRect, rectAddress, type Rect } from './a1';
-import { isExcelApiSupported, isReadTooLarge, SyncCounter, fromExcelValue } from './office-run';
-import type { CellRef, CellValue, RegionSource, SheetRegion } from './port';
+import {
+  fromExcelValue,
+  isExcelApiSupported,
+  isItemNotFound,
+  isReadTooLarge,
+  SyncCounter,
+} from './office-run';
+import {
+  MissingTableError,
+  type CellRef,
+  type CellValue,
+  type RegionSource,
+  type SheetRegion,
+} from './port';
 
 /** Cells per read request: 4 properties × ~15 bytes a cell stays well under 5 MB. */
 const READ_CELLS_PER_CHUNK = 40_000;
@@ -24,7 +36,11 @@ async function locateTable(
   const range = table.getRange().load('address');
   table.load('name');
   const sheet = table.worksheet.load('name');
-  await sync.sync();
+  try {
+    await sync.sync();
+  } catch (error) {
+    throw isItemNotFound(error) ? new MissingTableError(name) : error;
+  }
   return { sheetName: sheet.name, rect: parseRect(range.address), tableName: table.name };
 }
 

@@ -48,6 +48,14 @@ export interface SheetRegion {
   readonly hiddenRows: readonly number[];
 }
 
+/** A table the port was asked for is gone (the user deleted it, or its sheet). */
+export class MissingTableError extends Error {
+  constructor(readonly tableName: string) {
+    super(`table ${tableName} is missing`);
+    this.name = 'MissingTableError';
+  }
+}
+
 /** The system columns the add-in keeps inside the user's table (DESIGN.md "Sync protocol"). */
 /** `_hash` holds the digest of the row's values at its last push or pull, so the add-in knows
  *  which rows changed; like `_key` and `_version` it is hidden and moves with sorting. */

@@ -74,6 +74,18 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /** Deletes a sheet as the user would (right-click → Delete): its tables and pivots go with it. */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tables.length - 1; i >= 0; i -= 1)
+      if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
+    for (let i = this.pivots.length - 1; i >= 0; i -= 1)
+      if (this.pivots[i]?.sheetName === sheet.name) this.pivots.splice(i, 1);
+    if (this.selection?.sheet === sheet.name) this.selection = null;
+    if (this.activeSheet === sheet.name) this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
   /** Makes `address` (header row included) a table, as Insert → Table would. */
   addTable(sheetName: string, address: string, name?: string): TableModel {
     const { rect } = parseAddress(address);

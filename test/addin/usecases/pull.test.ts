@@ -60,6 +60,18 @@ describe('pull and refresh', () => {
     assert.equal(write.callCount, 1, 'nothing changed, nothing written');
   });
 
+  it('pulls into a new sheet when the user deleted the pulled sheet', async () => {
+    const first = await h.app.pull('regions');
+    h.workbook.deleteSheet(first.sheetName);
+    const again = await h.app.pull('regions');
+    assert.equal(again.added, 3);
+    assert.deepEqual(names().sort(), ['上海', '华东', '华南']);
+    h.workbook.deleteSheet(again.sheetName);
+    const refreshed = await h.app.refresh();
+    assert.equal(refreshed.added, 3, 'refresh of a deleted sheet pulls it again');
+    assert.ok(h.workbook.findTable(refreshed.tableName));
+  });
+
   it('warns about cells the user edited and keeps them unless asked to overwrite', async () => {
     await h.app.pull('regions');
     const row = regionsSheet().rows.findIndex((r) => r?.values[0] === 'HD');
