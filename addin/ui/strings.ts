@@ -69,6 +69,10 @@ const enUS = {
   editedCells: '{count} cells you edited in the pulled table were kept as you left them.',
   pullUnplaced:
     '{count} server changes were not written: their rows left the table during the refresh (deleted?). Pull the dataset again to reload them.',
+  /** Follows editedCells in the same notice. */
+  keptCellsList: ' Kept: {cells}.',
+  keptCell: 'row {row} {field} ({address})',
+  listSeparator: ', ',
   overwriteEdits: 'Overwrite my edits',
   statusRefreshed: '{count} order rows have a new status.',
   statusUnplaced:
@@ -158,6 +162,9 @@ const zhCN: Strings = {
   editedCells: '您在下载的表中修改过的 {count} 个单元格已按您的修改保留。',
   pullUnplaced:
     '有 {count} 项服务器更改未写入：刷新期间这些行已不在表中（被删除？）。重新下载该数据即可恢复。',
+  keptCellsList: '保留的单元格：{cells}。',
+  keptCell: '第 {row} 行{field}（{address}）',
+  listSeparator: '；',
   overwriteEdits: '用服务器数据覆盖',
   statusRefreshed: '{count} 行订单的状态已更新。',
   statusUnplaced: '有 {count} 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',

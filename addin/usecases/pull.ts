@@ -5,6 +5,7 @@ import type { DatasetDescription } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import type { PullReport, WorkOptions } from '../app-api';
 import { MissingTableError, type SheetRegion } from '../excel/port';
+import { cellAddress } from '../excel/a1';
 import { ApiError } from '../core/api-error';
 import { datasetOf } from '../core/binding';
 import { numberFormatOf } from '../core/cell-format';
@@ -83,7 +84,13 @@ async function applyFetched(
     updated: plan.updates.length,
     removed: plan.deletes.length,
   };
-  return { ...counts, editedCells, keptEdits, unplaced, refreshedAt };
+  const { row: top, column: left } = region.origin;
+  const keptCells = plan.keptCells.map((c) => ({
+    address: cellAddress(top + 1 + c.row, left + c.column),
+    sheetRow: top + 2 + c.row,
+    field: c.field,
+  }));
+  return { ...counts, editedCells, keptEdits, keptCells, unplaced, refreshedAt };
 }
 
 async function run(

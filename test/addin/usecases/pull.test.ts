@@ -161,6 +161,46 @@ describe('pull and refresh', () => {
     assert.deepEqual(filled(), ['WH-E|TEE-BLK-L']);
   });
 
+  it('keeps only the cells the user edited in a refreshed row, updates the others and lists the kept', async () => {
+    await h.app.pull('stock');
+    const sheet = h.workbook.sheet('库存');
+    const headers = sheet.rows[0]!.values;
+    const rowOf = (sku: string) =>
+      sheet.rows.findIndex((r) => r?.values[0] === 'WH-E' && r.values[1] === sku);
+    const row = rowOf('TEE-BLK-M');
+    const safety = headers.indexOf('安全库存');
+    const onHand = headers.indexOf('在库');
+    const before = sheet.value(row, onHand) as number;
+    sheet.rows[row]!.values[safety] = 999;
+    const res = await push(h.server, {
+      dataset: 'goods-receipts',
+      role: 'warehouse',
+      rows: [
+        {
+          values: {
+            date: '2026-11-27',
+            locationCode: 'WH-E',
+            skuCode: 'TEE-BLK-M',
+            quantity: 11,
+            ref: 'GR-KEEP',
+          },
+        },
+      ],
+    });
+    assert.equal(res.body.summary.applied, 1);
+    const report = await h.app.refresh();
+    assert.equal(sheet.value(row, onHand), before + 11, "the server's new figure is shown");
+    assert.equal(sheet.value(row, safety), 999, 'the edited cell is kept');
+    assert.deepEqual([report.updated, report.keptEdits], [1, 1]);
+    const letter = String.fromCharCode(65 + safety);
+    assert.deepEqual(report.keptCells, [
+      { address: `${letter}${row + 1}`, sheetRow: row + 1, field: 'safetyStock' },
+    ]);
+    const overwritten = await h.app.refresh({ overwriteEdits: true });
+    assert.equal(overwritten.keptEdits, 0);
+    assert.notEqual(sheet.value(row, safety), 999);
+  });
+
   it("moves the below-safety highlight without wiping the user's own fills", async () => {
     await h.app.pull('stock');
     const sheet = h.workbook.sheet('库存');
