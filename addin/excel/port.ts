@@ -160,6 +160,10 @@ export interface PivotSpec {
   readonly rows: readonly string[];
   readonly columns: readonly string[];
   readonly values: readonly string[];
+  /** Fields in the filter area, each keeping only `items` (PivotField.applyFilter, ExcelApi 1.12). */
+  readonly filters?: readonly { readonly field: string; readonly items: readonly string[] }[];
+  /** A line above the pivot saying what it counts. */
+  readonly title?: string;
 }
 
 export interface HighlightInput {

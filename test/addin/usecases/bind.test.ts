@@ -63,4 +63,22 @@ describe('bind, templates, session and pivots', () => {
     assert.equal(pivot.sheetName, sheetName);
     assert.deepEqual([pivot.rows, pivot.values], [['单号'], ['金额']]);
   });
+
+  it('builds the default pivot of sales facts over shipped sales only, and says so in its title', async () => {
+    await h.app.pull('sales-facts');
+    const { sheetName } = await h.app.addPivot();
+    const pivot = h.workbook.pivots[0]!;
+    assert.deepEqual(pivot.filters, [{ field: '类型', items: ['发货'] }]);
+    assert.deepEqual(pivot.values, ['金额']);
+    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /仅发货/);
+  });
+
+  it('splits ordered and shipped sales into columns where the host cannot filter a pivot', async () => {
+    h.workbook.apiMinor = 11;
+    await h.app.pull('sales-facts');
+    const { sheetName } = await h.app.addPivot();
+    const pivot = h.workbook.pivots[0]!;
+    assert.deepEqual([pivot.filters, pivot.columns[0]], [[], '类型']);
+    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /订货与发货分列/);
+  });
 });
