@@ -78,6 +78,8 @@ export interface PushReport {
   /** Results not written back because their row left the table during the push (deleted). */
   unplaced: number;
   cancelled: boolean;
+  /** Rows the server refused, each at its `_status` cell with the reasons (like validation's). */
+  rejections?: CellIssue[];
 }
 
 export interface KeptCellInfo {

@@ -64,7 +64,8 @@ export function ensureTable(input: EnsureTableInput): Promise<TableInfo> {
       if (!names.includes(system)) table.columns.add(undefined, undefined, system);
     for (const system of SYSTEM_COLUMNS) {
       table.columns.getItem(system).getRange().columnHidden =
-        HIDDEN_SYSTEM_COLUMNS.includes(system);
+        HIDDEN_SYSTEM_COLUMNS.includes(system) ||
+        (system === '_status' && input.hideStatus === true);
     }
     return describeTable(sync, table);
   });

@@ -68,6 +68,8 @@ export interface EnsureTableInput {
   readonly address: string;
   /** Name for a new table; Excel picks one when omitted. */
   readonly tableName?: string;
+  /** Hide `_status` too (a pulled table, where nothing is pushed and the column stays empty). */
+  readonly hideStatus?: boolean;
 }
 
 export interface TableInfo {

@@ -3,8 +3,6 @@
 import {
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Select,
   Subtitle2,
   Table,
@@ -20,6 +18,7 @@ import { useState } from 'react';
 import type { Binding } from '../app-api';
 import type { FieldDescription } from '../../shared/meta';
 import { useUi } from './context';
+import { Message } from './message';
 import { fill } from './strings';
 
 const useStyles = makeStyles({
@@ -64,13 +63,11 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
       <Caption1>{fill(strings.bindingHint, { sheet: binding.sheetName })}</Caption1>
       <MappingTable columns={columns} fields={fields} onChoose={choose} />
       {missing.length > 0 ? (
-        <MessageBar intent="warning" data-testid="binding-missing">
-          <MessageBarBody>
-            {fill(strings.missingFields, {
-              fields: missing.map(labelOf).join(locale === 'zh-CN' ? '、' : ', '),
-            })}
-          </MessageBarBody>
-        </MessageBar>
+        <Message intent="warning" testId="binding-missing">
+          {fill(strings.missingFields, {
+            fields: missing.map(labelOf).join(locale === 'zh-CN' ? '、' : ', '),
+          })}
+        </Message>
       ) : null}
       <div className={styles.buttons}>
         <Button

@@ -86,6 +86,18 @@ const enUS = {
   networkError:
     'The server at {url} cannot be reached. Check the address and your network, then try again.',
   unexpectedError: 'Something went wrong: {message}',
+  /** Progress phases (Progress.phase) in words. */
+  phases: {
+    read: 'Reading the sheet',
+    mark: 'Marking cells',
+    pull: 'Downloading',
+    push: 'Sending',
+  },
+  pushDataset: 'Dataset to send',
+  pullDataset: 'Dataset to get',
+  rejectedTitle: 'Rows the server refused (select one to go to its row)',
+  notInExcel:
+    'Sales Sync runs inside Excel: open it from Excel (Home › Sales Sync), not in a browser tab.',
   roles: {
     admin: 'administrator',
     manager: 'manager',
@@ -97,6 +109,7 @@ const enUS = {
 };
 
 export type Strings = typeof enUS;
+export type Phase = keyof Strings['phases'];
 
 const zhCN: Strings = {
   appTitle: '销管同步',
@@ -176,6 +189,12 @@ const zhCN: Strings = {
   cancelled: '已取消。',
   networkError: '无法连接服务器 {url}。请检查地址和网络后重试。',
   unexpectedError: '出现问题：{message}',
+  phases: { read: '读取工作表', mark: '标记单元格', pull: '下载', push: '上传' },
+  pushDataset: '要上传的数据集',
+  pullDataset: '要下载的数据集',
+  rejectedTitle: '服务器拒绝的行（选择一项可跳到该行）',
+  notInExcel:
+    '销管同步须在 Excel 中使用：请从 Excel 打开（开始 › 销管同步），不要在浏览器标签页中打开。',
   roles: {
     admin: '管理员',
     manager: '经理',

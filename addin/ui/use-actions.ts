@@ -200,7 +200,8 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
         { cancellable: true },
       );
       if (!report) return;
-      setView(report.conflicts.length > 0 ? { kind: 'push', report } : null);
+      const listed = report.conflicts.length + (report.rejections?.length ?? 0) > 0;
+      setView(listed ? { kind: 'push', report } : null);
       notify(...pushNotices(report, strings));
     },
     async resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server') {
@@ -209,9 +210,8 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
       );
       if (!done || view?.kind !== 'push') return;
       const conflicts = view.report.conflicts.filter((c) => c.rowKey !== conflict.rowKey);
-      setView(
-        conflicts.length > 0 ? { kind: 'push', report: { ...view.report, conflicts } } : null,
-      );
+      const rest = conflicts.length + (view.report.rejections?.length ?? 0);
+      setView(rest > 0 ? { kind: 'push', report: { ...view.report, conflicts } } : null);
       notify({
         intent: 'success',
         text: fill(strings.conflictResolved, { row: conflict.sheetRow }),

@@ -107,7 +107,7 @@ function ResultView({
   busy: boolean;
   meta: MetaResponse | null;
 }) {
-  const { locale } = useUi();
+  const { locale, strings } = useUi();
   const { view } = actions;
   if (!view) return null;
   switch (view.kind) {
@@ -124,16 +124,33 @@ function ResultView({
       );
     case 'issues':
       return (
-        <IssueList report={view.report} onSelect={(issue) => void actions.selectIssue(issue)} />
-      );
-    case 'push':
-      return (
-        <PushSummary
-          conflicts={view.report.conflicts}
-          busy={busy}
-          labelOf={(field) => fieldLabel(meta, field, locale)}
-          onResolve={(conflict, take) => void actions.resolveConflict(conflict, take)}
+        <IssueList
+          issues={view.report.issues}
+          onSelect={(issue) => void actions.selectIssue(issue)}
         />
       );
+    case 'push': {
+      const rejections = view.report.rejections ?? [];
+      return (
+        <>
+          {rejections.length > 0 ? (
+            <IssueList
+              kind="rejected"
+              title={strings.rejectedTitle}
+              issues={rejections}
+              onSelect={(issue) => void actions.selectIssue(issue)}
+            />
+          ) : null}
+          {view.report.conflicts.length > 0 ? (
+            <PushSummary
+              conflicts={view.report.conflicts}
+              busy={busy}
+              labelOf={(field) => fieldLabel(meta, field, locale)}
+              onResolve={(conflict, take) => void actions.resolveConflict(conflict, take)}
+            />
+          ) : null}
+        </>
+      );
+    }
   }
 }

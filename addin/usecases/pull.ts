@@ -30,7 +30,11 @@ async function createPullSheet(
     columns,
     preparedRows: 1,
   });
-  const info = await ctx.port.ensureTable({ sheetName: made.sheetName, address: made.address });
+  const info = await ctx.port.ensureTable({
+    sheetName: made.sheetName,
+    address: made.address,
+    hideStatus: true,
+  });
   const mapping = dataset.fields.map((f, i) => ({
     header: columns[i]?.header ?? f.name,
     field: f.name,

@@ -169,5 +169,6 @@ export async function pushTable(
     skippedInvalid,
     unplaced: write.unplaced,
     cancelled: sent.cancelled,
+    rejections: write.rejections,
   };
 }

@@ -34,6 +34,9 @@ describe('pull and refresh', () => {
       '状态',
     ]);
     assert.match(regionsSheet().note(0, 0) ?? '', /刷新于 2026-/);
+    const headers = regionsSheet().rows[0]!.values;
+    for (const system of ['_status', '_key', '_version'])
+      assert.ok(regionsSheet().hiddenColumns.has(headers.indexOf(system)), `${system} is hidden`);
     const records = await serverRecords(h, 'regions');
     const hd = records.get('HD')!;
     const hn = records.get('HN')!;
