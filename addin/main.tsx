@@ -41,7 +41,9 @@ function showStartFailure(container: HTMLElement, error: unknown): void {
   paragraph.setAttribute('role', 'alert');
   paragraph.style.cssText = 'margin:16px;font:14px "Segoe UI",sans-serif;color:#a4262c';
   paragraph.textContent = message;
-  container.replaceChildren(heading, paragraph);
+  const main = document.createElement('main');
+  main.append(heading, paragraph);
+  container.replaceChildren(main);
 }
 
 const container = document.getElementById('root');

@@ -20,6 +20,8 @@ export interface FakeOfficeOptions {
   readonly displayLanguage?: string;
   readonly darkTheme?: boolean;
   readonly requestLimitBytes?: number;
+  /** Office.onReady's host: "Excel" (default), or null for a page opened in a plain browser tab. */
+  readonly host?: string | null;
 }
 
 export class FakeWorkbook {
@@ -35,6 +37,7 @@ export class FakeWorkbook {
   displayLanguage: string;
   darkTheme: boolean;
   requestLimitBytes: number;
+  readonly host: string | null;
   /** Set by a test to make the next syncs fail with this error code (once each). */
   readonly injectedFailures: string[] = [];
 
@@ -43,6 +46,7 @@ export class FakeWorkbook {
     this.displayLanguage = options.displayLanguage ?? 'zh-CN';
     this.darkTheme = options.darkTheme ?? false;
     this.requestLimitBytes = options.requestLimitBytes ?? FAKE_REQUEST_LIMIT_BYTES;
+    this.host = options.host === undefined ? 'Excel' : options.host;
   }
 
   get syncCount(): number {
