@@ -148,3 +148,26 @@ export const field = {
 export function fieldMeta(schema: z.ZodType): (FieldMeta & { required: boolean }) | undefined {
   return schema.meta() as (FieldMeta & { required: boolean }) | undefined;
 }
+
+/** One choice of a coded column: its code, then its label in zh-CN and en-US. */
+export type Choice = readonly [value: string, zh: string, en: string];
+
+const isChoice = (c: Choice | FieldOption): c is Choice => Array.isArray(c);
+
+/**
+ * An optional enumeration for a computed pull column that holds one of a few codes (an order
+ * type, an ageing bucket): the add-in and the exports show its label, not the code. `choices`
+ * are [code, zh-CN, en-US] or the options of the field the codes come from.
+ */
+export function choiceField(label: Label, choices: readonly (Choice | FieldOption)[]) {
+  const options = choices.map((c): FieldOption =>
+    isChoice(c) ? { value: c[0], label: { 'zh-CN': c[1], 'en-US': c[2] } } : c,
+  ) as [FieldOption, ...FieldOption[]];
+  const values = options.map((o) => o.value) as [string, ...string[]];
+  return field.enum({ label, options }, values, { required: false });
+}
+
+/** The options of a field built with field.enum (none for any other field). */
+export function optionsOf(schema: z.ZodType): readonly FieldOption[] {
+  return fieldMeta(schema)?.options ?? [];
+}

@@ -22,7 +22,16 @@ export const orderLineSchema = z.object({
   }),
   orderDate: field.date({
     label: { 'zh-CN': '订单日期', 'en-US': 'Order date' },
-    synonyms: ['下单日期', '日期', '要货日期', 'date'],
+    synonyms: [
+      '下单日期',
+      '日期',
+      '要货日期',
+      '订货日期',
+      '开单日期',
+      '制单日期',
+      '单据日期',
+      'date',
+    ],
   }),
   orderType: field.enum(
     {
@@ -58,7 +67,7 @@ export const orderLineSchema = z.object({
   skuCode: skuRefField(),
   quantity: field.integer({
     label: { 'zh-CN': '数量', 'en-US': 'Quantity' },
-    synonyms: ['订货数量', '要货数量', '件数', 'qty'],
+    synonyms: ['订货数量', '要货数量', '订购数量', '订单数量', '件数', 'qty'],
     min: 1,
   }),
   unitPrice: field.money({
@@ -72,7 +81,17 @@ export const orderLineSchema = z.object({
   }),
   locationCode: field.code({
     label: { 'zh-CN': '发货仓', 'en-US': 'Ship from' },
-    synonyms: ['仓库', '仓库编码', '库位', '库位编码', 'warehouse', 'location'],
+    synonyms: [
+      '仓库',
+      '仓库编码',
+      '发货仓库',
+      '出库仓',
+      '出库仓库',
+      '库位',
+      '库位编码',
+      'warehouse',
+      'location',
+    ],
     ref: 'locations',
     refActive: true,
   }),

@@ -48,6 +48,14 @@ export const addinTexts = {
     'zh-CN': '该表没有可汇总的数值列。',
     'en-US': 'This table has no numeric column to sum.',
   },
+  'pivot-only-kind': {
+    'zh-CN': '{name}：仅{item}（筛选：{field} = {item}）',
+    'en-US': '{name}: {item} only (filter: {field} = {item})',
+  },
+  'pivot-kinds-split': {
+    'zh-CN': '{name}：订货与发货分列，请勿相加',
+    'en-US': '{name}: ordered and shipped in separate columns; do not add them up',
+  },
   'hidden-row': {
     'zh-CN': '此行已隐藏，但仍会校验和上传。',
     'en-US': 'This row is hidden; it is still checked and pushed.',

@@ -36,6 +36,11 @@ export function isPayloadTooLarge(error: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
+/** Office's ItemNotFound: a sheet, table or other item by that name does not exist. */
+export function isItemNotFound(error: unknown): boolean {
+  return errorCode(error) === 'ItemNotFound';
+}
+
 /** A read whose answer is too large: the codes above, or a response-size code (…PayloadSize…). */
 export function isReadTooLarge(error: unknown): boolean {
   return isPayloadTooLarge(error) || (errorCode(error) ?? '').includes('PayloadSize');

@@ -3,8 +3,6 @@
 import {
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Select,
   Subtitle2,
   Table,
@@ -21,6 +19,7 @@ import type { Binding } from '../app-api';
 import type { FieldDescription } from '../../shared/meta';
 import { defaultedFields, describeDefault, missingFields } from '../core/binding';
 import { useUi } from './context';
+import { Message } from './message';
 import { fill } from './strings';
 
 const useStyles = makeStyles({
@@ -58,22 +57,16 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
       <Caption1>{fill(strings.bindingHint, { sheet: binding.sheetName })}</Caption1>
       <MappingTable columns={columns} fields={fields} onChoose={choose} />
       {missing.length > 0 ? (
-        <MessageBar intent="warning" data-testid="binding-missing">
-          <MessageBarBody>
-            {fill(strings.missingFields, {
-              fields: missing.map(labelOf).join(sep),
-            })}
-          </MessageBarBody>
-        </MessageBar>
+        <Message intent="warning" testId="binding-missing">
+          {fill(strings.missingFields, { fields: missing.map(labelOf).join(sep) })}
+        </Message>
       ) : null}
       {defaulted.length > 0 ? (
-        <MessageBar intent="info" data-testid="binding-defaults">
-          <MessageBarBody>
-            {fill(strings.defaultedFields, {
-              fields: defaulted.map((f) => describeDefault(f, locale)).join(sep),
-            })}
-          </MessageBarBody>
-        </MessageBar>
+        <Message intent="info" testId="binding-defaults">
+          {fill(strings.defaultedFields, {
+            fields: defaulted.map((f) => describeDefault(f, locale)).join(sep),
+          })}
+        </Message>
       ) : null}
       <div className={styles.buttons}>
         <Button

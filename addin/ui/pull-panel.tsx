@@ -27,6 +27,7 @@ export function PullPanel({ meta, role, busy, actions }: PanelProps) {
         value={dataset}
         onChange={setDataset}
         testId="pull-dataset"
+        label={strings.pullDataset}
       />
       <PullFilterFields meta={meta} draft={filter} onChange={setFilter} />
       <div className={styles.buttons}>

@@ -42,6 +42,7 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
         value={dataset}
         onChange={setDataset}
         testId="push-dataset"
+        label={strings.pushDataset}
       />
       <div className={styles.buttons}>
         <Button

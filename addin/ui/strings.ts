@@ -72,6 +72,10 @@ const enUS = {
   editedCells: '{count} cells you edited in the pulled table were kept as you left them.',
   pullUnplaced:
     '{count} server changes were not written: their rows left the table during the refresh (deleted?). Pull the dataset again to reload them.',
+  /** Follows editedCells in the same notice. */
+  keptCellsList: ' Kept: {cells}.',
+  keptCell: 'row {row} {field} ({address})',
+  listSeparator: ', ',
   overwriteEdits: 'Overwrite my edits',
   statusRefreshed: '{count} order rows have a new status.',
   statusUnplaced:
@@ -85,6 +89,41 @@ const enUS = {
   networkError:
     'The server at {url} cannot be reached. Check the address and your network, then try again.',
   unexpectedError: 'Something went wrong: {message}',
+  /** Progress phases (Progress.phase) in words. */
+  phases: {
+    read: 'Reading the sheet',
+    mark: 'Marking cells',
+    pull: 'Downloading',
+    push: 'Sending',
+  },
+  pushDataset: 'Dataset to send',
+  pullDataset: 'Dataset to get',
+  rejectedTitle: 'Rows the server refused (select one to go to its row)',
+  notInExcel:
+    'Sales Sync runs inside Excel: open it from Excel (Home › Sales Sync), not in a browser tab.',
+  tasksTitle: 'Your tasks',
+  genericTools: 'All tools (send and get any dataset)',
+  allTasks: 'Back to your tasks',
+  nextStep: 'Step {n} of {total}, next: {step}',
+  taskDone: 'All steps done. The messages below say what happened.',
+  stepNames: {
+    sheet: 'Put the rows on a sheet',
+    validate: 'Check the rows',
+    push: 'Send to the server',
+    status: 'See their status',
+    pull: 'Get the data',
+    pivot: 'Summarise in a PivotTable',
+    allocations: 'Draft the allocations',
+  },
+  stepActions: {
+    sheet: 'Insert template',
+    validate: 'Validate',
+    push: 'Push',
+    status: 'Refresh status',
+    pull: 'Pull',
+    pivot: 'Add PivotTable',
+    allocations: 'Prepare allocations',
+  },
   roles: {
     admin: 'administrator',
     manager: 'manager',
@@ -96,6 +135,7 @@ const enUS = {
 };
 
 export type Strings = typeof enUS;
+export type Phase = keyof Strings['phases'];
 
 const zhCN: Strings = {
   appTitle: '销管同步',
@@ -163,6 +203,9 @@ const zhCN: Strings = {
   editedCells: '您在下载的表中修改过的 {count} 个单元格已按您的修改保留。',
   pullUnplaced:
     '有 {count} 项服务器更改未写入：刷新期间这些行已不在表中（被删除？）。重新下载该数据即可恢复。',
+  keptCellsList: '保留的单元格：{cells}。',
+  keptCell: '第 {row} 行{field}（{address}）',
+  listSeparator: '；',
   overwriteEdits: '用服务器数据覆盖',
   statusRefreshed: '{count} 行订单的状态已更新。',
   statusUnplaced: '有 {count} 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',
@@ -174,6 +217,35 @@ const zhCN: Strings = {
   cancelled: '已取消。',
   networkError: '无法连接服务器 {url}。请检查地址和网络后重试。',
   unexpectedError: '出现问题：{message}',
+  phases: { read: '读取工作表', mark: '标记单元格', pull: '下载', push: '上传' },
+  pushDataset: '要上传的数据集',
+  pullDataset: '要下载的数据集',
+  rejectedTitle: '服务器拒绝的行（选择一项可跳到该行）',
+  notInExcel:
+    '销管同步须在 Excel 中使用：请从 Excel 打开（开始 › 销管同步），不要在浏览器标签页中打开。',
+  tasksTitle: '我的任务',
+  genericTools: '全部工具（上传、下载任意数据集）',
+  allTasks: '返回我的任务',
+  nextStep: '第 {n} 步，共 {total} 步；下一步：{step}',
+  taskDone: '所有步骤已完成，结果见下方提示。',
+  stepNames: {
+    sheet: '准备工作表',
+    validate: '校验',
+    push: '上传到服务器',
+    status: '查看状态',
+    pull: '下载数据',
+    pivot: '建数据透视表',
+    allocations: '生成核销表',
+  },
+  stepActions: {
+    sheet: '插入模板',
+    validate: '校验',
+    push: '上传',
+    status: '刷新状态',
+    pull: '下载',
+    pivot: '添加数据透视表',
+    allocations: '生成核销表',
+  },
   roles: {
     admin: '管理员',
     manager: '经理',

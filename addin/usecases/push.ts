@@ -194,5 +194,6 @@ export async function pushTable(
     heldBack,
     unplaced: write.unplaced,
     cancelled: sent.cancelled,
+    rejections: write.rejections,
   };
 }

@@ -7,6 +7,7 @@ import { dateToSerial } from '../../shared/cells';
 import type { Locale } from '../../shared/locale';
 import type { FieldDescription } from '../../shared/meta';
 import { fenToYuan } from '../../shared/money';
+import { withTable, type TableSpec } from './xlsx-table';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -99,13 +100,27 @@ function freezeHeaderRow(book: Buffer): Buffer {
   return cfb.write(zip, { fileType: 'zip', type: 'buffer', compression: true });
 }
 
-/** Serializes a workbook as .xlsx bytes; `freeze` freezes the first sheet's top row. */
-export function writeWorkbook(book: XLSX.WorkBook, options: { freeze: boolean }): Buffer {
+/**
+ * Serializes a workbook as .xlsx bytes; `freeze` freezes the first sheet's top row, `table`
+ * makes the first sheet an Excel table with an autofilter and a bold header (xlsx-table.ts).
+ */
+export function writeWorkbook(
+  book: XLSX.WorkBook,
+  options: { freeze: boolean; table?: TableSpec },
+): Buffer {
   const bytes = XLSX.write(book, {
     type: 'buffer',
     bookType: 'xlsx',
     bookSST: true,
     compression: true,
   }) as Buffer;
-  return options.freeze ? freezeHeaderRow(bytes) : bytes;
+  const frozen = options.freeze ? freezeHeaderRow(bytes) : bytes;
+  return options.table ? withTable(frozen, options.table) : frozen;
+}
+
+/** Hides the given columns of a sheet made by sheetFromRows (system columns people need not see). */
+export function hideColumns(sheet: XLSX.WorkSheet, columns: readonly number[]): void {
+  const cols = sheet['!cols'] ?? [];
+  for (const c of columns) cols[c] = { ...cols[c], hidden: true };
+  sheet['!cols'] = cols;
 }
