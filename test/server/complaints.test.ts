@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
+import { seedDemo } from '../../server/demo/seed';
 import { push, seedSalesData, signInAs, type Row } from '../support/fixtures';
 import { PASSWORD, startTestServer, type TestServer } from '../support/server';
 
@@ -254,5 +255,40 @@ describe('complaints', () => {
     );
     const stored = await server.store.db.selectFrom('complaints').select('id').execute();
     assert.equal(stored.length, 1);
+  });
+});
+
+describe('complaints in the demo', function () {
+  this.timeout(120_000);
+  it('shows every status and one overdue complaint', async () => {
+    const now = new Date('2026-11-27T12:00:00Z'); // 20:00 in Shanghai
+    const server = await startTestServer({ now: () => now });
+    try {
+      const counts = await seedDemo(server.store, { seed: 3, today: '2026-11-27', scale: 0.05 });
+      assert.equal(counts.rejected, 0);
+      const pulled = async (dataset: string) => {
+        const res = await server.call('manager', `/api/v1/sync/pull?dataset=${dataset}`);
+        return (res.body as { rows: { values: Record<string, unknown> }[] }).rows.map(
+          (r) => r.values,
+        );
+      };
+      const statuses = (await pulled('complaints')).map((v) => v.status).sort();
+      assert.deepEqual(statuses, [
+        'failed',
+        'failed',
+        'first-response-due',
+        'fulfilled',
+        'resolution-due',
+      ]);
+      // The consumer's urgent complaint opened 11-24 16:00: first response due 18:00, 74 h ago.
+      const overdue = (await pulled('complaints-overdue')).map((v) => [
+        v.consumerName,
+        v.dueAt,
+        v.hoursOverdue,
+      ]);
+      assert.deepEqual(overdue, [['王女士', '2026-11-24 18:00', 74]]);
+    } finally {
+      await server.close();
+    }
   });
 });
