@@ -3,8 +3,10 @@
 // GET /meta, header mapping and templates are all derived from them.
 import { z } from 'zod';
 import type { Label } from './locale';
+import { DATETIME_PATTERN } from './local-time';
 
-export type FieldKind = 'text' | 'code' | 'integer' | 'money' | 'date' | 'enum' | 'boolean';
+export type FieldKind =
+  'text' | 'code' | 'integer' | 'money' | 'date' | 'datetime' | 'enum' | 'boolean';
 
 export interface FieldOption {
   value: string;
@@ -79,6 +81,14 @@ export function isValidDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** 'YYYY-MM-DD HH:mm' naming a real calendar day and a time of day 00:00–23:59. */
+export function isValidDateTime(text: string): boolean {
+  const match = DATETIME_PATTERN.exec(text);
+  if (!match) return false;
+  const [, y, mo, d, h, mi] = match as unknown as [string, string, string, string, string, string];
+  return isValidDate(`${y}-${mo}-${d}`) && Number(h) < 24 && Number(mi) < 60;
+}
+
 export const field = {
   text<const O extends Opt | undefined = undefined>(
     { check, ...meta }: Omit<FieldMeta, 'kind'> & { max?: number; check?: Check<string> },
@@ -130,6 +140,17 @@ export const field = {
       .string({ error: 'invalid-date' })
       .refine(isValidDate, { error: 'invalid-date' });
     return finish(schema, { ...meta, kind: 'date' }, opt as O);
+  },
+  /**
+   * A moment people type as Asia/Shanghai wall-clock time to the minute, '2026-11-20 14:30'
+   * (shared/local-time.ts converts it to and from ISO UTC for the store).
+   */
+  datetime<const O extends Opt | undefined = undefined>(meta: Omit<FieldMeta, 'kind'>, opt?: O) {
+    const schema = z
+      .string({ error: 'invalid-datetime' })
+      .trim()
+      .refine(isValidDateTime, { error: 'invalid-datetime' });
+    return finish(schema, { ...meta, kind: 'datetime' }, opt as O);
   },
   enum<const V extends readonly [string, ...string[]], const O extends Opt | undefined = undefined>(
     meta: Omit<FieldMeta, 'kind' | 'options'> & { options: { [K in keyof V]: FieldOption } },

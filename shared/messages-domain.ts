@@ -106,4 +106,25 @@ export const domainMessages = {
     'zh-CN': '红字金额超出发票 {invoice} 的未收金额（尚欠 {open} 元）。',
     'en-US': 'The credit note is more than invoice {invoice} still owes ({open} open).',
   },
+  // Complaints (客诉).
+  'complaint-party-required': {
+    'zh-CN': '请填写经销商编码或消费者姓名。',
+    'en-US': 'Name the dealer or the consumer who complained.',
+  },
+  'complaint-region-required': {
+    'zh-CN': '消费者投诉（无经销商）须填写区域。',
+    'en-US': 'A consumer complaint with no dealer needs a region.',
+  },
+  'complaint-before-opening': {
+    'zh-CN': '“{field}”早于受理时间 {openedAt}。',
+    'en-US': '"{field}" is before the opening time {openedAt}.',
+  },
+  'complaint-resolution-unexplained': {
+    'zh-CN': '已解决的客诉须填写“{field}”。',
+    'en-US': 'A resolved complaint needs "{field}".',
+  },
+  'sla-resolution-before-response': {
+    'zh-CN': '解决时限不能短于首次响应时限。',
+    'en-US': 'The resolution time cannot be shorter than the first-response time.',
+  },
 } as const satisfies Record<string, Label>;

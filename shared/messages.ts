@@ -106,6 +106,10 @@ const coreMessages = {
     'zh-CN': '“{field}”应为日期（如 2026-11-27）。',
     'en-US': '"{field}" must be a date (e.g. 2026-11-27).',
   },
+  'invalid-datetime': {
+    'zh-CN': '“{field}”应为北京时间的日期和时间（如 2026-11-20 14:30）。',
+    'en-US': '"{field}" must be a date and time, China Standard Time (e.g. 2026-11-20 14:30).',
+  },
   'invalid-option': {
     'zh-CN': '“{field}”应为以下之一：{options}。',
     'en-US': '"{field}" must be one of: {options}.',

@@ -10,7 +10,7 @@ const labelSchema = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 
 export const fieldDescriptionSchema = z.object({
   name: z.string(),
-  kind: z.enum(['text', 'code', 'integer', 'money', 'date', 'enum', 'boolean']),
+  kind: z.enum(['text', 'code', 'integer', 'money', 'date', 'datetime', 'enum', 'boolean']),
   required: z.boolean(),
   readOnly: z.boolean(),
   label: labelSchema,

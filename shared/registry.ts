@@ -2,6 +2,7 @@
 // import/export, the push engine, the add-in's Validate and the pane — reads it from here.
 // Adding a dataset: declare it in its own file, name it below (docs/adding-a-dataset.md).
 import { analysisDatasets } from './analysis/datasets';
+import { complaintDatasets } from './complaints/datasets';
 import type { DatasetDef } from './dataset-def';
 import { coreDatasets } from './datasets';
 import { financeDatasets } from './finance/datasets';
@@ -10,6 +11,7 @@ export const datasets: readonly DatasetDef[] = [
   ...coreDatasets,
   ...financeDatasets,
   ...analysisDatasets,
+  ...complaintDatasets,
 ];
 
 const byName = new Map(datasets.map((d) => [d.name, d]));

@@ -3,7 +3,8 @@
 // cell (t 's') and no cell ever gets an `f`, so "=cmd|' /c calc'!A0" in a dealer's name is
 // written as the text it is, never as a formula (docs/architecture.md, "The port to Excel").
 import * as XLSX from 'xlsx';
-import { dateToSerial } from '../../shared/cells';
+import { dateTimeToSerial, dateToSerial } from '../../shared/cells';
+import { isValidDateTime } from '../../shared/field';
 import type { Locale } from '../../shared/locale';
 import type { FieldDescription } from '../../shared/meta';
 import { fenToYuan } from '../../shared/money';
@@ -27,6 +28,10 @@ export function fieldCell(
     case 'date':
       return typeof value === 'string'
         ? { t: 'n', v: dateToSerial(value), z: 'yyyy-mm-dd' }
+        : asText(value);
+    case 'datetime':
+      return typeof value === 'string' && isValidDateTime(value)
+        ? { t: 'n', v: dateTimeToSerial(value), z: 'yyyy-mm-dd hh:mm' }
         : asText(value);
     case 'money':
       return typeof value === 'number'

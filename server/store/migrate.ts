@@ -8,6 +8,7 @@ import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
 import * as liveNaturalKeys from './migrations/010-live-natural-keys';
+import * as complaints from './migrations/020-complaints';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
   { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
+  { version: 20, name: 'complaints', up: complaints.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

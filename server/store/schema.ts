@@ -134,6 +134,33 @@ export interface AuditTable {
   after: string | null;
 }
 
+/** 客诉: one complaint; times ISO UTC; `scope_region` is the dealer's region, or the typed one. */
+export interface ComplaintsTable {
+  id: string;
+  row_key: string;
+  opened_at: string;
+  priority: string;
+  dealer_code: string | null;
+  consumer_name: string | null;
+  consumer_phone: string | null;
+  region_code: string | null;
+  scope_region: string;
+  sku_code: string;
+  batch_code: string | null;
+  description: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  root_cause: string | null;
+  fix: string | null;
+  first_response_due: string;
+  resolution_due: string;
+  deleted: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -153,4 +180,5 @@ export interface Database {
   applied_mutations: AppliedMutationsTable;
   audit: AuditTable;
   schema_migrations: MigrationsTable;
+  complaints: ComplaintsTable;
 }

@@ -10,6 +10,7 @@ import { transfersHandler } from '../datasets/movements-transfers';
 import { ordersHandler } from '../datasets/orders';
 import { stockHandler } from '../datasets/stock';
 import { analysisHandlers } from '../analysis';
+import { complaintHandlers } from '../complaints';
 import { financeHandlers } from '../finance/registry';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
@@ -26,6 +27,7 @@ function allHandlers(): DatasetHandler[] {
     stockHandler(),
     ...financeHandlers(),
     ...analysisHandlers(),
+    ...complaintHandlers(),
   ];
 }
 
