@@ -51,12 +51,17 @@ function actualsOf(masters: Masters, entry: PlanEntry, byDealer: Map<string, num
   );
 }
 
+/** The target a row measures: its year, plan entry and the name people know it by. */
+interface Measured {
+  year: number;
+  entry: PlanEntry;
+  name: string | undefined;
+}
+
 function achievementRow(
-  year: number,
-  entry: PlanEntry,
+  { year, entry, name }: Measured,
   scope: 'month' | 'ytd',
   row: AchievementRow,
-  name?: string,
 ): DerivedRow {
   return {
     key: `${year}|${entry.level}|${entry.code}|${row.period}|${scope}`,
@@ -85,10 +90,10 @@ async function achievementRows(request: PullRequest, year: number): Promise<Deri
       monthlyActuals: actualsOf(masters, entry, byDealer),
     });
     if (!outcome.ok) return [];
-    const name = nameOf(masters, entry);
+    const measured = { year, entry, name: nameOf(masters, entry) };
     return [
-      ...outcome.value.months.map((row) => achievementRow(year, entry, 'month', row, name)),
-      ...outcome.value.yearToDate.map((row) => achievementRow(year, entry, 'ytd', row, name)),
+      ...outcome.value.months.map((row) => achievementRow(measured, 'month', row)),
+      ...outcome.value.yearToDate.map((row) => achievementRow(measured, 'ytd', row)),
     ];
   });
 }
