@@ -7,6 +7,7 @@ import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
 import * as liveNaturalKeys from './migrations/010-live-natural-keys';
+import * as estate from './migrations/030-estate';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
   { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
+  { version: 30, name: 'estate', up: estate.up },
 ];
 
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {
