@@ -179,18 +179,21 @@ const stageOptions = [
   option('paid', '回款完成', 'Fully paid'),
 ] as const;
 
+const stageField = (opt?: typeof optional) =>
+  field.enum(
+    { label: label('合同阶段', 'Stage'), options: [...stageOptions] },
+    ['contracted', 'filed', 'paid'],
+    opt,
+  );
+
 /** 签约: a contract made from a subscription, with the same figures. */
 export const contractSchema = z.object({
   subscriptionId: code('认购单号', 'Subscription', ['认购单']),
   signDate: field.date({ label: label('签约日期', 'Signing date'), synonyms: ['签约时间'] }),
-  stage: field.enum(
-    { label: label('合同阶段', 'Stage'), options: [...stageOptions] },
-    ['contracted', 'filed', 'paid'],
-    optional,
-  ),
+  stage: stageField(optional),
   ...cancelFields,
 });
 export const contractPullSchema = subscriptionPullSchema
   .omit({ subscribeDate: true, cancel: true, cancelReason: true })
   .extend(contractSchema.shape)
-  .extend({ stage: contractSchema.shape.stage.unwrap() });
+  .extend({ stage: stageField() });

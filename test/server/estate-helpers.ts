@@ -26,7 +26,7 @@ export const unit = (code: string, extra: Record<string, unknown> = {}) => ({
 
 export async function startEstateServer(units: string[] = ['B1-0801', 'B1-0802']) {
   let now = new Date(START);
-  const server = await startTestServer({ now: () => now });
+  const server = await startTestServer({ now: () => now, deps: { tokenHours: 24 * 90 } });
   const estate: EstateServer = { ...server, setNow: (iso) => (now = new Date(iso)) };
   await must(estate, 'manager', 'estate-projects', [
     { code: 'P1', name: '滨江一号', holdDays: 3, status: 'active' },
