@@ -2,6 +2,7 @@
 // floors × 2 units (120 released, the top floors not yet, 4 held back by the manager), and a
 // month of holds, subscriptions and contracts with one 退房, pushed through runPush as the
 // office's workbooks would (docs/estate.md).
+import { listTotal } from '../../shared/estate/pricing';
 import type { Role } from '../../shared/roles';
 import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
@@ -138,9 +139,7 @@ export async function seedEstate(input: {
     for (let n = random.int(0, 2); n > 0; n -= 1) {
       const unit = free.splice(random.int(0, free.length - 1), 1)[0];
       if (!unit) break;
-      const price = Math.round(
-        (Number(unit.values.grossArea) * Number(unit.values.listUnitPrice)) / 100,
-      );
+      const price = listTotal(unit.values.grossArea, unit.values.listUnitPrice);
       const values = {
         unitCode: unit.values.code,
         buyerName: `客户${counts.subscriptions + 1}`,
@@ -159,21 +158,22 @@ export async function seedEstate(input: {
       }
     }
     if (random.chance(0.5) && free.length > 0) {
-      const unit = free.splice(random.int(0, free.length - 1), 1)[0]!;
-      await sales.push(
-        'estate-holds',
-        [
-          {
-            rowKey: sales.newKey(),
-            values: { unitCode: unit.values.code, buyerName: '意向客户', deposit: 1_000_000 },
-          },
-        ],
-        at,
-      );
+      const [unit] = free.splice(random.int(0, free.length - 1), 1);
+      if (unit)
+        await sales.push(
+          'estate-holds',
+          [
+            {
+              rowKey: sales.newKey(),
+              values: { unitCode: unit.values.code, buyerName: '意向客户', deposit: 1_000_000 },
+            },
+          ],
+          at,
+        );
       counts.holds += 1;
     }
-    while (open[0] && addDays(open[0].day, 5) <= day) {
-      const sub = open.shift()!;
+    for (let sub = open[0]; sub && addDays(sub.day, 5) <= day; sub = open[0]) {
+      open.shift();
       const contract = {
         rowKey: `demo-ht-${sub.id}`,
         values: { subscriptionId: sub.id, signDate: day },

@@ -157,7 +157,7 @@ async function applySubscription(
   const priced = priceOf(found.unit, m.values);
   if ('refusal' in priced) return priced.refusal;
   const before = JSON.parse(stored.values_json) as { consultantName?: string };
-  const next = documentOf(found.unit, m as Upsert, priced.figures, before.consultantName);
+  const next = documentOf(found.unit, m, priced.figures, before.consultantName);
   return applied(await saveDocument(ctx.trx, stampFor(ctx), { ...stored, ...next }, stored));
 }
 

@@ -71,7 +71,7 @@ describe('estate: 销售日报 and 去化率', () => {
     const sales = row(rows, 'month|P1|sales-user');
     assert.equal(sales?.from, '2026-11-01');
     assert.deepEqual(
-      [sales?.subscriptions, sales?.subscribedArea, sales?.subscribedAmount, sales?.holds],
+      [sales.subscriptions, sales.subscribedArea, sales.subscribedAmount, sales.holds],
       [3, 26_850, 859_200_000, 0],
     );
     const manager = row(rows, 'month|P1|manager-user');

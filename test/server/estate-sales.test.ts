@@ -152,7 +152,7 @@ describe('estate: price, schedule, holds, one seller per unit', () => {
       (r) => r.values.id === contractId,
     );
     assert.equal(contract?.values.price, 286_400_000);
-    assert.equal(contract?.values.downPayment, 281_400_000);
+    assert.equal(contract.values.downPayment, 281_400_000);
     const moved = { subscriptionId: subId, signDate: '2026-12-01' };
     const refused = await pushAs(server, 'sales', 'estate-contracts', [
       { rowKey: 'ht-1', baseVersion: 1, values: moved },

@@ -20,8 +20,8 @@ describe('estate: units and the 销控表 state machine', () => {
     const rows = await pullAs(server, 'sales', 'estate-units');
     const row = rows.find((r) => r.values.code === 'B1-0801');
     assert.equal(row?.values.status, 'available');
-    assert.equal(row?.values.listTotal, 286_400_000);
-    assert.equal(row?.values.projectCode, 'P1');
+    assert.equal(row.values.listTotal, 286_400_000);
+    assert.equal(row.values.projectCode, 'P1');
   });
 
   it('refuses a hold-back without a reason and end date, and from anyone but a manager', async () => {
