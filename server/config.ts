@@ -1,10 +1,24 @@
 // Configuration from environment variables, validated at start-up.
 import { z } from 'zod';
+import { moduleNames } from '../shared/registry';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : v === '1' || v === 'true'));
+
+/** Which modules a deployment serves: `dealer`, `estate` or both (docs/estate.md). */
+const modulesSetting = z
+  .string()
+  .optional()
+  .transform((text) =>
+    (text ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(moduleNames)))
+  .transform((list) => (list.length === 0 ? [...moduleNames] : [...new Set(list)]));
 
 export const configSchema = z
   .object({
@@ -21,6 +35,7 @@ export const configSchema = z
     /** Queries slower than this many milliseconds are logged. */
     SALES_SYNC_SLOW_QUERY_MS: z.coerce.number().int().min(1).default(500),
     SALES_SYNC_DEMO: flag,
+    SALES_SYNC_MODULES: modulesSetting,
     SALES_SYNC_TLS_CERT: z.string().min(1).optional(),
     SALES_SYNC_TLS_KEY: z.string().min(1).optional(),
     /** Extra origins allowed by CORS (comma-separated), besides the server's own. */

@@ -37,6 +37,7 @@ export async function prepareDemo(
       logger.info('seeding demo data (first start on an empty store)');
       const counts = await seedDemo(store, {
         today: shanghaiDate(new Date()),
+        modules: config.SALES_SYNC_MODULES,
         ...(input.scale === undefined ? {} : { scale: input.scale }),
         onProgress: (message: string) => {
           logger.info('demo', { message });

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     db: store.db,
     now: () => new Date(),
     logger,
-    handlers: buildRegistry(),
+    handlers: buildRegistry(config.SALES_SYNC_MODULES),
     tokenHours: config.SALES_SYNC_TOKEN_HOURS,
     allowedOrigins: [ownOrigin, `${scheme}://127.0.0.1:${config.PORT}`, ...extraOrigins],
     ...(fs.existsSync(addinDir) ? { addinDir } : {}),

@@ -5,14 +5,22 @@ import { analysisDatasets } from './analysis/datasets';
 import { complaintDatasets } from './complaints/datasets';
 import type { DatasetDef } from './dataset-def';
 import { coreDatasets } from './datasets';
+import { estateDatasets } from './estate/datasets';
 import { financeDatasets } from './finance/datasets';
 
-export const datasets: readonly DatasetDef[] = [
-  ...coreDatasets,
-  ...financeDatasets,
-  ...analysisDatasets,
-  ...complaintDatasets,
-];
+/**
+ * The datasets by module: `dealer` (the dealer network: master data, orders, stock, finance,
+ * analysis) and `estate` (a developer's sales office). A deployment enables some of them
+ * (SALES_SYNC_MODULES, docs/estate.md); each dataset belongs to exactly one.
+ */
+export const datasetModules = {
+  dealer: [...coreDatasets, ...financeDatasets, ...analysisDatasets, ...complaintDatasets],
+  estate: estateDatasets,
+} as const satisfies Record<string, readonly DatasetDef[]>;
+export type ModuleName = keyof typeof datasetModules;
+export const moduleNames = Object.keys(datasetModules) as ModuleName[];
+
+export const datasets: readonly DatasetDef[] = moduleNames.flatMap((m) => datasetModules[m]);
 
 const byName = new Map(datasets.map((d) => [d.name, d]));
 

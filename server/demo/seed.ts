@@ -4,7 +4,9 @@
 import type { Role } from '../../shared/roles';
 import { addUser, type AuthUser } from '../services/users';
 import type { Db, Store } from '../store/db';
+import { moduleNames, type ModuleName } from '../../shared/registry';
 import { buildRegistry, type HandlerRegistry } from '../sync/registry';
+import { seedEstate, type EstateCounts } from './estate';
 import { buildCatalog, type Catalog } from './catalog';
 import { addDays, atHour } from './calendar';
 import { createPusher, type DemoRow, type Pusher, type Rejection } from './pusher';
@@ -21,10 +23,14 @@ export interface SeedOptions {
   scale?: number;
   onProgress?: (message: string) => void;
   handlers?: HandlerRegistry;
+  /** The modules the deployment serves (SALES_SYNC_MODULES); each seeds its own demo data. */
+  modules?: readonly ModuleName[];
 }
 
 export interface SeedCounts {
   skipped: boolean;
+  /** The sales office's demo (module `estate`). */
+  estate?: EstateCounts;
   users: number;
   regions: number;
   dealers: number;
@@ -187,7 +193,13 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   const start = addDays(today, -364);
   const opening = atHour(addDays(start, -1), 8);
   await ensureUsers(db, opening);
-  const handlers = options.handlers ?? buildRegistry();
+  const modules = options.modules ?? moduleNames;
+  const handlers = options.handlers ?? buildRegistry(modules);
+  const estate = modules.includes('estate')
+    ? await seedEstate({ db, handlers, random: random.fork('estate'), today })
+    : undefined;
+  if (estate) progress(`estate: ${JSON.stringify(estate)}`);
+  if (!modules.includes('dealer')) return { ...emptyCounts(false), ...(estate ? { estate } : {}) };
   const pusherAs = async (username: 'demo-admin' | 'demo-finance', label: string) =>
     createPusher({ db, handlers, user: await demoActor(db, username), random: random.fork(label) });
   const pusher = await pusherAs('demo-admin', 'keys');
@@ -213,5 +225,5 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;
   const counts = { ...emptyCounts(false), ...masterCounts(catalog), ...history, refusedOnPurpose };
-  return { ...counts, rejected: rejections.length };
+  return { ...counts, rejected: rejections.length, ...(estate ? { estate } : {}) };
 }

@@ -59,6 +59,8 @@ export async function buildMeta(db: Db, handlers: HandlerRegistry): Promise<Meta
   const inactive: Record<string, string[]> = {};
   for (const source of listSources) {
     const { dataset } = source;
+    // A module the deployment does not enable (SALES_SYNC_MODULES) lists nothing.
+    if (!handlers.has(dataset)) continue;
     const records = [...(await allRecords(db, dataset)).values()];
     const isActive = (r: (typeof records)[number]) => r.values.status !== 'inactive';
     lists[dataset] = records

@@ -9,6 +9,7 @@ import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
 import * as liveNaturalKeys from './migrations/010-live-natural-keys';
 import * as complaints from './migrations/020-complaints';
+import * as estate from './migrations/030-estate';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'credit-notes', up: creditNotes.up },
   { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
   { version: 20, name: 'complaints', up: complaints.up },
+  { version: 30, name: 'estate', up: estate.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

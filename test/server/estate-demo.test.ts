@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { seedDemo } from '../../server/demo/seed';
+import { est } from '../../server/estate/tables';
+import type { Store } from '../../server/store/db';
+import { openMigratedStore } from '../../server/store/open';
+
+describe('estate: demo data behind the module switch', () => {
+  let dir: string;
+  let store: Store;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-estate-demo-'));
+    store = await openMigratedStore(
+      path.join(dir, 'demo.db'),
+      () => new Date('2026-11-27T12:00:00Z'),
+    );
+  });
+  after(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('seeds an estate-only store: 3 buildings, 120 of 126 units released, 4 held back, one 退房', async () => {
+    const counts = await seedDemo(store, { today: '2026-11-27', modules: ['estate'] });
+    assert.equal(counts.orders, 0);
+    assert.ok(counts.estate, 'estate counts');
+    assert.equal(counts.estate.exits, 1);
+    assert.ok(counts.estate.subscriptions >= 20, `subscriptions ${counts.estate.subscriptions}`);
+    assert.ok(counts.estate.contracts >= 10, `contracts ${counts.estate.contracts}`);
+    const units = await est(store.db)
+      .selectFrom('est_units')
+      .select(['status', 'building_code'])
+      .execute();
+    assert.equal(units.length, 126);
+    assert.equal(new Set(units.map((u) => u.building_code)).size, 3);
+    assert.equal(units.filter((u) => u.status !== 'unreleased').length, 120);
+    assert.equal(units.filter((u) => u.status === 'reserved').length, 4);
+    const cancelled = await est(store.db)
+      .selectFrom('est_documents')
+      .select('id')
+      .where('kind', '=', 'contract')
+      .where('state', '=', 'cancelled')
+      .execute();
+    assert.equal(cancelled.length, 1);
+  });
+});
