@@ -9,14 +9,9 @@ import { checkMove, unitStatusLabels, type UnitMove } from '../../shared/estate/
 import type { Role } from '../../shared/roles';
 import { toPullPage } from '../finance/table-pull';
 import type { Db } from '../store/db';
+import { takeNumber } from '../sync/doc-numbers';
 import type { MutationOutcome, PullPage, PullRequest, WriteContext } from '../sync/handler';
-import {
-  activeDocument,
-  expireHoldsBeforeRead,
-  saveDocument,
-  setUnitStatus,
-  unitByCode,
-} from './store';
+import { activeDocument, saveDocument, setUnitStatus, unitByCode } from './store';
 import { est, type DocumentKind, type EstDocumentsTable, type EstUnitsTable } from './tables';
 import { stampFor } from './units';
 
@@ -142,24 +137,8 @@ export async function cancelDocument(
 }
 
 /** The next number of a project's documents: XD-<project>-0001 (holds), RG- (subscriptions), HT- (contracts). */
-export async function nextNumber(
-  db: Db,
-  prefix: 'XD' | 'RG' | 'HT',
-  project: string,
-): Promise<string> {
-  const name = `${prefix}-${project}`;
-  const row = await db
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  const value = (row?.value ?? 0) + 1;
-  await db
-    .insertInto('counters')
-    .values({ name, value })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value }))
-    .execute();
-  return `${name}-${String(value).padStart(4, '0')}`;
+export function nextNumber(db: Db, prefix: 'XD' | 'RG' | 'HT', project: string): Promise<string> {
+  return takeNumber(db, `${prefix}-${project}`);
 }
 
 /** Roles that see buyers' ID numbers whole; the rest see them masked. */
@@ -185,7 +164,6 @@ export async function pullDocuments(
   kind: DocumentKind,
   extra: (doc: EstDocumentsTable) => Record<string, unknown>,
 ): Promise<PullPage> {
-  await expireHoldsBeforeRead(request.db, request.now);
   const rows = await est(request.db)
     .selectFrom('est_documents')
     .selectAll()

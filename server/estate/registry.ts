@@ -2,11 +2,13 @@
 // buildings are master data served from their declarations there.
 import type { DatasetHandler } from '../sync/handler';
 import { contractsHandler } from './contracts';
+import { expireHoldsBeforeRead } from './store';
 import { holdsHandler } from './holds';
 import { reportHandlers } from './report';
 import { subscriptionsHandler } from './subscriptions';
 import { unitsHandler } from './units';
 
+/** Every estate pull first lets holds whose time ran out expire (the clock moves the 销控表). */
 export function estateHandlers(): DatasetHandler[] {
   return [
     unitsHandler(),
@@ -14,5 +16,5 @@ export function estateHandlers(): DatasetHandler[] {
     subscriptionsHandler(),
     contractsHandler(),
     ...reportHandlers(),
-  ];
+  ].map((handler) => ({ ...handler, beforePull: expireHoldsBeforeRead }));
 }

@@ -7,7 +7,6 @@ import { sellThroughBp } from '../../shared/estate/pricing';
 import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { shanghaiDate } from '../sync/changes';
 import { defineHandler, type PullRequest } from '../sync/handler';
-import { expireHoldsBeforeRead } from './store';
 import { est, type EstDocumentsTable } from './tables';
 
 type Period = 'day' | 'month' | 'year';
@@ -129,13 +128,11 @@ export function reportHandlers() {
   return [
     defineHandler(estateDailyReportDataset, {
       pull: async (request) => {
-        await expireHoldsBeforeRead(request.db, request.now);
         return pageSnapshot(await dailyReport(request), request);
       },
     }),
     defineHandler(estateSellThroughDataset, {
       pull: async (request) => {
-        await expireHoldsBeforeRead(request.db, request.now);
         return pageSnapshot(await sellThrough(request), request);
       },
     }),

@@ -24,7 +24,6 @@ import {
 import {
   buildingProjects,
   expireHolds,
-  expireHoldsBeforeRead,
   saveUnit,
   unitByCode,
   unitByKey,
@@ -141,7 +140,6 @@ export function unitsHandler() {
       return outcomes;
     },
     pull: async (request) => {
-      await expireHoldsBeforeRead(request.db, request.now);
       const rows = await est(request.db)
         .selectFrom('est_units')
         .selectAll()

@@ -81,3 +81,19 @@ export class DocNumbers {
       );
   }
 }
+
+/**
+ * One number of a sequence that is not per day (a project's documents, XD-P1-0001): one atomic
+ * statement that creates or advances the counter, so two writers never take the same number.
+ */
+export async function takeNumber(trx: Db, name: string): Promise<string> {
+  const row = await trx
+    .insertInto('counters')
+    .values({ name, value: 1 })
+    .onConflict((oc) =>
+      oc.column('name').doUpdateSet((eb) => ({ value: eb(eb.ref('counters.value'), '+', 1) })),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return `${name}-${String(row.value).padStart(4, '0')}`;
+}

@@ -102,6 +102,12 @@ export interface DatasetHandler<V = Record<string, unknown>> {
     mutations: readonly ParsedMutation<V>[],
   ) => Promise<MutationOutcome[]>;
   readonly pull?: (request: PullRequest) => Promise<PullPage>;
+  /**
+   * Writes a pull must find done (holds that expired by the clock), run before the pull reads the
+   * change counter, in their own transaction: what they write is numbered below the pull's view
+   * and travels in this pull, not the next.
+   */
+  readonly beforePull?: (db: Db, now: Date) => Promise<void>;
 }
 
 /**

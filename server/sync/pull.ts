@@ -23,6 +23,7 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
   const { query, handler } = input;
   const { cursor: cursorText, limit, dataset, ...filter } = query;
   const hash = filterHash(filter);
+  if (handler.beforePull) await handler.beforePull(input.db, input.now);
   const counters = await currentSeq(input.db);
   const decoded = cursorText ? decodeCursor(cursorText) : null;
   const usable =
