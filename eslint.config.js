@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's type-checked rules, plus the one-way layers of STYLE.md
+// Lint: typescript-eslint's type-checked rules, plus the one-way layers of docs/architecture.md
 // (shared imports nothing of ours; server and addin import shared, never each other).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -75,6 +75,8 @@ export interface PushReport {
   rejected: number;
   conflicts: ConflictInfo[];
   skippedInvalid: number;
+  /** Valid rows not sent because another row of their group (order) has problems. */
+  heldBack: number;
   /** Results not written back because their row left the table during the push (deleted). */
   unplaced: number;
   cancelled: boolean;

@@ -1,4 +1,4 @@
-// Analysis benchmarks (issue 5), each beside a baseline from the same run:
+// Analysis benchmarks, each beside a baseline from the same run:
 // - the sales-facts pull of 500,000 order lines, paged as the add-in pulls (default page
 //   size, engine + handler + JSON encoding of each page), and a refresh after 1,000 lines
 //   changed — beside better-sqlite3 reading the same rows raw;

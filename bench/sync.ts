@@ -1,4 +1,4 @@
-// Sync-server figures (issue 2): pushing 10,000 order lines as the add-in would, beside raw
+// Sync-server figures: pushing 10,000 order lines as the add-in would, beside raw
 // better-sqlite3 inserting the same lines in one transaction; a full pull of 100,000 stock
 // rows and delta pulls of 100 changes at 10,000 and 100,000 rows, beside raw SELECTs.
 import { randomUUID } from 'node:crypto';

@@ -12,6 +12,20 @@ export interface FieldOption {
   synonyms?: readonly string[];
 }
 
+/**
+ * What a blank cell (or a sheet without the column) stands for: a fixed value (order type 常规),
+ * or an attribute of the master record another field of the row names (a line's unit price is
+ * the product's dealer price). The server fills it in and says so in the row's result; the
+ * add-in's Validate assumes the same. See docs/adding-a-dataset.md, "Defaults".
+ */
+export type FieldDefault =
+  | { readonly value: string | number | boolean }
+  | {
+      readonly from: { readonly list: string; readonly by: string; readonly attribute: string };
+      /** What the attribute is called ("经销价"), for the sentence that says it was taken. */
+      readonly label: Label;
+    };
+
 export interface FieldMeta {
   kind: FieldKind;
   label: Label;
@@ -28,6 +42,7 @@ export interface FieldMeta {
   options?: readonly FieldOption[];
   max?: number;
   min?: number;
+  default?: FieldDefault;
 }
 
 type Opt = { required?: boolean };

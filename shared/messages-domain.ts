@@ -1,9 +1,9 @@
-// Messages of the finance (issue 4) and analysis (issue 5) rules and datasets; merged into
+// Messages of the finance and analysis rules and datasets; merged into
 // the one table in messages.ts.
 import type { Label } from './locale';
 
 export const domainMessages = {
-  // Finance and analysis (issues 4 and 5).
+  // Finance and analysis.
   'credit-limit-exceeded': {
     'zh-CN': '超出信用额度：额度 {limit}，已用 {used}，本单 {thisOrder}，超出 {overBy}。',
     'en-US':
@@ -26,7 +26,7 @@ export const domainMessages = {
     'zh-CN': '等级区间未覆盖 0–100：{detail}',
     'en-US': 'Grade bands leave a gap in 0–100: {detail}',
   },
-  // Analysis datasets (issue 5: targets, grading, dealer scores).
+  // Analysis datasets (targets, grading, dealer scores).
   'invalid-period': {
     'zh-CN': '期间应为年（2025）、季度（2025-Q1）、半年（2025-H1）或月份（2025-03）。',
     'en-US': 'Period must be a year (2025), quarter (2025-Q1), half (2025-H1) or month (2025-03).',
@@ -44,7 +44,7 @@ export const domainMessages = {
     'zh-CN': '同一等级只能有一个区间。',
     'en-US': 'Each grade may have only one band.',
   },
-  // Finance (issue 4): receipts, allocations.
+  // Finance: receipts, allocations.
   'duplicate-bank-line': {
     'zh-CN': '该银行流水已导入，收款单号 {id}，未重复入账。',
     'en-US': 'This bank line was already imported as {id}; it was not booked again.',

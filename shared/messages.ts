@@ -132,6 +132,19 @@ const coreMessages = {
     'en-US': '"{field}" is a number stored as text; read as a number.',
   },
   'duplicate-in-batch': { 'zh-CN': '与第 {row} 行重复。', 'en-US': 'Duplicates row {row}.' },
+  'default-taken': {
+    'zh-CN': '“{field}”未填，按默认值“{value}”。',
+    'en-US': '"{field}" was blank; took the default "{value}".',
+  },
+  'default-from-record': {
+    'zh-CN': '“{field}”未填，取{attribute} {value}。',
+    'en-US': '"{field}" was blank; took the {attribute} {value}.',
+  },
+  'duplicate-row-key': {
+    'zh-CN': '与第 {row} 行是同一行（_key 相同），本行未提交。复制的行请清空 _key 后再推送。',
+    'en-US':
+      'Same row as row {row} (the same _key); this row was not sent. Clear _key on a copied row and push again.',
+  },
   // Row outcomes: sync protocol.
   'missing-base-version': {
     'zh-CN': '修改已有记录时必须带上版本号。',

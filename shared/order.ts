@@ -5,6 +5,7 @@ import { field } from './field';
 import { skuRefField } from './product';
 
 export const orderTypes = ['normal', 'replenishment', 'fair', 'group'] as const;
+export type OrderType = (typeof orderTypes)[number];
 export const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'cancelled'] as const;
 export type OrderLineStatus = (typeof orderLineStatuses)[number];
 
@@ -49,6 +50,8 @@ export const orderLineSchema = z.object({
           synonyms: ['团购订单'],
         },
       ],
+      // Most sales sheets have no order-type column: a line is a regular order unless it says.
+      default: { value: 'normal' },
     },
     orderTypes,
   ),
@@ -61,6 +64,11 @@ export const orderLineSchema = z.object({
   unitPrice: field.money({
     label: { 'zh-CN': '单价', 'en-US': 'Unit price' },
     synonyms: ['价格', '经销价', '订货价', 'price'],
+    // A blank price is the dealer price (the server fills it in and says so in the result).
+    default: {
+      from: { list: 'products', by: 'skuCode', attribute: 'dealerPrice' },
+      label: { 'zh-CN': '经销价', 'en-US': 'dealer price' },
+    },
   }),
   locationCode: field.code({
     label: { 'zh-CN': '发货仓', 'en-US': 'Ship from' },

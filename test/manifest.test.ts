@@ -1,5 +1,5 @@
 // The add-in manifest, checked offline: office-addin-manifest's `validate` needs Microsoft's online
-// service, so the schema rules that matter here are asserted directly (DESIGN.md "manifest"),
+// service, so the schema rules that matter here are asserted directly,
 // and `office-addin-manifest info` must read the file.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

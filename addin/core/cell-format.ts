@@ -1,4 +1,4 @@
-// Typed values → what a cell holds and how it is formatted (DESIGN.md "Money, quantities, time"):
+// Typed values → what a cell holds and its format (docs/protocol.md, "Values on the wire"):
 // dates as Excel serial dates shown yyyy-mm-dd, money as yuan numbers shown #,##0.00, quantities
 // as integers, options by their label in the user's language, codes and texts as text ('@') so
 // "0012" and "=HYPERLINK(…)" stay exactly what the server holds.

@@ -49,7 +49,13 @@ function statusText(result: RowResult, locale: Locale): string {
     locale,
   );
   const id = result.id ?? '';
-  if (result.status === 'applied') return say('status-accepted', { id }, locale);
+  // What the server took on the row's behalf (a default price) follows the acceptance.
+  const notes = (result.notices ?? []).map((n) => n.message);
+  if (result.status === 'applied') {
+    const accepted = say('status-accepted', { id }, locale);
+    if (notes.length === 0) return accepted;
+    return `${accepted}${locale === 'zh-CN' ? '。' : '. '}${joinReasons(notes, locale)}`;
+  }
   if (result.status === 'unchanged') return say('status-unchanged', { id }, locale);
   return say(
     result.status === 'conflict' ? 'status-conflict' : 'status-rejected',
@@ -101,7 +107,7 @@ function invalidUpdates(ctx: Context, invalid: readonly CheckedRow[]): RowUpdate
     const at = ctx.locate(row.row);
     if (at === null) continue;
     const reasons = joinReasons(row.reasons, ctx.locale);
-    const status = say('status-invalid', { reasons }, ctx.locale);
+    const status = row.heldBack === true ? reasons : say('status-invalid', { reasons }, ctx.locale);
     updates.push({ row: at, values: [status, ...encodeState(ctx.layout, row.state)] });
   }
   return updates;

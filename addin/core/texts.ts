@@ -60,6 +60,11 @@ export const addinTexts = {
     'zh-CN': '未上传，请先改正：{reasons}',
     'en-US': 'Not sent; fix first: {reasons}',
   },
+  'status-held-back': {
+    'zh-CN': '未上传：同一单（{group}）的第 {rows} 行有问题，整单暂缓，改正后一起上传。',
+    'en-US':
+      'Not sent: row {rows} of the same order ({group}) has problems; the whole order waits until it is fixed.',
+  },
   'status-sending': { 'zh-CN': '上传中…', 'en-US': 'Sending…' },
   'status-took-server': {
     'zh-CN': '已采用服务器的值（版本 {version}）',

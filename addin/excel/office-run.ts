@@ -72,7 +72,7 @@ export function emptyStats(): ChunkStats {
 /**
  * Sends items in chunks, one sync per chunk: `queue` puts a chunk's operations on the context,
  * the sync sends them. A payload-too-large failure applied nothing, so the chunk is halved and
- * both halves are queued again (DESIGN.md "The add-in").
+ * both halves are queued again (docs/architecture.md, "The port to Excel").
  */
 export async function sendInChunks(
   sync: SyncCounter,

@@ -1,5 +1,5 @@
 // The Excel port: everything the add-in's use cases need from the workbook, as plain data.
-// DESIGN.md "The add-in": addin/excel/ is the only code that touches Office/Excel; proxy objects
+// Only addin/excel/ touches Office/Excel (docs/architecture.md, "Layers"); proxy objects
 // never leave it. Each operation is one Excel.run batch (one context.sync() per chunk).
 
 /** A cell value as Excel's Range.values returns it (dates arrive as serial numbers). */
@@ -48,7 +48,7 @@ export interface SheetRegion {
   readonly hiddenRows: readonly number[];
 }
 
-/** The system columns the add-in keeps inside the user's table (DESIGN.md "Sync protocol"). */
+/** The system columns kept inside the user's table (docs/protocol.md, "Sheet system columns"). */
 /** `_hash` holds the digest of the row's values at its last push or pull, so the add-in knows
  *  which rows changed; like `_key` and `_version` it is hidden and moves with sorting. */
 export const SYSTEM_COLUMNS = ['_status', '_key', '_version', '_hash'] as const;

@@ -1,4 +1,4 @@
-// Every text the task pane shows, in both languages (REQUIREMENTS.md: zh-CN and en-US). Server
+// Every text the task pane shows, in both languages (zh-CN and en-US). Server
 // messages arrive already in the caller's language; these are the pane's own words. Templates
 // use {name} placeholders filled by `fill`.
 import type { Locale } from '../../shared/locale';
@@ -38,6 +38,7 @@ const enUS = {
   field: 'Field',
   notUsed: '(not used)',
   missingFields: 'Required fields with no column: {fields}.',
+  defaultedFields: 'No column for these; each blank takes its default: {fields}.',
   confirm: 'Confirm',
   bound: 'Sheet {sheet} is now bound to {dataset}.',
   templateReady: 'Sheet {sheet} is ready for {dataset}: type your rows there.',
@@ -48,6 +49,8 @@ const enUS = {
   pushSummary:
     'Sent {sent} rows: {applied} accepted, {unchanged} unchanged, {rejected} rejected, {conflicts} in conflict.',
   skippedInvalid: '{count} rows with problems were not sent; fix them and push again.',
+  heldBack:
+    '{count} valid rows were held back with their order, which has rows with problems; see _status.',
   unplaced:
     '{count} results could not be written back: their rows left the table during the push (deleted?). The server keeps what it accepted.',
   pushCancelled: 'Push cancelled. Rows already sent keep their results; pushing again is safe.',
@@ -127,6 +130,7 @@ const zhCN: Strings = {
   field: '字段',
   notUsed: '（不使用）',
   missingFields: '以下必填字段没有对应的列：{fields}。',
+  defaultedFields: '表中没有以下列，将按默认值处理：{fields}。',
   confirm: '确认',
   bound: '工作表 {sheet} 已绑定到“{dataset}”。',
   templateReady: '“{dataset}”模板已建在工作表 {sheet}，请在其中填写。',
@@ -137,6 +141,7 @@ const zhCN: Strings = {
   pushSummary:
     '已上传 {sent} 行：接受 {applied}，未变 {unchanged}，拒绝 {rejected}，冲突 {conflicts}。',
   skippedInvalid: '有 {count} 行存在问题未上传，请修改后再上传。',
+  heldBack: '有 {count} 行本身无误，但同一单中有问题行，已随整单暂缓上传，详见 _status 列。',
   unplaced:
     '有 {count} 行的结果未能写回：上传期间这些行已不在表中（被删除？）。服务器仍保留已接受的数据。',
   pushCancelled: '已取消上传。已发送的行保留其结果，重新上传是安全的。',

@@ -79,6 +79,7 @@ export function pushNotices(report: PushReport, strings: Strings): Notice[] {
     rejected === 0 &&
     report.conflicts.length === 0 &&
     report.skippedInvalid === 0 &&
+    report.heldBack === 0 &&
     report.unplaced === 0;
   const notices: Notice[] = [
     {

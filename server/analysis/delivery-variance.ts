@@ -4,11 +4,11 @@
 // was asked). A line cancelled before anything shipped is no delivery and is left out; one
 // cancelled after a partial shipment counts as closed short. `from`/`to` filter the order
 // date. A snapshot pull: days late move with the calendar, so a refresh recomputes.
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { deliveryVarianceDataset } from '../../shared/analysis/datasets';
 import { lineVariance, rollUpByDealer, type LineVariance } from '../../shared/analysis/variance';
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters } from './masters';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
@@ -114,8 +114,7 @@ export async function deliveryVarianceRows(request: PullRequest): Promise<Derive
 }
 
 export function deliveryVarianceHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('delivery-variance'),
+  return defineHandler(deliveryVarianceDataset, {
     pull: async (request) => pageSnapshot(await deliveryVarianceRows(request), request),
-  };
+  });
 }

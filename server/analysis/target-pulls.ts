@@ -4,8 +4,8 @@
 // snapshots (snapshot.ts): a refresh answers reset with the full current result.
 import { computeAchievement, type AchievementRow } from '../../shared/analysis/achievement';
 import { quarterOf } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { achievementDataset, targetSplitsDataset } from '../../shared/analysis/datasets';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { regionsUnder, type Masters } from './masters';
 import { monthlyByDealer, shippedByDealerMonth, yearRange } from './shipped';
@@ -99,8 +99,7 @@ const matchesFilter = (request: PullRequest) => (row: DerivedRow) => {
 };
 
 export function targetSplitsHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('target-splits'),
+  return defineHandler(targetSplitsDataset, {
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const { entries, masters } = await planTargets(request.db, year);
@@ -109,16 +108,15 @@ export function targetSplitsHandler(): DatasetHandler {
         request,
       );
     },
-  };
+  });
 }
 
 export function achievementHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('achievement'),
+  return defineHandler(achievementDataset, {
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const rows = await achievementRows(request, year);
       return pageSnapshot(rows.filter(matchesFilter(request)), request);
     },
-  };
+  });
 }

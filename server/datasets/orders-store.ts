@@ -42,9 +42,8 @@ const CHUNK = 500;
 
 export const orderKey = (dealerCode: string, orderRef: string) => `${dealerCode}\u0000${orderRef}`;
 
-/** Parsed push values (or an audit snapshot) → LineValues. */
-export function lineValues(values: Readonly<Record<string, unknown>>): LineValues {
-  const v = values as OrderLine;
+/** Parsed push values (or a stored snapshot of them) → LineValues. */
+export function lineValues(v: Readonly<ParsedOrderLine>): LineValues {
   // Field by field rather than by rest and spread: this runs for every pushed line, and V8
   // builds spread copies far more slowly than literals of a fixed shape.
   const line: LineValues = {
@@ -73,8 +72,8 @@ function toLine(row: OrderLinesTable): StoredLine {
     quantity: row.quantity,
     unitPrice: row.unit_price,
     locationCode: row.location_code,
-    requestedDate: row.requested_date,
-    remark: row.remark,
+    requestedDate: row.requested_date ?? undefined,
+    remark: row.remark ?? undefined,
     cancelled: row.cancelled === 1,
   });
   return {
@@ -148,7 +147,7 @@ export async function ordersFor(
         dealerCode: row.dealer_code,
         orderRef: row.order_ref,
         orderDate: row.order_date,
-        orderType: row.order_type as OrderLine['orderType'],
+        orderType: row.order_type,
         maxLineNo: row.max_line_no ?? 0,
       });
     }

@@ -1,12 +1,14 @@
 // The "orders" dataset (要货订单): one pushed row is one order line; rows group into an order by
 // (dealer, order reference) and a group is accepted or rejected whole — each row says why, its
 // own problem or `order-rejected`. Accepted lines reserve stock in the same transaction.
-import { coreDatasets } from '../../shared/datasets';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  WriteContext,
+import { ordersDataset } from '../../shared/datasets';
+import type { OrderLine } from '../../shared/order';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type WriteContext,
 } from '../sync/handler';
 import {
   checkHeader,
@@ -30,7 +32,7 @@ import {
 } from './orders-store';
 import { insertOrders, saveLines } from './orders-write';
 import { StockBook } from './stock-book';
-import { DocNumbers } from './stock-numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
@@ -127,12 +129,12 @@ async function writeBatch(batch: Batch): Promise<void> {
   );
   await saveLines(ctx.trx, batch.writes, at);
   await batch.book.flush(ctx);
-  await batch.numbers.flush(ctx.trx);
+  await batch.numbers.flush();
 }
 
 async function pushOrders(
   ctx: WriteContext,
-  mutations: readonly ParsedMutation[],
+  mutations: readonly ParsedMutation<OrderLine>[],
 ): Promise<MutationOutcome[]> {
   const existing = await linesByKey(
     ctx.trx,
@@ -145,16 +147,6 @@ async function pushOrders(
   return entries.map((e) => e.outcome ?? rejected([]));
 }
 
-const ordersDef = coreDatasets.find((d) => d.name === 'orders');
-
-/** An order's lines stand or fall together, even when one of them fails the schema. */
-function orderGroupOf(values: Readonly<Record<string, unknown>>): string | null {
-  const { dealerCode, orderRef } = values;
-  if (typeof dealerCode !== 'string' || typeof orderRef !== 'string') return null;
-  return orderKey(dealerCode.trim(), orderRef.trim());
-}
-
 export function ordersHandler(): DatasetHandler {
-  if (!ordersDef) throw new Error('the orders dataset is not defined');
-  return { def: ordersDef, push: pushOrders, pull: pullOrders, groupOf: orderGroupOf };
+  return defineHandler(ordersDataset, { push: pushOrders, pull: pullOrders });
 }

@@ -1,6 +1,6 @@
 // Balances per location × SKU for one push: loaded once for the batch, changed in memory with
 // one ledger line per change, and written back (balances and ledger) in the push's transaction.
-// DESIGN.md "Stock is an append-only ledger … balances maintained in the same transaction".
+// Stock is an append-only ledger; balances are maintained in the same transaction.
 import { bulkWriter } from '../store/bulk';
 import type { Db } from '../store/db';
 import { lockKeys, lockSpace } from '../store/locks';

@@ -2,10 +2,15 @@
 // `${location}|${sku}`, with the product's name, style, colour, size and safety stock.
 // available = on hand − reserved; belowSafety = available < safety stock. Filters: location,
 // category. Pages follow stock_balances.change_seq, so a delta costs what changed, not the table.
+import { stockDataset } from '../../shared/datasets';
 import type { StockRow as ParsedStockRow } from '../../shared/stock';
 import type { StockBalancesTable } from '../store/schema';
-import type { DatasetHandler, PullPage, PullRequest } from '../sync/handler';
-import { datasetDef } from './movements-stock';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type PullPage,
+  type PullRequest,
+} from '../sync/handler';
 import { allRecords } from './records-store';
 import { pairKey } from './stock-book';
 import type { Parsed, ProductRef as Product } from './stock-refs';
@@ -73,5 +78,5 @@ export async function pullStock(request: PullRequest): Promise<PullPage> {
 }
 
 export function stockHandler(): DatasetHandler {
-  return { def: datasetDef('stock'), pull: pullStock };
+  return defineHandler(stockDataset, { pull: pullStock });
 }

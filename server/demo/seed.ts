@@ -1,4 +1,4 @@
-// Demo mode's data (issue 2, "Demo data"): the demo users and a realistic apparel brand — master
+// Demo mode's data: the demo users and a realistic apparel brand — master
 // data, opening stock and twelve months of orders, shipments and stock movements — generated
 // from a seed and pushed through runPush like any workbook's rows. Runs only on an empty store.
 import type { Role } from '../../shared/roles';

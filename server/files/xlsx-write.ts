@@ -1,7 +1,7 @@
 // Writes workbooks with SheetJS: typed cells (dates as real dates, money as yuan '#,##0.00'),
 // text that stays text, column widths and a frozen header row. Every string is a shared-string
 // cell (t 's') and no cell ever gets an `f`, so "=cmd|' /c calc'!A0" in a dealer's name is
-// written as the text it is, never as a formula (DESIGN.md "The add-in": text stays text).
+// written as the text it is, never as a formula (docs/architecture.md, "The port to Excel").
 import * as XLSX from 'xlsx';
 import { dateToSerial } from '../../shared/cells';
 import type { Locale } from '../../shared/locale';

@@ -1,5 +1,5 @@
 // One dealer's credit exposure — receivables outstanding + open (unshipped) order value, what
-// the credit check of every order push reads (issue 4 "Credit control on orders") — in a few
+// the credit check of every order push reads — in a few
 // indexed queries over that dealer's rows, instead of building the whole ledger. It equals the
 // ledger's outstanding + openOrderValue (ledger.ts) because:
 //   open orders = Σ (quantity − shipped) × price over the dealer's lines not cancelled;

@@ -1,4 +1,4 @@
-// Balances are a cache of the ledger (DESIGN.md "can always be rebuilt from the ledger"):
+// Balances are a cache of the stock ledger and can always be rebuilt from it:
 // rebuildStock sums stock_ledger per location × SKU, compares with stock_balances and, when
 // asked to repair, writes the ledger's figures back with a new version and change_seq so
 // clients pull the correction.

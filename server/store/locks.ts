@@ -62,31 +62,3 @@ export async function whileHoldingOnce<T>(
     }
   });
 }
-
-/**
- * The value of a counter row (document numbers per prefix and day), locked until the
- * transaction ends on PostgreSQL, so two instances never hand out the same number: the row is
- * created first if missing, then read FOR UPDATE. SQLite reads it (its writers take turns).
- */
-export async function lockedCounter(trx: Db, name: string): Promise<number> {
-  if (!isPostgres(trx)) {
-    const row = await trx
-      .selectFrom('counters')
-      .select('value')
-      .where('name', '=', name)
-      .executeTakeFirst();
-    return row?.value ?? 0;
-  }
-  await trx
-    .insertInto('counters')
-    .values({ name, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', name)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return row.value;
-}

@@ -7,6 +7,7 @@ import * as analysis from './migrations/003-analysis';
 import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
+import * as liveNaturalKeys from './migrations/010-live-natural-keys';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'finance', up: finance.up },
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
+  { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

@@ -1,6 +1,7 @@
 // Table types for Kysely. Columns are portable SQL types (TEXT, INTEGER) so a PostgreSQL
 // deployment can follow; JSON is stored as TEXT and parsed in the service layer.
 import type { Generated } from 'kysely';
+import type { OrderType } from '../../shared/order';
 
 export interface CountersTable {
   name: string;
@@ -44,7 +45,8 @@ export interface OrdersTable {
   dealer_code: string;
   order_ref: string;
   order_date: string;
-  order_type: string;
+  /** Only the orders dataset writes it, with a value its schema accepted. */
+  order_type: OrderType;
   created_at: string;
   created_by: string;
 }
@@ -57,7 +59,8 @@ export interface OrderLinesTable {
   dealer_code: string;
   order_ref: string;
   order_date: string;
-  order_type: string;
+  /** Only the orders dataset writes it, with a value its schema accepted. */
+  order_type: OrderType;
   sku_code: string;
   quantity: number;
   unit_price: number;

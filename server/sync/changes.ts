@@ -13,6 +13,9 @@
 // or roll back. A pull hands out cursors only below the oldest announced block
 // (`safe` in currentSeq): rows numbered above it wait for a later pull. docs/postgresql.md.
 import { sql } from 'kysely';
+//
+// It stays apart from the document numbers (doc-numbers.ts): it is one counter that every write
+// of every dataset advances, a stamp pull cursors compare, never a name a person sees.
 import type { Db } from '../store/db';
 import { CHANGE_BLOCK } from '../store/change-blocks';
 import { isPostgres } from '../store/dialect';

@@ -1,4 +1,4 @@
-// Row schemas of the computed analysis pulls (issue 5): flat, pivot-ready, one grain per row
+// Row schemas of the computed analysis pulls: flat, pivot-ready, one grain per row
 // kind. Money is fen, rates are basis points (10000 = 100 %) so every column stays a whole
 // number; the add-in shows money as yuan.
 import { z } from 'zod';

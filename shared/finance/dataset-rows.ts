@@ -20,13 +20,29 @@ function columnField([, kind, zh, en, synonyms = []]: Column, required: boolean)
   return field.money({ ...meta, min: -Number.MAX_SAFE_INTEGER }, { required });
 }
 
-export function columns(specs: readonly Column[]) {
+/** What a column of each kind holds once parsed. */
+interface KindValue {
+  code: string;
+  text: string;
+  money: number;
+  integer: number;
+  date: string;
+}
+
+/** The shape `columns` builds: a literal list keeps each column's name, kind and optionality. */
+type ColumnShape<C extends readonly Column[]> = {
+  [S in C[number] as S[0] extends `${infer Name}?` ? Name : S[0]]: S[0] extends `${string}?`
+    ? z.ZodOptional<z.ZodType<KindValue[S[1]]>>
+    : z.ZodType<KindValue[S[1]]>;
+};
+
+export function columns<const C extends readonly Column[]>(specs: C): ColumnShape<C> {
   return Object.fromEntries(
     specs.map((spec) => {
       const isOptional = spec[0].endsWith('?');
       return [isOptional ? spec[0].slice(0, -1) : spec[0], columnField(spec, !isOptional)];
     }),
-  );
+  ) as unknown as ColumnShape<C>;
 }
 
 const receiptColumns: Column[] = [

@@ -1,4 +1,4 @@
-// End to end (issue 3 "Tests"): the built task pane, served by the real server, in headless
+// End to end: the built task pane, served by the real server, in headless
 // Chromium, with the fake Excel host in place of office.js. One person's path, step by step:
 // sign in → insert an orders template → type rows, some wrong → validate → fix → push → see the
 // results in `_status` → pull stock → stock changes on the server → refresh shows only the change.

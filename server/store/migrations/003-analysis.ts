@@ -1,4 +1,4 @@
-// Indexes for the analysis pulls (issue 5); no new tables — targets, schemes, scores and
+// Indexes for the analysis pulls; no new tables — targets, schemes, scores and
 // grades are `records`. Each index serves one query of server/analysis:
 // - shipment documents by business date (actuals, grading sales, fair sell-in);
 // - shipment ledger lines by date (replenishment's sales window);

@@ -1,4 +1,4 @@
-// Finance tables (issue 4): bank receipts unique by their bank-line fingerprint, allocations
+// Finance tables: bank receipts unique by their bank-line fingerprint, allocations
 // (which also hold deposits 订金, credit balance 预收 and tolerance write-offs), and payer aliases.
 // Each carries version and change_seq so pulls send only what changed.
 import { sql, type Kysely } from 'kysely';

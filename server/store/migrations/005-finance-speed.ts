@@ -1,5 +1,5 @@
-// Indexes for the finance checks that run inside every push (issue 4 "Credit control on
-// orders"), so they read one dealer's part of the ledger instead of the whole table:
+// Indexes for the finance checks that run inside every push (credit control on
+// orders), so they read one dealer's part of the ledger instead of the whole table:
 // - shipment documents by their order line, for a dealer's invoices (INV-<shipment id>); partial,
 //   so only queries naming the literal dataset 'shipments' use it;
 // - live allocations by dealer and kind, for a dealer's settled invoices and deposits.

@@ -1,4 +1,4 @@
-// Credit notes (红字/折让/退货贷项, issue 4 "Records"): their own table rather than a kind of
+// Credit notes (红字/折让/退货贷项): their own table rather than a kind of
 // allocation, because a credit note has a date and a reason and no receipt, and the allocations
 // pull, receipt totals and deposit checks would otherwise each have to learn to skip them.
 // Versioned like every finance table, so pulls send only what changed.

@@ -121,6 +121,7 @@ describe('task pane choices', () => {
           rejected: 1,
           conflicts: [],
           skippedInvalid: 1,
+          heldBack: 0,
           unplaced: 0,
           cancelled: false,
         },
@@ -138,6 +139,7 @@ describe('task pane choices', () => {
           rejected: 0,
           conflicts: [],
           skippedInvalid: 0,
+          heldBack: 0,
           unplaced: 0,
           cancelled: false,
         },
@@ -195,6 +197,7 @@ describe('task pane choices', () => {
         rejected: 0,
         conflicts: [],
         skippedInvalid: 0,
+        heldBack: 0,
         unplaced: 1,
         cancelled: false,
       };
