@@ -127,41 +127,49 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
     it('a naive cursor skips the row of the transaction that commits late (the failure guarded against)', async () => {
       const start = await naivePull(0);
       const late = gate();
-      const first = await writeRegion('EARLY-NUMBER', late.opened);
-      const second = await writeRegion('LATE-NUMBER');
-      await second.done;
-      assert.ok(first.seq < second.seq);
-      const between = await naivePull(start.cursor);
-      assert.deepEqual(between.ids, ['LATE-NUMBER']);
-      late.release();
-      await first.done;
-      const after = await naivePull(between.cursor);
-      // The row numbered lower committed after the cursor passed it: never sent.
-      assert.deepEqual(after.ids, []);
+      try {
+        const first = await writeRegion('EARLY-NUMBER', late.opened);
+        const second = await writeRegion('LATE-NUMBER');
+        await second.done;
+        assert.ok(first.seq < second.seq);
+        const between = await naivePull(start.cursor);
+        assert.deepEqual(between.ids, ['LATE-NUMBER']);
+        late.release();
+        await first.done;
+        const after = await naivePull(between.cursor);
+        // The row numbered lower committed after the cursor passed it: never sent.
+        assert.deepEqual(after.ids, []);
+      } finally {
+        late.release();
+      }
     });
 
     it('hands out cursors only below the oldest change still in flight, so nothing is skipped', async () => {
       const start = await pull();
       assert.deepEqual(start.rows, []);
+      const received = new Set<string>();
       const late = gate();
-      const first = await writeRegion('EARLY-NUMBER', late.opened);
-      const second = await writeRegion('LATE-NUMBER');
-      await second.done;
-      assert.ok(first.seq < second.seq, `${first.seq} < ${second.seq}`);
-
-      // A client pulls while the lower number is still being written: the committed higher one
-      // waits, and the cursor stays below the lower one.
-      const counters = await currentSeq(store.db);
-      assert.ok(counters.safe < first.seq && counters.seq >= second.seq);
-      const between = await pull(start.cursor);
-      assert.deepEqual(between.rows, []);
-      assert.equal(between.hasMore, false);
-
-      late.release();
-      await first.done;
-      const after = await pull(between.cursor);
-      assert.deepEqual(after.rows.map((r) => r.key).sort(), ['k-EARLY-NUMBER', 'k-LATE-NUMBER']);
-      assert.equal((await pull(after.cursor)).rows.length, 0);
+      try {
+        const first = await writeRegion('EARLY-NUMBER', late.opened);
+        const second = await writeRegion('LATE-NUMBER');
+        await second.done;
+        assert.ok(first.seq < second.seq, `${first.seq} < ${second.seq}`);
+        // A client pulls while the lower number is still being written…
+        const between = await pull(start.cursor);
+        for (const row of between.rows) received.add(row.key);
+        late.release();
+        await first.done;
+        // …and again once it committed: it has both rows.
+        const after = await pull(between.cursor);
+        for (const row of after.rows) received.add(row.key);
+        assert.deepEqual([...received].sort(), ['k-EARLY-NUMBER', 'k-LATE-NUMBER']);
+        // How: the committed higher number waited for the lower one, the cursor stayed below it.
+        assert.deepEqual(between.rows, []);
+        assert.equal(between.hasMore, false);
+        assert.equal((await pull(after.cursor)).rows.length, 0);
+      } finally {
+        late.release();
+      }
     });
 
     it('sends what is below the oldest change in flight and keeps the cursor there', async () => {
@@ -169,18 +177,22 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
       const before = await writeRegion('COMMITTED');
       await before.done;
       const late = gate();
-      const inFlight = await writeRegion('IN-FLIGHT', late.opened);
-      const above = await writeRegion('ABOVE');
-      await above.done;
-      const page = await pull(start.cursor);
-      assert.deepEqual(
-        page.rows.map((r) => r.key),
-        ['k-COMMITTED'],
-      );
-      late.release();
-      await inFlight.done;
-      const rest = await pull(page.cursor);
-      assert.deepEqual(rest.rows.map((r) => r.key).sort(), ['k-ABOVE', 'k-IN-FLIGHT']);
+      try {
+        const inFlight = await writeRegion('IN-FLIGHT', late.opened);
+        const above = await writeRegion('ABOVE');
+        await above.done;
+        const page = await pull(start.cursor);
+        assert.deepEqual(
+          page.rows.map((r) => r.key),
+          ['k-COMMITTED'],
+        );
+        late.release();
+        await inFlight.done;
+        const rest = await pull(page.cursor);
+        assert.deepEqual(rest.rows.map((r) => r.key).sort(), ['k-ABOVE', 'k-IN-FLIGHT']);
+      } finally {
+        late.release();
+      }
     });
 
     it('stops a transaction that uses more change numbers than it reserved, and runs it again with more', async () => {
