@@ -30,9 +30,18 @@ export function buildRoutes(
   return factories.flatMap((factory) => factory(deps));
 }
 
+/** A route that takes a JSON body refuses any other media type (415) before reading it. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const type = req.headers['content-type'];
+  if (type !== undefined && !req.is('application/json'))
+    throw new AppError('unsupported-media-type', { type: type.slice(0, 80) });
+  next();
+};
+
 function mount(app: Express, deps: AppDeps, route: Route): void {
   const chain: RequestHandler[] = [];
   if (route.roles) chain.push(authenticate(deps.db, deps.now), allow(...route.roles));
+  if (route.body) chain.push(requireJson);
   chain.push(async (req, res) => {
     await route.handle(req, res);
   });
@@ -62,8 +71,11 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.get('/', (_req, res) => {
     res.redirect(deps.addinDir ? '/addin/' : '/api/v1/openapi.json');
   });
-  app.use('/api', () => {
-    throw new AppError('not-found', { what: 'route' });
+  app.use('/api', (req) => {
+    throw new AppError('route-not-found', {
+      method: req.method,
+      path: req.originalUrl.split('?')[0]?.slice(0, 200) ?? '',
+    });
   });
   app.use(errorHandler(deps.logger));
   return app;

@@ -16,6 +16,14 @@ export const configSchema = z
     SALES_SYNC_TLS_KEY: z.string().min(1).optional(),
     /** Extra origins allowed by CORS (comma-separated), besides the server's own. */
     SALES_SYNC_ORIGINS: z.string().optional(),
+    /**
+     * This instance's stable name, the owner of the Idempotency-Keys it runs; default host:port.
+     * Give each instance its own when several share one database on one host and port.
+     */
+    SALES_SYNC_INSTANCE_ID: z
+      .string()
+      .regex(/^[\w.:@#-]{1,100}$/)
+      .optional(),
     SALES_SYNC_TOKEN_HOURS: z.coerce
       .number()
       .int()

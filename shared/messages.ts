@@ -2,6 +2,7 @@
 // Templates use {name} placeholders filled from the outcome's params.
 import type { Label, Locale } from './locale';
 import { domainMessages } from './messages-domain';
+import { httpMessages } from './messages-http';
 
 const coreMessages = {
   // Whole-request outcomes.
@@ -231,7 +232,7 @@ const coreMessages = {
   },
 } as const satisfies Record<string, Label>;
 
-export const messages = { ...coreMessages, ...domainMessages };
+export const messages = { ...coreMessages, ...domainMessages, ...httpMessages };
 
 export type MessageCode = keyof typeof messages;
 export type MessageParams = Readonly<Record<string, string | number>>;

@@ -5,7 +5,6 @@ import type { Locale } from '../../shared/locale';
 import type { MetaResponse } from '../../shared/meta';
 import type { ExcelPort } from '../excel/port';
 import type { ApiClient } from '../core/api-client';
-import type { RetryPolicy } from '../core/push-engine';
 
 export interface Clock {
   now(): Date;
@@ -21,7 +20,6 @@ export interface UseCaseContext {
   readonly api: ApiClient;
   readonly clock: Clock;
   readonly ids: IdSource;
-  readonly retry: RetryPolicy;
   locale(): Locale;
   clientId(): string;
   workbookId(): Promise<string>;

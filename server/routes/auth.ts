@@ -4,6 +4,7 @@ import { everyone } from '../../shared/roles';
 import { loginRequestSchema, loginResponseSchema, sessionUserSchema } from '../../shared/protocol';
 import { AppError } from '../http/errors';
 import { currentUser } from '../http/auth';
+import { localeOf } from '../http/middleware';
 import { parseOr400 } from '../http/parse';
 import { login, logout } from '../services/users';
 import type { RouteFactory } from './route';
@@ -17,7 +18,7 @@ export const authRoutes: RouteFactory = (deps) => [
     body: loginRequestSchema,
     response: loginResponseSchema,
     async handle(req, res) {
-      const credentials = parseOr400(loginRequestSchema, req.body);
+      const credentials = parseOr400(loginRequestSchema, req.body, localeOf(res));
       const outcome = await login(deps.db, credentials, {
         now: deps.now(),
         tokenHours: deps.tokenHours,

@@ -19,6 +19,11 @@ export interface AppDeps {
   addinDir?: string;
   /** Folder of @microsoft/office-js's dist, served at /office-js/ for offline use. */
   officeJsDir?: string;
+  /**
+   * This server instance's stable name (host:port by default in main.ts): the owner of the
+   * Idempotency-Keys it runs, so a restarted instance can free what its dead process held.
+   */
+  instanceId?: string;
 }
 
 export interface Route {

@@ -105,6 +105,10 @@ export interface IdempotencyTable {
   status_code: number;
   response: string | null;
   created_at: string;
+  /** The server instance running the request ('' once done). */
+  owner: string;
+  /** ISO time until which a running request holds its key; renewed while it runs. */
+  lease_until: string;
 }
 
 export interface AppliedMutationsTable {

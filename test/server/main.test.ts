@@ -7,6 +7,10 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { addUser } from '../../server/services/users';
+import { openMigratedStore } from '../../server/store/open';
+import { claimKey } from '../../server/sync/idempotency';
 
 interface Run {
   child: ChildProcess;
@@ -125,5 +129,62 @@ describe('server start-up (server/main.ts)', function () {
     assert.equal(await run.exited, 0);
     // The store was closed: SQLite folded the WAL back into the database file.
     assert.equal(fs.existsSync(`${db}-wal`), false);
+  });
+
+  it('a push cut off by a crash runs when the client retries after the restart, not 409 for minutes', async () => {
+    const port = await freePort();
+    const db = path.join(dir, 'crash.db');
+    const body = JSON.stringify({
+      workbookId: 'wb-1',
+      clientId: 'client-1',
+      dataset: 'regions',
+      mutations: [
+        { mutationId: 'm-1', op: 'upsert', rowKey: 'r-1', values: { code: 'HD', name: '华东' } },
+      ],
+    });
+    const key = 'push-cut-off-by-a-crash';
+    // What the crash left behind: the push's key claimed, "running", by this instance's process.
+    const store = await openMigratedStore(db);
+    await addUser(
+      store.db,
+      { username: 'li.na', role: 'manager', password: 'a-long-password' },
+      new Date(),
+    );
+    await claimKey(store.db, {
+      userId: 1,
+      key,
+      hash: createHash('sha256').update(body).digest('hex'),
+      now: new Date(),
+      owner: `${os.hostname()}:${port}`,
+    });
+    await store.close();
+
+    const run = startMain({ PORT: String(port), SALES_SYNC_DB: db, SALES_SYNC_DEMO: '0' });
+    try {
+      await waitFor(run, /"listening"/);
+      const url = `http://127.0.0.1:${port}/api/v1`;
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'li.na', password: 'a-long-password' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const retry = await fetch(`${url}/sync/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': key,
+        },
+        body,
+      });
+      const answer = (await retry.json()) as { results?: { status: string }[] };
+      assert.equal(retry.status, 200, JSON.stringify(answer));
+      assert.equal(answer.results?.[0]?.status, 'applied');
+      assert.match(run.output(), /released idempotency keys left running by a dead process/);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    assert.equal(await run.exited, 0);
   });
 });
