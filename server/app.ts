@@ -5,7 +5,7 @@ import { limits } from '../shared/protocol';
 import { allow, authenticate } from './http/auth';
 import { rememberBodyHash } from './http/body-hash';
 import { AppError, errorHandler } from './http/errors';
-import { cors, detectLocale, requestLog, securityHeaders } from './http/middleware';
+import { cors, detectLocale, hostCheck, requestLog, securityHeaders } from './http/middleware';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { fileRoutes } from './routes/files';
@@ -55,6 +55,7 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
+  app.use(hostCheck(deps.allowedHosts ?? []));
   app.use('/api', cors(new Set(deps.allowedOrigins)));
   app.use('/api', express.json({ limit: limits.maxBodyBytes, verify: rememberBodyHash }));
   const routes = buildRoutes(deps, factories);

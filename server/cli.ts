@@ -1,59 +1,20 @@
 // Administration from the shell:
 //   npm run cli -- user add <username> --role <role> [--name <display name>] [--regions HD,HN]
-//   npm run cli -- user reset-password <username>
+//   npm run cli -- user list | reset-password | disable | enable | unlock <username>
+//   npm run cli -- demo disable
 //   npm run cli -- stock rebuild [--repair]
-// Passwords are read from standard input (one line), never from the command line.
+// Passwords are typed without echo (or piped on standard input), never on the command line.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
+import { userCommand, userUsage } from './cli-users';
+import { disableDemoAccounts } from './demo-mode';
 import { openMigratedStore } from './store/open';
-import { addUser, resetPassword } from './services/users';
-import { roleSchema } from '../shared/roles';
 import type { Store } from './store/db';
 
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password: ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const [password = ''] = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
-  if (password.length < 8) throw new Error('The password must have at least 8 characters.');
-  return password;
-}
-
-async function userCommand(store: Store, args: string[]): Promise<string> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' }, regions: { type: 'string' } },
-  });
-  const [action, username] = positionals;
-  if (!username) throw new Error('Give a user name.');
-  if (action === 'add') {
-    const role = roleSchema.safeParse(values.role);
-    if (!role.success) throw new Error(`--role must be one of: ${roleSchema.options.join(', ')}`);
-    const regions = (values.regions ?? '')
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean);
-    await addUser(
-      store.db,
-      {
-        username,
-        role: role.data,
-        regions,
-        password: await readPassword(),
-        ...(values.name ? { displayName: values.name } : {}),
-      },
-      new Date(),
-    );
-    return `User ${username} (${role.data}) added.`;
-  }
-  if (action === 'reset-password') {
-    const done = await resetPassword(store.db, username, await readPassword());
-    if (!done) throw new Error(`No user called ${username}.`);
-    return `Password of ${username} reset; their sessions were signed out.`;
-  }
-  throw new Error('Use: user add <username> --role <role> | user reset-password <username>');
-}
+const usage = `Commands: ${userUsage}
+          demo disable
+          stock rebuild [--repair]`;
 
 async function stockCommand(store: Store, args: string[]): Promise<string> {
   const { positionals, values } = parseArgs({
@@ -67,14 +28,35 @@ async function stockCommand(store: Store, args: string[]): Promise<string> {
   return JSON.stringify(report, null, 2);
 }
 
+async function demoCommand(store: Store, args: string[]): Promise<string> {
+  if (args[0] !== 'disable') throw new Error('Use: demo disable');
+  const disabled = await disableDemoAccounts(store);
+  return disabled.length === 0
+    ? 'No demo account has the password "demo" any more.'
+    : `Disabled ${disabled.join(', ')} (they had the password "demo").`;
+}
+
+const commands: Record<string, (store: Store, args: string[]) => Promise<string>> = {
+  user: userCommand,
+  stock: stockCommand,
+  demo: demoCommand,
+};
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  const run = command === undefined ? undefined : commands[command];
+  if (!run) throw new Error(usage);
   const config = readConfig(process.env);
+  // Only `user add` may start a store (the first administrator before the first start);
+  // everything else on a path with no store says so instead of creating an empty one.
+  const creates = command === 'user' && rest[0] === 'add';
+  if (config.SALES_SYNC_DB !== ':memory:' && !creates && !fs.existsSync(config.SALES_SYNC_DB))
+    throw new Error(
+      `There is no store at ${config.SALES_SYNC_DB}. Set SALES_SYNC_DB to the server's database file (the server's default is data/sales-sync.db).`,
+    );
   const store = await openMigratedStore(config.SALES_SYNC_DB);
   try {
-    if (command === 'user') console.log(await userCommand(store, rest));
-    else if (command === 'stock') console.log(await stockCommand(store, rest));
-    else throw new Error('Commands: user add | user reset-password | stock rebuild');
+    console.log(await run(store, rest));
   } finally {
     await store.close();
   }

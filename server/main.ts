@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
-import { isLoopback, readConfig, type Config } from './config';
+import { allowedHostNames, isLoopback, readConfig, type Config } from './config';
 import { jsonLogger, type Logger } from './logger';
 import type { Store } from './store/db';
 import { openMigratedStore } from './store/open';
 import { releaseOrphanedKeys } from './sync/idempotency';
 import { buildRegistry } from './sync/registry';
-import { prepareDemo } from './demo-mode';
+import { assertNoDemoPasswords, prepareDemo } from './demo-mode';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   const logger = jsonLogger((line) => process.stdout.write(`${line}\n`));
   const store = await openMigratedStore(config.SALES_SYNC_DB);
   const demo = await prepareDemo(store, { config, logger });
+  await assertNoDemoPasswords(store, config);
   const tls = tlsOptions(config);
   const scheme = tls ? 'https' : 'http';
   const ownOrigin = `${scheme}://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${config.PORT}`;
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     handlers: buildRegistry(),
     tokenHours: config.SALES_SYNC_TOKEN_HOURS,
     allowedOrigins: [ownOrigin, `${scheme}://127.0.0.1:${config.PORT}`, ...extraOrigins],
+    allowedHosts: allowedHostNames(config, os.hostname()),
     ...(fs.existsSync(addinDir) ? { addinDir } : {}),
     officeJsDir: path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist'),
     instanceId,

@@ -7,6 +7,7 @@ import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
 import * as idempotencyLeases from './migrations/007-idempotency-leases';
+import * as signInLimits from './migrations/008-sign-in-limits';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
   { version: 7, name: 'idempotency-leases', up: idempotencyLeases.up },
+  { version: 8, name: 'sign-in-limits', up: signInLimits.up },
 ];
 
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {

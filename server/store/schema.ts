@@ -111,6 +111,15 @@ export interface IdempotencyTable {
   lease_until: string;
 }
 
+/** Failed sign-ins of one subject ('user:<name>' or 'addr:<address>') in the current window. */
+export interface SignInFailuresTable {
+  subject: string;
+  failures: number;
+  first_at: string;
+  /** ISO time the subject may sign in again; '' while not locked. */
+  locked_until: string;
+}
+
 export interface AppliedMutationsTable {
   client_id: string;
   mutation_id: string;
@@ -151,6 +160,7 @@ export interface Database {
   stock_balances: StockBalancesTable;
   stock_ledger: StockLedgerTable;
   idempotency: IdempotencyTable;
+  sign_in_failures: SignInFailuresTable;
   applied_mutations: AppliedMutationsTable;
   audit: AuditTable;
   schema_migrations: MigrationsTable;

@@ -7,6 +7,7 @@ import type { AuthUser } from '../services/users';
 import { currentSeq } from './changes';
 import { decodeCursor, encodeCursor, filterHash } from './cursor';
 import type { DatasetHandler } from './handler';
+import { limitPageToRegions } from './region-scope';
 
 export interface PullInput {
   db: Db;
@@ -32,7 +33,7 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
   const afterSeq = usable ? decoded.s : 0;
   const firstLoadUpTo = usable ? (decoded.i ?? 0) : counters.seq;
   if (!handler.pull) throw new Error(`dataset ${dataset} has no pull`);
-  const page = await handler.pull({
+  const raw = await handler.pull({
     db: input.db,
     user: input.user,
     filter,
@@ -40,6 +41,11 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
     skipTombstonesUpTo: firstLoadUpTo,
     limit,
     now: input.now,
+  });
+  const page = await limitPageToRegions(input.db, {
+    user: input.user,
+    page: raw,
+    skipTombstonesUpTo: firstLoadUpTo,
   });
   const lastSeq = page.rows.at(-1)?.seq ?? afterSeq;
   const next = page.hasMore ? lastSeq : Math.max(lastSeq, counters.seq);

@@ -51,14 +51,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-function getJson(url: string, ca: Buffer): Promise<{ status: number; body: unknown }> {
+function getJson(
+  url: string,
+  ca: Buffer,
+): Promise<{ status: number; body: unknown; hsts: string | undefined }> {
   return new Promise((resolve, reject) => {
     https
       .get(url, { ca }, (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
         res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(text) as unknown,
+            hsts: res.headers['strict-transport-security'],
+          });
         });
       })
       .on('error', reject);
@@ -94,6 +101,25 @@ describe('server start-up (server/main.ts)', function () {
     assert.match(run.output(), /only runs on a loopback address, not 0\.0\.0\.0/);
   });
 
+  it('refuses to listen beyond loopback while a demo account still opens with "demo", and says how to fix it', async () => {
+    const db = path.join(dir, 'was-demo.db');
+    const store = await openMigratedStore(db);
+    const now = new Date();
+    await addUser(store.db, { username: 'demo-admin', role: 'admin', password: 'demo' }, now);
+    await addUser(store.db, { username: 'demo-sales', role: 'sales', password: 'demo' }, now);
+    await store.close();
+    const port = String(await freePort());
+    const env = { HOST: '0.0.0.0', PORT: port, SALES_SYNC_DB: db, SALES_SYNC_DEMO: '0' };
+    const run = startMain(env);
+    // A server that starts anyway would listen for ever: stop it, and the test fails below.
+    const stop = setTimeout(() => run.child.kill('SIGKILL'), 30_000);
+    assert.equal(await run.exited, 1, run.output());
+    clearTimeout(stop);
+    assert.match(run.output(), /demo-admin, demo-sales still have the demo password "demo"/);
+    assert.match(run.output(), /npm run cli -- user reset-password demo-admin/);
+    assert.match(run.output(), /npm run cli -- demo disable/);
+  });
+
   it('serves HTTPS with the configured certificate and stops cleanly on SIGTERM', async () => {
     const cert = path.join(dir, 'cert.pem');
     const key = path.join(dir, 'key.pem');
@@ -119,7 +145,11 @@ describe('server start-up (server/main.ts)', function () {
         `https://127.0.0.1:${port}/api/v1/health`,
         fs.readFileSync(cert),
       );
-      assert.deepEqual(health, { status: 200, body: { ok: true } });
+      assert.deepEqual(health, {
+        status: 200,
+        body: { ok: true },
+        hsts: 'max-age=31536000',
+      });
       // Every API route but health wants a token.
       const meta = await getJson(`https://127.0.0.1:${port}/api/v1/meta`, fs.readFileSync(cert));
       assert.equal(meta.status, 401);
