@@ -6,7 +6,7 @@ import type { AddinApp } from './app-api';
 import type { ExcelEnvironment, ExcelPort } from './excel/port';
 import { browserStorage, browserTransport, randomIds, systemClock } from './core/browser-deps';
 import { ApiClient } from './core/api-client';
-import type { RetryPolicy } from './core/push-engine';
+import type { RetryPolicy } from './core/retry';
 import { readAddinSettings, writeAddinSettings } from './core/settings';
 import { clientIdOf, loadSession, saveSession, type KeyValueStorage } from './core/storage';
 import type { Transport } from './core/transport';
@@ -31,11 +31,9 @@ export interface AddinDeps {
   locale?: Locale;
   /** The host environment when the caller already read it (saves one port call). */
   environment?: ExcelEnvironment;
-  /** Retries of a push chunk after a network or server failure (default 3 tries, 500 ms apart). */
+  /** Tries of a request after a fault, a busy server or a dropped connection (core/retry.ts). */
   retry?: Partial<RetryPolicy>;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContext {
   const api = new ApiClient({
@@ -45,6 +43,8 @@ function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContex
     onUnauthorized: () => {
       saveSession(deps.storage, null);
     },
+    ...(deps.retry ? { retry: deps.retry } : {}),
+    now: () => deps.clock.now().getTime(),
   });
   let workbookId: Promise<string> | null = null;
   const makeWorkbookId = async () => {
@@ -59,7 +59,6 @@ function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContex
     api,
     clock: deps.clock,
     ids: deps.ids,
-    retry: { attempts: 3, delayMs: 500, sleep: defaultSleep, ...deps.retry },
     locale: () => state.locale,
     role: () => loadSession(deps.storage)?.user.role ?? null,
     clientId: () => clientIdOf(deps.storage, () => deps.ids.uuid()),

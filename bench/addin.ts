@@ -59,7 +59,6 @@ function context(port: ExcelPort, pages: PullRow[][]): UseCaseContext {
     api,
     clock: { now: () => new Date('2026-11-27T02:00:00Z') },
     ids: { uuid: randomUUID },
-    retry: { attempts: 1, delayMs: 0, sleep: () => Promise.resolve() },
     locale: () => 'zh-CN',
     clientId: () => 'bench-client',
     role: () => 'sales',

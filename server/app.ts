@@ -5,7 +5,7 @@ import { limits } from '../shared/protocol';
 import { allow, authenticate } from './http/auth';
 import { rememberBodyHash } from './http/body-hash';
 import { AppError, errorHandler } from './http/errors';
-import { cors, detectLocale, requestLog, securityHeaders } from './http/middleware';
+import { cors, detectLocale, hostCheck, requestLog, securityHeaders } from './http/middleware';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { fileRoutes } from './routes/files';
@@ -30,9 +30,18 @@ export function buildRoutes(
   return factories.flatMap((factory) => factory(deps));
 }
 
+/** A route that takes a JSON body refuses any other media type (415) before reading it. */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const type = req.headers['content-type'];
+  if (type !== undefined && !req.is('application/json'))
+    throw new AppError('unsupported-media-type', { type: type.slice(0, 80) });
+  next();
+};
+
 function mount(app: Express, deps: AppDeps, route: Route): void {
   const chain: RequestHandler[] = [];
   if (route.roles) chain.push(authenticate(deps.db, deps.now), allow(...route.roles));
+  if (route.body) chain.push(requireJson);
   chain.push(async (req, res) => {
     await route.handle(req, res);
   });
@@ -46,6 +55,7 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
+  app.use(hostCheck(deps.allowedHosts ?? []));
   app.use('/api', cors(new Set(deps.allowedOrigins)));
   app.use('/api', express.json({ limit: limits.maxBodyBytes, verify: rememberBodyHash }));
   const routes = buildRoutes(deps, factories);
@@ -62,8 +72,11 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.get('/', (_req, res) => {
     res.redirect(deps.addinDir ? '/addin/' : '/api/v1/openapi.json');
   });
-  app.use('/api', () => {
-    throw new AppError('not-found', { what: 'route' });
+  app.use('/api', (req) => {
+    throw new AppError('route-not-found', {
+      method: req.method,
+      path: req.originalUrl.split('?')[0]?.slice(0, 200) ?? '',
+    });
   });
   app.use(errorHandler(deps.logger));
   return app;

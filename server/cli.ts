@@ -1,60 +1,22 @@
 // Administration from the shell:
 //   npm run cli -- user add <username> --role <role> [--name <display name>] [--regions HD,HN]
-//   npm run cli -- user reset-password <username>
+//   npm run cli -- user list | reset-password | disable | enable | unlock <username>
+//   npm run cli -- demo disable
 //   npm run cli -- stock rebuild [--repair]
 //   npm run cli -- store copy-to-postgres <postgres://…>   (SALES_SYNC_DB → a new PostgreSQL database)
-// Passwords are read from standard input (one line), never from the command line.
+// Passwords are typed without echo (or piped on standard input), never on the command line.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readConfig, storeLocation, type Config } from './config';
+import { userCommand, userUsage } from './cli-users';
+import { disableDemoAccounts } from './demo-mode';
 import { openMigratedSqlite, openMigratedStore } from './store/open';
-import { addUser, resetPassword } from './services/users';
-import { roleSchema } from '../shared/roles';
 import { isPostgresUrl, type Store } from './store/db';
 
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password: ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const [password = ''] = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
-  if (password.length < 8) throw new Error('The password must have at least 8 characters.');
-  return password;
-}
-
-async function userCommand(store: Store, args: string[]): Promise<string> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' }, regions: { type: 'string' } },
-  });
-  const [action, username] = positionals;
-  if (!username) throw new Error('Give a user name.');
-  if (action === 'add') {
-    const role = roleSchema.safeParse(values.role);
-    if (!role.success) throw new Error(`--role must be one of: ${roleSchema.options.join(', ')}`);
-    const regions = (values.regions ?? '')
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean);
-    await addUser(
-      store.db,
-      {
-        username,
-        role: role.data,
-        regions,
-        password: await readPassword(),
-        ...(values.name ? { displayName: values.name } : {}),
-      },
-      new Date(),
-    );
-    return `User ${username} (${role.data}) added.`;
-  }
-  if (action === 'reset-password') {
-    const done = await resetPassword(store.db, username, await readPassword());
-    if (!done) throw new Error(`No user called ${username}.`);
-    return `Password of ${username} reset; their sessions were signed out.`;
-  }
-  throw new Error('Use: user add <username> --role <role> | user reset-password <username>');
-}
+const usage = `Commands: ${userUsage}
+          demo disable
+          stock rebuild [--repair]
+          store copy-to-postgres <postgres://…>`;
 
 async function stockCommand(store: Store, args: string[]): Promise<string> {
   const { positionals, values } = parseArgs({
@@ -91,23 +53,44 @@ async function storeCommand(config: Config, args: string[]): Promise<string> {
   }
 }
 
+async function demoCommand(store: Store, args: string[]): Promise<string> {
+  if (args[0] !== 'disable') throw new Error('Use: demo disable');
+  const disabled = await disableDemoAccounts(store);
+  return disabled.length === 0
+    ? 'No demo account has the password "demo" any more.'
+    : `Disabled ${disabled.join(', ')} (they had the password "demo").`;
+}
+
+const commands: Record<string, (store: Store, args: string[]) => Promise<string>> = {
+  user: userCommand,
+  stock: stockCommand,
+  demo: demoCommand,
+};
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  const run = command === undefined ? undefined : commands[command];
+  if (!run && command !== 'store') throw new Error(usage);
   const config = readConfig(process.env);
   if (command === 'store') {
     console.log(await storeCommand(config, rest));
     return;
   }
-  const store = await openMigratedStore(storeLocation(config), undefined, {
+  // Only `user add` may start a store (the first administrator before the first start);
+  // everything else on a path with no store says so instead of creating an empty one.
+  const creates = command === 'user' && rest[0] === 'add';
+  const location = storeLocation(config);
+  const isFile = !isPostgresUrl(location) && location !== ':memory:';
+  if (isFile && !creates && !fs.existsSync(location))
+    throw new Error(
+      `There is no store at ${location}. Set SALES_SYNC_DB to the server's database file (the server's default is data/sales-sync.db).`,
+    );
+  const store = await openMigratedStore(location, undefined, {
     poolSize: config.SALES_SYNC_DB_POOL,
   });
   try {
-    if (command === 'user') console.log(await userCommand(store, rest));
-    else if (command === 'stock') console.log(await stockCommand(store, rest));
-    else
-      throw new Error(
-        'Commands: user add | user reset-password | stock rebuild | store copy-to-postgres',
-      );
+    if (!run) throw new Error(usage);
+    console.log(await run(store, rest));
   } finally {
     await store.close();
   }

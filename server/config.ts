@@ -40,6 +40,18 @@ export const configSchema = z
     SALES_SYNC_TLS_KEY: z.string().min(1).optional(),
     /** Extra origins allowed by CORS (comma-separated), besides the server's own. */
     SALES_SYNC_ORIGINS: z.string().optional(),
+    /** The address users reach the server at (its host is accepted in Host headers). */
+    SALES_SYNC_PUBLIC_URL: z.url().optional(),
+    /** More host names the server answers to (comma-separated), besides loopback. */
+    SALES_SYNC_HOSTS: z.string().optional(),
+    /**
+     * This instance's stable name, the owner of the Idempotency-Keys it runs; default host:port.
+     * Give each instance its own when several share one database on one host and port.
+     */
+    SALES_SYNC_INSTANCE_ID: z
+      .string()
+      .regex(/^[\w.:@#-]{1,100}$/)
+      .optional(),
     SALES_SYNC_TOKEN_HOURS: z.coerce
       .number()
       .int()
@@ -77,4 +89,27 @@ export function describeStore(config: Config): string {
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '']);
+
+/**
+ * The host names the server answers to besides loopback (the DNS rebinding guard): the address
+ * it listens on unless that is a wildcard, this machine's name, the public URL's host, and
+ * SALES_SYNC_HOSTS.
+ */
+export function allowedHostNames(config: Config, machineName: string): string[] {
+  const listed = (config.SALES_SYNC_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const publicHost = config.SALES_SYNC_PUBLIC_URL
+    ? new URL(config.SALES_SYNC_PUBLIC_URL).hostname
+    : null;
+  return [
+    ...(WILDCARD_ADDRESSES.has(config.HOST) ? [] : [config.HOST]),
+    machineName,
+    ...(publicHost ? [publicHost] : []),
+    ...listed,
+  ];
 }

@@ -3,6 +3,7 @@
 import type { Config } from './config';
 import { isLoopback } from './config';
 import type { Logger } from './logger';
+import { verifyPassword } from './services/passwords';
 import type { Store } from './store/db';
 import { onceLocks, whileHoldingOnce } from './store/locks';
 import { shanghaiDate } from './sync/changes';
@@ -47,4 +48,60 @@ export async function prepareDemo(
     }
     return true;
   });
+}
+
+/** Active accounts the demo seeded that still have its password "demo". */
+export async function demoPasswordAccounts(store: Store): Promise<string[]> {
+  const users = await store.db
+    .selectFrom('users')
+    .select(['username', 'password_hash'])
+    .where('status', '=', 'active')
+    .where('username', 'like', 'demo-%')
+    .orderBy('username')
+    .execute();
+  const still: string[] = [];
+  for (const user of users)
+    if (await verifyPassword('demo', user.password_hash)) still.push(user.username);
+  return still;
+}
+
+/**
+ * A store seeded in demo mode keeps its demo accounts after demo mode is turned off. On any
+ * address but loopback the server refuses to start while one of them still opens with "demo",
+ * and says how to fix it.
+ */
+export async function assertNoDemoPasswords(store: Store, config: Config): Promise<void> {
+  if (isLoopback(config.HOST)) return;
+  const still = await demoPasswordAccounts(store);
+  if (still.length === 0) return;
+  throw new Error(
+    [
+      `Refusing to listen on ${config.HOST}: ${still.join(', ')} still ${still.length === 1 ? 'has' : 'have'} the demo password "demo", which anyone on the network could use.`,
+      'Give each a password of its own:',
+      `  npm run cli -- user reset-password ${still[0] ?? '<name>'}`,
+      'or turn every demo account off:',
+      '  npm run cli -- demo disable',
+    ].join('\n'),
+  );
+}
+
+/** `demo disable`: every active demo account with the password "demo" is disabled. */
+export async function disableDemoAccounts(store: Store): Promise<string[]> {
+  const still = await demoPasswordAccounts(store);
+  if (still.length > 0) {
+    await store.db
+      .updateTable('users')
+      .set({ status: 'disabled' })
+      .where('username', 'in', still)
+      .execute();
+    await store.db
+      .deleteFrom('tokens')
+      .where(
+        'user_id',
+        'in',
+        store.db.selectFrom('users').select('id').where('username', 'in', still),
+      )
+      .execute();
+  }
+  return still;
 }

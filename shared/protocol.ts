@@ -1,5 +1,6 @@
 // The sync protocol (docs/protocol.md): push, pull, meta and login bodies; both sides parse them.
 import { z } from 'zod';
+import { isValidDate } from './field';
 import { roleSchema } from './roles';
 
 export const limits = {
@@ -71,16 +72,16 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** A date in a query: a day that exists ('2024-02-30' is refused, not read as no rows). */
+const dateParam = z
+  .string()
+  .max(10, { error: 'invalid-date-param' })
+  .refine(isValidDate, { error: 'invalid-date-param' });
+
 /** Filters any pull accepts; a dataset ignores those that do not apply to it. */
 export const pullFilterSchema = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: dateParam.optional(),
+  to: dateParam.optional(),
   region: z.string().max(40).optional(),
   dealer: z.string().max(40).optional(),
   category: z.string().max(50).optional(),

@@ -18,6 +18,7 @@ import {
 import { ApiError } from './api-error';
 import type { StoredSession } from './storage';
 import { say } from './texts';
+import { defaultRetry, shouldRetry, waitBefore, type CallSafety, type RetryPolicy } from './retry';
 import type { HttpRequest, HttpResponse, Transport } from './transport';
 
 export interface ApiClientDeps {
@@ -26,6 +27,10 @@ export interface ApiClientDeps {
   session: () => StoredSession | null;
   /** Called on 401: the token is no longer good. */
   onUnauthorized: () => void;
+  /** Tries after a fault, a busy server or a dropped connection (retry.ts); default 3. */
+  retry?: Partial<RetryPolicy>;
+  /** The clock Retry-After dates are read against. */
+  now?: () => number;
 }
 
 interface Call {
@@ -41,7 +46,11 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
 export class ApiClient {
   private metaCache: { serverUrl: string; etag: string; meta: MetaResponse } | null = null;
 
-  constructor(private readonly deps: ApiClientDeps) {}
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly deps: ApiClientDeps) {
+    this.retry = { ...defaultRetry, ...deps.retry };
+  }
 
   async login(input: {
     serverUrl: string;
@@ -118,11 +127,41 @@ export class ApiClient {
     return this.check(response, { serverUrl: session.serverUrl, withSession: true });
   }
 
+  /**
+   * Sends a call, trying again (retry.ts) while the answer or a dropped connection is worth it
+   * and the call is safe to repeat; after the last try the user reads that it was retried.
+   */
   private async send(
     serverUrl: string,
     call: Call,
     session: StoredSession | null,
   ): Promise<HttpResponse> {
+    const request = this.request(serverUrl, call, session);
+    const safety = safetyOf(call);
+    const { attempts } = this.retry;
+    let response: HttpResponse | null = null;
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      try {
+        response = await this.deps.transport.send(request);
+      } catch (error) {
+        if (call.signal?.aborted) throw error;
+        response = null;
+      }
+      if (!shouldRetry(response, safety)) break;
+      if (attempt === attempts) {
+        if (attempts > 1) throw this.gaveUp(response, { serverUrl, tries: attempts });
+        break;
+      }
+      const now = this.deps.now?.() ?? Date.now();
+      await this.retry.sleep(waitBefore(this.retry, { attempt, response, now }));
+      call.signal?.throwIfAborted();
+    }
+    if (response) return response;
+    const message = say('network-error', { url: serverUrl }, this.deps.locale());
+    throw new ApiError(message, { kind: 'network', code: 'network-error', status: null });
+  }
+
+  private request(serverUrl: string, call: Call, session: StoredSession | null): HttpRequest {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'Accept-Language': this.deps.locale(),
@@ -130,20 +169,40 @@ export class ApiClient {
     };
     if (session) headers.Authorization = `Bearer ${session.token}`;
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-    const request: HttpRequest = {
+    return {
       method: call.method,
       url: `${serverUrl}${call.path}`,
       headers,
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
       ...(call.signal ? { signal: call.signal } : {}),
     };
-    try {
-      return await this.deps.transport.send(request);
-    } catch (error) {
-      if (call.signal?.aborted) throw error;
-      const message = say('network-error', { url: serverUrl }, this.deps.locale());
-      throw new ApiError(message, { kind: 'network', code: 'network-error', status: null });
+  }
+
+  /** The error after the last try: what failed, that it was retried, what to do now. */
+  private gaveUp(
+    response: HttpResponse | null,
+    at: { serverUrl: string; tries: number },
+  ): ApiError {
+    const locale = this.deps.locale();
+    if (!response) {
+      const message = say('gave-up-network', { url: at.serverUrl, tries: at.tries }, locale);
+      return new ApiError(message, { kind: 'network', code: 'network-error', status: null });
     }
+    const { status } = response;
+    const body = errorResponseSchema.safeParse(safeJson(response.text));
+    const code = body.success ? body.data.error.code : 'server-error';
+    const requestId =
+      (body.success ? body.data.error.requestId : undefined) ?? response.header('x-request-id');
+    const text =
+      status === 409
+        ? 'gave-up-running'
+        : status === 503 || status === 429
+          ? 'gave-up-busy'
+          : requestId
+            ? 'gave-up-server'
+            : 'gave-up-server-plain';
+    const message = say(text, { status, tries: at.tries, requestId: requestId ?? '' }, locale);
+    return new ApiError(message, { kind: status === 409 ? 'request' : 'server', code, status });
   }
 
   /** Non-2xx answers become ApiError with the server's own sentence when it sent one. */
@@ -175,6 +234,12 @@ export class ApiClient {
       status: response.status,
     });
   }
+}
+
+/** Reads repeat freely; a push carries an Idempotency-Key, so the server replays a repeat. */
+function safetyOf(call: Call): CallSafety {
+  if (call.method === 'GET') return 'read';
+  return call.headers?.['Idempotency-Key'] ? 'keyed-write' : 'write';
 }
 
 function safeJson(text: string): unknown {

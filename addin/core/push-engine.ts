@@ -1,19 +1,13 @@
-// Sends planned chunks one after another: the same Idempotency-Key for every try of a chunk, a
-// retry when the network or the server failed (the server may have applied the chunk before the
-// answer was lost: the key replays its answer), progress after each chunk, and cancel between
-// chunks — never inside one, since a request in flight may be applied anyway.
+// Sends planned chunks one after another: the same Idempotency-Key for every try of a chunk (the
+// API client tries again when the network or the server failed — retry.ts — and the server may
+// have applied the chunk before the answer was lost: the key replays its answer), progress after
+// each chunk, and cancel between chunks — never inside one, since a request in flight may be
+// applied anyway.
 import type { PushRequest, RowResult } from '../../shared/protocol';
 import type { Progress } from '../app-api';
 import type { ApiClient } from './api-client';
 import { ApiError } from './api-error';
 import type { PushRow } from './push-plan';
-
-export interface RetryPolicy {
-  /** Tries per chunk, the first included. */
-  readonly attempts: number;
-  readonly delayMs: number;
-  readonly sleep: (ms: number) => Promise<void>;
-}
 
 export interface SendInput {
   readonly chunks: readonly (readonly PushRow[])[];
@@ -28,31 +22,11 @@ export interface SendOutcome {
   readonly results: Map<string, RowResult>;
   readonly sent: number;
   readonly cancelled: boolean;
-  /** The failure that stopped the push, after its retries. */
+  /** The failure that stopped the push, after the API client's retries. */
   readonly error: ApiError | null;
 }
 
-async function sendWithRetry(
-  api: ApiClient,
-  request: { body: PushRequest; key: string },
-  retry: RetryPolicy,
-) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await api.push(request.body, request.key);
-    } catch (error) {
-      const again = error instanceof ApiError && error.isRetryable && attempt < retry.attempts;
-      if (!again) throw error;
-      await retry.sleep(retry.delayMs * attempt);
-    }
-  }
-}
-
-export async function sendChunks(
-  api: ApiClient,
-  input: SendInput,
-  retry: RetryPolicy,
-): Promise<SendOutcome> {
+export async function sendChunks(api: ApiClient, input: SendInput): Promise<SendOutcome> {
   const results = new Map<string, RowResult>();
   const total = input.chunks.reduce((sum, c) => sum + c.length, 0);
   let sent = 0;
@@ -61,7 +35,7 @@ export async function sendChunks(
     if (input.signal?.aborted) return { results, sent, cancelled: true, error: null };
     const request: PushRequest = { ...input.envelope, mutations: chunk.map((r) => r.mutation) };
     try {
-      const response = await sendWithRetry(api, { body: request, key: input.keyOf(chunk) }, retry);
+      const response = await api.push(request, input.keyOf(chunk));
       for (const result of response.results) results.set(result.mutationId, result);
     } catch (error) {
       if (error instanceof ApiError) return { results, sent, cancelled: false, error };

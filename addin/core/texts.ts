@@ -13,6 +13,33 @@ export const addinTexts = {
     'zh-CN': '服务器出错（HTTP {status}），请稍后重试。',
     'en-US': 'The server failed (HTTP {status}); try again later.',
   },
+  'gave-up-server': {
+    'zh-CN':
+      '服务器出错（HTTP {status}），已自动重试 {tries} 次仍未成功。请稍后再试；如果一直这样，请联系管理员并提供编号 {requestId}。',
+    'en-US':
+      'The server failed (HTTP {status}) and {tries} tries did not help. Try again later; if it keeps happening, give your administrator the reference {requestId}.',
+  },
+  'gave-up-server-plain': {
+    'zh-CN':
+      '服务器出错（HTTP {status}），已自动重试 {tries} 次仍未成功。请稍后再试；如果一直这样，请联系管理员。',
+    'en-US':
+      'The server failed (HTTP {status}) and {tries} tries did not help. Try again later; if it keeps happening, contact your administrator.',
+  },
+  'gave-up-busy': {
+    'zh-CN': '服务器正忙，已等待并重试 {tries} 次仍未成功。请过几分钟再试。',
+    'en-US':
+      'The server is busy; waited and tried {tries} times without success. Try again in a few minutes.',
+  },
+  'gave-up-running': {
+    'zh-CN': '这批数据仍在服务器上处理中（已等待 {tries} 次）。请稍后再上传，不会重复提交。',
+    'en-US':
+      'The server is still working on this batch (waited {tries} times). Push again in a moment; nothing will be sent twice.',
+  },
+  'gave-up-network': {
+    'zh-CN': '无法连接服务器（{url}），已重试 {tries} 次。请检查网络后再试。',
+    'en-US':
+      'Cannot reach the server ({url}) after {tries} tries; check the network and try again.',
+  },
   'bad-answer': {
     'zh-CN': '服务器的应答无法识别，请确认服务器地址。',
     'en-US': "The server's answer was not understood; check the server address.",

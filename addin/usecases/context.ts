@@ -6,7 +6,6 @@ import type { MetaResponse } from '../../shared/meta';
 import type { Role } from '../../shared/roles';
 import type { ExcelPort } from '../excel/port';
 import type { ApiClient } from '../core/api-client';
-import type { RetryPolicy } from '../core/push-engine';
 
 export interface Clock {
   now(): Date;
@@ -22,7 +21,6 @@ export interface UseCaseContext {
   readonly api: ApiClient;
   readonly clock: Clock;
   readonly ids: IdSource;
-  readonly retry: RetryPolicy;
   locale(): Locale;
   /** The signed-in user's role (offline checks that depend on it), or null when signed out. */
   role(): Role | null;

@@ -87,17 +87,13 @@ async function send(
     // A manager's credit release holds for this push only (server/finance/order-credit.ts).
     ...(input.options.releaseCredit === true ? { options: { releaseCredit: true } } : {}),
   };
-  return sendChunks(
-    ctx.api,
-    {
-      chunks: input.chunks,
-      envelope,
-      keyOf: (chunk) => chunkKey(attempt, chunk),
-      onProgress: input.options.onProgress,
-      signal: input.options.signal,
-    },
-    ctx.retry,
-  );
+  return sendChunks(ctx.api, {
+    chunks: input.chunks,
+    envelope,
+    keyOf: (chunk) => chunkKey(attempt, chunk),
+    onProgress: input.options.onProgress,
+    signal: input.options.signal,
+  });
 }
 
 /**

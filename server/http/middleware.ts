@@ -55,10 +55,81 @@ export function cors(allowedOrigins: ReadonlySet<string>): RequestHandler {
   };
 }
 
+/**
+ * Where Office may frame the task pane (Office on the web and its hosts); desktop Office loads
+ * it in a webview with no parent frame. Nobody else may frame it (clickjacking).
+ */
+export const OFFICE_FRAME_ANCESTORS = [
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.officeapps.live.com',
+  'https://*.sharepoint.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://*.live.com',
+];
+
+/** Office's script host: office.js and the scripts it loads from Microsoft's CDN. */
+export const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com'];
+
+const paneCsp = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_SCRIPT_HOSTS.join(' ')}`,
+  // Fluent UI writes its styles at run time; the page has one small inline <style>.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  // The pane may sign in to another server than the one that served it.
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  `frame-ancestors 'self' ${OFFICE_FRAME_ANCESTORS.join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+/** API answers are data: nothing in them may run, be framed, or be kept by a cache. */
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+
 export function securityHeaders(): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    if (req.path.startsWith('/api/')) {
+      res.setHeader('Content-Security-Policy', apiCsp);
+      // Tokens, prices and dealers' balances: no copy in any cache (meta revalidates by ETag).
+      res.setHeader('Cache-Control', 'no-store');
+    } else {
+      res.setHeader('Content-Security-Policy', paneCsp);
+    }
+    next();
+  };
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
+/** The host name of a Host header, without its port and IPv6 brackets, in lower case. */
+export function hostName(header: string): string {
+  const host = header.trim().toLowerCase();
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    return end > 0 ? host.slice(1, end) : host;
+  }
+  const colon = host.lastIndexOf(':');
+  return colon >= 0 && host.indexOf(':') === colon ? host.slice(0, colon) : host;
+}
+
+/**
+ * DNS rebinding: a page on evil.example whose name is made to resolve to this server would
+ * otherwise talk to it as same-origin. Only the names this server is known by pass: loopback,
+ * its configured address and public URL, and SALES_SYNC_HOSTS.
+ */
+export function hostCheck(configured: readonly string[]): RequestHandler {
+  const allowed = new Set([...LOOPBACK_HOSTS, ...configured.map((h) => hostName(h))]);
+  return (req, _res, next) => {
+    const name = hostName(req.headers.host ?? '');
+    if (!allowed.has(name))
+      throw new AppError('host-not-allowed', { host: (req.headers.host ?? '').slice(0, 100) });
     next();
   };
 }

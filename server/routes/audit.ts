@@ -1,6 +1,7 @@
 // GET /api/v1/audit?dataset=&key= — who changed a record, when, from which workbook, before/after.
 import { z } from 'zod';
 import { managers } from '../../shared/roles';
+import { localeOf } from '../http/middleware';
 import { parseOr400 } from '../http/parse';
 import type { RouteFactory } from './route';
 
@@ -35,7 +36,7 @@ export const auditRoutes: RouteFactory = (deps) => [
     query: auditQuerySchema,
     response: z.object({ entries: z.array(auditEntrySchema) }),
     async handle(req, res) {
-      const query = parseOr400(auditQuerySchema, req.query);
+      const query = parseOr400(auditQuerySchema, req.query, localeOf(res));
       const rows = await deps.db
         .selectFrom('audit')
         .selectAll()

@@ -19,7 +19,8 @@ import {
 import { resultWorkbook } from '../files/import-result';
 import { assertXlsxContentType, readUpload } from '../files/upload';
 import { XLSX_MIME } from '../files/xlsx-write';
-import { claimKey, completeKey, hashBody, releaseKey } from '../sync/idempotency';
+import { hashBody } from '../sync/idempotency';
+import { idempotencyKeyOf, runIdempotent } from '../http/idempotent';
 import type { AppDeps, RouteFactory } from './route';
 import { handlerFor } from './sync';
 
@@ -47,22 +48,13 @@ function sendXlsx(res: Response, bytes: Buffer, fileName: string): void {
   res.send(bytes);
 }
 
-/** An optional Idempotency-Key; a malformed one is refused like push does. */
-function optionalKey(req: Request): string | null {
-  const key = req.headers['idempotency-key'];
-  if (key === undefined) return null;
-  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key))
-    throw new AppError('idempotency-key-required');
-  return key;
-}
-
 async function exportFile(deps: AppDeps, req: Request, res: Response): Promise<void> {
   const user = currentUser(res);
   const handler = handlerFor(deps, exportDataset(req.params.file));
   if (!handler.def.pull || !handler.pull)
     throw new AppError('unknown-dataset', { dataset: handler.def.name });
   assertRole(user, handler.def.pull.roles);
-  const filter = parseOr400(pullFilterSchema, req.query);
+  const filter = parseOr400(pullFilterSchema, req.query, localeOf(res));
   const file = await runExport({
     db: deps.db,
     handler,
@@ -76,13 +68,13 @@ async function exportFile(deps: AppDeps, req: Request, res: Response): Promise<v
 
 async function importFile(deps: AppDeps, req: Request, res: Response): Promise<void> {
   const user = currentUser(res);
-  const query = parseOr400(importQuerySchema, req.query);
+  const query = parseOr400(importQuerySchema, req.query, localeOf(res));
   // The request's shape first (no body read yet), then the dataset's roles, then the bytes.
   assertXlsxContentType(req);
   const handler = handlerFor(deps, String(req.params.dataset));
   if (!handler.def.push) throw new AppError('dataset-not-pushable', { dataset: handler.def.name });
   assertRole(user, handler.def.push.roles);
-  const key = optionalKey(req);
+  const key = idempotencyKeyOf(req);
   const buffer = await readUpload(req, res, limits.maxUploadBytes);
   const locale = localeOf(res);
   const input = {
@@ -95,8 +87,7 @@ async function importFile(deps: AppDeps, req: Request, res: Response): Promise<v
     dryRun: query.dryRun,
     atomic: query.atomic,
   };
-  const { report, read, replayed } = await importWithKey(deps, input, key);
-  if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+  const { report, read } = await importWithKey(deps, { input, res, key });
   if (query.format === 'json') {
     res.json(report);
     return;
@@ -131,7 +122,6 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
 type ImportRun = {
   report: ImportReport;
   read?: Awaited<ReturnType<typeof runImport>>;
-  replayed: boolean;
 };
 
 /**
@@ -140,30 +130,27 @@ type ImportRun = {
  */
 async function importWithKey(
   deps: AppDeps,
-  input: ImportInput,
-  key: string | null,
+  run: { input: ImportInput; res: Response; key: string | null },
 ): Promise<ImportRun> {
+  const { input, key } = run;
   if (!key) {
     const outcome = await runImport(input);
-    return { report: outcome.report, read: outcome, replayed: false };
+    return { report: outcome.report, read: outcome };
   }
-  const claimOf = { userId: input.user.id, key };
   const hash = hashBody({
     dataset: input.handler.def.name,
     file: sha256(input.buffer),
     dryRun: input.dryRun,
     atomic: input.atomic,
   });
-  const claim = await claimKey(deps.db, { ...claimOf, hash, now: deps.now() });
-  if ('replay' in claim)
-    return { report: JSON.parse(claim.replay.json) as ImportReport, replayed: true };
-  try {
-    const outcome = await runImport(input);
-    const json = JSON.stringify(outcome.report);
-    await completeKey(deps.db, { ...claimOf, status: 200, json });
-    return { report: outcome.report, read: outcome, replayed: false };
-  } catch (error) {
-    await releaseKey(deps.db, claimOf);
-    throw error;
-  }
+  const outcome = await runIdempotent(
+    deps,
+    { res: run.res, userId: input.user.id, key, hash },
+    async () => {
+      const read = await runImport(input);
+      return { status: 200, json: JSON.stringify(read.report), value: read };
+    },
+  );
+  if (outcome.replayed) return { report: JSON.parse(outcome.json) as ImportReport };
+  return { report: outcome.value.report, read: outcome.value };
 }

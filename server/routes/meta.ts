@@ -14,7 +14,6 @@ export const metaRoutes: RouteFactory = (deps) => [
     async handle(req, res) {
       const etag = await metaEtag(deps.db, deps.handlers);
       res.setHeader('ETag', etag);
-      res.setHeader('Cache-Control', 'private, no-cache');
       if (req.headers['if-none-match'] === etag) {
         res.status(304).end();
         return;

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Role } from '../../shared/roles';
 import type { Logger } from '../logger';
+import type { ScryptParams } from '../services/passwords';
 import type { Db } from '../store/db';
 import type { HandlerRegistry } from '../sync/registry';
 
@@ -15,10 +16,19 @@ export interface AppDeps {
   tokenHours: number;
   /** Origins allowed by CORS: the add-in's. */
   allowedOrigins: readonly string[];
+  /** Host names the server answers to besides loopback (DNS rebinding guard). */
+  allowedHosts?: readonly string[];
   /** Folder with the built task pane, served at /addin/ (absent in API-only tests). */
   addinDir?: string;
   /** Folder of @microsoft/office-js's dist, served at /office-js/ for offline use. */
   officeJsDir?: string;
+  /**
+   * This server instance's stable name (host:port by default in main.ts): the owner of the
+   * Idempotency-Keys it runs, so a restarted instance can free what its dead process held.
+   */
+  instanceId?: string;
+  /** The scrypt cost for new and upgraded password hashes (default: passwords.ts). */
+  passwordParams?: ScryptParams;
 }
 
 export interface Route {

@@ -1,5 +1,4 @@
 // The sync protocol's two endpoints. Thin: parse, check the dataset's roles, call the engine.
-import type { Request } from 'express';
 import { everyone } from '../../shared/roles';
 import {
   pullQuerySchema,
@@ -12,7 +11,7 @@ import { assertRole, currentUser } from '../http/auth';
 import { localeOf } from '../http/middleware';
 import { parseOr400 } from '../http/parse';
 import { bodyHashOf } from '../http/body-hash';
-import { claimKey, completeKey, releaseKey } from '../sync/idempotency';
+import { requiredIdempotencyKey, runIdempotent } from '../http/idempotent';
 import { runPull } from '../sync/pull';
 import { runPush } from '../sync/push';
 import type { AppDeps, RouteFactory } from './route';
@@ -21,13 +20,6 @@ export function handlerFor(deps: AppDeps, dataset: string) {
   const handler = deps.handlers.get(dataset);
   if (!handler) throw new AppError('unknown-dataset', { dataset });
   return handler;
-}
-
-function idempotencyKey(req: Request): string {
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !/^[\w-]{8,100}$/.test(key))
-    throw new AppError('idempotency-key-required');
-  return key;
 }
 
 export const syncRoutes: RouteFactory = (deps) => [
@@ -40,42 +32,31 @@ export const syncRoutes: RouteFactory = (deps) => [
     response: pushResponseSchema,
     async handle(req, res) {
       const user = currentUser(res);
-      const key = idempotencyKey(req);
-      const request = parseOr400(pushRequestSchema, req.body);
+      const key = requiredIdempotencyKey(req);
+      const request = parseOr400(pushRequestSchema, req.body, localeOf(res));
       const handler = handlerFor(deps, request.dataset);
       if (!handler.def.push)
         throw new AppError('dataset-not-pushable', { dataset: request.dataset });
       assertRole(user, handler.def.push.roles);
-      const claim = await claimKey(deps.db, {
-        userId: user.id,
-        key,
-        hash: bodyHashOf(req),
-        now: deps.now(),
-      });
-      if ('replay' in claim) {
-        res.setHeader('Idempotent-Replayed', 'true');
-        res.status(claim.replay.status).type('json').send(claim.replay.json);
-        return;
-      }
-      try {
-        const actor = { user, workbookId: request.workbookId, clientId: request.clientId };
-        const body = await runPush({
-          db: deps.db,
-          handler,
-          actor,
-          request,
-          now: deps.now(),
-          locale: localeOf(res),
-          options: request.options ?? {},
-        });
-        // Serialised once: the same text is stored for replays and sent.
-        const json = JSON.stringify(body);
-        await completeKey(deps.db, { userId: user.id, key, status: 200, json });
-        res.type('json').send(json);
-      } catch (error) {
-        await releaseKey(deps.db, { userId: user.id, key });
-        throw error;
-      }
+      const outcome = await runIdempotent(
+        deps,
+        { res, userId: user.id, key, hash: bodyHashOf(req) },
+        async () => {
+          const actor = { user, workbookId: request.workbookId, clientId: request.clientId };
+          const body = await runPush({
+            db: deps.db,
+            handler,
+            actor,
+            request,
+            now: deps.now(),
+            locale: localeOf(res),
+            options: request.options ?? {},
+          });
+          // Serialised once: the same text is stored for replays and sent.
+          return { status: 200, json: JSON.stringify(body), value: null };
+        },
+      );
+      res.status(outcome.status).type('json').send(outcome.json);
     },
   },
   {
@@ -87,7 +68,7 @@ export const syncRoutes: RouteFactory = (deps) => [
     response: pullResponseSchema,
     async handle(req, res) {
       const user = currentUser(res);
-      const query = parseOr400(pullQuerySchema, req.query);
+      const query = parseOr400(pullQuerySchema, req.query, localeOf(res));
       const handler = handlerFor(deps, query.dataset);
       if (!handler.def.pull || !handler.pull)
         throw new AppError('unknown-dataset', { dataset: query.dataset });

@@ -8,6 +8,8 @@ import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
 import * as liveNaturalKeys from './migrations/010-live-natural-keys';
+import * as idempotencyLeases from './migrations/011-idempotency-leases';
+import * as signInLimits from './migrations/012-sign-in-limits';
 import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
 
@@ -25,6 +27,8 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
   { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
+  { version: 11, name: 'idempotency-leases', up: idempotencyLeases.up },
+  { version: 12, name: 'sign-in-limits', up: signInLimits.up },
   { version: 20, name: 'complaints', up: complaints.up },
   { version: 30, name: 'estate', up: estate.up },
 ];

@@ -108,6 +108,19 @@ export interface IdempotencyTable {
   status_code: number;
   response: string | null;
   created_at: string;
+  /** The server instance running the request ('' once done). */
+  owner: string;
+  /** ISO time until which a running request holds its key; renewed while it runs. */
+  lease_until: string;
+}
+
+/** Failed sign-ins of one subject ('user:<name>' or 'addr:<address>') in the current window. */
+export interface SignInFailuresTable {
+  subject: string;
+  failures: number;
+  first_at: string;
+  /** ISO time the subject may sign in again; '' while not locked. */
+  locked_until: string;
 }
 
 export interface AppliedMutationsTable {
@@ -177,6 +190,7 @@ export interface Database {
   stock_balances: StockBalancesTable;
   stock_ledger: StockLedgerTable;
   idempotency: IdempotencyTable;
+  sign_in_failures: SignInFailuresTable;
   applied_mutations: AppliedMutationsTable;
   audit: AuditTable;
   schema_migrations: MigrationsTable;

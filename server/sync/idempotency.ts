@@ -1,11 +1,27 @@
 // Guard 1 of 3 against duplicates: an Idempotency-Key replays its stored response for the same
 // body, answers 422 for another body, and 409 while the first request is still running.
+//
+// A running key is held under a lease, not forever. Each key records its owner — the server
+// instance running the request — and `lease_until`; the request renews the lease every
+// RENEW_MS while it runs (server/http/idempotent.ts). So a key stays "running" exactly as long
+// as a live process works on it, which stays correct when several instances share one
+// database (none of them can tell whether another's process is alive, but a lease that was not
+// renewed says it is not):
+// - a claim that finds a running key whose lease ran out takes it over (its process died);
+// - on start-up an instance releases the keys it owned before it restarted (`owner` is the
+//   instance's stable name, e.g. host:port, and the new process holds that port, so the old
+//   one is gone) and every key whose lease ran out, so a client's retry after a crash runs at
+//   once instead of meeting 409 until some timeout.
+// The push itself stays safe if a slow request ever outlived its lease and a retry took over:
+// guards 2 and 3 (mutation ids, row keys) still stop anything being applied twice.
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
 
-/** A request left "running" this long is taken to have died with its process. */
-const STALE_MS = 5 * 60_000;
+/** How long a claim holds its key without renewal; well above the longest request. */
+export const LEASE_MS = 60_000;
+/** How often a running request renews its lease. */
+export const RENEW_MS = 15_000;
 
 export function hashBody(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
@@ -14,9 +30,16 @@ export function hashBody(body: unknown): string {
 /** A finished request's stored answer: its status and its JSON text, sent again as it was. */
 export type Claim = { replay: { status: number; json: string } } | { claimed: true };
 
+export interface KeyRef {
+  userId: number;
+  key: string;
+}
+
+const leaseEnd = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
+
 export async function claimKey(
   db: Db,
-  input: { userId: number; key: string; hash: string; now: Date },
+  input: KeyRef & { hash: string; now: Date; owner: string },
 ): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
     // Claim first: of two instances given one key at once, exactly one inserts the row (the
@@ -31,6 +54,8 @@ export async function claimKey(
         status_code: 0,
         response: null,
         created_at: input.now.toISOString(),
+        owner: input.owner,
+        lease_until: leaseEnd(input.now),
       })
       .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
       .executeTakeFirst();
@@ -47,9 +72,10 @@ export async function claimKey(
     if (existing.state === 'done' && existing.response !== null) {
       return { replay: { status: existing.status_code, json: existing.response } };
     }
-    const age = input.now.getTime() - Date.parse(existing.created_at);
-    if (age < STALE_MS) throw new AppError('idempotency-in-progress');
-    // Stale: take it over, unless another instance just did.
+    // Still running under a live lease: the first request is at work.
+    if (existing.lease_until > input.now.toISOString())
+      throw new AppError('idempotency-in-progress');
+    // Its lease ran out (its process died): take it over, unless another instance just did.
     const taken = await trx
       .updateTable('idempotency')
       .set({
@@ -57,35 +83,77 @@ export async function claimKey(
         status_code: 0,
         response: null,
         created_at: input.now.toISOString(),
+        owner: input.owner,
+        lease_until: leaseEnd(input.now),
       })
       .where('user_id', '=', input.userId)
       .where('key', '=', input.key)
       .where('state', '=', 'running')
-      .where('created_at', '=', existing.created_at)
+      .where('lease_until', '=', existing.lease_until)
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) === 0) throw new AppError('idempotency-in-progress');
     return { claimed: true };
   });
 }
 
-export async function completeKey(
+/** Extends a running key's lease; the request calls it every RENEW_MS while it runs. */
+export async function renewKey(
   db: Db,
-  input: { userId: number; key: string; status: number; json: string },
+  input: KeyRef & { owner: string; now: Date },
 ): Promise<void> {
   await db
     .updateTable('idempotency')
-    .set({ state: 'done', status_code: input.status, response: input.json })
+    .set({ lease_until: leaseEnd(input.now) })
+    .where('user_id', '=', input.userId)
+    .where('key', '=', input.key)
+    .where('owner', '=', input.owner)
+    .where('state', '=', 'running')
+    .execute();
+}
+
+export async function completeKey(
+  db: Db,
+  input: KeyRef & { status: number; json: string },
+): Promise<void> {
+  await db
+    .updateTable('idempotency')
+    .set({
+      state: 'done',
+      status_code: input.status,
+      response: input.json,
+      owner: '',
+      lease_until: '',
+    })
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
     .execute();
 }
 
 /** A request that failed as a whole (a bug, the store down) frees its key so a retry can run. */
-export async function releaseKey(db: Db, input: { userId: number; key: string }): Promise<void> {
+export async function releaseKey(db: Db, input: KeyRef): Promise<void> {
   await db
     .deleteFrom('idempotency')
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
     .where('state', '=', 'running')
     .execute();
+}
+
+/**
+ * At start-up, once the instance holds its port: frees the keys its previous process left
+ * running (same owner name) and every key whose lease ran out. Keys of other live instances,
+ * whose leases they keep renewing, stay. Returns how many keys were freed.
+ */
+export async function releaseOrphanedKeys(
+  db: Db,
+  input: { owner: string; now: Date },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('idempotency')
+    .where('state', '=', 'running')
+    .where((eb) =>
+      eb.or([eb('owner', '=', input.owner), eb('lease_until', '<', input.now.toISOString())]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

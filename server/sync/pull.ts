@@ -7,6 +7,7 @@ import type { AuthUser } from '../services/users';
 import { currentSeq } from './changes';
 import { decodeCursor, encodeCursor, filterHash } from './cursor';
 import type { DatasetHandler } from './handler';
+import { limitPageToRegions } from './region-scope';
 
 /** The seq a computed (snapshot) pull gives its last page: never a change number. */
 const SNAPSHOT_END = Number.MAX_SAFE_INTEGER;
@@ -36,7 +37,7 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
   const afterSeq = usable ? decoded.s : 0;
   const firstLoadUpTo = usable ? (decoded.i ?? 0) : counters.safe;
   if (!handler.pull) throw new Error(`dataset ${dataset} has no pull`);
-  const page = await handler.pull({
+  const raw = await handler.pull({
     db: input.db,
     user: input.user,
     filter,
@@ -44,6 +45,11 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
     skipTombstonesUpTo: firstLoadUpTo,
     limit,
     now: input.now,
+  });
+  const page = await limitPageToRegions(input.db, {
+    user: input.user,
+    page: raw,
+    skipTombstonesUpTo: firstLoadUpTo,
   });
   // Rows are in change order. Those numbered above `safe` may have lower-numbered neighbours
   // still being written (PostgreSQL, docs/postgresql.md): they wait for the next pull, and the

@@ -236,7 +236,7 @@ describe('demo seed', function () {
       const signedIn = await login(
         store.db,
         { username: 'demo-sales', password: 'demo' },
-        { now: new Date(), tokenHours: 1 },
+        { now: new Date(), tokenHours: 1, address: '127.0.0.1' },
       );
       assert.ok(signedIn.ok);
       assert.deepEqual(signedIn.user.regions, ['HD']);

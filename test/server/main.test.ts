@@ -7,6 +7,10 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { addUser } from '../../server/services/users';
+import { openMigratedStore } from '../../server/store/open';
+import { claimKey } from '../../server/sync/idempotency';
 
 interface Run {
   child: ChildProcess;
@@ -47,14 +51,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-function getJson(url: string, ca: Buffer): Promise<{ status: number; body: unknown }> {
+function getJson(
+  url: string,
+  ca: Buffer,
+): Promise<{ status: number; body: unknown; hsts: string | undefined }> {
   return new Promise((resolve, reject) => {
     https
       .get(url, { ca }, (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
         res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as unknown });
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(text) as unknown,
+            hsts: res.headers['strict-transport-security'],
+          });
         });
       })
       .on('error', reject);
@@ -90,6 +101,25 @@ describe('server start-up (server/main.ts)', function () {
     assert.match(run.output(), /only runs on a loopback address, not 0\.0\.0\.0/);
   });
 
+  it('refuses to listen beyond loopback while a demo account still opens with "demo", and says how to fix it', async () => {
+    const db = path.join(dir, 'was-demo.db');
+    const store = await openMigratedStore(db);
+    const now = new Date();
+    await addUser(store.db, { username: 'demo-admin', role: 'admin', password: 'demo' }, now);
+    await addUser(store.db, { username: 'demo-sales', role: 'sales', password: 'demo' }, now);
+    await store.close();
+    const port = String(await freePort());
+    const env = { HOST: '0.0.0.0', PORT: port, SALES_SYNC_DB: db, SALES_SYNC_DEMO: '0' };
+    const run = startMain(env);
+    // A server that starts anyway would listen for ever: stop it, and the test fails below.
+    const stop = setTimeout(() => run.child.kill('SIGKILL'), 30_000);
+    assert.equal(await run.exited, 1, run.output());
+    clearTimeout(stop);
+    assert.match(run.output(), /demo-admin, demo-sales still have the demo password "demo"/);
+    assert.match(run.output(), /npm run cli -- user reset-password demo-admin/);
+    assert.match(run.output(), /npm run cli -- demo disable/);
+  });
+
   it('serves HTTPS with the configured certificate and stops cleanly on SIGTERM', async () => {
     const cert = path.join(dir, 'cert.pem');
     const key = path.join(dir, 'key.pem');
@@ -115,7 +145,11 @@ describe('server start-up (server/main.ts)', function () {
         `https://127.0.0.1:${port}/api/v1/health`,
         fs.readFileSync(cert),
       );
-      assert.deepEqual(health, { status: 200, body: { ok: true } });
+      assert.deepEqual(health, {
+        status: 200,
+        body: { ok: true },
+        hsts: 'max-age=31536000',
+      });
       // Every API route but health wants a token.
       const meta = await getJson(`https://127.0.0.1:${port}/api/v1/meta`, fs.readFileSync(cert));
       assert.equal(meta.status, 401);
@@ -125,5 +159,62 @@ describe('server start-up (server/main.ts)', function () {
     assert.equal(await run.exited, 0);
     // The store was closed: SQLite folded the WAL back into the database file.
     assert.equal(fs.existsSync(`${db}-wal`), false);
+  });
+
+  it('a push cut off by a crash runs when the client retries after the restart, not 409 for minutes', async () => {
+    const port = await freePort();
+    const db = path.join(dir, 'crash.db');
+    const body = JSON.stringify({
+      workbookId: 'wb-1',
+      clientId: 'client-1',
+      dataset: 'regions',
+      mutations: [
+        { mutationId: 'm-1', op: 'upsert', rowKey: 'r-1', values: { code: 'HD', name: '华东' } },
+      ],
+    });
+    const key = 'push-cut-off-by-a-crash';
+    // What the crash left behind: the push's key claimed, "running", by this instance's process.
+    const store = await openMigratedStore(db);
+    await addUser(
+      store.db,
+      { username: 'li.na', role: 'manager', password: 'a-long-password' },
+      new Date(),
+    );
+    await claimKey(store.db, {
+      userId: 1,
+      key,
+      hash: createHash('sha256').update(body).digest('hex'),
+      now: new Date(),
+      owner: `${os.hostname()}:${port}`,
+    });
+    await store.close();
+
+    const run = startMain({ PORT: String(port), SALES_SYNC_DB: db, SALES_SYNC_DEMO: '0' });
+    try {
+      await waitFor(run, /"listening"/);
+      const url = `http://127.0.0.1:${port}/api/v1`;
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'li.na', password: 'a-long-password' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const retry = await fetch(`${url}/sync/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': key,
+        },
+        body,
+      });
+      const answer = (await retry.json()) as { results?: { status: string }[] };
+      assert.equal(retry.status, 200, JSON.stringify(answer));
+      assert.equal(answer.results?.[0]?.status, 'applied');
+      assert.match(run.output(), /released idempotency keys left running by a dead process/);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    assert.equal(await run.exited, 0);
   });
 });

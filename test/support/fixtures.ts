@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { addUser } from '../../server/services/users';
-import { PASSWORD, type TestServer } from './server';
+import { PASSWORD, TEST_PASSWORD_PARAMS, type TestServer } from './server';
 
 /** 10:00 in Shanghai on 2026-11-27: business date '2026-11-27', ids SO-20261127-…. */
 export const fixedNow = () => new Date('2026-11-27T02:00:00Z');
@@ -151,7 +151,7 @@ export async function signInAs(
   server: TestServer,
   user: { username: string; role: Role; regions?: string[] },
 ): Promise<string> {
-  await addUser(server.store.db, { ...user, password: PASSWORD }, fixedNow());
+  await addUser(server.store.db, { ...user, password: PASSWORD }, fixedNow(), TEST_PASSWORD_PARAMS);
   const res = await server.call(null, '/api/v1/auth/login', {
     body: { username: user.username, password: PASSWORD },
   });

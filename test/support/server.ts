@@ -18,6 +18,11 @@ import { roles, type Role } from '../../shared/roles';
 
 export const TEST_ORIGIN = 'https://addin.test';
 export const PASSWORD = 'test-password';
+/**
+ * A cheap scrypt cost for test users: the suite signs in hundreds of times. The production
+ * cost (passwords.ts) has its own test (sign-in-limits.test.ts).
+ */
+export const TEST_PASSWORD_PARAMS = { N: 2 ** 10, r: 8, p: 1 };
 
 let passwordHash: string | undefined;
 
@@ -65,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.sharing) opened.drop = () => store.close();
   else {
     // One scrypt hash per test process: the users differ only by name and role.
-    passwordHash ??= await hashPassword(PASSWORD);
+    passwordHash ??= await hashPassword(PASSWORD, TEST_PASSWORD_PARAMS);
     const created = now().toISOString();
     await store.db
       .insertInto('users')
@@ -90,6 +95,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     handlers: buildRegistry(),
     tokenHours: 12,
     allowedOrigins: [TEST_ORIGIN],
+    passwordParams: TEST_PASSWORD_PARAMS,
     ...options.deps,
   };
   const app = createApp(deps);

@@ -15,12 +15,19 @@ describe('api client', () => {
   let transport: Transport;
   const storage = memoryStorage();
   let locale: Locale = 'zh-CN';
+  let sleeps: number[] = [];
   const client = () =>
     new ApiClient({
       transport,
       locale: () => locale,
       session: () => loadSession(storage),
       onUnauthorized: () => saveSession(storage, null),
+      retry: {
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        },
+      },
     });
 
   before(async () => {
@@ -32,6 +39,7 @@ describe('api client', () => {
   beforeEach(() => {
     transport = testTransport();
     locale = 'zh-CN';
+    sleeps = [];
     saveSession(storage, null);
   });
   afterEach(() => {
@@ -87,7 +95,10 @@ describe('api client', () => {
       .meta()
       .catch((e: unknown) => e);
     assert.ok(error instanceof ApiError);
-    assert.equal(error.message, 'The server failed (HTTP 502); try again later.');
+    assert.equal(
+      error.message,
+      'The server failed (HTTP 502) and 3 tries did not help. Try again later; if it keeps happening, contact your administrator.',
+    );
   });
 
   it('clears the session when the server answers 401', async () => {
@@ -114,5 +125,110 @@ describe('api client', () => {
     assert.ok(headers['If-None-Match']);
     assert.equal((await send.secondCall.returnValue).status, 304);
     assert.equal(second, first);
+  });
+
+  /** Answers the first calls with `answers`, then passes the rest to the real server. */
+  function failFirst(
+    answers: { status: number; headers?: Record<string, string>; text?: string }[],
+  ) {
+    const real = transport.send.bind(transport);
+    const left = [...answers];
+    return sinon.stub(transport, 'send').callsFake((request) => {
+      const answer = left.shift();
+      if (!answer) return real(request);
+      return Promise.resolve({
+        status: answer.status,
+        header: (name: string) => answer.headers?.[name.toLowerCase()] ?? null,
+        text: answer.text ?? '',
+      });
+    });
+  }
+
+  const fault = (requestId: string) => ({
+    status: 500,
+    headers: { 'x-request-id': requestId },
+    text: JSON.stringify({ error: { code: 'internal', message: '服务器内部错误', requestId } }),
+  });
+
+  it('a pull that meets a busy server (503, Retry-After: 2) waits as asked and then gets its rows', async () => {
+    await signIn();
+    const send = failFirst([{ status: 503, headers: { 'retry-after': '2' } }]);
+    const page = await client().pull({ dataset: 'regions' });
+    assert.equal(page.dataset, 'regions');
+    assert.equal(send.callCount, 2);
+    assert.deepEqual(sleeps, [2000]);
+  });
+
+  it('a push that meets a server fault is tried again with the same key, waiting longer each time', async () => {
+    await signIn();
+    const send = failFirst([fault('req-1'), fault('req-2')]);
+    const body = {
+      workbookId: 'wb',
+      clientId: 'c',
+      dataset: 'regions',
+      mutations: [
+        {
+          mutationId: 'm1',
+          op: 'upsert' as const,
+          rowKey: 'r1',
+          values: { code: 'HD', name: '华东' },
+        },
+      ],
+    };
+    const answer = await client().push(body, 'key-of-this-chunk');
+    assert.equal(answer.results[0]?.status, 'applied');
+    assert.equal(send.callCount, 3);
+    const keys = send.getCalls().map((c) => c.args[0].headers['Idempotency-Key']);
+    assert.deepEqual(keys, ['key-of-this-chunk', 'key-of-this-chunk', 'key-of-this-chunk']);
+    assert.deepEqual(sleeps, [500, 1000]);
+  });
+
+  for (const [lang, expected] of [
+    [
+      'zh-CN',
+      '服务器出错（HTTP 500），已自动重试 3 次仍未成功。请稍后再试；如果一直这样，请联系管理员并提供编号 req-3。',
+    ],
+    [
+      'en-US',
+      'The server failed (HTTP 500) and 3 tries did not help. Try again later; if it keeps happening, give your administrator the reference req-3.',
+    ],
+  ] as const) {
+    it(`after the last try the user reads in ${lang} that the server failed, was retried, and what to quote`, async () => {
+      await signIn();
+      locale = lang;
+      failFirst([fault('req-1'), fault('req-2'), fault('req-3')]);
+      const error = await client()
+        .pull({ dataset: 'regions' })
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof ApiError);
+      assert.equal(error.message, expected);
+      assert.equal(error.info.status, 500);
+      assert.equal(error.code, 'internal');
+    });
+  }
+
+  it('a busy server that stays busy is given up on with a sentence saying so; Retry-After is capped', async () => {
+    await signIn();
+    failFirst([
+      { status: 503, headers: { 'retry-after': '3600' } },
+      { status: 503, headers: { 'retry-after': '1' } },
+      { status: 503 },
+    ]);
+    const error = await client()
+      .meta()
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError);
+    assert.equal(error.message, '服务器正忙，已等待并重试 3 次仍未成功。请过几分钟再试。');
+    assert.deepEqual(sleeps, [30_000, 1000]);
+  });
+
+  it('a sign-in that met a server fault is not sent again (it is no keyed write)', async () => {
+    const send = failFirst([fault('req-9')]);
+    const error = await client()
+      .login({ serverUrl: server.url, username: 'manager-user', password: PASSWORD })
+      .catch((e: unknown) => e);
+    assert.ok(error instanceof ApiError);
+    assert.equal(send.callCount, 1);
+    assert.equal(error.info.status, 500);
   });
 });
