@@ -31,6 +31,12 @@ export function requiredIdempotencyKey(req: Request): string {
   return key;
 }
 
+/**
+ * Guard 1 (the Idempotency-Key), called through one object so a test can take it away and show
+ * what it prevents (test/server/duplicate-guards.test.ts).
+ */
+export const keyGuard = { claim: claimKey };
+
 export interface IdempotentDeps {
   db: Db;
   now: () => Date;
@@ -55,7 +61,12 @@ export async function runIdempotent<T>(
 ): Promise<IdempotentOutcome<T>> {
   const owner = deps.instanceId ?? processOwner;
   const ref = { userId: request.userId, key: request.key };
-  const claim = await claimKey(deps.db, { ...ref, hash: request.hash, now: deps.now(), owner });
+  const claim = await keyGuard.claim(deps.db, {
+    ...ref,
+    hash: request.hash,
+    now: deps.now(),
+    owner,
+  });
   if ('replay' in claim) {
     request.res.setHeader('Idempotent-Replayed', 'true');
     return { replayed: true, ...claim.replay };

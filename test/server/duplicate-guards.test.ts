@@ -1,12 +1,13 @@
 // The duplicate guards of the push protocol, each shown to be load-bearing: the scenario it
 // exists for passes with it and fails when the test takes it away. See docs/protocol.md,
-// "Duplicate guards". (Guard 1, the Idempotency-Key, is shown in protocol.test.ts.)
+// "Duplicate guards".
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import sinon from 'sinon';
 import { rowKeyGuard } from '../../server/datasets/records-store';
+import { keyGuard } from '../../server/http/idempotent';
 import { guards } from '../../server/sync/push';
-import { push, seedSalesData } from '../support/fixtures';
+import { dealers, push, seedSalesData } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('duplicate guards', () => {
@@ -20,6 +21,34 @@ describe('duplicate guards', () => {
   });
 
   const region = (name: string) => ({ code: 'HD', name });
+
+  describe('guard 1: the Idempotency-Key', () => {
+    /**
+     * A push refused for an unknown dealer; the dealer is added; the client retries the same
+     * request (same key, same bytes) after a lost answer. The retry must get the first answer,
+     * byte for byte: a retry is not a new push.
+     */
+    const retryAfterChange = async () => {
+      await seedSalesData(server);
+      const key = randomUUID();
+      const newDealer = { ...dealers[0]!, code: 'D-XN01', regionCode: 'XN' };
+      const row = { rowKey: 'd-1', mutationId: 'm-1', values: newDealer };
+      const first = await push(server, { dataset: 'dealers', key, rows: [row] });
+      assert.equal(first.body.results[0].status, 'rejected', 'region XN does not exist yet');
+      await push(server, { dataset: 'regions', rows: [{ values: { code: 'XN', name: '西南' } }] });
+      const retry = await push(server, { dataset: 'dealers', key, rows: [row] });
+      return retry.body.results[0].status as string;
+    };
+
+    it('replays the first answer to a retry of the same request', async () => {
+      assert.equal(await retryAfterChange(), 'rejected');
+    });
+
+    it('without it, the retry runs again as a new push', async () => {
+      sinon.stub(keyGuard, 'claim').callsFake(() => Promise.resolve({ claimed: true as const }));
+      assert.equal(await retryAfterChange(), 'applied');
+    });
+  });
 
   describe('guard 2: mutation ids a client already applied', () => {
     /**
