@@ -223,11 +223,13 @@ describe('manifest.xml', () => {
     assert.match(pkg.scripts.validate ?? '', /office-addin-manifest info/);
     assert.match(
       pkg.scripts['start:desktop'] ?? '',
-      /office-addin-debugging start dist\/manifest\.xml/,
+      /office-addin-debugging(@\d+)? start dist\/manifest\.xml/,
     );
-    assert.match(pkg.scripts.stop ?? '', /office-addin-debugging stop dist\/manifest\.xml/);
+    assert.match(pkg.scripts.stop ?? '', /office-addin-debugging(@\d+)? stop dist\/manifest\.xml/);
     assert.match(pkg.scripts['test:e2e'] ?? '', /test\/e2e/);
-    for (const name of ['office-addin-dev-certs', 'office-addin-debugging', 'axe-core'])
+    // office-addin-debugging runs through npx (it needs a native keyring module that does not
+    // build on a machine without libsecret, and is only of use where Excel is installed).
+    for (const name of ['office-addin-dev-certs', 'axe-core'])
       assert.ok(pkg.devDependencies[name], name);
   });
 

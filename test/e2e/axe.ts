@@ -1,5 +1,6 @@
 // axe-core in the page: every screen the tests visit is checked against WCAG 2.1 A/AA and axe's
 // best practices (a level-one heading, landmarks, names that resolve to real ids).
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -18,7 +19,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
   const loaded = await page.evaluate(() => 'axe' in globalThis);
-  if (!loaded) await page.addScriptTag({ path: axePath });
+  // Evaluated through the debugging protocol, not as a <script> tag: the pane's own
+  // Content-Security-Policy (rightly) refuses inline scripts, and axe is the test's, not the pane's.
+  if (!loaded) await page.evaluate(fs.readFileSync(axePath, 'utf8'));
   const violations = (await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } })
       .axe;
