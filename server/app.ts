@@ -1,5 +1,6 @@
 // createApp(deps) builds the Express app from its dependencies; main.ts listens. Nothing in
 // here reads globals, so tests build it with their own store, clock and logger.
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import { limits } from '../shared/protocol';
 import { allow, authenticate } from './http/auth';
@@ -57,6 +58,9 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
   app.use(hostCheck(deps.allowedHosts ?? []));
   app.use('/api', cors(new Set(deps.allowedOrigins)));
+  // A 2,000-row pull page is ~1 MB of JSON and ~40 kB gzipped: compressed when the client
+  // accepts it (browsers and the add-in's fetch do). Workbooks are zips already: left alone.
+  app.use('/api', compression({ threshold: 1024 }));
   app.use('/api', express.json({ limit: limits.maxBodyBytes, verify: rememberBodyHash }));
   const routes = buildRoutes(deps, factories);
   app.get('/api/v1/health', (_req, res) => {

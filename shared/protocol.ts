@@ -66,7 +66,12 @@ export const pushResponseSchema = z.object({
   dryRun: z.boolean(),
   atomic: z.boolean(),
   results: z.array(rowResultSchema),
-  summary: z.record(z.enum(rowStatuses), z.number().int()),
+  summary: z.object({
+    applied: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    conflict: z.number().int(),
+  }),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -38,6 +38,7 @@ const statusByCode: Partial<Record<MessageCode, number>> = {
   'too-many-rows': 413,
   'file-too-many-rows': 413,
   'file-too-many-cells': 413,
+  'file-too-complex': 422,
   'unsupported-encoding': 415,
   'unsupported-charset': 415,
   'unsupported-media-type': 415,
