@@ -6,7 +6,14 @@ import { limits } from '../shared/protocol';
 import { allow, authenticate } from './http/auth';
 import { rememberBodyHash } from './http/body-hash';
 import { AppError, errorHandler } from './http/errors';
-import { cors, detectLocale, hostCheck, requestLog, securityHeaders } from './http/middleware';
+import {
+  cors,
+  detectLocale,
+  headerLimits,
+  hostCheck,
+  requestLog,
+  securityHeaders,
+} from './http/middleware';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { fileRoutes } from './routes/files';
@@ -56,7 +63,7 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
-  app.use(hostCheck(deps.allowedHosts ?? []));
+  app.use(hostCheck(deps.allowedHosts ?? []), headerLimits());
   app.use('/api', cors(new Set(deps.allowedOrigins)));
   // A 2,000-row pull page is ~1 MB of JSON and ~40 kB gzipped: compressed when the client
   // accepts it (browsers and the add-in's fetch do). Workbooks are zips already: left alone.

@@ -12,6 +12,11 @@ export const httpMessages = {
     'zh-CN': '没有这个接口：{method} {path}',
     'en-US': 'There is no such endpoint: {method} {path}',
   },
+  'confusable-code': {
+    'zh-CN': '“{field}”含有外形像英文字母的西里尔或希腊字母，请用英文字母重新输入。',
+    'en-US':
+      '"{field}" holds Cyrillic or Greek letters that look like Latin ones; retype it in Latin letters.',
+  },
   'invalid-money-fen': {
     'zh-CN': '“{field}”应为整数金额，单位为分（如 19990 表示 199.90 元）。',
     'en-US': '"{field}" must be a whole number of fen (e.g. 19990 for ¥199.90).',

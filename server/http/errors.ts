@@ -22,6 +22,7 @@ const statusByCode: Partial<Record<MessageCode, number>> = {
   'invalid-path': 400,
   'invalid-param': 400,
   'invalid-date-param': 400,
+  'confusable-code': 400,
   'invalid-body-encoding': 400,
   'request-aborted': 400,
   'idempotency-key-required': 400,
