@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { runImport } from '../server/files/import';
+import { importPool } from '../server/files/import-pool';
+import { silentLogger } from '../server/logger';
 import { assertSafeXlsx } from '../server/files/xlsx-guard';
 import type { AuthUser } from '../server/services/users';
 import { openMigratedStore } from '../server/store/open';
@@ -82,6 +84,7 @@ async function importOnce(
       locale: 'zh-CN' as const,
       dryRun,
       atomic: false,
+      pool: importPool(silentLogger),
     };
     const { ms, result } = await timeIt(() => runImport(input));
     if (result.report.summary.rejected > 0)

@@ -1,11 +1,19 @@
 // createApp(deps) builds the Express app from its dependencies; main.ts listens. Nothing in
 // here reads globals, so tests build it with their own store, clock and logger.
+import compression from 'compression';
 import express, { type Express, type RequestHandler } from 'express';
 import { limits } from '../shared/protocol';
 import { allow, authenticate } from './http/auth';
 import { rememberBodyHash } from './http/body-hash';
 import { AppError, errorHandler } from './http/errors';
-import { cors, detectLocale, hostCheck, requestLog, securityHeaders } from './http/middleware';
+import {
+  cors,
+  detectLocale,
+  headerLimits,
+  hostCheck,
+  requestLog,
+  securityHeaders,
+} from './http/middleware';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { fileRoutes } from './routes/files';
@@ -55,8 +63,11 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
-  app.use(hostCheck(deps.allowedHosts ?? []));
+  app.use(hostCheck(deps.allowedHosts ?? []), headerLimits());
   app.use('/api', cors(new Set(deps.allowedOrigins)));
+  // A 2,000-row pull page is ~1 MB of JSON and ~40 kB gzipped: compressed when the client
+  // accepts it (browsers and the add-in's fetch do). Workbooks are zips already: left alone.
+  app.use('/api', compression({ threshold: 1024 }));
   app.use('/api', express.json({ limit: limits.maxBodyBytes, verify: rememberBodyHash }));
   const routes = buildRoutes(deps, factories);
   app.get('/api/v1/health', (_req, res) => {

@@ -72,6 +72,16 @@ function checked<T extends z.ZodType>(schema: T, check: Check<z.output<T>> | und
   return check ? schema.refine(check.test, { error: check.error }) : schema;
 }
 
+/**
+ * Cyrillic and Greek letters look like Latin ones (С, Н, Р, Α…): a code typed with one would
+ * look right in the sheet and match nothing. Codes are Latin letters, digits or Chinese.
+ */
+const LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+export function hasNoLookalikes(text: string): boolean {
+  return !LOOKALIKE.test(text);
+}
+
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidDate(text: string): boolean {
@@ -108,7 +118,8 @@ export const field = {
       .trim()
       .min(1, { error: 'required' })
       .max(40, { error: 'too-long' })
-      .regex(/^[\p{L}\p{N}._\-/]+$/u, { error: 'invalid-value' });
+      .regex(/^[\p{L}\p{N}._\-/]+$/u, { error: 'invalid-value' })
+      .refine(hasNoLookalikes, { error: 'confusable-code' });
     return finish(schema, { ...meta, kind: 'code', max: 40 }, opt as O);
   },
   integer<const O extends Opt | undefined = undefined>(

@@ -12,6 +12,15 @@ export const httpMessages = {
     'zh-CN': '没有这个接口：{method} {path}',
     'en-US': 'There is no such endpoint: {method} {path}',
   },
+  'confusable-code': {
+    'zh-CN': '“{field}”含有外形像英文字母的西里尔或希腊字母，请用英文字母重新输入。',
+    'en-US':
+      '"{field}" holds Cyrillic or Greek letters that look like Latin ones; retype it in Latin letters.',
+  },
+  'invalid-money-fen': {
+    'zh-CN': '“{field}”应为整数金额，单位为分（如 19990 表示 199.90 元）。',
+    'en-US': '"{field}" must be a whole number of fen (e.g. 19990 for ¥199.90).',
+  },
   'invalid-path': {
     'zh-CN': '请求地址中的转义字符（%）无效。',
     'en-US': 'The request path holds an invalid percent-escape.',
@@ -64,6 +73,12 @@ export const httpMessages = {
   busy: {
     'zh-CN': '服务器正忙（正在处理其他文件），请 {seconds} 秒后重试。',
     'en-US': 'The server is busy with other files; retry in {seconds} s.',
+  },
+  'file-too-complex': {
+    'zh-CN':
+      '工作簿过于复杂，无法在内存上限（{limit}）内读取。请删去多余的工作表、格式或空行后重试。',
+    'en-US':
+      'The workbook is too complex to read within the memory limit ({limit}). Remove extra sheets, formatting or empty rows and retry.',
   },
   'file-too-many-cells': {
     'zh-CN': '工作簿的单元格或文本过多（{what}，上限 {limit}）。',

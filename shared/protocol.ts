@@ -1,6 +1,6 @@
 // The sync protocol (docs/protocol.md): push, pull, meta and login bodies; both sides parse them.
 import { z } from 'zod';
-import { isValidDate } from './field';
+import { hasNoLookalikes, isValidDate } from './field';
 import { roleSchema } from './roles';
 
 export const limits = {
@@ -68,7 +68,12 @@ export const pushResponseSchema = z.object({
   dryRun: z.boolean(),
   atomic: z.boolean(),
   results: z.array(rowResultSchema),
-  summary: z.record(z.enum(rowStatuses), z.number().int()),
+  summary: z.object({
+    applied: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    conflict: z.number().int(),
+  }),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -78,14 +83,17 @@ const dateParam = z
   .max(10, { error: 'invalid-date-param' })
   .refine(isValidDate, { error: 'invalid-date-param' });
 
+/** A code in a query; one typed with look-alike Cyrillic or Greek letters is refused. */
+const codeParam = z.string().max(40).refine(hasNoLookalikes, { error: 'confusable-code' });
+
 /** Filters any pull accepts; a dataset ignores those that do not apply to it. */
 export const pullFilterSchema = z.object({
   from: dateParam.optional(),
   to: dateParam.optional(),
-  region: z.string().max(40).optional(),
-  dealer: z.string().max(40).optional(),
+  region: codeParam.optional(),
+  dealer: codeParam.optional(),
   category: z.string().max(50).optional(),
-  location: z.string().max(40).optional(),
+  location: codeParam.optional(),
 });
 export type PullFilter = z.infer<typeof pullFilterSchema>;
 

@@ -45,9 +45,16 @@ function stateAfter(row: PushRow, result: RowResult): RowState {
   return { key: row.rowKey, version: result.version ?? row.state.version, hash: row.digest };
 }
 
+/** The server names money errors in integer fen for API clients; a sheet shows yuan. */
+function reasonOf(error: RowResult['errors'][number], locale: Locale): string {
+  return error.code === 'invalid-money-fen'
+    ? say('invalid-money', error.params ?? {}, locale)
+    : error.message;
+}
+
 function statusText(result: RowResult, locale: Locale): string {
   const reasons = joinReasons(
-    result.errors.map((e) => e.message),
+    result.errors.map((e) => reasonOf(e, locale)),
     locale,
   );
   const id = result.id ?? '';
@@ -89,7 +96,7 @@ function conflictOf(ctx: Context, { row, at }: Placed, result: RowResult): Confl
     ...(typeof raw._version === 'number' ? { serverVersion: raw._version } : {}),
     ...serverKey,
     message: joinReasons(
-      result.errors.map((e) => e.message),
+      result.errors.map((e) => reasonOf(e, ctx.locale)),
       ctx.locale,
     ),
   };

@@ -1,7 +1,7 @@
 // POST /api/v1/import/<dataset>: an .xlsx becomes push mutations and goes through runPush, so an
 // imported row is validated and applied exactly as a pushed one (same rules, duplicate guards,
 // dryRun, atomic, audit). The caller is the actor; the workbook is 'import:<sha256 prefix>'.
-import { createHash } from 'node:crypto';
+import { groupKeyOf } from '../../shared/dataset-def';
 import type { Locale } from '../../shared/locale';
 import { describeDataset, type FieldDescription } from '../../shared/meta';
 import {
@@ -17,9 +17,10 @@ import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
 import type { DatasetHandler } from '../sync/handler';
 import { runPush } from '../sync/push';
-import { findHeader, importRows, type HeaderFound, type ImportRow } from './import-rows';
-import { assertSafeXlsx } from './xlsx-guard';
-import { columnName, readFirstSheet, type SheetRead } from './xlsx-read';
+import { sha256, type ParsedUpload } from './import-parse';
+import type { ImportPool } from './import-pool';
+import type { ImportRow } from './import-rows';
+import { columnName } from './xlsx-read';
 
 export interface ImportInput {
   db: Db;
@@ -30,6 +31,8 @@ export interface ImportInput {
   locale: Locale;
   dryRun: boolean;
   atomic: boolean;
+  /** Parses the upload off the request loop. */
+  pool: ImportPool;
 }
 
 export interface ImportResult {
@@ -56,33 +59,39 @@ export interface ImportReport {
   summary: Record<RowStatus, number> & { rows: number };
 }
 
-export const sha256 = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
+export { sha256 };
 
-function labelsOf(
-  names: readonly string[],
-  fields: readonly FieldDescription[],
-  locale: Locale,
-): string {
-  return names.map((name) => fields.find((f) => f.name === name)?.label[locale] ?? name).join(', ');
-}
+/** Rows per push transaction in a non-atomic import: short enough that others' requests interleave. */
+const IMPORT_BATCH = 250;
 
-/** Guard, read and map the upload; refuses a file without the required columns. */
-export async function readImport(
-  input: Pick<ImportInput, 'buffer' | 'handler' | 'locale'>,
-): Promise<{ sheet: SheetRead; header: HeaderFound; fields: FieldDescription[] }> {
-  await assertSafeXlsx(input.buffer);
-  const sheet = readFirstSheet(input.buffer);
-  const fields = describeDataset(input.handler.def).fields;
-  const header = findHeader(sheet, fields);
-  const { missing } = header.mapping;
-  if (missing.length > 0) {
-    throw new AppError(
-      'file-no-header',
-      { fields: labelsOf(missing, fields, input.locale) },
-      { missing, headerRow: header.index + 1 },
-    );
+/** Lets the request loop answer whoever is waiting before the next batch. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Batches of about IMPORT_BATCH mutations that keep each group (an order's lines) together,
+ * so the whole-order rule sees every line of an order in one push.
+ */
+function batchesOf(input: ImportInput, mutations: readonly Mutation[]): Mutation[][] {
+  if (input.atomic) return [[...mutations]];
+  const { groupBy } = input.handler.def;
+  const groups = new Map<string, Mutation[]>();
+  mutations.forEach((m, i) => {
+    const key = groupKeyOf(groupBy, m.values) ?? `#${i}`;
+    const group = groups.get(key) ?? [];
+    group.push(m);
+    groups.set(key, group);
+  });
+  const batches: Mutation[][] = [];
+  let batch: Mutation[] = [];
+  for (const group of groups.values()) {
+    if (batch.length > 0 && batch.length + group.length > IMPORT_BATCH) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(...group);
   }
-  return { sheet, header, fields };
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 async function pushAll(
@@ -96,17 +105,17 @@ async function pushAll(
     clientId: 'import',
   };
   // atomic: one runPush, so one transaction holds every row and all-or-nothing really holds;
-  // otherwise batches of the protocol's push size keep each transaction short.
-  const size = input.atomic ? mutations.length : limits.maxMutationsPerPush;
+  // otherwise short batches keep each transaction short, with the loop free between them.
   const results: RowResult[] = [];
-  for (let i = 0; i < mutations.length; i += size) {
+  for (const batch of batchesOf(input, mutations)) {
+    if (results.length > 0) await yieldToLoop();
     const request = {
       workbookId: actor.workbookId,
       clientId: actor.clientId,
       dataset: input.handler.def.name,
       dryRun,
       atomic: input.atomic,
-      mutations: mutations.slice(i, i + size),
+      mutations: batch,
     };
     const response = await runPush({
       db: input.db,
@@ -159,19 +168,17 @@ function summarize(results: readonly ImportResult[]): ImportReport['summary'] {
   return summary;
 }
 
-interface ReadImport {
-  input: ImportInput;
-  sheet: SheetRead;
-  header: HeaderFound;
-  fields: readonly FieldDescription[];
-}
-
-function describeImport(read: ReadImport, results: ImportResult[]): ImportReport {
-  const { input, sheet, header, fields } = read;
-  const mapped = new Set(header.mapping.columns);
+function describeImport(
+  input: ImportInput,
+  parsed: ParsedUpload,
+  results: ImportResult[],
+): ImportReport {
+  const { header } = parsed;
+  const fields = describeDataset(input.handler.def).fields;
+  const mapped = new Set(header.columns);
   return {
     dataset: input.handler.def.name,
-    sheet: sheet.sheetName,
+    sheet: parsed.sheetName,
     headerRow: header.index + 1,
     dryRun: input.dryRun,
     atomic: input.atomic,
@@ -179,7 +186,7 @@ function describeImport(read: ReadImport, results: ImportResult[]): ImportReport
       .map((title, c) => ({
         column: columnName(c),
         header: title,
-        field: header.mapping.columns[c] ?? null,
+        field: header.columns[c] ?? null,
       }))
       .filter((m) => m.header !== '' || m.field !== null),
     missing: [],
@@ -189,22 +196,18 @@ function describeImport(read: ReadImport, results: ImportResult[]): ImportReport
   };
 }
 
-/** Imports the first sheet of `input.buffer`; per-row results in the caller's language. */
-export async function runImport(
-  input: ImportInput,
-): Promise<{ report: ImportReport; sheet: SheetRead; header: HeaderFound }> {
-  const { sheet, header, fields } = await readImport(input);
-  const push = input.handler.def.push;
-  if (!push) throw new AppError('dataset-not-pushable', { dataset: input.handler.def.name });
-  const rows = importRows({
-    sheet,
-    header,
-    fields,
-    pushSchema: push.schema,
-    fileSha: sha256(input.buffer),
-  });
+/**
+ * Imports the first sheet of `input.buffer`; per-row results in the caller's language. The file
+ * is parsed in the import pool; only the pushes run on the request loop, in short batches.
+ */
+export async function runImport(input: ImportInput): Promise<{ report: ImportReport }> {
+  const dataset = input.handler.def.name;
+  if (!input.handler.def.push) throw new AppError('dataset-not-pushable', { dataset });
+  const parsed = await input.pool.parse({ buffer: input.buffer, dataset, locale: input.locale });
+  const { rows } = parsed;
   if (rows.length > limits.maxImportRows)
     throw new AppError('file-too-many-rows', { limit: limits.maxImportRows });
+  const fields = describeDataset(input.handler.def).fields;
   const mutations = rows.flatMap((r) => (r.mutation ? [r.mutation] : []));
   const localFailure = mutations.length < rows.length;
   const abort = input.atomic && localFailure;
@@ -217,6 +220,25 @@ export async function runImport(
       locale: input.locale,
     }),
   );
-  const report = describeImport({ input, sheet, header, fields }, results);
-  return { report, sheet, header };
+  return { report: describeImport(input, parsed, results) };
+}
+
+/**
+ * The report as JSON text, serialised a few thousand results at a time with the loop free in
+ * between: one JSON.stringify of 50,000 results would hold every other request for its length.
+ */
+export async function reportJson(report: ImportReport): Promise<string> {
+  const { results, ...head } = report;
+  const parts: string[] = [];
+  for (let i = 0; i < results.length; i += 2000) {
+    if (i > 0) await yieldToLoop();
+    parts.push(
+      results
+        .slice(i, i + 2000)
+        .map((r) => JSON.stringify(r))
+        .join(','),
+    );
+  }
+  const rest = JSON.stringify(head);
+  return `${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}"results":[${parts.join(',')}]}`;
 }

@@ -144,3 +144,18 @@ export function detectLocale(): RequestHandler {
     next();
   };
 }
+
+/** No header we read needs more; Node refuses all headers past 16 KB together (431). */
+export const MAX_HEADER_CHARS = 4096;
+
+/** One over-long header value (a huge Authorization, Accept-Language…) → 431 with its name. */
+export function headerLimits(): RequestHandler {
+  return (req, _res, next) => {
+    for (const [name, value] of Object.entries(req.headers)) {
+      const length = Array.isArray(value) ? value.join(',').length : (value?.length ?? 0);
+      if (length > MAX_HEADER_CHARS)
+        throw new AppError('header-too-large', { header: name, limit: MAX_HEADER_CHARS });
+    }
+    next();
+  };
+}

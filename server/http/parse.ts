@@ -9,7 +9,7 @@ import { AppError } from './errors';
 const zodLocales = { 'zh-CN': z.locales.zhCN(), 'en-US': z.locales.en() } as const;
 
 /** Codes that name the whole request's problem when a check of one parameter raises them. */
-const requestCodes = new Set<MessageCode>(['invalid-date-param']);
+const requestCodes = new Set<MessageCode>(['invalid-date-param', 'confusable-code']);
 
 function issueText(issue: z.core.$ZodIssue, input: unknown, locale: Locale): string {
   const field = issue.path.map(String).join('.') || '(body)';

@@ -10,13 +10,13 @@ import { localeOf } from '../http/middleware';
 import { parseOr400 } from '../http/parse';
 import { runExport } from '../files/export';
 import {
-  readImport,
+  reportJson,
   runImport,
   sha256,
   type ImportInput,
   type ImportReport,
 } from '../files/import';
-import { resultWorkbook } from '../files/import-result';
+import { importPool } from '../files/import-pool';
 import { assertXlsxContentType, readUpload } from '../files/upload';
 import { XLSX_MIME } from '../files/xlsx-write';
 import { hashBody } from '../sync/idempotency';
@@ -86,14 +86,20 @@ async function importFile(deps: AppDeps, req: Request, res: Response): Promise<v
     locale,
     dryRun: query.dryRun,
     atomic: query.atomic,
+    pool: deps.importPool ?? importPool(deps.logger),
   };
-  const { report, read } = await importWithKey(deps, { input, res, key });
+  const { report, json } = await importWithKey(deps, { input, res, key });
   if (query.format === 'json') {
-    res.json(report);
+    res.type('json').send(json);
     return;
   }
-  // A replayed report has no parsed sheet at hand: the same bytes are read again to render it.
-  const bytes = resultWorkbook(read ?? (await readImport(input)), report, locale);
+  // The uploaded sheet with its results, rendered in the pool from the same bytes.
+  const bytes = await input.pool.result({
+    buffer: input.buffer,
+    dataset: report.dataset,
+    locale,
+    report,
+  });
   sendXlsx(res, bytes, `${report.dataset}-result.xlsx`);
 }
 
@@ -119,11 +125,6 @@ export const fileRoutes: RouteFactory = (deps: AppDeps) => [
   },
 ];
 
-type ImportRun = {
-  report: ImportReport;
-  read?: Awaited<ReturnType<typeof runImport>>;
-};
-
 /**
  * Runs an import, under the push's Idempotency-Key guard when a key is sent: the same key and
  * file replay the stored report; another file with that key → 422; a failure frees the key.
@@ -131,11 +132,11 @@ type ImportRun = {
 async function importWithKey(
   deps: AppDeps,
   run: { input: ImportInput; res: Response; key: string | null },
-): Promise<ImportRun> {
+): Promise<{ report: ImportReport; json: string }> {
   const { input, key } = run;
   if (!key) {
-    const outcome = await runImport(input);
-    return { report: outcome.report, read: outcome };
+    const { report } = await runImport(input);
+    return { report, json: await reportJson(report) };
   }
   const hash = hashBody({
     dataset: input.handler.def.name,
@@ -147,10 +148,10 @@ async function importWithKey(
     deps,
     { res: run.res, userId: input.user.id, key, hash },
     async () => {
-      const read = await runImport(input);
-      return { status: 200, json: JSON.stringify(read.report), value: read };
+      const { report } = await runImport(input);
+      return { status: 200, json: await reportJson(report), value: report };
     },
   );
-  if (outcome.replayed) return { report: JSON.parse(outcome.json) as ImportReport };
-  return { report: outcome.value.report, read: outcome.value };
+  const report = outcome.replayed ? (JSON.parse(outcome.json) as ImportReport) : outcome.value;
+  return { report, json: outcome.json };
 }

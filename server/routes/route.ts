@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Role } from '../../shared/roles';
 import type { Logger } from '../logger';
+import type { ImportPool } from '../files/import-pool';
 import type { ScryptParams } from '../services/passwords';
 import type { Db } from '../store/db';
 import type { HandlerRegistry } from '../sync/registry';
@@ -27,6 +28,8 @@ export interface AppDeps {
    * Idempotency-Keys it runs, so a restarted instance can free what its dead process held.
    */
   instanceId?: string;
+  /** The pool that parses uploads (default: the process's, files/import-pool.ts). */
+  importPool?: ImportPool;
   /** The scrypt cost for new and upgraded password hashes (default: passwords.ts). */
   passwordParams?: ScryptParams;
 }

@@ -1,10 +1,15 @@
 // The sync protocol's two endpoints. Thin: parse, check the dataset's roles, call the engine.
+import type { DatasetDef } from '../../shared/datasets';
+import type { Locale } from '../../shared/locale';
+import { formatMessage } from '../../shared/messages';
+import { describeDataset } from '../../shared/meta';
 import { everyone } from '../../shared/roles';
 import {
   pullQuerySchema,
   pullResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
+  type PushResponse,
 } from '../../shared/protocol';
 import { AppError } from '../http/errors';
 import { assertRole, currentUser } from '../http/auth';
@@ -20,6 +25,31 @@ export function handlerFor(deps: AppDeps, dataset: string) {
   const handler = deps.handlers.get(dataset);
   if (!handler) throw new AppError('unknown-dataset', { dataset });
   return handler;
+}
+
+/**
+ * An API client sends money as integer fen, so a money error names that wire format; the
+ * sheet's yuan wording (shared/messages.ts invalid-money) is for the add-in and the importer,
+ * and the add-in puts the fen error back into yuan words from the field label in `params`.
+ */
+function inWireTerms(body: PushResponse, def: DatasetDef, locale: Locale): PushResponse {
+  const money = body.results.some((r) => r.errors.some((e) => e.code === 'invalid-money'));
+  if (!money) return body;
+  const labels = new Map(describeDataset(def).fields.map((f) => [f.name, f.label[locale]]));
+  const results = body.results.map((result) => ({
+    ...result,
+    errors: result.errors.map((error) => {
+      if (error.code !== 'invalid-money') return error;
+      const field = labels.get(error.field ?? '') ?? error.field ?? '';
+      return {
+        ...error,
+        code: 'invalid-money-fen',
+        message: formatMessage('invalid-money-fen', { field }, locale),
+        params: { ...error.params, field },
+      };
+    }),
+  }));
+  return { ...body, results };
 }
 
 export const syncRoutes: RouteFactory = (deps) => [
@@ -53,7 +83,8 @@ export const syncRoutes: RouteFactory = (deps) => [
             options: request.options ?? {},
           });
           // Serialised once: the same text is stored for replays and sent.
-          return { status: 200, json: JSON.stringify(body), value: null };
+          const answer = inWireTerms(body, handler.def, localeOf(res));
+          return { status: 200, json: JSON.stringify(answer), value: null };
         },
       );
       res.status(outcome.status).type('json').send(outcome.json);

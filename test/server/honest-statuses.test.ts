@@ -140,4 +140,35 @@ describe('honest statuses', () => {
       assert.equal(typeof res.body.error.code, 'string');
     }
   });
+
+  it('a dealer code typed with a Cyrillic letter (Д-SH01) is refused with confusable-code, in a filter and in a row', async () => {
+    const filter = await raw('/api/v1/sync/pull?dataset=orders&dealer=%D0%94-SH01');
+    assert.equal(filter.status, 400);
+    assert.equal(filter.body.error.code, 'confusable-code');
+    const row = await raw('/api/v1/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        workbookId: 'wb',
+        clientId: 'c',
+        dataset: 'regions',
+        // "НD": the first letter is Cyrillic En.
+        mutations: [
+          { mutationId: 'm', op: 'upsert', rowKey: 'r', values: { code: 'НD', name: '华东' } },
+        ],
+      }),
+    });
+    assert.equal(row.body.results[0].status, 'rejected');
+    assert.equal(row.body.results[0].errors[0].code, 'confusable-code');
+    assert.match(row.body.results[0].errors[0].message, /西里尔或希腊字母/);
+  });
+
+  it('an over-long header is 431 with its name, not a fault', async () => {
+    const res = await raw('/api/v1/sync/pull?dataset=regions', {
+      headers: { 'accept-language': `zh-CN,${'x'.repeat(5000)}` },
+    });
+    assert.equal(res.status, 431);
+    assert.equal(res.body.error.code, 'header-too-large');
+    assert.match(res.body.error.message, /accept-language/);
+  });
 });
