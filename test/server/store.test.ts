@@ -155,6 +155,26 @@ describe('store', () => {
     });
   });
 
+  it('logs queries slower than the configured threshold through the injected logger', async () => {
+    const warnings: { message: string; fields?: Record<string, unknown> }[] = [];
+    const logger = {
+      info: () => undefined,
+      warn: (message: string, fields?: Record<string, unknown>) =>
+        warnings.push({ message, ...(fields ? { fields } : {}) }),
+      error: () => undefined,
+    };
+    const opened = await openTestStore({ store: { logger, slowQueryMs: 0 } });
+    try {
+      warnings.length = 0;
+      await rows(opened.store, "SELECT value FROM counters WHERE name = 'change_seq'");
+      const slow = warnings.find((w) => w.message === 'slow query');
+      assert.ok(slow);
+      assert.match(String(slow.fields?.sql), /FROM counters/);
+    } finally {
+      await opened.drop();
+    }
+  });
+
   // SQLite's own: its WAL file.
   describe('checkpoints (SQLite)', () => {
     let dir: string;
