@@ -2,6 +2,7 @@
 //   npm run cli -- user add <username> --role <role> [--name <display name>] [--regions HD,HN]
 //   npm run cli -- user reset-password <username>
 //   npm run cli -- stock rebuild [--repair]
+//   npm run cli -- exposure rebuild [--repair]
 // Passwords are read from standard input (one line), never from the command line.
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
@@ -67,6 +68,18 @@ async function stockCommand(store: Store, args: string[]): Promise<string> {
   return JSON.stringify(report, null, 2);
 }
 
+async function exposureCommand(store: Store, args: string[]): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { repair: { type: 'boolean', default: false } },
+  });
+  if (positionals[0] !== 'rebuild') throw new Error('Use: exposure rebuild [--repair]');
+  const { rebuildExposure } = await import('./services/exposure-rebuild');
+  const report = await rebuildExposure(store.db, { repair: values.repair });
+  return JSON.stringify(report, null, 2);
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = readConfig(process.env);
@@ -74,7 +87,11 @@ async function main(): Promise<void> {
   try {
     if (command === 'user') console.log(await userCommand(store, rest));
     else if (command === 'stock') console.log(await stockCommand(store, rest));
-    else throw new Error('Commands: user add | user reset-password | stock rebuild');
+    else if (command === 'exposure') console.log(await exposureCommand(store, rest));
+    else
+      throw new Error(
+        'Commands: user add | user reset-password | stock rebuild | exposure rebuild',
+      );
   } finally {
     await store.close();
   }

@@ -14,6 +14,7 @@ import {
   type StoredOrder,
 } from './orders-store';
 import { valuesAtVersion } from './records-store';
+import type { ExposureBook } from '../finance/exposure-book';
 import type { DocNumbers } from './stock-numbers';
 
 export interface Entry {
@@ -29,6 +30,8 @@ export interface Batch extends OrderBatch {
   newOrders: StoredOrder[];
   numbers: DocNumbers;
   writes: StoredLine[];
+  /** The dealers' credit exposure: read by the credit check, moved by every line written. */
+  exposure: ExposureBook;
 }
 
 export const rejected = (problems: RowProblem[]): MutationOutcome => ({

@@ -21,6 +21,7 @@ import {
 } from './credit-notes-check';
 import { rowStamp } from '../sync/changes';
 import { creditNotesByKey, pullCreditNotes, saveCreditNotes } from './credit-notes-store';
+import { ExposureBook } from './exposure-book';
 import { invoiceOwners } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
 import { openNumbers, type FinanceNumbers } from './numbers';
@@ -33,6 +34,8 @@ interface Run {
   state: CreditNoteState;
   numbers: FinanceNumbers;
   writes: FinCreditNotesTable[];
+  /** The dealers' credit exposure: a credit note lowers what its invoice's dealer owes. */
+  exposure: ExposureBook;
 }
 
 type Values = CreditNoteInput & { date: string; reason: string; remark?: string };
@@ -59,6 +62,7 @@ const inputOf = (row: FinCreditNotesTable): CreditNoteInput => ({
 
 function write(run: Run, next: FinCreditNotesTable, before?: FinCreditNotesTable): MutationOutcome {
   run.writes.push(next);
+  run.exposure.creditNote(before, next);
   const action = next.deleted ? 'delete' : before ? 'update' : 'create';
   const audit = { dataset: 'credit-notes', recordKey: next.row_key, recordId: next.id };
   run.ctx.audit({ ...audit, version: next.version, action, before: before ?? null, after: next });
@@ -110,6 +114,7 @@ async function openRun(ctx: WriteContext, mutations: readonly ParsedMutation[], 
     state: creditNoteState(sources),
     numbers: await openNumbers(ctx.trx, 'CN', ctx.today),
     writes: [],
+    exposure: new ExposureBook(ctx.trx),
   };
 }
 async function pushCreditNotes(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
@@ -127,6 +132,7 @@ async function pushCreditNotes(ctx: WriteContext, mutations: readonly ParsedMuta
     return applyOne(run, m, stored.get(m.rowKey));
   });
   await saveCreditNotes(ctx.trx, run.writes);
+  await run.exposure.flush();
   await run.numbers.flush();
   return outcomes;
 }

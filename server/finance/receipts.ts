@@ -21,6 +21,7 @@ import type {
   WriteContext,
 } from '../sync/handler';
 import { saveAllocations } from './allocations-store';
+import { ExposureBook } from './exposure-book';
 import { autoMatchReceipts, type FreshReceipt } from './auto-match';
 import { openNumbers, type FinanceNumbers } from './numbers';
 import { pullReceipts, receiptsByFingerprint, receiptsByKey, saveReceipts } from './receipts-store';
@@ -171,6 +172,9 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
   const autoRows = ctx.options.autoMatch === true ? await autoMatchReceipts(ctx, run.fresh) : [];
   await saveReceipts(ctx.trx, run.writes);
   await saveAllocations(ctx.trx, autoRows);
+  const exposure = new ExposureBook(ctx.trx);
+  for (const row of autoRows) exposure.allocation(undefined, row);
+  await exposure.flush();
   await run.numbers.flush();
   return outcomes;
 }

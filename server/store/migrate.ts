@@ -6,6 +6,7 @@ import * as analysis from './migrations/003-analysis';
 import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
+import * as flatCosts from './migrations/007-flat-costs';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'finance', up: finance.up },
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
+  { version: 7, name: 'flat-costs', up: flatCosts.up },
 ];
 
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {

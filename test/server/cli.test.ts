@@ -78,4 +78,24 @@ describe('cli', function () {
     const report = JSON.parse(run.out) as { differences: unknown[] };
     assert.deepEqual(report.differences, []);
   });
+
+  it('checks the credit exposure against the ledger, and repairs a tampered row', async () => {
+    const store = await openMigratedStore(db);
+    try {
+      await store.db
+        .insertInto('dealer_exposure')
+        .values({ dealer_code: 'GHOST', credit_limit: null, open_orders: 5, receivables: 0 })
+        .execute();
+    } finally {
+      await store.close();
+    }
+    const check = cli(db, ['exposure', 'rebuild']);
+    assert.equal(check.status, 0, check.err);
+    const found = JSON.parse(check.out) as { differences: { key: string }[]; repaired: boolean };
+    assert.deepEqual([found.differences.map((d) => d.key), found.repaired], [['GHOST'], false]);
+    const repair = cli(db, ['exposure', 'rebuild', '--repair']);
+    assert.equal((JSON.parse(repair.out) as { repaired: boolean }).repaired, true);
+    const again = JSON.parse(cli(db, ['exposure', 'rebuild']).out) as { differences: unknown[] };
+    assert.deepEqual(again.differences, []);
+  });
 });
