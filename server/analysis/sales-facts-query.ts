@@ -3,11 +3,19 @@
 // index, so SQLite merges them and stops at the limit). Shipments are the `shipments`
 // documents in `records` (values: date, lineId, quantity), joined to their order line.
 // `hit` says whether the row matches the scope and filter; rows changed after the first load
-// began come back even when they do not, so the pull can send them as tombstones.
+// began come back even when they do not, so the pull can send them as tombstones. A region or
+// category limit looks each row's dealer or product up by its code (records.region_code,
+// records.category) rather than listing every dealer or product in scope.
 import { sql, type RawBuilder } from 'kysely';
 import type { PullFilter } from '../../shared/protocol';
 import type { Db } from '../store/db';
-import type { Scope } from './masters';
+
+/** What the user and the filter leave in: dealers in every region set, one dealer, one category. */
+export interface FactScope {
+  regions: Set<string>[];
+  dealer?: string;
+  category?: string;
+}
 
 export interface RawFact {
   kind: 'o' | 's';
@@ -30,21 +38,26 @@ export interface FactQuery {
   afterSeq: number;
   skipUpTo: number;
   limit: number;
-  scope: Scope;
+  scope: FactScope;
   filter: PullFilter;
 }
 
-const inList = (column: RawBuilder<unknown>, set: Set<string> | null) =>
-  set === null
-    ? sql`1`
-    : sql`${column} IN (SELECT value FROM json_each(${JSON.stringify([...set])}))`;
+const dealerIn = (regions: Set<string>) =>
+  sql`EXISTS (SELECT 1 FROM records d WHERE d.dataset = 'dealers' AND d.id = l.dealer_code
+    AND d.deleted = 0 AND d.region_code IN (${sql.join([...regions, '\u0000'])}))`;
+
+const productIn = (category: string) =>
+  sql`EXISTS (SELECT 1 FROM records p WHERE p.dataset = 'products' AND p.id = l.sku_code
+    AND p.deleted = 0 AND p.category = ${category})`;
 
 function matches(q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
+  const { scope } = q;
   const parts = [
-    inList(sql.ref('l.dealer_code'), q.scope.dealers),
-    inList(sql.ref('l.sku_code'), q.scope.skus),
-    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`1`,
-    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`1`,
+    ...scope.regions.map(dealerIn),
+    scope.dealer === undefined ? sql`1 = 1` : sql`l.dealer_code = ${scope.dealer}`,
+    scope.category === undefined ? sql`1 = 1` : productIn(scope.category),
+    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`1 = 1`,
+    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`1 = 1`,
   ];
   return sql`(${sql.join(parts, sql` AND `)})`;
 }

@@ -8,6 +8,8 @@
 // - records.category (products) and records.region_code (dealers) as real columns, so a pull
 //   filtered by category or region looks up the product or dealer of each row it reads (by the
 //   records_id index) instead of reading every product or dealer; filled here from the JSON.
+// - orders by reference: a push finds the orders its lines name by (dealer, reference) pairs
+//   from a list of references, which the (dealer_code, order_ref) key cannot serve alone;
 // - indexes on created_at of the stored push replies and applied mutation ids, so pruning them
 //   after their retention (server/sync/retention.ts) reads only what it deletes.
 import { sql, type Kysely } from 'kysely';
@@ -38,6 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE records ADD COLUMN category TEXT`.execute(db);
   await sql`ALTER TABLE records ADD COLUMN region_code TEXT`.execute(db);
   await fillFacets(db);
+  await sql`CREATE INDEX orders_ref ON orders (order_ref)`.execute(db);
   await sql`CREATE INDEX idempotency_created ON idempotency (created_at)`.execute(db);
   await sql`CREATE INDEX applied_mutations_created ON applied_mutations (created_at)`.execute(db);
 }
