@@ -12,6 +12,7 @@ import { isLoopback, readConfig, type Config } from './config';
 import { jsonLogger } from './logger';
 import { openMigratedStore } from './store/open';
 import { buildRegistry } from './sync/registry';
+import { startPruning } from './sync/retention';
 import { prepareDemo } from './demo-mode';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +55,11 @@ async function main(): Promise<void> {
     ...(fs.existsSync(addinDir) ? { addinDir } : {}),
     officeJsDir: path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist'),
   });
+  // Stored push replies and applied mutation ids past their retention, off the requests' path.
+  const stopPruning = startPruning(
+    { db: store.db, now: () => new Date(), logger },
+    { replyDays: config.SALES_SYNC_REPLY_DAYS, mutationDays: config.SALES_SYNC_MUTATION_DAYS },
+  );
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
   server.requestTimeout = 120_000;
   server.listen(config.PORT, config.HOST, () => {
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
       );
   });
   const stop = () => {
+    stopPruning();
     server.close(() => {
       void store.close().then(() => process.exit(0));
     });
