@@ -105,7 +105,8 @@ async function finish(env: ShipmentEnv): Promise<void> {
       recordId: line.id,
       version: next.version,
     };
-    ctx.audit({ ...audit, action: 'ship', before: line.values, after: line.values });
+    // Shipping changes no pushed value, and the line holds them (orders-audit.ts).
+    ctx.audit({ ...audit, action: 'ship', before: null, after: null });
   }
   await saveLines(ctx.trx, written, ctx.now.toISOString());
   await env.exposure.flush();

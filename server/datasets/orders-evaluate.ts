@@ -13,7 +13,7 @@ import {
   type StoredLine,
   type StoredOrder,
 } from './orders-store';
-import { valuesAtVersion } from './records-store';
+import { lineValuesAtVersion } from './orders-audit';
 import type { ExposureBook } from '../finance/exposure-book';
 import type { DocNumbers } from './stock-numbers';
 
@@ -91,8 +91,8 @@ interface Known {
 async function decide(batch: Batch, m: ParsedMutation, known: Known) {
   const { existing } = known;
   const older = m.baseVersion !== undefined && m.baseVersion < existing.version;
-  const at = { dataset: 'orders', rowKey: m.rowKey, version: m.baseVersion ?? 0 };
-  const base = older ? await valuesAtVersion(batch.ctx.trx, at) : null;
+  const at = { rowKey: m.rowKey, version: m.baseVersion ?? 0, current: existing.values };
+  const base = older ? await lineValuesAtVersion(batch.ctx.trx, at) : null;
   return decideUpdate({
     current: existing.values,
     currentVersion: existing.version,

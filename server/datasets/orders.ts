@@ -111,8 +111,9 @@ function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']
     recordId: line.id,
     version: line.version,
     action: !before ? 'create' : plan.next.cancelled ? 'cancel' : 'update',
+    // The line holds its values; the trail keeps only what it had (orders-audit.ts).
     before: before?.values ?? null,
-    after: line.values,
+    after: null,
   });
   entry.outcome = { status: 'applied', id: line.id, version: line.version, problems: [] };
 }

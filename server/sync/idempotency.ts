@@ -1,6 +1,7 @@
 // Guard 1 of 3 against duplicates: an Idempotency-Key replays its stored response for the same
 // body, answers 422 for another body, and 409 while the first request is still running.
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
 
@@ -10,6 +11,17 @@ const STALE_MS = 5 * 60_000;
 export function hashBody(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
+
+/**
+ * Stored answers are deflated (a 1,000-row answer is ~170 KB of JSON, mostly repeated field
+ * names), as text so any store keeps them; answers stored as plain JSON still replay.
+ */
+const PACKED = 'deflate:';
+const pack = (json: string) => PACKED + deflateRawSync(json, { level: 1 }).toString('base64');
+const unpack = (stored: string) =>
+  stored.startsWith(PACKED)
+    ? inflateRawSync(Buffer.from(stored.slice(PACKED.length), 'base64')).toString('utf8')
+    : stored;
 
 /** A finished request's stored answer: its status and its JSON text, sent again as it was. */
 export type Claim = { replay: { status: number; json: string } } | { claimed: true };
@@ -28,7 +40,7 @@ export async function claimKey(
     if (existing) {
       if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
       if (existing.state === 'done' && existing.response !== null) {
-        return { replay: { status: existing.status_code, json: existing.response } };
+        return { replay: { status: existing.status_code, json: unpack(existing.response) } };
       }
       const age = input.now.getTime() - Date.parse(existing.created_at);
       if (age < STALE_MS) throw new AppError('idempotency-in-progress');
@@ -60,7 +72,7 @@ export async function completeKey(
 ): Promise<void> {
   await db
     .updateTable('idempotency')
-    .set({ state: 'done', status_code: input.status, response: input.json })
+    .set({ state: 'done', status_code: input.status, response: pack(input.json) })
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
     .execute();

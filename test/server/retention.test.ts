@@ -2,7 +2,7 @@
 // batches, oldest first; a push sent again after both are gone is answered as new, and the row
 // key still keeps it from creating anything twice (docs/retention.md).
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { silentLogger } from '../../server/logger';
 import { pruneOnce, startPruning } from '../../server/sync/retention';
 import { startTestServer, type TestServer } from '../support/server';
@@ -61,6 +61,53 @@ describe('retention of the duplicate guards', () => {
       left.filter((r) => r.mutation_id.startsWith('m-')).map((r) => r.mutation_id),
       ['m-3'],
     );
+  });
+
+  it('stores answers deflated, and still replays one stored as plain JSON', async () => {
+    const legacy = [{ values: { code: 'RL', name: '旧区', status: 'active' } }];
+    const body = JSON.stringify(pushBody({ dataset: 'regions', rows: legacy }));
+    const key = randomUUID();
+    const manager = await server.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'manager-user')
+      .executeTakeFirstOrThrow();
+    const answer = '{"dataset":"regions","results":[],"stored":"before deflate"}';
+    await server.store.db
+      .insertInto('idempotency')
+      .values({
+        user_id: manager.id,
+        key,
+        request_hash: createHash('sha256').update(body).digest('hex'),
+        state: 'done',
+        status_code: 200,
+        response: answer,
+        created_at: START.toISOString(),
+      })
+      .execute();
+    const headers = { 'idempotency-key': key };
+    const replay = await server.call('manager', '/api/v1/sync/push', { body, headers });
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(replay.body, JSON.parse(answer));
+    const rows = [{ values: { code: 'RT', name: '保留区', status: 'active' } }];
+    const fresh = JSON.stringify(pushBody({ dataset: 'regions', rows }));
+    const freshKey = { 'idempotency-key': randomUUID() };
+    const first = await server.call('manager', '/api/v1/sync/push', {
+      body: fresh,
+      headers: freshKey,
+    });
+    const stored = await server.store.db
+      .selectFrom('idempotency')
+      .select('response')
+      .where('key', '=', freshKey['idempotency-key'])
+      .executeTakeFirstOrThrow();
+    assert.match(stored.response ?? '', /^deflate:/);
+    const again = await server.call('manager', '/api/v1/sync/push', {
+      body: fresh,
+      headers: freshKey,
+    });
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
   });
 
   it('prunes on a timer until stopped', async () => {
