@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { loadExposure } from '../../server/finance/ledger-exposure';
+import { openMigratedStore } from '../../server/store/open';
 import { rebuildExposure } from '../../server/services/exposure-rebuild';
 import type { TestServer } from '../support/server';
 import { orderLine } from '../support/fixtures';
@@ -199,5 +200,40 @@ describe('finance: the kept credit exposure', () => {
     assert.deepEqual((await rebuildExposure(db)).differences, []);
     assert.deepEqual(await loadExposure(db, 'F-EX-A'), kept);
     await assertInStep(server, ['F-EX-A', 'F-EX-C']);
+  });
+
+  it('is filled from the ledger when its migration runs on a store that has history', async () => {
+    // This store's history, copied.
+    const file = `${server.dir}/upgrade.db`;
+    server.store.sqlite.exec(`VACUUM INTO '${file}'`);
+    const copy = await openMigratedStore(file);
+    try {
+      // Back to the schema before migration 007, with the history kept.
+      copy.sqlite.exec(`
+        DROP TABLE dealer_exposure; DROP TABLE order_exposure;
+        DROP INDEX orders_ref; DROP INDEX idempotency_created; DROP INDEX applied_mutations_created;
+        ALTER TABLE records DROP COLUMN category; ALTER TABLE records DROP COLUMN region_code;
+        DELETE FROM schema_migrations WHERE version = 7;`);
+    } finally {
+      await copy.close();
+    }
+    const upgraded = await openMigratedStore(file);
+    try {
+      assert.deepEqual((await rebuildExposure(upgraded.db)).differences, []);
+      for (const dealer of ['F-EX-A', 'F-EX-B', 'F-EX-C'])
+        assert.deepEqual(
+          await loadExposure(upgraded.db, dealer),
+          await loadExposure(server.store.db, dealer),
+        );
+      const dealer = await upgraded.db
+        .selectFrom('records')
+        .select(['region_code', 'category'])
+        .where('dataset', '=', 'dealers')
+        .where('id', '=', 'F-EX-A')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(dealer, { region_code: 'SH', category: null });
+    } finally {
+      await upgraded.close();
+    }
   });
 });
