@@ -75,9 +75,20 @@ export interface PushReport {
   rejected: number;
   conflicts: ConflictInfo[];
   skippedInvalid: number;
+  /** Valid rows not sent because another row of their group (order) has problems. */
+  heldBack: number;
   /** Results not written back because their row left the table during the push (deleted). */
   unplaced: number;
   cancelled: boolean;
+  /** Rows the server refused, each at its `_status` cell with the reasons (like validation's). */
+  rejections?: CellIssue[];
+}
+
+export interface KeptCellInfo {
+  /** e.g. "D7" */
+  address: string;
+  sheetRow: number;
+  field: string;
 }
 
 export interface PullReport {
@@ -91,8 +102,10 @@ export interface PullReport {
   editedCells: number;
   reset: boolean;
   refreshedAt: string;
-  /** Rows left as the user edited them because overwriteEdits was not set (refresh again with it). */
+  /** Cells left as the user edited them because overwriteEdits was not set (refresh again with it). */
   keptEdits?: number;
+  /** Those cells, where they are on the sheet, and the field each holds. */
+  keptCells?: KeptCellInfo[];
   /**
    * Server changes to rows already in the table that were not written: their row left the table
    * while the pages came in (deleted). Such a row is never overwritten or removed by position.

@@ -1,6 +1,6 @@
 // The add-in behind the task pane: builds the API client and the use-case context from injected
 // I/O (Excel port, HTTP transport, storage, clock, ids) and exposes the AddinApp the React UI
-// calls. Nothing here touches Office, fetch or localStorage directly (STYLE.md 8).
+// calls. Nothing here touches Office, fetch or localStorage directly, so tests inject fakes.
 import { pickLocale, type Locale } from '../shared/locale';
 import type { AddinApp } from './app-api';
 import type { ExcelEnvironment, ExcelPort } from './excel/port';
@@ -61,6 +61,7 @@ function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContex
     ids: deps.ids,
     retry: { attempts: 3, delayMs: 500, sleep: defaultSleep, ...deps.retry },
     locale: () => state.locale,
+    role: () => loadSession(deps.storage)?.user.role ?? null,
     clientId: () => clientIdOf(deps.storage, () => deps.ids.uuid()),
     workbookId: () =>
       (workbookId ??= makeWorkbookId().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-// Add-in figures (issue 3) over the fake Excel host, no server: validate and mark 10,000 and
+// Add-in figures over the fake Excel host, no server: validate and mark 10,000 and
 // 100,000 order rows beside the zod parse of the same rows alone (the schema work no validator
 // can skip); write a 100,000-row stock pull into a new sheet beside the port writing the same
 // cells with no planning (no digests, no diff). Syncs and the largest request are counted by the
@@ -62,6 +62,7 @@ function context(port: ExcelPort, pages: PullRow[][]): UseCaseContext {
     retry: { attempts: 1, delayMs: 0, sleep: () => Promise.resolve() },
     locale: () => 'zh-CN',
     clientId: () => 'bench-client',
+    role: () => 'sales',
     workbookId: () => Promise.resolve('bench-workbook'),
     meta: () => Promise.resolve(meta),
   };

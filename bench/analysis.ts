@@ -1,4 +1,4 @@
-// Analysis benchmarks (issue 5), each beside a baseline from the same run:
+// Analysis benchmarks, each beside a baseline from the same run:
 // - the sales-facts pull of 500,000 order lines, paged as the add-in pulls (default page
 //   size, engine + handler + JSON encoding of each page), and a refresh after 1,000 lines
 //   changed — beside better-sqlite3 reading the same rows raw;
@@ -12,7 +12,7 @@ import { limits, type PullQuery } from '../shared/protocol';
 import { computeReplenishment, policyOf } from '../server/analysis/replenishment';
 import { loadMasters } from '../server/analysis/masters';
 import { salesFactsHandler } from '../server/analysis/sales-facts';
-import type { Store } from '../server/store/db';
+import { sqliteOf, type Store } from '../server/store/db';
 import { openMigratedStore } from '../server/store/open';
 import { runPull } from '../server/sync/pull';
 import type { AuthUser } from '../server/services/users';
@@ -33,7 +33,7 @@ const analyst: AuthUser = {
 };
 
 function seedMasters(store: Store): void {
-  store.sqlite.exec(`
+  sqliteOf(store).exec(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SKUS})
     INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at, updated_by, category)
     SELECT 'products', 'p' || i, 'S' || i, 1, 0, 0, json_object('skuCode', 'S' || i, 'name', 'P' || i,
@@ -51,7 +51,7 @@ function seedMasters(store: Store): void {
 }
 
 function seedOrderLines(store: Store): void {
-  store.sqlite.exec(`
+  sqliteOf(store).exec(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LINES / 10})
     INSERT INTO orders (id, dealer_code, order_ref, order_date, order_type, created_at, created_by)
     SELECT 'SO' || i, 'D' || (1 + i % 200), 'R' || i, date('2023-07-01', '+' || (i % ${DAYS}) || ' days'),
@@ -86,20 +86,20 @@ async function pullEverything(store: Store, cursor?: string) {
 async function benchFacts(store: Store): Promise<Row[]> {
   seedMasters(store);
   seedOrderLines(store);
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqliteOf(store).pragma('wal_checkpoint(TRUNCATE)');
   const raw = await timeIt(
-    () => store.sqlite.prepare('SELECT * FROM order_lines ORDER BY change_seq').all().length,
+    () => sqliteOf(store).prepare('SELECT * FROM order_lines ORDER BY change_seq').all().length,
   );
   const full = await timeIt(() => pullEverything(store));
   if (full.result.rows !== LINES || raw.result !== LINES)
     throw new Error(`pulled ${full.result.rows} of ${LINES}`);
-  store.sqlite
+  sqliteOf(store)
     .exec(`UPDATE order_lines SET quantity = quantity + 6, change_seq = ${LINES} + (change_seq / 500)
     WHERE change_seq % 500 = 0;
     UPDATE counters SET value = ${LINES + CHANGED} WHERE name = 'change_seq';`);
   const rawDelta = await timeIt(
     () =>
-      store.sqlite
+      sqliteOf(store)
         .prepare('SELECT * FROM order_lines WHERE change_seq > ? ORDER BY change_seq')
         .all(LINES).length,
   );
@@ -125,7 +125,7 @@ async function benchFacts(store: Store): Promise<Row[]> {
 }
 
 function seedLedger(store: Store): void {
-  store.sqlite.exec(`
+  sqliteOf(store).exec(`
     WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < ${DAYS - 1}),
       s(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM s WHERE j < ${SKUS}),
       l(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM l WHERE k < ${LOCATIONS - 1})
@@ -140,13 +140,13 @@ function seedLedger(store: Store): void {
 
 async function benchReplenishment(store: Store): Promise<Row[]> {
   seedLedger(store);
-  store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  const history = store.sqlite.prepare('SELECT COUNT(*) AS n FROM stock_ledger').get() as {
+  sqliteOf(store).pragma('wal_checkpoint(TRUNCATE)');
+  const history = sqliteOf(store).prepare('SELECT COUNT(*) AS n FROM stock_ledger').get() as {
     n: number;
   };
   const baseline = await timeIt(() => {
     const sums = new Map<string, number>();
-    const rows = store.sqlite
+    const rows = sqliteOf(store)
       .prepare('SELECT location_code, sku_code, business_date, on_hand_delta FROM stock_ledger')
       .iterate();
     for (const r of rows as Iterable<{

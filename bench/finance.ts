@@ -1,4 +1,4 @@
-// Finance matching (issue 4 benchmark): 10,000 bank receipts against 50,000 open invoices of
+// Finance matching: 10,000 bank receipts against 50,000 open invoices of
 // 2,000 dealers — build the match index, then autoMatch every receipt (references in the
 // remark, dealer names, exact amounts, dates). Baseline, same run and same data: a naive single
 // pass that only looks each amount up in a Map of open amounts — what "match by amount" costs

@@ -24,6 +24,7 @@ import { createApp } from '../server/app';
 import { silentLogger } from '../server/logger';
 import { addUser, login } from '../server/services/users';
 import type { Db } from '../server/store/db';
+import { openSeqAllocator } from '../server/sync/changes';
 import { buildRegistry } from '../server/sync/registry';
 import type { Role } from '../shared/roles';
 import type { Row } from './row';
@@ -147,13 +148,15 @@ async function seed(url: string, tokens: { manager: string; warehouse: string })
   await send(tokens.warehouse, 'goods-receipts', stock);
 }
 
-async function counter(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', 'change_seq')
-    .executeTakeFirstOrThrow();
-  return row.value;
+/** The first of `count` consecutive change numbers, taken as a push takes them. */
+async function changeNumbers(trx: Db, count: number): Promise<number> {
+  const seq = await openSeqAllocator(trx, count);
+  const first = seq.next();
+  let last = first;
+  for (let i = 1; i < count; i++) last = seq.next();
+  if (last - first !== count - 1) throw new Error('change numbers are not consecutive');
+  await seq.flush();
+  return first;
 }
 
 async function storedLines(db: Db): Promise<number> {
@@ -182,11 +185,11 @@ async function growLines(db: Db, total: number): Promise<void> {
   const at = now().toISOString();
   for (let from = have; from < total; from += 100_000) {
     const to = Math.min(total, from + 100_000);
-    const seq = await counter(db);
     const n = sql`WITH RECURSIVE n(i) AS (SELECT ${sql.lit(from)} UNION ALL
       SELECT i + 1 FROM n WHERE i < ${sql.lit(to - 1)})`;
     const line = sql`'G' || (i / 10) || '-' || (i % 10)`;
     await db.transaction().execute(async (trx) => {
+      const seq = await changeNumbers(trx, to - from);
       await sql`${n} INSERT INTO orders (id, dealer_code, order_ref, order_date, order_type,
         created_at, created_by)
         SELECT 'G' || (i / 10), 'D' || ((i / 10) % ${sql.lit(DEALERS)}), 'G-' || (i / 10),
@@ -197,7 +200,7 @@ async function growLines(db: Db, total: number): Promise<void> {
         SELECT ${line}, 'g-' || i, 'G' || (i / 10), (i % 10) + 1,
           'D' || ((i / 10) % ${sql.lit(DEALERS)}), 'G-' || (i / 10), ${DAY}, 'normal',
           'SKU-' || (i % ${sql.lit(SKUS)}), 1, ${sql.lit(PRICE)}, 'WH', 0, 0, 1,
-          ${sql.lit(seq)} + i - ${sql.lit(from)} + 1, ${at} FROM n`.execute(trx);
+          ${sql.lit(seq)} + i - ${sql.lit(from)}, ${at} FROM n`.execute(trx);
       await sql`${n} INSERT INTO stock_ledger (created_at, business_date, kind, location_code,
         sku_code, on_hand_delta, reserved_delta, in_transit_delta, ref)
         SELECT ${at}, ${DAY}, 'reserve', 'WH', 'SKU-' || (i % ${sql.lit(SKUS)}), 0, 1, 0, ${line}
@@ -223,11 +226,6 @@ async function growLines(db: Db, total: number): Promise<void> {
           .set((eb) => ({ open_orders: eb('open_orders', '+', count * PRICE) }))
           .where('dealer_code', '=', dealer)
           .execute();
-      await trx
-        .updateTable('counters')
-        .set({ value: seq + to - from })
-        .where('name', '=', 'change_seq')
-        .execute();
     });
   }
 }
@@ -241,11 +239,12 @@ async function growProducts(db: Db, total: number): Promise<void> {
     .executeTakeFirstOrThrow();
   const from = Number(have.n);
   if (from >= total) return;
-  const seq = await counter(db);
   const at = now().toISOString();
   const n = sql`WITH RECURSIVE n(i) AS (SELECT ${sql.lit(from)} UNION ALL
     SELECT i + 1 FROM n WHERE i < ${sql.lit(total - 1)})`;
   await db.transaction().execute(async (trx) => {
+    // Numbers for the products, then for their balances.
+    const seq = (await changeNumbers(trx, 2 * (total - from))) - from;
     await sql`${n} INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data,
       updated_at, updated_by, category)
       SELECT 'products', 'p-' || i, 'SKU-' || i, 1, ${sql.lit(seq)} + i, 0,
@@ -253,12 +252,9 @@ async function growProducts(db: Db, total: number): Promise<void> {
         ${at}, 'bench', 'T恤' FROM n`.execute(trx);
     await sql`${n} INSERT INTO stock_balances (location_code, sku_code, on_hand, reserved,
       in_transit, version, change_seq)
-      SELECT 'WH', 'SKU-' || i, 100, 0, 0, 1, ${sql.lit(seq + total)} + i FROM n`.execute(trx);
-    await trx
-      .updateTable('counters')
-      .set({ value: seq + 2 * total })
-      .where('name', '=', 'change_seq')
-      .execute();
+      SELECT 'WH', 'SKU-' || i, 100, 0, 0, 1, ${sql.lit(seq + total - from)} + i FROM n`.execute(
+      trx,
+    );
   });
 }
 

@@ -1,11 +1,11 @@
-// Sync-server figures (issue 2): pushing 10,000 order lines as the add-in would, beside raw
+// Sync-server figures: pushing 10,000 order lines as the add-in would, beside raw
 // better-sqlite3 inserting the same lines in one transaction; a full pull of 100,000 stock
 // rows and delta pulls of 100 changes at 10,000 and 100,000 rows, beside raw SELECTs.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Store } from '../server/store/db';
+import { sqliteOf, type Store } from '../server/store/db';
 import { openMigratedStore } from '../server/store/open';
 import { startTestServer, type TestServer } from '../test/support/server';
 import { timeIt, type Row } from './row';
@@ -88,7 +88,7 @@ function orderLines(skus: string[]): Record<string, unknown>[] {
 
 /** The raw engine: the same lines inserted with one prepared statement in one transaction. */
 function rawInsert(store: Store, lines: Record<string, unknown>[]): void {
-  const sqlite = store.sqlite;
+  const sqlite = sqliteOf(store);
   sqlite.exec(`CREATE TABLE raw_lines (id TEXT PRIMARY KEY, row_key TEXT UNIQUE, order_ref TEXT, dealer_code TEXT, order_date TEXT,
     order_type TEXT, sku_code TEXT, quantity INTEGER, unit_price INTEGER, location_code TEXT, version INTEGER, change_seq INTEGER)`);
   const insert = sqlite.prepare('INSERT INTO raw_lines VALUES (?,?,?,?,?,?,?,?,?,?,1,?)');
@@ -118,7 +118,7 @@ function rawInsert(store: Store, lines: Record<string, unknown>[]): void {
  * asks (audit, ledger, duplicate guards) and how much is the server around it.
  */
 function rawPushWrites(store: Store, lines: Record<string, unknown>[]): void {
-  const sqlite = store.sqlite;
+  const sqlite = sqliteOf(store);
   const at = now().toISOString();
   const order = sqlite.prepare("INSERT INTO orders VALUES (?, ?, ?, ?, 'normal', ?, 'bench')");
   const line = sqlite.prepare(
@@ -215,7 +215,7 @@ async function benchPush(): Promise<Row[]> {
 
 /** Fills stock_balances with `count` rows (and the products they name) straight in SQL. */
 function fillStock(store: Store, count: number): void {
-  const sqlite = store.sqlite;
+  const sqlite = sqliteOf(store);
   const skuCount = 1000;
   const addProduct = sqlite.prepare(
     `INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at,
@@ -256,7 +256,7 @@ function fillStock(store: Store, count: number): void {
 
 /** Moves `changes` balances on, as stock movements would (new change_seq). */
 function touchStock(store: Store, changes: number): void {
-  const sqlite = store.sqlite;
+  const sqlite = sqliteOf(store);
   const seq = (
     sqlite.prepare("SELECT value FROM counters WHERE name = 'change_seq'").get() as {
       value: number;
@@ -302,12 +302,14 @@ async function benchPull(size: number, withFull: boolean): Promise<Row[]> {
     if (full.result.rows !== size) throw new Error(`full pull gave ${full.result.rows} of ${size}`);
     const rawFull = await timeIt(
       () =>
-        server.store.sqlite.prepare('SELECT * FROM stock_balances ORDER BY change_seq').all()
+        sqliteOf(server.store).prepare('SELECT * FROM stock_balances ORDER BY change_seq').all()
           .length,
     );
     touchStock(server.store, 100);
     const seq = (
-      server.store.sqlite.prepare("SELECT value FROM counters WHERE name = 'change_seq'").get() as {
+      sqliteOf(server.store)
+        .prepare("SELECT value FROM counters WHERE name = 'change_seq'")
+        .get() as {
         value: number;
       }
     ).value;
@@ -316,7 +318,7 @@ async function benchPull(size: number, withFull: boolean): Promise<Row[]> {
       throw new Error(`delta pull gave ${delta.result.rows} rows, not 100`);
     const rawDelta = await timeIt(
       () =>
-        server.store.sqlite
+        sqliteOf(server.store)
           .prepare('SELECT * FROM stock_balances WHERE change_seq > ? ORDER BY change_seq')
           .all(seq - 100).length,
     );

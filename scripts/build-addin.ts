@@ -4,7 +4,8 @@
 // deployment never serves it).
 //
 // Environment:
-//   SALES_SYNC_PUBLIC_URL  https origin the add-in is served from (default https://localhost:3000)
+//   SALES_SYNC_PUBLIC_URL  https origin the add-in is served from (default https://localhost:$PORT,
+//                          port 3000 unless PORT is set)
 //   SALES_SYNC_OFFICE_JS   "local" loads office.js from the server's /office-js/ (offline use);
 //                          otherwise from Microsoft's CDN, as Office requires for store add-ins.
 import fs from 'node:fs';
@@ -161,8 +162,11 @@ export function optionsFromEnv(env: Record<string, string | undefined>): BuildOp
   if (officeJs !== undefined && officeJs !== '' && officeJs !== 'local' && officeJs !== 'cdn') {
     throw new Error(`SALES_SYNC_OFFICE_JS must be "local" or "cdn", not "${officeJs}"`);
   }
+  // Without a public URL the manifest points at this machine, on the port the server will use.
+  const port = env.PORT?.trim();
   return {
-    publicUrl: env.SALES_SYNC_PUBLIC_URL || DEFAULT_PUBLIC_URL,
+    publicUrl:
+      env.SALES_SYNC_PUBLIC_URL || (port ? `https://localhost:${port}` : DEFAULT_PUBLIC_URL),
     officeJs: officeJs === 'local' ? 'local' : 'cdn',
   };
 }

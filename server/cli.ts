@@ -3,13 +3,14 @@
 //   npm run cli -- user reset-password <username>
 //   npm run cli -- stock rebuild [--repair]
 //   npm run cli -- exposure rebuild [--repair]
+//   npm run cli -- store copy-to-postgres <postgres://…>   (SALES_SYNC_DB → a new PostgreSQL database)
 // Passwords are read from standard input (one line), never from the command line.
 import { parseArgs } from 'node:util';
-import { readConfig } from './config';
-import { openMigratedStore } from './store/open';
+import { readConfig, storeLocation, type Config } from './config';
+import { openMigratedSqlite, openMigratedStore } from './store/open';
 import { addUser, resetPassword } from './services/users';
 import { roleSchema } from '../shared/roles';
-import type { Store } from './store/db';
+import { isPostgresUrl, type Store } from './store/db';
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
@@ -80,17 +81,46 @@ async function exposureCommand(store: Store, args: string[]): Promise<string> {
   return JSON.stringify(report, null, 2);
 }
 
+/** Moves the SQLite store (SALES_SYNC_DB) into an empty PostgreSQL database. */
+async function storeCommand(config: Config, args: string[]): Promise<string> {
+  const [action, url] = args;
+  if (action !== 'copy-to-postgres' || !url || !isPostgresUrl(url))
+    throw new Error('Use: store copy-to-postgres <postgres://user:password@host:5432/database>');
+  const { copyToPostgres } = await import('./services/copy-store');
+  const source = await openMigratedSqlite(config.SALES_SYNC_DB);
+  try {
+    const target = await openMigratedStore(url);
+    try {
+      if (target.dialect !== 'postgres') throw new Error('unreachable: not PostgreSQL');
+      const report = await copyToPostgres(source, target, (table, rows) => {
+        process.stderr.write(`${table}: ${rows} rows\n`);
+      });
+      return JSON.stringify(report, null, 2);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = readConfig(process.env);
-  const store = await openMigratedStore(config.SALES_SYNC_DB);
+  if (command === 'store') {
+    console.log(await storeCommand(config, rest));
+    return;
+  }
+  const store = await openMigratedStore(storeLocation(config), undefined, {
+    poolSize: config.SALES_SYNC_DB_POOL,
+  });
   try {
     if (command === 'user') console.log(await userCommand(store, rest));
     else if (command === 'stock') console.log(await stockCommand(store, rest));
     else if (command === 'exposure') console.log(await exposureCommand(store, rest));
     else
       throw new Error(
-        'Commands: user add | user reset-password | stock rebuild | exposure rebuild',
+        'Commands: user add | user reset-password | stock rebuild | exposure rebuild | store copy-to-postgres',
       );
   } finally {
     await store.close();

@@ -11,6 +11,15 @@ export const configSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SALES_SYNC_DB: z.string().min(1).default('data/sales-sync.db'),
+    /** postgres://user:password@host:5432/db selects PostgreSQL instead of the SQLite file. */
+    SALES_SYNC_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+      .optional(),
+    /** Connections each instance keeps to PostgreSQL (at least 2: the start-up locks hold one). */
+    SALES_SYNC_DB_POOL: z.coerce.number().int().min(2).max(200).default(10),
+    /** Queries slower than this many milliseconds are logged. */
+    SALES_SYNC_SLOW_QUERY_MS: z.coerce.number().int().min(1).default(500),
     SALES_SYNC_DEMO: flag,
     SALES_SYNC_TLS_CERT: z.string().min(1).optional(),
     SALES_SYNC_TLS_KEY: z.string().min(1).optional(),
@@ -40,6 +49,19 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Where the store is (a postgres:// URL or the SQLite file) and how to open it. */
+export function storeLocation(config: Config): string {
+  return config.SALES_SYNC_DATABASE_URL ?? config.SALES_SYNC_DB;
+}
+
+/** The store's location for logs: a URL without its password. */
+export function describeStore(config: Config): string {
+  if (!config.SALES_SYNC_DATABASE_URL) return config.SALES_SYNC_DB;
+  const url = new URL(config.SALES_SYNC_DATABASE_URL);
+  url.password = '';
+  return url.toString();
 }
 
 export function isLoopback(host: string): boolean {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
-import { isLoopback, readConfig, type Config } from './config';
+import { describeStore, isLoopback, readConfig, storeLocation, type Config } from './config';
 import { jsonLogger } from './logger';
 import { openMigratedStore } from './store/open';
 import { buildRegistry } from './sync/registry';
@@ -35,7 +35,11 @@ function tlsOptions(config: Config): { cert: Buffer; key: Buffer } | null {
 async function main(): Promise<void> {
   const config = readConfig(process.env);
   const logger = jsonLogger((line) => process.stdout.write(`${line}\n`));
-  const store = await openMigratedStore(config.SALES_SYNC_DB);
+  const store = await openMigratedStore(storeLocation(config), undefined, {
+    logger,
+    poolSize: config.SALES_SYNC_DB_POOL,
+    slowQueryMs: config.SALES_SYNC_SLOW_QUERY_MS,
+  });
   const demo = await prepareDemo(store, { config, logger });
   const tls = tlsOptions(config);
   const scheme = tls ? 'https' : 'http';
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
     logger.info('listening', {
       url: `${ownOrigin}/`,
       taskpane: `${ownOrigin}/addin/taskpane.html`,
-      db: config.SALES_SYNC_DB,
+      db: describeStore(config),
       demo,
     });
     if (demo)
@@ -75,9 +79,10 @@ async function main(): Promise<void> {
       );
   });
   const stop = () => {
-    stopPruning();
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void stopPruning()
+        .then(() => store.close())
+        .then(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

@@ -3,7 +3,7 @@
 import type { FieldDescription } from './meta';
 import { normalizeHeader } from './headers';
 import { toHalfWidth, yuanToFen } from './money';
-import { isValidDate } from './field';
+import { isValidDate, isValidDateTime } from './field';
 
 export type CellValue = string | number | boolean | null;
 
@@ -16,6 +16,7 @@ export type ParsedCell =
         | 'not-integer'
         | 'invalid-money'
         | 'invalid-date'
+        | 'invalid-datetime'
         | 'invalid-option'
         | 'invalid-value';
     };
@@ -35,6 +36,22 @@ export function dateToSerial(text: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS);
 }
 
+/**
+ * An Excel date-time serial (the fraction is the time of day) → 'YYYY-MM-DD HH:mm', to the
+ * nearest minute. The sheet's wall clock is read as Asia/Shanghai time (shared/local-time.ts).
+ */
+export function serialToDateTime(serial: number): string {
+  const date = new Date(EXCEL_EPOCH_MS + Math.round(serial * 1440) * 60_000);
+  return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** 'YYYY-MM-DD HH:mm' → an Excel date-time serial. */
+export function dateTimeToSerial(text: string): number {
+  const [date = '', time = ''] = text.split(' ');
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  return dateToSerial(date) + (h * 60 + m) / 1440;
+}
+
 export function isBlank(raw: CellValue | undefined): raw is null | undefined | '' {
   return raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
 }
@@ -47,6 +64,20 @@ function parseDate(raw: CellValue): ParsedCell {
   if (!year || !month || !day) return { ok: false, code: 'invalid-date' };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isValidDate(iso) ? { ok: true, value: iso } : { ok: false, code: 'invalid-date' };
+}
+
+/** A serial, or text such as '2026-11-20 14:30', '2026/11/20 9:05' or '2026-11-20T14:30:00'. */
+function parseDateTime(raw: CellValue): ParsedCell {
+  if (typeof raw === 'number' && raw > 0 && raw < 2958466)
+    return { ok: true, value: serialToDateTime(raw) };
+  const text = toHalfWidth(String(raw)).trim();
+  const pattern =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?[ T]+(\d{1,2})[:：](\d{2})(?:[:：]00)?$/;
+  const [, year, month, day, hour, minute] = pattern.exec(text) ?? [];
+  if (!year || !month || !day || !hour || !minute) return { ok: false, code: 'invalid-datetime' };
+  const pad = (part: string) => part.padStart(2, '0');
+  const value = `${year}-${pad(month)}-${pad(day)} ${pad(hour)}:${minute}`;
+  return isValidDateTime(value) ? { ok: true, value } : { ok: false, code: 'invalid-datetime' };
 }
 
 function parseInteger(raw: CellValue): ParsedCell {
@@ -93,6 +124,8 @@ export function parseCell(raw: CellValue, field: FieldDescription): ParsedCell {
   switch (field.kind) {
     case 'date':
       return parseDate(raw);
+    case 'datetime':
+      return parseDateTime(raw);
     case 'integer':
       return parseInteger(raw);
     case 'money':

@@ -3,14 +3,30 @@
 // GET /meta, header mapping and templates are all derived from them.
 import { z } from 'zod';
 import type { Label } from './locale';
+import { DATETIME_PATTERN } from './local-time';
 
-export type FieldKind = 'text' | 'code' | 'integer' | 'money' | 'date' | 'enum' | 'boolean';
+export type FieldKind =
+  'text' | 'code' | 'integer' | 'money' | 'date' | 'datetime' | 'enum' | 'boolean';
 
 export interface FieldOption {
   value: string;
   label: Label;
   synonyms?: readonly string[];
 }
+
+/**
+ * What a blank cell (or a sheet without the column) stands for: a fixed value (order type 常规),
+ * or an attribute of the master record another field of the row names (a line's unit price is
+ * the product's dealer price). The server fills it in and says so in the row's result; the
+ * add-in's Validate assumes the same. See docs/adding-a-dataset.md, "Defaults".
+ */
+export type FieldDefault =
+  | { readonly value: string | number | boolean }
+  | {
+      readonly from: { readonly list: string; readonly by: string; readonly attribute: string };
+      /** What the attribute is called ("经销价"), for the sentence that says it was taken. */
+      readonly label: Label;
+    };
 
 export interface FieldMeta {
   kind: FieldKind;
@@ -28,6 +44,7 @@ export interface FieldMeta {
   options?: readonly FieldOption[];
   max?: number;
   min?: number;
+  default?: FieldDefault;
 }
 
 type Opt = { required?: boolean };
@@ -62,6 +79,14 @@ export function isValidDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** 'YYYY-MM-DD HH:mm' naming a real calendar day and a time of day 00:00–23:59. */
+export function isValidDateTime(text: string): boolean {
+  const match = DATETIME_PATTERN.exec(text);
+  if (!match) return false;
+  const [, y, mo, d, h, mi] = match as unknown as [string, string, string, string, string, string];
+  return isValidDate(`${y}-${mo}-${d}`) && Number(h) < 24 && Number(mi) < 60;
 }
 
 export const field = {
@@ -116,6 +141,17 @@ export const field = {
       .refine(isValidDate, { error: 'invalid-date' });
     return finish(schema, { ...meta, kind: 'date' }, opt as O);
   },
+  /**
+   * A moment people type as Asia/Shanghai wall-clock time to the minute, '2026-11-20 14:30'
+   * (shared/local-time.ts converts it to and from ISO UTC for the store).
+   */
+  datetime<const O extends Opt | undefined = undefined>(meta: Omit<FieldMeta, 'kind'>, opt?: O) {
+    const schema = z
+      .string({ error: 'invalid-datetime' })
+      .trim()
+      .refine(isValidDateTime, { error: 'invalid-datetime' });
+    return finish(schema, { ...meta, kind: 'datetime' }, opt as O);
+  },
   enum<const V extends readonly [string, ...string[]], const O extends Opt | undefined = undefined>(
     meta: Omit<FieldMeta, 'kind' | 'options'> & { options: { [K in keyof V]: FieldOption } },
     values: V,
@@ -132,4 +168,27 @@ export const field = {
 /** The metadata of one field of a dataset schema (every field is built with `field.*`). */
 export function fieldMeta(schema: z.ZodType): (FieldMeta & { required: boolean }) | undefined {
   return schema.meta() as (FieldMeta & { required: boolean }) | undefined;
+}
+
+/** One choice of a coded column: its code, then its label in zh-CN and en-US. */
+export type Choice = readonly [value: string, zh: string, en: string];
+
+const isChoice = (c: Choice | FieldOption): c is Choice => Array.isArray(c);
+
+/**
+ * An optional enumeration for a computed pull column that holds one of a few codes (an order
+ * type, an ageing bucket): the add-in and the exports show its label, not the code. `choices`
+ * are [code, zh-CN, en-US] or the options of the field the codes come from.
+ */
+export function choiceField(label: Label, choices: readonly (Choice | FieldOption)[]) {
+  const options = choices.map((c): FieldOption =>
+    isChoice(c) ? { value: c[0], label: { 'zh-CN': c[1], 'en-US': c[2] } } : c,
+  ) as [FieldOption, ...FieldOption[]];
+  const values = options.map((o) => o.value) as [string, ...string[]];
+  return field.enum({ label, options }, values, { required: false });
+}
+
+/** The options of a field built with field.enum (none for any other field). */
+export function optionsOf(schema: z.ZodType): readonly FieldOption[] {
+  return fieldMeta(schema)?.options ?? [];
 }

@@ -1,4 +1,4 @@
-// The two languages every message and label comes in (REQUIREMENTS.md: zh-CN and en-US at least).
+// The two languages every message and label comes in: zh-CN and en-US.
 
 export const locales = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof locales)[number];

@@ -1,9 +1,9 @@
-// Messages of the finance (issue 4) and analysis (issue 5) rules and datasets; merged into
+// Messages of the finance and analysis rules and datasets; merged into
 // the one table in messages.ts.
 import type { Label } from './locale';
 
 export const domainMessages = {
-  // Finance and analysis (issues 4 and 5).
+  // Finance and analysis.
   'credit-limit-exceeded': {
     'zh-CN': '超出信用额度：额度 {limit}，已用 {used}，本单 {thisOrder}，超出 {overBy}。',
     'en-US':
@@ -26,7 +26,7 @@ export const domainMessages = {
     'zh-CN': '等级区间未覆盖 0–100：{detail}',
     'en-US': 'Grade bands leave a gap in 0–100: {detail}',
   },
-  // Analysis datasets (issue 5: targets, grading, dealer scores).
+  // Analysis datasets (targets, grading, dealer scores).
   'invalid-period': {
     'zh-CN': '期间应为年（2025）、季度（2025-Q1）、半年（2025-H1）或月份（2025-03）。',
     'en-US': 'Period must be a year (2025), quarter (2025-Q1), half (2025-H1) or month (2025-03).',
@@ -44,7 +44,7 @@ export const domainMessages = {
     'zh-CN': '同一等级只能有一个区间。',
     'en-US': 'Each grade may have only one band.',
   },
-  // Finance (issue 4): receipts, allocations.
+  // Finance: receipts, allocations.
   'duplicate-bank-line': {
     'zh-CN': '该银行流水已导入，收款单号 {id}，未重复入账。',
     'en-US': 'This bank line was already imported as {id}; it was not booked again.',
@@ -105,5 +105,26 @@ export const domainMessages = {
   'credit-note-over-outstanding': {
     'zh-CN': '红字金额超出发票 {invoice} 的未收金额（尚欠 {open} 元）。',
     'en-US': 'The credit note is more than invoice {invoice} still owes ({open} open).',
+  },
+  // Complaints (客诉).
+  'complaint-party-required': {
+    'zh-CN': '请填写经销商编码或消费者姓名。',
+    'en-US': 'Name the dealer or the consumer who complained.',
+  },
+  'complaint-region-required': {
+    'zh-CN': '消费者投诉（无经销商）须填写区域。',
+    'en-US': 'A consumer complaint with no dealer needs a region.',
+  },
+  'complaint-before-opening': {
+    'zh-CN': '“{field}”早于受理时间 {openedAt}。',
+    'en-US': '"{field}" is before the opening time {openedAt}.',
+  },
+  'complaint-resolution-unexplained': {
+    'zh-CN': '已解决的客诉须填写“{field}”。',
+    'en-US': 'A resolved complaint needs "{field}".',
+  },
+  'sla-resolution-before-response': {
+    'zh-CN': '解决时限不能短于首次响应时限。',
+    'en-US': 'The resolution time cannot be shorter than the first-response time.',
   },
 } as const satisfies Record<string, Label>;

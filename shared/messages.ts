@@ -106,6 +106,10 @@ const coreMessages = {
     'zh-CN': '“{field}”应为日期（如 2026-11-27）。',
     'en-US': '"{field}" must be a date (e.g. 2026-11-27).',
   },
+  'invalid-datetime': {
+    'zh-CN': '“{field}”应为北京时间的日期和时间（如 2026-11-20 14:30）。',
+    'en-US': '"{field}" must be a date and time, China Standard Time (e.g. 2026-11-20 14:30).',
+  },
   'invalid-option': {
     'zh-CN': '“{field}”应为以下之一：{options}。',
     'en-US': '"{field}" must be one of: {options}.',
@@ -132,6 +136,19 @@ const coreMessages = {
     'en-US': '"{field}" is a number stored as text; read as a number.',
   },
   'duplicate-in-batch': { 'zh-CN': '与第 {row} 行重复。', 'en-US': 'Duplicates row {row}.' },
+  'default-taken': {
+    'zh-CN': '“{field}”未填，按默认值“{value}”。',
+    'en-US': '"{field}" was blank; took the default "{value}".',
+  },
+  'default-from-record': {
+    'zh-CN': '“{field}”未填，取{attribute} {value}。',
+    'en-US': '"{field}" was blank; took the {attribute} {value}.',
+  },
+  'duplicate-row-key': {
+    'zh-CN': '与第 {row} 行是同一行（_key 相同），本行未提交。复制的行请清空 _key 后再推送。',
+    'en-US':
+      'Same row as row {row} (the same _key); this row was not sent. Clear _key on a copied row and push again.',
+  },
   // Row outcomes: sync protocol.
   'missing-base-version': {
     'zh-CN': '修改已有记录时必须带上版本号。',

@@ -1,7 +1,8 @@
 // GET /api/v1/meta, derived from the dataset schemas: what the add-in needs to map headers,
 // validate offline, build templates and dropdowns.
 import { z } from 'zod';
-import type { DatasetDef, RowSchema } from './datasets';
+import type { DatasetDef, RowSchema } from './dataset-def';
+import { pullFilterSchema } from './protocol';
 import { fieldMeta } from './field';
 import { roleSchema } from './roles';
 
@@ -9,7 +10,7 @@ const labelSchema = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 
 export const fieldDescriptionSchema = z.object({
   name: z.string(),
-  kind: z.enum(['text', 'code', 'integer', 'money', 'date', 'enum', 'boolean']),
+  kind: z.enum(['text', 'code', 'integer', 'money', 'date', 'datetime', 'enum', 'boolean']),
   required: z.boolean(),
   readOnly: z.boolean(),
   label: labelSchema,
@@ -22,6 +23,16 @@ export const fieldDescriptionSchema = z.object({
     .optional(),
   max: z.number().optional(),
   min: z.number().optional(),
+  /** What a blank cell stands for (FieldMeta.default). */
+  default: z
+    .union([
+      z.object({ value: z.union([z.string(), z.number(), z.boolean()]) }),
+      z.object({
+        from: z.object({ list: z.string(), by: z.string(), attribute: z.string() }),
+        label: labelSchema,
+      }),
+    ])
+    .optional(),
 });
 export type FieldDescription = z.infer<typeof fieldDescriptionSchema>;
 
@@ -35,11 +46,29 @@ export const datasetDescriptionSchema = z.object({
   /** Pushes go as one request with `atomic: true` (DatasetDef.pushAtomic). */
   atomic: z.boolean(),
   naturalKey: z.string().optional(),
+  /** Rows with equal values of these fields stand or fall together (DatasetDef.groupBy). */
+  groupBy: z.array(z.string()),
+  /** The pull filters this dataset honours. */
+  filters: z.array(pullFilterSchema.keyof()),
+  /** Push options and the roles that may set each (`releaseCredit` on orders). */
+  pushOptions: z.record(z.string(), z.array(roleSchema)),
+  /** The dataset's records fill dropdowns and offline checks (DatasetDef.list). */
+  list: z
+    .object({
+      unknownCode: z.string(),
+      inactiveCode: z.string().optional(),
+    })
+    .optional(),
   fields: z.array(fieldDescriptionSchema),
 });
 export type DatasetDescription = z.infer<typeof datasetDescriptionSchema>;
 
-const listEntrySchema = z.object({ code: z.string(), name: z.string() });
+const listEntrySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** The attributes row rules look up (DatasetDef.list.attributes), when the list has any. */
+  attrs: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+});
 export type ListEntry = z.infer<typeof listEntrySchema>;
 
 export const metaResponseSchema = z.object({
@@ -76,6 +105,7 @@ export function describeFields(schema: RowSchema, pushSchema?: RowSchema): Field
       ...(options ? { options } : {}),
       ...(meta.max === undefined ? {} : { max: meta.max }),
       ...(meta.min === undefined ? {} : { min: meta.min }),
+      ...(meta.default === undefined ? {} : { default: meta.default }),
     };
   });
 }
@@ -92,6 +122,19 @@ export function describeDataset(def: DatasetDef): DatasetDescription {
     pullRoles: [...(def.pull?.roles ?? [])],
     atomic: def.pushAtomic === true,
     ...(def.naturalKey ? { naturalKey: def.naturalKey } : {}),
+    groupBy: [...(def.groupBy ?? [])],
+    filters: [...(def.pull?.filters ?? [])],
+    pushOptions: Object.fromEntries(
+      Object.entries(def.push?.options ?? {}).map(([name, roles]) => [name, [...roles]]),
+    ),
+    ...(def.list
+      ? {
+          list: {
+            unknownCode: def.list.unknownCode,
+            ...(def.list.inactiveCode ? { inactiveCode: def.list.inactiveCode } : {}),
+          },
+        }
+      : {}),
     fields: describeFields(schema, def.push?.schema),
   };
 }

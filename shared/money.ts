@@ -1,4 +1,4 @@
-// Money is an integer number of fen (分) everywhere below the UI (DESIGN.md "Money").
+// Money is an integer number of fen (分) below the UI. See docs/protocol.md, "Values on the wire".
 // Sheets show yuan with two decimals; these are the only conversions between the two.
 
 const YUAN_PATTERN = /^([+-])?(\d+)(?:\.(\d{1,2}))?$/;

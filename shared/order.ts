@@ -5,6 +5,7 @@ import { field } from './field';
 import { skuRefField } from './product';
 
 export const orderTypes = ['normal', 'replenishment', 'fair', 'group'] as const;
+export type OrderType = (typeof orderTypes)[number];
 export const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'cancelled'] as const;
 export type OrderLineStatus = (typeof orderLineStatuses)[number];
 
@@ -21,7 +22,16 @@ export const orderLineSchema = z.object({
   }),
   orderDate: field.date({
     label: { 'zh-CN': '订单日期', 'en-US': 'Order date' },
-    synonyms: ['下单日期', '日期', '要货日期', 'date'],
+    synonyms: [
+      '下单日期',
+      '日期',
+      '要货日期',
+      '订货日期',
+      '开单日期',
+      '制单日期',
+      '单据日期',
+      'date',
+    ],
   }),
   orderType: field.enum(
     {
@@ -49,22 +59,39 @@ export const orderLineSchema = z.object({
           synonyms: ['团购订单'],
         },
       ],
+      // Most sales sheets have no order-type column: a line is a regular order unless it says.
+      default: { value: 'normal' },
     },
     orderTypes,
   ),
   skuCode: skuRefField(),
   quantity: field.integer({
     label: { 'zh-CN': '数量', 'en-US': 'Quantity' },
-    synonyms: ['订货数量', '要货数量', '件数', 'qty'],
+    synonyms: ['订货数量', '要货数量', '订购数量', '订单数量', '件数', 'qty'],
     min: 1,
   }),
   unitPrice: field.money({
     label: { 'zh-CN': '单价', 'en-US': 'Unit price' },
     synonyms: ['价格', '经销价', '订货价', 'price'],
+    // A blank price is the dealer price (the server fills it in and says so in the result).
+    default: {
+      from: { list: 'products', by: 'skuCode', attribute: 'dealerPrice' },
+      label: { 'zh-CN': '经销价', 'en-US': 'dealer price' },
+    },
   }),
   locationCode: field.code({
     label: { 'zh-CN': '发货仓', 'en-US': 'Ship from' },
-    synonyms: ['仓库', '仓库编码', '库位', '库位编码', 'warehouse', 'location'],
+    synonyms: [
+      '仓库',
+      '仓库编码',
+      '发货仓库',
+      '出库仓',
+      '出库仓库',
+      '库位',
+      '库位编码',
+      'warehouse',
+      'location',
+    ],
     ref: 'locations',
     refActive: true,
   }),

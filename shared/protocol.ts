@@ -1,4 +1,4 @@
-// The sync protocol of DESIGN.md: push, pull, meta and login bodies. Both sides parse with these.
+// The sync protocol (docs/protocol.md): push, pull, meta and login bodies; both sides parse them.
 import { z } from 'zod';
 import { roleSchema } from './roles';
 
@@ -56,6 +56,8 @@ export const rowResultSchema = z.object({
   id: z.string().optional(),
   version: z.number().int().optional(),
   errors: z.array(rowErrorSchema),
+  /** What the server did on the row's behalf without refusing it (a default it took). */
+  notices: z.array(rowErrorSchema).optional(),
   serverValues: z.record(z.string(), z.unknown()).optional(),
 });
 export type RowResult = z.infer<typeof rowResultSchema>;

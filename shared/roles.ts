@@ -1,4 +1,4 @@
-// Who may do what (REQUIREMENTS.md "Roles"): a sales assistant cannot confirm payments; finance
+// Who may do what: a sales assistant cannot confirm payments; finance
 // cannot change orders; analysts read.
 import { z } from 'zod';
 

@@ -20,6 +20,7 @@ export type RowCheck<T> = { ok: true; data: T } | { ok: false; problems: RowProb
 function problemFromIssue(
   issue: z.core.$ZodIssue,
   fields: ReadonlyMap<string, FieldDescription>,
+  values: Readonly<Record<string, unknown>>,
 ): RowProblem {
   const name = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
   const code: MessageCode = isMessageCode(issue.message) ? issue.message : 'invalid-value';
@@ -27,14 +28,16 @@ function problemFromIssue(
   const params: Record<string, string | number> = {};
   if (field?.max !== undefined) params.max = field.max;
   if (field?.options) params.options = field.options.map((o) => o.value).join(', ');
-  if (code === 'required' && issue.code === 'invalid_type' && issue.input !== undefined) {
-    return {
-      ...(name ? { field: name } : {}),
-      code: field?.kind === 'money' ? 'invalid-money' : 'invalid-value',
-      params,
-    };
-  }
-  return { ...(name ? { field: name } : {}), code, params };
+  const at = name ? { field: name } : {};
+  if (issue.code !== 'invalid_type') return { ...at, code, params };
+  // A blank cell is "required" whatever the kind says about a wrong value; a wrong type where
+  // text is required is named by the field's kind.
+  const given = name === undefined ? undefined : values[name];
+  const isBlank = given === undefined || given === null || given === '';
+  if (isBlank) return { ...at, code: 'required', params };
+  if (code === 'required')
+    return { ...at, code: field?.kind === 'money' ? 'invalid-money' : 'invalid-value', params };
+  return { ...at, code, params };
 }
 
 /** Validates typed values against a dataset's push schema; unknown keys are ignored. */
@@ -49,7 +52,7 @@ export function checkRow<S extends RowSchema>(
   const seen = new Set<string>();
   const problems: RowProblem[] = [];
   for (const issue of parsed.error.issues) {
-    const problem = problemFromIssue(issue, byName);
+    const problem = problemFromIssue(issue, byName, values);
     const key = problem.field ?? '';
     if (seen.has(key)) continue; // one reason per cell is what a user can act on
     seen.add(key);

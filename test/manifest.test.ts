@@ -1,5 +1,5 @@
 // The add-in manifest, checked offline: office-addin-manifest's `validate` needs Microsoft's online
-// service, so the schema rules that matter here are asserted directly (DESIGN.md "manifest"),
+// service, so the schema rules that matter here are asserted directly,
 // and `office-addin-manifest info` must read the file.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { OfficeAddinManifest } from 'office-addin-manifest';
-import { rewriteManifest } from '../scripts/build-addin';
+import { optionsFromEnv, rewriteManifest } from '../scripts/build-addin';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifestPath = path.join(root, 'manifest.xml');
@@ -205,6 +205,30 @@ describe('manifest.xml', () => {
       /<SourceLocation DefaultValue="https:\/\/sales\.example\.cn\/sync\/addin\/taskpane\.html"/,
     );
     parseXml(rewritten);
+  });
+
+  it('is built for the port the server listens on unless a public URL is given', () => {
+    assert.equal(optionsFromEnv({}).publicUrl, 'https://localhost:3000');
+    assert.equal(optionsFromEnv({ PORT: '3443' }).publicUrl, 'https://localhost:3443');
+    const both = { PORT: '3443', SALES_SYNC_PUBLIC_URL: 'https://sales.example.cn' };
+    assert.equal(optionsFromEnv(both).publicUrl, 'https://sales.example.cn');
+  });
+
+  it('offers the scripts of the Office add-in template, validate running the offline checks', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    assert.match(pkg.scripts.validate ?? '', /test\/manifest\.test\.ts/);
+    assert.match(pkg.scripts.validate ?? '', /office-addin-manifest info/);
+    assert.match(
+      pkg.scripts['start:desktop'] ?? '',
+      /office-addin-debugging start dist\/manifest\.xml/,
+    );
+    assert.match(pkg.scripts.stop ?? '', /office-addin-debugging stop dist\/manifest\.xml/);
+    assert.match(pkg.scripts['test:e2e'] ?? '', /test\/e2e/);
+    for (const name of ['office-addin-dev-certs', 'office-addin-debugging', 'axe-core'])
+      assert.ok(pkg.devDependencies[name], name);
   });
 
   it('reads with office-addin-manifest, as a library and as a command', async () => {

@@ -1,8 +1,8 @@
 // Allocations drafted from a pulled reconciliation sheet (对账 → 收款核销), pure. The rule a
 // finance clerk works with: for each receipt, the best-ranked suggestion still visible in the
 // sheet is the one taken — rank 1 unless the clerk filtered or hid it to pick another; rows
-// without a candidate (rank 0) give nothing. An invoice or order candidate gives one row
-// (its suggested amount); a dealer candidate gives the oldest-first split the server suggested,
+// without a candidate (rank 0) give nothing. An invoice or order candidate gives one row of the
+// suggested kind (its suggested amount); a dealer candidate gives the oldest-first split the server suggested,
 // one row per item, the write-off on its item and any overpayment as credit balance. The clerk
 // then changes or splits rows in the allocations sheet and pushes them as one atomic batch.
 import { yuanToFen } from '../../shared/money';
@@ -76,22 +76,30 @@ export function splitDrafts(
   return drafts.filter((d) => d.amount > 0);
 }
 
+/** The allocation kind a single-item suggestion asks for: its suggested kind, else its candidate's. */
+function suggestedKind(values: Record<string, unknown>): 'invoice' | 'order-deposit' | undefined {
+  const kind = text(values.suggestedTargetKind);
+  if (kind === 'invoice' || kind === 'order-deposit') return kind;
+  if (values.candidateKind === 'invoice') return 'invoice';
+  return values.candidateKind === 'order' ? 'order-deposit' : undefined;
+}
+
 /** The allocation rows one chosen suggestion gives (none when it names no dealer). */
 export function draftsOf(values: Record<string, unknown>): AllocationDraft[] {
   const receiptId = text(values.receiptId);
   const dealerCode = text(values.dealerCode);
   if (receiptId === undefined || dealerCode === undefined) return [];
   const base = { receiptId, dealerCode };
-  const split = text(values.split);
-  const fromSplit = split === undefined ? null : splitDrafts(base, split);
-  if (fromSplit) return fromSplit;
-  // A dealer candidate without a readable split names no item: nothing safe to propose.
-  if (values.candidateKind === 'dealer') return [];
+  if (values.candidateKind === 'dealer') {
+    // Only the dealer's split names the items; without a readable one nothing is safe to propose.
+    const split = text(values.split);
+    return (split === undefined ? null : splitDrafts(base, split)) ?? [];
+  }
+  // An invoice or order candidate is one item of the suggested kind, whatever its number says.
   const amount = whole(values.suggestedAmount) ?? 0;
-  const kind = text(values.suggestedTargetKind);
+  const targetKind = suggestedKind(values);
   const targetId = text(values.candidateId);
-  if (amount <= 0 || targetId === undefined) return [];
-  const targetKind = kind === 'order-deposit' ? 'order-deposit' : 'invoice';
+  if (amount <= 0 || targetId === undefined || targetKind === undefined) return [];
   return [{ ...base, targetKind, targetId, amount }];
 }
 

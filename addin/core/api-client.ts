@@ -1,5 +1,5 @@
 // The sync server's API as typed calls: base URL, bearer token, Accept-Language, answers parsed
-// with the shared zod schemas (STYLE.md 4), failures turned into ApiError sentences. A 401 clears
+// with the shared zod schemas, failures turned into ApiError sentences. A 401 clears
 // the session so the pane shows the sign-in again. Meta is cached and revalidated by ETag.
 import type { z } from 'zod';
 import type { Locale } from '../../shared/locale';

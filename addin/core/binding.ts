@@ -51,13 +51,37 @@ export function proposeFrom(
   };
 }
 
-/** Required, writable fields no column holds. */
+/** Required, writable fields no column holds and no default fills: the sheet needs them. */
 export function missingFields(
   columns: Binding['columns'],
   fields: readonly FieldDescription[],
 ): string[] {
   const taken = new Set(columns.map((c) => c.field));
-  return fields.filter((f) => f.required && !f.readOnly && !taken.has(f.name)).map((f) => f.name);
+  return fields
+    .filter((f) => f.required && !f.readOnly && !taken.has(f.name) && f.default === undefined)
+    .map((f) => f.name);
+}
+
+/** Writable fields no column holds that a default fills (order type 常规, the dealer price). */
+export function defaultedFields(
+  columns: Binding['columns'],
+  fields: readonly FieldDescription[],
+): FieldDescription[] {
+  const taken = new Set(columns.map((c) => c.field));
+  return fields.filter((f) => !f.readOnly && !taken.has(f.name) && f.default !== undefined);
+}
+
+/** "订单类型（常规）", "单价（经销价）": a defaulted field and what it will take. */
+export function describeDefault(field: FieldDescription, locale: Locale): string {
+  const rule = field.default;
+  if (!rule) return field.label[locale];
+  const taken =
+    'value' in rule
+      ? (field.options?.find((o) => o.value === rule.value)?.label[locale] ?? String(rule.value))
+      : rule.label[locale];
+  return locale === 'zh-CN'
+    ? `${field.label[locale]}（${taken}）`
+    : `${field.label[locale]} (${taken})`;
 }
 
 export function toBinding(saved: SavedBinding, dataset: DatasetDescription): Binding {

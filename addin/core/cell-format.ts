@@ -1,9 +1,9 @@
-// Typed values → what a cell holds and how it is formatted (DESIGN.md "Money, quantities, time"):
-// dates as Excel serial dates shown yyyy-mm-dd, money as yuan numbers shown #,##0.00, quantities
+// Typed values → what a cell holds and its format (docs/protocol.md, "Values on the wire"):
+// dates as Excel serial dates shown yyyy-mm-dd (date-times as serials shown yyyy-mm-dd hh:mm), money as yuan numbers shown #,##0.00, quantities
 // as integers, options by their label in the user's language, codes and texts as text ('@') so
 // "0012" and "=HYPERLINK(…)" stay exactly what the server holds.
-import { dateToSerial } from '../../shared/cells';
-import { isValidDate } from '../../shared/field';
+import { dateTimeToSerial, dateToSerial } from '../../shared/cells';
+import { isValidDate, isValidDateTime } from '../../shared/field';
 import type { Locale } from '../../shared/locale';
 import type { FieldDescription } from '../../shared/meta';
 import { fenToYuan } from '../../shared/money';
@@ -13,6 +13,8 @@ export function numberFormatOf(field: FieldDescription): string {
   switch (field.kind) {
     case 'date':
       return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
     case 'money':
       return '#,##0.00';
     case 'integer':
@@ -40,6 +42,10 @@ export function toCell(field: FieldDescription, value: unknown, locale: Locale):
   switch (field.kind) {
     case 'date':
       return typeof value === 'string' && isValidDate(value) ? dateToSerial(value) : asShown(value);
+    case 'datetime':
+      return typeof value === 'string' && isValidDateTime(value)
+        ? dateTimeToSerial(value)
+        : asShown(value);
     case 'money':
       return typeof value === 'number' ? fenToYuan(value) : asShown(value);
     case 'integer':

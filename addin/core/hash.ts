@@ -1,6 +1,6 @@
 // Small, synchronous, non-cryptographic hashes. Row digests tell which rows changed since their
 // last push or pull; derived ids make retries reuse the same mutation id and Idempotency-Key
-// (DESIGN.md "Push": the server's guards only help if a retry sends the same ids).
+// (docs/protocol.md, "Duplicate guards": they only help if a retry sends the same ids).
 
 /** 32-bit FNV-1a with a seed, over UTF-16 code units. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {

@@ -2,7 +2,7 @@
 // file): the cells validate marked, per sheet, and the rows the below-safety highlight filled, per
 // table, by `_key` (the user sorts pulled tables). The next run clears exactly those, never the
 // whole body, so a colour or note the user gave a cell survives validate and refresh. Read back
-// through zod (STYLE.md 4).
+// through zod, so a hand-edited or older file cannot crash it.
 import { z } from 'zod';
 import { cellKey } from '../excel/a1';
 import type { ExcelPort } from '../excel/port';

@@ -8,7 +8,7 @@ import type { Locale } from '../../shared/locale';
 import type { PullRow } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
 import { toCell } from './cell-format';
-import { changedSegments, plainRow, RowParser, viewRow, type FieldColumn } from './row-values';
+import { changedFieldIndexes, plainRow, RowParser, viewRow, type FieldColumn } from './row-values';
 import { placeRows, type RowLocator } from './row-moves';
 import { encodeState, readState, type StateLayout } from './row-state';
 import type { RowUpdate } from './push-results';
@@ -34,7 +34,10 @@ export interface PullApplyPlan {
   readonly appends: CellValue[][];
   readonly deletes: number[];
   readonly editedCells: number;
+  /** Cells left as the user edited them (overwriteEdits not set). */
   readonly keptEdits: number;
+  /** Those cells: body row as read, table column, field name. */
+  readonly keptCells: KeptCell[];
   /**
    * Keys of the rows to highlight once the plan is written: found by `_key` at highlight time, as
    * the user may sort meanwhile (an appended row's key is the server's).
@@ -42,9 +45,18 @@ export interface PullApplyPlan {
   readonly highlightKeys: string[];
 }
 
+export interface KeptCell {
+  readonly row: number;
+  readonly column: number;
+  readonly field: string;
+}
+
 interface Existing {
   row: number;
-  edited: number;
+  /** Indexes into `columns` of the fields whose cell the user edited since the last pull. */
+  edited: number[];
+  /** The row's digest as read now, and as last pulled. */
+  digest: string;
   values: Record<string, unknown>;
 }
 
@@ -56,9 +68,9 @@ function existingRows(input: PullApplyInput, parser: RowParser): Map<string, Exi
     const parsed = parser.parse(viewRow(input.view, row));
     const edited =
       state.hash !== null && state.hash !== parsed.digest
-        ? changedSegments(state.hash, parsed.digest)
-        : 0;
-    found.set(state.key, { row, edited, values: parsed.values });
+        ? changedFieldIndexes(state.hash, parsed.digest)
+        : [];
+    found.set(state.key, { row, edited, digest: parsed.digest, values: parsed.values });
   }
   return found;
 }
@@ -95,6 +107,7 @@ interface Draft {
   deletes: number[];
   editedCells: number;
   keptEdits: number;
+  keptCells: KeptCell[];
   /** Typed values of every keyed row as it will be, by key (for highlights). */
   finalValues: Map<string, Record<string, unknown>>;
 }
@@ -111,9 +124,9 @@ function planExisting(
     const gone = pulled ? pulled.op === 'delete' : input.full;
     draft.finalValues.set(key, mine.values);
     if (!pulled && !gone) continue;
-    draft.editedCells += mine.edited;
-    if (mine.edited > 0 && !input.overwriteEdits) {
-      draft.keptEdits += 1;
+    draft.editedCells += mine.edited.length;
+    if (mine.edited.length > 0 && !input.overwriteEdits) {
+      keepEdits(input, draft, { mine, pulled: gone ? undefined : pulled, parser: at.parser });
     } else if (gone) {
       draft.deletes.push(mine.row);
       draft.finalValues.delete(key);
@@ -123,6 +136,51 @@ function planExisting(
       draft.finalValues.set(key, pulled.values);
     }
   }
+}
+
+/**
+ * A row the user edited: their cells stay as they are, the others take the server's values (a
+ * deleted record's row stays whole). The digest written is the server's, so the kept cells still
+ * read as edited on the next refresh.
+ */
+function keepEdits(
+  input: PullApplyInput,
+  draft: Draft,
+  at: { mine: Existing; pulled: PullRow | undefined; parser: RowParser },
+): void {
+  const { mine, pulled } = at;
+  const edited = new Set(mine.edited);
+  for (const index of mine.edited) {
+    const fc = input.columns[index];
+    if (fc && fc.column >= 0)
+      draft.keptCells.push({ row: mine.row, column: fc.column, field: fc.field.name });
+  }
+  draft.keptEdits += mine.edited.length;
+  if (!pulled) return;
+  const cells = pulledCells(input, pulled, at.parser);
+  const digest = at.parser.parse(plainRow(cells)).digest;
+  const others = changedFieldIndexes(digest, mine.digest).filter((i) => !edited.has(i));
+  if (others.length === 0) return;
+  for (const index of edited) {
+    const column = input.columns[index]?.column ?? -1;
+    if (column >= 0) cells[column] = input.view.cell(mine.row, column);
+  }
+  const picks = writeColumnIndexes(input);
+  draft.updates.push({ row: mine.row, values: picks.map((c) => cells[c] ?? null) });
+  draft.finalValues.set(pulled.key, { ...pulled.values, ...pickValues(input, mine, edited) });
+}
+
+function pickValues(
+  input: PullApplyInput,
+  mine: Existing,
+  edited: ReadonlySet<number>,
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const index of edited) {
+    const name = input.columns[index]?.field.name;
+    if (name !== undefined) kept[name] = mine.values[name];
+  }
+  return kept;
 }
 
 export function planPullApply(input: PullApplyInput): PullApplyPlan {
@@ -135,6 +193,7 @@ export function planPullApply(input: PullApplyInput): PullApplyPlan {
     deletes: [],
     editedCells: 0,
     keptEdits: 0,
+    keptCells: [],
     finalValues: new Map(),
   };
   planExisting(input, draft, { parser, existing, latest });
@@ -170,6 +229,7 @@ export function placePullPlan(plan: PullApplyPlan, locate: RowLocator): PlacedPu
   );
   return {
     ...plan,
+    keptCells: placeRows(plan.keptCells, locate).placed,
     updates: updates.placed,
     deletes: deletes.placed.map(({ row }) => row),
     unplaced: updates.unplaced + deletes.unplaced,

@@ -2,6 +2,7 @@
 // a digest different from the stored one), as mutations with ids derived from the row — so a
 // retry after a network drop sends the very same ids and the server's guards skip what it already
 // applied — chunked under the server's limits without splitting an order across requests.
+import { groupKeyOf } from '../../shared/dataset-def';
 import type { Mutation } from '../../shared/protocol';
 import { derivedUuid } from './hash';
 import type { RowState } from './row-state';
@@ -55,11 +56,10 @@ export function toPushRow(row: CheckedRow, ctx: MutationContext): PushRow {
   };
 }
 
-/** Rows that must travel in one request: the lines of one order (dealer + order reference). */
-export function groupKeyOf(dataset: string, row: PushRow): string {
-  if (dataset !== 'orders') return row.rowKey;
-  const { dealerCode, orderRef } = row.values;
-  return `${String(dealerCode)}\u0000${String(orderRef)}`;
+/** Rows that must travel in one request: those of one group (DatasetDef.groupBy), else alone. */
+function travelKeyOf(groupBy: readonly string[], row: PushRow): string {
+  const group = groupKeyOf(groupBy, row.values);
+  return group === null ? `row\u0000${row.rowKey}` : `group\u0000${group}`;
 }
 
 function utf8Length(text: string): number {
@@ -76,10 +76,10 @@ export interface PushLimits {
   readonly maxBytes: number;
 }
 
-function groupsInOrder(dataset: string, rows: readonly PushRow[]): PushRow[][] {
+function groupsInOrder(groupBy: readonly string[], rows: readonly PushRow[]): PushRow[][] {
   const groups = new Map<string, PushRow[]>();
   for (const row of rows) {
-    const key = groupKeyOf(dataset, row);
+    const key = travelKeyOf(groupBy, row);
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -89,7 +89,7 @@ function groupsInOrder(dataset: string, rows: readonly PushRow[]): PushRow[][] {
 
 /** Whole groups per chunk; a group alone over the limits is split as a last resort. */
 export function planPushChunks(
-  dataset: string,
+  groupBy: readonly string[],
   rows: readonly PushRow[],
   limits: PushLimits,
 ): PushRow[][] {
@@ -101,7 +101,7 @@ export function planPushChunks(
     current = [];
     bytes = 0;
   };
-  for (const group of groupsInOrder(dataset, rows)) {
+  for (const group of groupsInOrder(groupBy, rows)) {
     const groupBytes = group.reduce(
       (sum, r) => sum + utf8Length(JSON.stringify(r.mutation)) + 1,
       0,

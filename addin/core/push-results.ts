@@ -5,7 +5,7 @@
 import type { Locale } from '../../shared/locale';
 import type { RowResult } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
-import type { ConflictInfo } from '../app-api';
+import type { CellIssue, ConflictInfo } from '../app-api';
 import type { PushRow } from './push-plan';
 import type { RowLocator } from './row-moves';
 import { encodeState, type RowState, type StateLayout } from './row-state';
@@ -24,6 +24,8 @@ export interface ResultWrite {
   readonly counts: { applied: number; unchanged: number; rejected: number; conflict: number };
   /** Results not written back: their row left the table during the push (deleted, say). */
   readonly unplaced: number;
+  /** Rows the server refused, each at its `_status` cell, with the reasons. */
+  readonly rejections: CellIssue[];
 }
 
 interface Context {
@@ -49,7 +51,13 @@ function statusText(result: RowResult, locale: Locale): string {
     locale,
   );
   const id = result.id ?? '';
-  if (result.status === 'applied') return say('status-accepted', { id }, locale);
+  // What the server took on the row's behalf (a default price) follows the acceptance.
+  const notes = (result.notices ?? []).map((n) => n.message);
+  if (result.status === 'applied') {
+    const accepted = say('status-accepted', { id }, locale);
+    if (notes.length === 0) return accepted;
+    return `${accepted}${locale === 'zh-CN' ? '。' : '. '}${joinReasons(notes, locale)}`;
+  }
   if (result.status === 'unchanged') return say('status-unchanged', { id }, locale);
   return say(
     result.status === 'conflict' ? 'status-conflict' : 'status-rejected',
@@ -101,10 +109,27 @@ function invalidUpdates(ctx: Context, invalid: readonly CheckedRow[]): RowUpdate
     const at = ctx.locate(row.row);
     if (at === null) continue;
     const reasons = joinReasons(row.reasons, ctx.locale);
-    const status = say('status-invalid', { reasons }, ctx.locale);
+    const status = row.heldBack === true ? reasons : say('status-invalid', { reasons }, ctx.locale);
     updates.push({ row: at, values: [status, ...encodeState(ctx.layout, row.state)] });
   }
   return updates;
+}
+
+/** A refused row as the pane lists it: its `_status` cell (else its first) and the reasons. */
+function rejectionOf(ctx: Context, at: number, result: RowResult): CellIssue {
+  const column = Math.max(0, ctx.layout.status);
+  return {
+    sheetName: ctx.view.region.sheetName,
+    address: ctx.view.addressOf(at, column),
+    sheetRow: ctx.view.sheetRowOf(at),
+    field: null,
+    code: result.errors[0]?.code ?? 'rejected',
+    message: joinReasons(
+      result.errors.map((e) => e.message),
+      ctx.locale,
+    ),
+    severity: 'error',
+  };
 }
 
 export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
@@ -112,6 +137,7 @@ export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
   const updates: RowUpdate[] = [];
   const conflicts: ConflictInfo[] = [];
   const counts = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
+  const rejections: CellIssue[] = [];
   let unplaced = 0;
   for (const row of sent) {
     const result = results.get(row.mutation.mutationId);
@@ -127,7 +153,8 @@ export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
       values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))],
     });
     if (result.status === 'conflict') conflicts.push(conflictOf(ctx, { row, at }, result));
+    if (result.status === 'rejected') rejections.push(rejectionOf(ctx, at, result));
   }
   updates.push(...invalidUpdates(ctx, invalid));
-  return { updates, conflicts, counts, unplaced };
+  return { updates, conflicts, counts, unplaced, rejections };
 }

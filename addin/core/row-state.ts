@@ -1,4 +1,4 @@
-// The system columns of a synced table (DESIGN.md "Sync protocol"): `_status` in words, `_key`
+// The system columns (docs/protocol.md, "Sheet system columns"): `_status` in words, `_key`
 // the row's UUID, `_version` the server version last seen, and the row digest that says whether
 // the row changed since its last push or pull. The digest lives in a hidden `_hash` column when
 // the table has one (it moves with sorting); the port's ensureTable adds only `_status`, `_key`

@@ -163,6 +163,16 @@ export function parseRow(cells: RowCells, columns: readonly FieldColumn[]): Pars
   return new RowParser(columns).parse(cells);
 }
 
+/** Which fields (indexes in digest order) differ between two digests of the same fields. */
+export function changedFieldIndexes(a: string, b: string): number[] {
+  const count = Math.max(a.length, b.length) / 4;
+  const changed: number[] = [];
+  for (let i = 0; i < count; i += 1)
+    if (a.length !== b.length || a.slice(i * 4, i * 4 + 4) !== b.slice(i * 4, i * 4 + 4))
+      changed.push(i);
+  return changed;
+}
+
 /** How many fields differ between two digests of the same fields (a refresh's edited cells). */
 export function changedSegments(a: string, b: string): number {
   if (a.length !== b.length) return Math.max(a.length, b.length) / 4;

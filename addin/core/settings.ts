@@ -1,6 +1,6 @@
 // What the add-in keeps in the workbook's own settings, so it travels with the file: the
 // workbook's id, the bindings of tables to datasets, and each pulled sheet's cursor and stamp.
-// Never the token. Read back through zod (STYLE.md 4): a hand-edited or older file must not crash.
+// Never the token. Read back through zod: a hand-edited or older file must not crash.
 import { z } from 'zod';
 import { pullFilterSchema } from '../../shared/protocol';
 import type { ExcelPort } from '../excel/port';

@@ -1,5 +1,5 @@
 // What the add-in keeps in the pane's own storage (localStorage in the browser): the session
-// with its bearer token and the client id. Never in the workbook (DESIGN.md "Auth"): a workbook
+// with its bearer token and the client id. Never in the workbook: a workbook
 // is mailed around, a token must not travel with it. Read back through zod like any edge.
 import { z } from 'zod';
 import { sessionUserSchema } from '../../shared/protocol';
@@ -54,7 +54,7 @@ export function saveSession(storage: KeyValueStorage, session: StoredSession | n
   else storage.setItem(SESSION_KEY, JSON.stringify(session));
 }
 
-/** This add-in instance's id, made once (DESIGN.md "Identity"). */
+/** This add-in instance's id, made once: the scope of its mutation ids (docs/protocol.md). */
 export function clientIdOf(storage: KeyValueStorage, makeId: () => string): string {
   const existing = storage.getItem(CLIENT_KEY);
   if (existing && /^[\w-]{8,100}$/.test(existing)) return existing;

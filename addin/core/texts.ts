@@ -48,6 +48,14 @@ export const addinTexts = {
     'zh-CN': '该表没有可汇总的数值列。',
     'en-US': 'This table has no numeric column to sum.',
   },
+  'pivot-only-kind': {
+    'zh-CN': '{name}：仅{item}（筛选：{field} = {item}）',
+    'en-US': '{name}: {item} only (filter: {field} = {item})',
+  },
+  'pivot-kinds-split': {
+    'zh-CN': '{name}：订货与发货分列，请勿相加',
+    'en-US': '{name}: ordered and shipped in separate columns; do not add them up',
+  },
   'hidden-row': {
     'zh-CN': '此行已隐藏，但仍会校验和上传。',
     'en-US': 'This row is hidden; it is still checked and pushed.',
@@ -59,6 +67,11 @@ export const addinTexts = {
   'status-invalid': {
     'zh-CN': '未上传，请先改正：{reasons}',
     'en-US': 'Not sent; fix first: {reasons}',
+  },
+  'status-held-back': {
+    'zh-CN': '未上传：同一单（{group}）的第 {rows} 行有问题，整单暂缓，改正后一起上传。',
+    'en-US':
+      'Not sent: row {rows} of the same order ({group}) has problems; the whole order waits until it is fixed.',
   },
   'status-sending': { 'zh-CN': '上传中…', 'en-US': 'Sending…' },
   'status-took-server': {

@@ -1,10 +1,11 @@
 // Validation of a bound table, pure: every non-blank row parsed per field, checked with the
 // dataset's own zod schema (the one the server runs) and the meta's master-data lists, and every
 // problem turned into a CellIssue at its cell with a sentence in the user's language.
-import type { RowSchema } from '../../shared/datasets';
+import type { RowRule, RowSchema, RuleContext } from '../../shared/dataset-def';
 import type { Locale } from '../../shared/locale';
 import type { DatasetDescription, FieldDescription } from '../../shared/meta';
 import type { MessageCode } from '../../shared/messages';
+import { applyDefaults } from '../../shared/defaults';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { CellIssue } from '../app-api';
 import type { RefChecker } from './refs';
@@ -20,6 +21,8 @@ export interface CheckedRow {
   readonly valid: boolean;
   /** Error sentences, for `_status`. */
   readonly reasons: string[];
+  /** Valid itself, but held back with its group (group-hold.ts); `reasons` says why. */
+  readonly heldBack?: boolean;
 }
 
 export interface TableCheck {
@@ -34,6 +37,9 @@ export interface CheckInput {
   dataset: DatasetDescription;
   schema: RowSchema | undefined;
   refs: RefChecker;
+  /** The dataset's row rules and what they may look up; no context (signed out) skips them. */
+  rules: readonly RowRule[];
+  ruleContext: RuleContext | null;
   locale: Locale;
 }
 
@@ -66,8 +72,11 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
     severity: f.severity,
   }));
   const failed = new Set(parsed.findings.filter((f) => f.severity === 'error').map((f) => f.field));
+  // Blank cells with a declared default are checked as the server will fill them in.
+  const lookup = input.ruleContext?.attribute ?? (() => undefined);
+  const values = applyDefaults(input.dataset.fields, parsed.values, lookup).values;
   if (input.schema) {
-    const check = checkRow(input.schema, parsed.values, input.dataset.fields);
+    const check = checkRow(input.schema, values, input.dataset.fields);
     for (const p of check.ok ? [] : check.problems) {
       if (p.field !== undefined && failed.has(p.field)) continue;
       found.push({
@@ -77,6 +86,10 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
       });
       if (p.field !== undefined) failed.add(p.field);
     }
+  }
+  for (const p of ruleProblems(input, values, failed)) {
+    found.push({ column: byField.get(p.field)?.column ?? -1, problem: p, severity: 'error' });
+    failed.add(p.field);
   }
   for (const fc of input.columns) {
     const code =
@@ -92,6 +105,17 @@ function rowFindings(input: CheckInput, parsed: ParsedRow): Found[] {
       });
   }
   return found;
+}
+
+/** The dataset's rules, over a row whose fields they read passed every other check. */
+function ruleProblems(
+  input: CheckInput,
+  values: Readonly<Record<string, unknown>>,
+  failed: ReadonlySet<string>,
+) {
+  const ctx = input.ruleContext;
+  if (!ctx || input.rules.length === 0 || failed.size > 0) return [];
+  return input.rules.flatMap((rule) => rule(values, ctx));
 }
 
 function toIssues(input: CheckInput, row: number, found: readonly Found[]): CellIssue[] {

@@ -1,6 +1,6 @@
 // Workbook settings and the host environment. Settings are the document's own key/value store
 // (Office.context.document.settings): they travel with the workbook, which is what the binding,
-// workbookId, filters and last-pull metadata need. Never the token (DESIGN.md "Auth").
+// workbookId, filters and last-pull metadata need. Never the token: a workbook is mailed around.
 
 import type { ExcelEnvironment, SettingsPatch, ThemeColors } from './port';
 import { supportedExcelApiMinor } from './office-run';

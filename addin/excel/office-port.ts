@@ -1,5 +1,5 @@
 // The ExcelPort over the real Office.js globals. This folder is the only code allowed to touch
-// `Excel` and `Office` (DESIGN.md "The add-in"); the operations live in office-*.ts by concern.
+// `Excel` and `Office` (docs/architecture.md, "Layers"); the operations live in office-*.ts.
 
 import { readColumn } from './office-column';
 import { readEnvironment, readSettings, writeSettings } from './office-env';

@@ -3,8 +3,20 @@
 // each, so the 5 MB response limit holds for big tables), plus hidden rows and merged areas.
 
 import { containsRect, parseRect, rectAddress, type Rect } from './a1';
-import { isExcelApiSupported, isReadTooLarge, SyncCounter, fromExcelValue } from './office-run';
-import type { CellRef, CellValue, RegionSource, SheetRegion } from './port';
+import {
+  fromExcelValue,
+  isExcelApiSupported,
+  isItemNotFound,
+  isReadTooLarge,
+  SyncCounter,
+} from './office-run';
+import {
+  MissingTableError,
+  type CellRef,
+  type CellValue,
+  type RegionSource,
+  type SheetRegion,
+} from './port';
 
 /** Cells per read request: 4 properties × ~15 bytes a cell stays well under 5 MB. */
 const READ_CELLS_PER_CHUNK = 40_000;
@@ -24,7 +36,11 @@ async function locateTable(
   const range = table.getRange().load('address');
   table.load('name');
   const sheet = table.worksheet.load('name');
-  await sync.sync();
+  try {
+    await sync.sync();
+  } catch (error) {
+    throw isItemNotFound(error) ? new MissingTableError(name) : error;
+  }
   return { sheetName: sheet.name, rect: parseRect(range.address), tableName: table.name };
 }
 
@@ -68,6 +84,15 @@ interface CellBlock {
   formulaCells: CellRef[];
 }
 
+/**
+ * Range.formulas answers a constant as the constant itself, text starting with "=" included
+ * (typed into a text cell): a formula is a cell whose formula differs from its value.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member
+ */
+function isFormula(formula: unknown, value: unknown): boolean {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value;
+}
+
 /** Reads rows [first, first+count) of `rect`, halving on a payload error. */
 async function readBlock(
   sync: SyncCounter,
@@ -95,8 +120,7 @@ async function readBlock(
     block.texts.push((range.text[i] ?? []).map(String));
     block.formats.push((range.numberFormat[i] ?? []).map(String));
     (range.formulas[i] ?? []).forEach((f, column) => {
-      if (typeof f === 'string' && f.startsWith('='))
-        block.formulaCells.push({ row: offset + i - 1, column });
+      if (isFormula(f, row[column])) block.formulaCells.push({ row: offset + i - 1, column });
     });
   });
 }

@@ -36,6 +36,11 @@ export function isPayloadTooLarge(error: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }
 
+/** Office's ItemNotFound: a sheet, table or other item by that name does not exist. */
+export function isItemNotFound(error: unknown): boolean {
+  return errorCode(error) === 'ItemNotFound';
+}
+
 /** A read whose answer is too large: the codes above, or a response-size code (…PayloadSize…). */
 export function isReadTooLarge(error: unknown): boolean {
   return isPayloadTooLarge(error) || (errorCode(error) ?? '').includes('PayloadSize');
@@ -72,7 +77,7 @@ export function emptyStats(): ChunkStats {
 /**
  * Sends items in chunks, one sync per chunk: `queue` puts a chunk's operations on the context,
  * the sync sends them. A payload-too-large failure applied nothing, so the chunk is halved and
- * both halves are queued again (DESIGN.md "The add-in").
+ * both halves are queued again (docs/architecture.md, "The port to Excel").
  */
 export async function sendInChunks(
   sync: SyncCounter,

@@ -64,7 +64,8 @@ export function ensureTable(input: EnsureTableInput): Promise<TableInfo> {
       if (!names.includes(system)) table.columns.add(undefined, undefined, system);
     for (const system of SYSTEM_COLUMNS) {
       table.columns.getItem(system).getRange().columnHidden =
-        HIDDEN_SYSTEM_COLUMNS.includes(system);
+        HIDDEN_SYSTEM_COLUMNS.includes(system) ||
+        (system === '_status' && input.hideStatus === true);
     }
     return describeTable(sync, table);
   });
@@ -157,6 +158,13 @@ export function addPivot(spec: PivotSpec): Promise<void> {
     for (const name of spec.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(name));
     for (const name of spec.columns) pivot.columnHierarchies.add(pivot.hierarchies.getItem(name));
     for (const name of spec.values) pivot.dataHierarchies.add(pivot.hierarchies.getItem(name));
+    for (const filter of spec.filters ?? []) {
+      const added = pivot.filterHierarchies.add(pivot.hierarchies.getItem(filter.field));
+      added.fields
+        .getItem(filter.field)
+        .applyFilter({ manualFilter: { selectedItems: [...filter.items] } });
+    }
+    if (spec.title) sheet.getRange('A1').values = [[spec.title]];
     sheet.activate();
     await context.sync();
   });

@@ -1,5 +1,5 @@
 // The Excel port: everything the add-in's use cases need from the workbook, as plain data.
-// DESIGN.md "The add-in": addin/excel/ is the only code that touches Office/Excel; proxy objects
+// Only addin/excel/ touches Office/Excel (docs/architecture.md, "Layers"); proxy objects
 // never leave it. Each operation is one Excel.run batch (one context.sync() per chunk).
 
 /** A cell value as Excel's Range.values returns it (dates arrive as serial numbers). */
@@ -48,7 +48,15 @@ export interface SheetRegion {
   readonly hiddenRows: readonly number[];
 }
 
-/** The system columns the add-in keeps inside the user's table (DESIGN.md "Sync protocol"). */
+/** A table the port was asked for is gone (the user deleted it, or its sheet). */
+export class MissingTableError extends Error {
+  constructor(readonly tableName: string) {
+    super(`table ${tableName} is missing`);
+    this.name = 'MissingTableError';
+  }
+}
+
+/** The system columns kept inside the user's table (docs/protocol.md, "Sheet system columns"). */
 /** `_hash` holds the digest of the row's values at its last push or pull, so the add-in knows
  *  which rows changed; like `_key` and `_version` it is hidden and moves with sorting. */
 export const SYSTEM_COLUMNS = ['_status', '_key', '_version', '_hash'] as const;
@@ -60,6 +68,8 @@ export interface EnsureTableInput {
   readonly address: string;
   /** Name for a new table; Excel picks one when omitted. */
   readonly tableName?: string;
+  /** Hide `_status` too (a pulled table, where nothing is pushed and the column stays empty). */
+  readonly hideStatus?: boolean;
 }
 
 export interface TableInfo {
@@ -152,6 +162,10 @@ export interface PivotSpec {
   readonly rows: readonly string[];
   readonly columns: readonly string[];
   readonly values: readonly string[];
+  /** Fields in the filter area, each keeping only `items` (PivotField.applyFilter, ExcelApi 1.12). */
+  readonly filters?: readonly { readonly field: string; readonly items: readonly string[] }[];
+  /** A line above the pivot saying what it counts. */
+  readonly title?: string;
 }
 
 export interface HighlightInput {

@@ -1,10 +1,8 @@
 // The proposed column → field mapping of a bound sheet, for the user to confirm or change
-// (issue 3 "Bind a sheet"). Missing required fields are recomputed as the user edits.
+// before it is saved. Missing required fields are recomputed as the user edits.
 import {
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Select,
   Subtitle2,
   Table,
@@ -19,22 +17,15 @@ import {
 import { useState } from 'react';
 import type { Binding } from '../app-api';
 import type { FieldDescription } from '../../shared/meta';
+import { defaultedFields, describeDefault, missingFields } from '../core/binding';
 import { useUi } from './context';
+import { Message } from './message';
 import { fill } from './strings';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-/** Required, writable fields that no column holds. */
-export function missingFields(
-  columns: Binding['columns'],
-  fields: readonly FieldDescription[],
-): string[] {
-  const used = new Set(columns.map((c) => c.field));
-  return fields.filter((f) => f.required && !f.readOnly && !used.has(f.name)).map((f) => f.name);
-}
 
 export interface BindingReviewProps {
   binding: Binding;
@@ -50,6 +41,8 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
   const [columns, setColumns] = useState(binding.columns);
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label[locale] ?? name;
   const missing = fields.length > 0 ? missingFields(columns, fields) : binding.missing;
+  const defaulted = defaultedFields(columns, fields);
+  const sep = locale === 'zh-CN' ? '、' : ', ';
   const choose = (index: number, field: string) => {
     setColumns((all) =>
       all.map((c, i) => (i === index ? { ...c, field: field === '' ? null : field } : c)),
@@ -64,13 +57,16 @@ export function BindingReview({ binding, fields, busy, onConfirm, onCancel }: Bi
       <Caption1>{fill(strings.bindingHint, { sheet: binding.sheetName })}</Caption1>
       <MappingTable columns={columns} fields={fields} onChoose={choose} />
       {missing.length > 0 ? (
-        <MessageBar intent="warning" data-testid="binding-missing">
-          <MessageBarBody>
-            {fill(strings.missingFields, {
-              fields: missing.map(labelOf).join(locale === 'zh-CN' ? '、' : ', '),
-            })}
-          </MessageBarBody>
-        </MessageBar>
+        <Message intent="warning" testId="binding-missing">
+          {fill(strings.missingFields, { fields: missing.map(labelOf).join(sep) })}
+        </Message>
+      ) : null}
+      {defaulted.length > 0 ? (
+        <Message intent="info" testId="binding-defaults">
+          {fill(strings.defaultedFields, {
+            fields: defaulted.map((f) => describeDefault(f, locale)).join(sep),
+          })}
+        </Message>
       ) : null}
       <div className={styles.buttons}>
         <Button

@@ -9,12 +9,14 @@ export interface DatasetSelectProps {
   value: string;
   onChange: (dataset: string) => void;
   testId: string;
+  /** The field's label: each picker says what it picks for (send or get). */
+  label: string;
 }
 
-export function DatasetSelect({ datasets, value, onChange, testId }: DatasetSelectProps) {
-  const { strings, locale } = useUi();
+export function DatasetSelect({ datasets, value, onChange, testId, label }: DatasetSelectProps) {
+  const { locale } = useUi();
   return (
-    <Field label={strings.dataset}>
+    <Field label={label}>
       <Select
         value={value}
         onChange={(_, data) => {

@@ -12,6 +12,20 @@ export function pullableDatasets(meta: MetaResponse, role: Role): DatasetDescrip
   return meta.datasets.filter((d) => d.pullable && d.pullRoles.includes(role));
 }
 
+/** May `role` push `dataset` (its declared push roles, from meta)? */
+export function mayPush(meta: MetaResponse, dataset: string, role: Role): boolean {
+  return pushableDatasets(meta, role).some((d) => d.name === dataset);
+}
+
+/** May `role` set a push option of `dataset` (e.g. orders' `releaseCredit`)? */
+export function mayUseOption(
+  meta: MetaResponse,
+  input: { dataset: string; option: string; role: Role },
+): boolean {
+  const described = meta.datasets.find((d) => d.name === input.dataset);
+  return described?.pushOptions[input.option]?.includes(input.role) ?? false;
+}
+
 /** The dataset to preselect: orders or stock when offered (the daily work), else the first. */
 export function defaultDataset(datasets: readonly DatasetDescription[], preferred: string): string {
   return datasets.find((d) => d.name === preferred)?.name ?? datasets[0]?.name ?? '';

@@ -1,4 +1,4 @@
-// Errors as sentences (issue 3: "errors read as plain sentences, not stack traces"). The add-in's
+// Errors as plain sentences, never stack traces. The add-in's
 // API client already turns the server's answers into localized sentences; what is left here is
 // the browser's own vocabulary: a failed fetch, an abort, a bug.
 import { fill, type Strings } from './strings';

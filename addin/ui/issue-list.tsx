@@ -1,7 +1,7 @@
 // The validation's problems, one per cell. Each is a button, so a click or Enter/Space selects
 // its cell in the sheet; Tab moves through the list like any other controls.
 import { Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellIssue, ValidationReport } from '../app-api';
+import type { CellIssue } from '../app-api';
 import { useUi } from './context';
 import { fill } from './strings';
 
@@ -28,22 +28,26 @@ const useStyles = makeStyles({
 /** Long lists stay responsive: the first problems matter; the sheet shows every mark. */
 export const MAX_LISTED_ISSUES = 200;
 
-export function IssueList({
-  report,
-  onSelect,
-}: {
-  report: ValidationReport;
+export interface IssueListProps {
+  issues: readonly CellIssue[];
   onSelect: (issue: CellIssue) => void;
-}) {
+  /** The list's heading (validation's problems by default). */
+  title?: string;
+  /** Names the section and list for tests: "issue" (validation) or "rejected" (a push). */
+  kind?: 'issue' | 'rejected';
+}
+
+export function IssueList({ issues, onSelect, title, kind = 'issue' }: IssueListProps) {
   const styles = useStyles();
   const { strings } = useUi();
-  const listed = report.issues.slice(0, MAX_LISTED_ISSUES);
+  const listed = issues.slice(0, MAX_LISTED_ISSUES);
+  const titleId = `${kind}-list-title`;
   return (
-    <section className={styles.panel} aria-labelledby="issues-title">
-      <Subtitle2 as="h2" id="issues-title">
-        {strings.issuesTitle}
+    <section className={styles.panel} aria-labelledby={titleId}>
+      <Subtitle2 as="h2" id={titleId}>
+        {title ?? strings.issuesTitle}
       </Subtitle2>
-      <ul className={styles.list} aria-labelledby="issues-title" data-testid="issue-list">
+      <ul className={styles.list} aria-labelledby={titleId} data-testid={`${kind}-list`}>
         {listed.map((issue, index) => (
           <li key={`${index}:${issue.sheetName}!${issue.address}:${issue.code}`}>
             <Button
@@ -53,7 +57,7 @@ export function IssueList({
               onClick={() => {
                 onSelect(issue);
               }}
-              data-testid="issue"
+              data-testid={kind}
               data-address={issue.address}
               data-severity={issue.severity}
             >

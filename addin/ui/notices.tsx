@@ -1,13 +1,7 @@
 // The outcome of the last step as message bars: results, warnings, and errors as sentences.
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBarActions, makeStyles, tokens } from '@fluentui/react-components';
 import { useUi } from './context';
+import { Message } from './message';
 import type { Notice } from './use-work';
 
 const useStyles = makeStyles({
@@ -27,42 +21,44 @@ export function Notices({
   return (
     <div className={styles.list} role="status" aria-live="polite" data-testid="notices">
       {notices.map((notice, index) => (
-        <MessageBar
+        <Message
           key={`${index}:${notice.text}`}
           intent={notice.intent}
-          data-testid="notice"
-          data-intent={notice.intent}
+          testId="notice"
+          data={{ 'data-intent': notice.intent }}
+          actions={
+            <MessageBarActions
+              {...(notice.action
+                ? {
+                    children: (
+                      <Button
+                        size="small"
+                        onClick={notice.action.run}
+                        data-testid={notice.action.testId}
+                      >
+                        {notice.action.label}
+                      </Button>
+                    ),
+                  }
+                : {})}
+              containerAction={
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  aria-label={strings.close}
+                  title={strings.close}
+                  onClick={() => {
+                    onDismiss(index);
+                  }}
+                >
+                  ✕
+                </Button>
+              }
+            />
+          }
         >
-          <MessageBarBody>{notice.text}</MessageBarBody>
-          <MessageBarActions
-            {...(notice.action
-              ? {
-                  children: (
-                    <Button
-                      size="small"
-                      onClick={notice.action.run}
-                      data-testid={notice.action.testId}
-                    >
-                      {notice.action.label}
-                    </Button>
-                  ),
-                }
-              : {})}
-            containerAction={
-              <Button
-                size="small"
-                appearance="transparent"
-                aria-label={strings.close}
-                title={strings.close}
-                onClick={() => {
-                  onDismiss(index);
-                }}
-              >
-                ✕
-              </Button>
-            }
-          />
-        </MessageBar>
+          {notice.text}
+        </Message>
       ))}
     </div>
   );

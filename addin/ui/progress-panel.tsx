@@ -3,7 +3,7 @@
 import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { Progress } from '../app-api';
 import { useUi } from './context';
-import { fill } from './strings';
+import { fill, type Phase } from './strings';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
@@ -16,13 +16,23 @@ export interface ProgressPanelProps {
   onCancel: (() => void) | null;
 }
 
+/** The phase in the user's words; a phase the pane does not know is not shown as a code. */
+function usePhaseLabel(): (phase: string) => string {
+  const { strings } = useUi();
+  return (phase) => (Object.hasOwn(strings.phases, phase) ? strings.phases[phase as Phase] : '');
+}
+
 export function ProgressPanel({ label, progress, onCancel }: ProgressPanelProps) {
   const styles = useStyles();
   const { strings } = useUi();
+  const phaseLabel = usePhaseLabel();
   const total = progress?.total ?? null;
   const value = total && progress ? Math.min(1, progress.done / total) : undefined;
   const hint = progress
-    ? [progress.phase, total ? fill(strings.progressCount, { done: progress.done, total }) : '']
+    ? [
+        phaseLabel(progress.phase),
+        total ? fill(strings.progressCount, { done: progress.done, total }) : '',
+      ]
         .filter(Boolean)
         .join(' · ')
     : strings.working;

@@ -16,7 +16,14 @@ import type { PullFilter } from '../../shared/protocol';
 import { useUi } from './context';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  // Two columns as wide as the pane allows: Fluent's inputs keep a 250 px minimum otherwise,
+  // which made the filter 500 px wide in a 320–380 px pane.
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 130px), 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
+  control: { minWidth: 0, width: '100%' },
 });
 
 export type FilterDraft = Record<'from' | 'to' | 'region' | 'dealer' | 'category', string>;
@@ -52,6 +59,7 @@ export function PullFilterFields({ meta, draft, onChange }: PullFilterProps) {
           <div className={styles.grid}>
             <Field label={strings.from}>
               <Input
+                className={styles.control}
                 type="date"
                 value={draft.from}
                 onChange={(_, d) => {
@@ -62,6 +70,7 @@ export function PullFilterFields({ meta, draft, onChange }: PullFilterProps) {
             </Field>
             <Field label={strings.to}>
               <Input
+                className={styles.control}
                 type="date"
                 value={draft.to}
                 onChange={(_, d) => {
@@ -86,6 +95,7 @@ export function PullFilterFields({ meta, draft, onChange }: PullFilterProps) {
             />
             <Field label={strings.category}>
               <Input
+                className={styles.control}
                 value={draft.category}
                 onChange={(_, d) => {
                   set('category')(d.value);
@@ -109,10 +119,12 @@ interface ListOrTextProps {
 }
 
 function ListOrText({ label, list, value, onChange, testId }: ListOrTextProps) {
+  const styles = useStyles();
   if (!list || list.length === 0) {
     return (
       <Field label={label}>
         <Input
+          className={styles.control}
           value={value}
           onChange={(_, d) => {
             onChange(d.value);
@@ -125,6 +137,7 @@ function ListOrText({ label, list, value, onChange, testId }: ListOrTextProps) {
   return (
     <Field label={label}>
       <Select
+        className={styles.control}
         value={value}
         onChange={(_, d) => {
           onChange(d.value);

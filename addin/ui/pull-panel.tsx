@@ -3,15 +3,11 @@
 // reconciliation, finance drafts an allocations sheet from the suggestions.
 import { Button, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Role } from '../../shared/roles';
 import { useUi } from './context';
 import { DatasetSelect } from './dataset-select';
-import { defaultDataset, pullableDatasets } from './datasets';
+import { defaultDataset, mayPush, pullableDatasets } from './datasets';
 import { emptyFilter, PullFilterFields, toPullFilter, type FilterDraft } from './pull-filter';
 import { usePanelStyles, type PanelProps } from './send-panel';
-
-/** Who may confirm payments: the allocations dataset's push roles (shared/finance/datasets.ts). */
-const allocators: readonly Role[] = ['admin', 'finance'];
 
 export function PullPanel({ meta, role, busy, actions }: PanelProps) {
   const styles = usePanelStyles();
@@ -31,6 +27,7 @@ export function PullPanel({ meta, role, busy, actions }: PanelProps) {
         value={dataset}
         onChange={setDataset}
         testId="pull-dataset"
+        label={strings.pullDataset}
       />
       <PullFilterFields meta={meta} draft={filter} onChange={setFilter} />
       <div className={styles.buttons}>
@@ -48,7 +45,7 @@ export function PullPanel({ meta, role, busy, actions }: PanelProps) {
         <Button disabled={busy} onClick={() => void actions.addPivot()} data-testid="add-pivot">
           {strings.addPivot}
         </Button>
-        {dataset === 'reconciliation' && allocators.includes(role) && (
+        {dataset === 'reconciliation' && mayPush(meta, 'allocations', role) && (
           <Button
             disabled={busy}
             onClick={() => void actions.prepareAllocations()}

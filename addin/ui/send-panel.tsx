@@ -6,7 +6,7 @@ import type { MetaResponse } from '../../shared/meta';
 import type { Role } from '../../shared/roles';
 import { useUi } from './context';
 import { DatasetSelect } from './dataset-select';
-import { defaultDataset, pushableDatasets } from './datasets';
+import { defaultDataset, mayUseOption, pushableDatasets } from './datasets';
 import type { Actions } from './use-actions';
 
 export const usePanelStyles = makeStyles({
@@ -21,9 +21,6 @@ export interface PanelProps {
   actions: Actions;
 }
 
-/** Who may release an order over the credit limit (server/finance/order-credit.ts). */
-const releasers: readonly Role[] = ['admin', 'manager', 'finance'];
-
 export function SendPanel({ meta, role, busy, actions }: PanelProps) {
   const styles = usePanelStyles();
   const { strings } = useUi();
@@ -32,7 +29,8 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
   const [releaseCredit, setReleaseCredit] = useState(false);
   if (datasets.length === 0) return null;
   const disabled = busy || dataset === '';
-  const canRelease = dataset === 'orders' && releasers.includes(role);
+  // Who may release an order over the credit limit: the dataset's declared push option.
+  const canRelease = mayUseOption(meta, { dataset, option: 'releaseCredit', role });
 
   return (
     <section className={styles.panel} aria-labelledby="send-title">
@@ -44,6 +42,7 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
         value={dataset}
         onChange={setDataset}
         testId="push-dataset"
+        label={strings.pushDataset}
       />
       <div className={styles.buttons}>
         <Button

@@ -1,5 +1,5 @@
 // Who is signed in, with which role, and the way out.
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Session } from '../app-api';
 import { useUi } from './context';
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalS,
   },
+  who: { display: 'flex', flexDirection: 'column', minWidth: 0 },
 });
 
 export interface SessionHeaderProps {
@@ -37,9 +38,12 @@ export function SessionHeader({ session, onSignedOut }: SessionHeaderProps) {
 
   return (
     <header className={styles.header}>
-      <Text weight="semibold" data-testid="session-user" title={session.serverUrl}>
-        {fill(strings.signedInAs, { name, role: strings.roles[user.role] })}
-      </Text>
+      <div className={styles.who}>
+        <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>
+        <Text size={200} data-testid="session-user" title={session.serverUrl}>
+          {fill(strings.signedInAs, { name, role: strings.roles[user.role] })}
+        </Text>
+      </div>
       <Button
         size="small"
         disabled={busy}

@@ -1,18 +1,11 @@
 // Sign in: server address (the page's origin unless the user changes it), user name, password.
 // A failure shows as a sentence under the form; the password field keeps focus order natural.
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type SyntheticEvent } from 'react';
 import type { Session } from '../app-api';
 import { useUi } from './context';
 import { errorSentence } from './errors';
+import { Message } from './message';
 import { TextField } from './text-field';
 
 const useStyles = makeStyles({
@@ -60,7 +53,7 @@ export function SignInForm(props: SignInFormProps) {
       aria-labelledby="sign-in-title"
       onSubmit={(event) => void form.submit(event)}
     >
-      <Title3 id="sign-in-title">
+      <Title3 as="h1" id="sign-in-title">
         {strings.appTitle} · {strings.signInTitle}
       </Title3>
       <TextField
@@ -90,9 +83,9 @@ export function SignInForm(props: SignInFormProps) {
         testId="signin-password"
       />
       {form.error ? (
-        <MessageBar intent="error" data-testid="signin-error">
-          <MessageBarBody>{form.error}</MessageBarBody>
-        </MessageBar>
+        <Message intent="error" testId="signin-error" alert>
+          {form.error}
+        </Message>
       ) : null}
       <Button
         type="submit"

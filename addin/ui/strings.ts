@@ -1,4 +1,4 @@
-// Every text the task pane shows, in both languages (REQUIREMENTS.md: zh-CN and en-US). Server
+// Every text the task pane shows, in both languages (zh-CN and en-US). Server
 // messages arrive already in the caller's language; these are the pane's own words. Templates
 // use {name} placeholders filled by `fill`.
 import type { Locale } from '../../shared/locale';
@@ -38,6 +38,7 @@ const enUS = {
   field: 'Field',
   notUsed: '(not used)',
   missingFields: 'Required fields with no column: {fields}.',
+  defaultedFields: 'No column for these; each blank takes its default: {fields}.',
   confirm: 'Confirm',
   bound: 'Sheet {sheet} is now bound to {dataset}.',
   templateReady: 'Sheet {sheet} is ready for {dataset}: type your rows there.',
@@ -48,6 +49,8 @@ const enUS = {
   pushSummary:
     'Sent {sent} rows: {applied} accepted, {unchanged} unchanged, {rejected} rejected, {conflicts} in conflict.',
   skippedInvalid: '{count} rows with problems were not sent; fix them and push again.',
+  heldBack:
+    '{count} valid rows were held back with their order, which has rows with problems; see _status.',
   unplaced:
     '{count} results could not be written back: their rows left the table during the push (deleted?). The server keeps what it accepted.',
   pushCancelled: 'Push cancelled. Rows already sent keep their results; pushing again is safe.',
@@ -69,6 +72,10 @@ const enUS = {
   editedCells: '{count} cells you edited in the pulled table were kept as you left them.',
   pullUnplaced:
     '{count} server changes were not written: their rows left the table during the refresh (deleted?). Pull the dataset again to reload them.',
+  /** Follows editedCells in the same notice. */
+  keptCellsList: ' Kept: {cells}.',
+  keptCell: 'row {row} {field} ({address})',
+  listSeparator: ', ',
   overwriteEdits: 'Overwrite my edits',
   statusRefreshed: '{count} order rows have a new status.',
   statusUnplaced:
@@ -82,6 +89,41 @@ const enUS = {
   networkError:
     'The server at {url} cannot be reached. Check the address and your network, then try again.',
   unexpectedError: 'Something went wrong: {message}',
+  /** Progress phases (Progress.phase) in words. */
+  phases: {
+    read: 'Reading the sheet',
+    mark: 'Marking cells',
+    pull: 'Downloading',
+    push: 'Sending',
+  },
+  pushDataset: 'Dataset to send',
+  pullDataset: 'Dataset to get',
+  rejectedTitle: 'Rows the server refused (select one to go to its row)',
+  notInExcel:
+    'Sales Sync runs inside Excel: open it from Excel (Home › Sales Sync), not in a browser tab.',
+  tasksTitle: 'Your tasks',
+  genericTools: 'All tools (send and get any dataset)',
+  allTasks: 'Back to your tasks',
+  nextStep: 'Step {n} of {total}, next: {step}',
+  taskDone: 'All steps done. The messages below say what happened.',
+  stepNames: {
+    sheet: 'Put the rows on a sheet',
+    validate: 'Check the rows',
+    push: 'Send to the server',
+    status: 'See their status',
+    pull: 'Get the data',
+    pivot: 'Summarise in a PivotTable',
+    allocations: 'Draft the allocations',
+  },
+  stepActions: {
+    sheet: 'Insert template',
+    validate: 'Validate',
+    push: 'Push',
+    status: 'Refresh status',
+    pull: 'Pull',
+    pivot: 'Add PivotTable',
+    allocations: 'Prepare allocations',
+  },
   roles: {
     admin: 'administrator',
     manager: 'manager',
@@ -93,6 +135,7 @@ const enUS = {
 };
 
 export type Strings = typeof enUS;
+export type Phase = keyof Strings['phases'];
 
 const zhCN: Strings = {
   appTitle: '销管同步',
@@ -127,6 +170,7 @@ const zhCN: Strings = {
   field: '字段',
   notUsed: '（不使用）',
   missingFields: '以下必填字段没有对应的列：{fields}。',
+  defaultedFields: '表中没有以下列，将按默认值处理：{fields}。',
   confirm: '确认',
   bound: '工作表 {sheet} 已绑定到“{dataset}”。',
   templateReady: '“{dataset}”模板已建在工作表 {sheet}，请在其中填写。',
@@ -137,6 +181,7 @@ const zhCN: Strings = {
   pushSummary:
     '已上传 {sent} 行：接受 {applied}，未变 {unchanged}，拒绝 {rejected}，冲突 {conflicts}。',
   skippedInvalid: '有 {count} 行存在问题未上传，请修改后再上传。',
+  heldBack: '有 {count} 行本身无误，但同一单中有问题行，已随整单暂缓上传，详见 _status 列。',
   unplaced:
     '有 {count} 行的结果未能写回：上传期间这些行已不在表中（被删除？）。服务器仍保留已接受的数据。',
   pushCancelled: '已取消上传。已发送的行保留其结果，重新上传是安全的。',
@@ -158,6 +203,9 @@ const zhCN: Strings = {
   editedCells: '您在下载的表中修改过的 {count} 个单元格已按您的修改保留。',
   pullUnplaced:
     '有 {count} 项服务器更改未写入：刷新期间这些行已不在表中（被删除？）。重新下载该数据即可恢复。',
+  keptCellsList: '保留的单元格：{cells}。',
+  keptCell: '第 {row} 行{field}（{address}）',
+  listSeparator: '；',
   overwriteEdits: '用服务器数据覆盖',
   statusRefreshed: '{count} 行订单的状态已更新。',
   statusUnplaced: '有 {count} 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',
@@ -169,6 +217,35 @@ const zhCN: Strings = {
   cancelled: '已取消。',
   networkError: '无法连接服务器 {url}。请检查地址和网络后重试。',
   unexpectedError: '出现问题：{message}',
+  phases: { read: '读取工作表', mark: '标记单元格', pull: '下载', push: '上传' },
+  pushDataset: '要上传的数据集',
+  pullDataset: '要下载的数据集',
+  rejectedTitle: '服务器拒绝的行（选择一项可跳到该行）',
+  notInExcel:
+    '销管同步须在 Excel 中使用：请从 Excel 打开（开始 › 销管同步），不要在浏览器标签页中打开。',
+  tasksTitle: '我的任务',
+  genericTools: '全部工具（上传、下载任意数据集）',
+  allTasks: '返回我的任务',
+  nextStep: '第 {n} 步，共 {total} 步；下一步：{step}',
+  taskDone: '所有步骤已完成，结果见下方提示。',
+  stepNames: {
+    sheet: '准备工作表',
+    validate: '校验',
+    push: '上传到服务器',
+    status: '查看状态',
+    pull: '下载数据',
+    pivot: '建数据透视表',
+    allocations: '生成核销表',
+  },
+  stepActions: {
+    sheet: '插入模板',
+    validate: '校验',
+    push: '上传',
+    status: '刷新状态',
+    pull: '下载',
+    pivot: '添加数据透视表',
+    allocations: '生成核销表',
+  },
   roles: {
     admin: '管理员',
     manager: '经理',

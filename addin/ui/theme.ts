@@ -1,4 +1,4 @@
-// Light or dark, following Office's theme (DESIGN.md "task pane UI"): Office gives colours, not a
+// Light or dark, following Office's theme: Office gives colours, not a
 // name, so the pane decides from the luminance of the body background.
 import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
 import type { ThemeColors } from '../excel/port';

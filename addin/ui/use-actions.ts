@@ -6,6 +6,7 @@ import type {
   Binding,
   CellIssue,
   ConflictInfo,
+  KeptCellInfo,
   PullReport,
   PushReport,
   StatusReport,
@@ -14,6 +15,7 @@ import type {
 import type { MetaResponse } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import { useUi } from './context';
+import { fieldLabel } from './datasets';
 import { fill, type Strings } from './strings';
 import type { Notice, WorkRunner } from './use-work';
 
@@ -23,13 +25,32 @@ export type View =
   | { kind: 'push'; report: PushReport }
   | null;
 
+/** At most this many kept cells are named in the notice; the count says the rest. */
+const MAX_LISTED_CELLS = 20;
+
+/** "row 7 Safety stock (J7), …": the cells a refresh left as the user edited them. */
+function keptCellsText(
+  cells: readonly KeptCellInfo[],
+  strings: Strings,
+  fieldLabel: (field: string) => string,
+): string {
+  const named = cells
+    .slice(0, MAX_LISTED_CELLS)
+    .map((c) =>
+      fill(strings.keptCell, { row: c.sheetRow, field: fieldLabel(c.field), address: c.address }),
+    );
+  if (cells.length > MAX_LISTED_CELLS) named.push('…');
+  return fill(strings.keptCellsList, { cells: named.join(strings.listSeparator) });
+}
+
 /** `overwrite` is offered when the refresh kept cells the user had edited. */
 export function pullNotices(
   report: PullReport,
   strings: Strings,
-  datasetLabel: string,
+  labels: { dataset: string; field?: (field: string) => string },
   overwrite?: () => void,
 ): Notice[] {
+  const datasetLabel = labels.dataset;
   const notices: Notice[] = [
     {
       intent: 'success',
@@ -49,9 +70,11 @@ export function pullNotices(
     const action = overwrite
       ? { action: { label: strings.overwriteEdits, testId: 'overwrite-edits', run: overwrite } }
       : {};
+    const cells = report.keptCells ?? [];
+    const list = cells.length > 0 ? keptCellsText(cells, strings, labels.field ?? String) : '';
     notices.push({
       intent: 'warning',
-      text: fill(strings.editedCells, { count: kept }),
+      text: fill(strings.editedCells, { count: kept }) + list,
       ...action,
     });
   }
@@ -79,6 +102,7 @@ export function pushNotices(report: PushReport, strings: Strings): Notice[] {
     rejected === 0 &&
     report.conflicts.length === 0 &&
     report.skippedInvalid === 0 &&
+    report.heldBack === 0 &&
     report.unplaced === 0;
   const notices: Notice[] = [
     {
@@ -121,6 +145,7 @@ interface ActionDeps {
   run: WorkRunner['run'];
   notify: WorkRunner['notify'];
   labelOf: (dataset: string) => string;
+  fieldLabelOf: (dataset: string, field: string) => string;
   view: View;
   setView: (view: View) => void;
 }
@@ -176,7 +201,8 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
         { cancellable: true },
       );
       if (!report) return;
-      setView(report.conflicts.length > 0 ? { kind: 'push', report } : null);
+      const listed = report.conflicts.length + (report.rejections?.length ?? 0) > 0;
+      setView(listed ? { kind: 'push', report } : null);
       notify(...pushNotices(report, strings));
     },
     async resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server') {
@@ -185,9 +211,8 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
       );
       if (!done || view?.kind !== 'push') return;
       const conflicts = view.report.conflicts.filter((c) => c.rowKey !== conflict.rowKey);
-      setView(
-        conflicts.length > 0 ? { kind: 'push', report: { ...view.report, conflicts } } : null,
-      );
+      const rest = conflicts.length + (view.report.rejections?.length ?? 0);
+      setView(rest > 0 ? { kind: 'push', report: { ...view.report, conflicts } } : null);
       notify({
         intent: 'success',
         text: fill(strings.conflictResolved, { row: conflict.sheetRow }),
@@ -196,7 +221,11 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
   };
 }
 
-function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
+function getActions({ app, strings, run, notify, labelOf, fieldLabelOf }: ActionDeps) {
+  const labelsOf = (dataset: string) => ({
+    dataset: labelOf(dataset),
+    field: (field: string) => fieldLabelOf(dataset, field),
+  });
   const refresh = async (overwriteEdits: boolean) => {
     const report = await run(
       strings.refresh,
@@ -204,7 +233,7 @@ function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
       { cancellable: true },
     );
     const overwrite = overwriteEdits ? undefined : () => void refresh(true);
-    if (report) notify(...pullNotices(report, strings, labelOf(report.dataset), overwrite));
+    if (report) notify(...pullNotices(report, strings, labelsOf(report.dataset), overwrite));
   };
   return {
     async pull(dataset: string, filter: PullFilter) {
@@ -213,7 +242,7 @@ function getActions({ app, strings, run, notify, labelOf }: ActionDeps) {
         (options) => app.pull(dataset, { ...options, filter }),
         { cancellable: true },
       );
-      if (report) notify(...pullNotices(report, strings, labelOf(report.dataset)));
+      if (report) notify(...pullNotices(report, strings, labelsOf(report.dataset)));
     },
     refresh: () => refresh(false),
     async refreshStatus() {
@@ -253,6 +282,7 @@ export function useActions(work: WorkRunner, meta: MetaResponse | null) {
     run: work.run,
     notify: work.notify,
     labelOf,
+    fieldLabelOf: (dataset: string, field: string) => fieldLabel(meta, field, locale, dataset),
     view,
     setView,
   };

@@ -1,9 +1,10 @@
 // The signed-in pane: what to send, what to get, the progress of the work running, its notices,
 // and the view that follows a step (a mapping to confirm, the issues, the push's conflicts).
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Session } from '../app-api';
 import type { MetaResponse } from '../../shared/meta';
+import type { Role } from '../../shared/roles';
 import { BindingReview } from './binding-review';
 import { useUi } from './context';
 import { fieldLabel } from './datasets';
@@ -14,6 +15,8 @@ import { ProgressPanel } from './progress-panel';
 import { PullPanel } from './pull-panel';
 import { PushSummary } from './push-summary';
 import { SendPanel } from './send-panel';
+import { TaskFlow, TaskHome } from './task-flow';
+import type { TaskDef } from './tasks';
 import { useActions, type Actions } from './use-actions';
 import { useWork, type WorkRunner } from './use-work';
 
@@ -78,10 +81,7 @@ export function Workspace({ session, onSessionLost }: WorkspaceProps) {
       data-finished={work.finished}
     >
       {meta ? (
-        <>
-          <SendPanel meta={meta} role={session.user.role} busy={busy} actions={actions} />
-          <PullPanel meta={meta} role={session.user.role} busy={busy} actions={actions} />
-        </>
+        <Place meta={meta} role={session.user.role} busy={busy} actions={actions} />
       ) : work.notices.length === 0 ? (
         <Spinner label={strings.loading} />
       ) : null}
@@ -98,6 +98,62 @@ export function Workspace({ session, onSessionLost }: WorkspaceProps) {
   );
 }
 
+type Where = { kind: 'home' } | { kind: 'task'; task: TaskDef } | { kind: 'tools' };
+
+/** Home (the user's tasks), one task's flow, or the generic tools; each a click from the others. */
+function Place({
+  meta,
+  role,
+  busy,
+  actions,
+}: {
+  meta: MetaResponse;
+  role: Role;
+  busy: boolean;
+  actions: Actions;
+}) {
+  const { strings } = useUi();
+  const [where, setWhere] = useState<Where>({ kind: 'home' });
+  const home = () => {
+    setWhere({ kind: 'home' });
+  };
+  switch (where.kind) {
+    case 'home':
+      return (
+        <TaskHome
+          meta={meta}
+          role={role}
+          onOpen={(task) => {
+            setWhere({ kind: 'task', task });
+          }}
+          onTools={() => {
+            setWhere({ kind: 'tools' });
+          }}
+        />
+      );
+    case 'task':
+      return (
+        <TaskFlow
+          key={where.task.id}
+          task={where.task}
+          busy={busy}
+          actions={actions}
+          onHome={home}
+        />
+      );
+    case 'tools':
+      return (
+        <>
+          <SendPanel meta={meta} role={role} busy={busy} actions={actions} />
+          <PullPanel meta={meta} role={role} busy={busy} actions={actions} />
+          <Button onClick={home} data-testid="task-home-back">
+            {strings.allTasks}
+          </Button>
+        </>
+      );
+  }
+}
+
 function ResultView({
   actions,
   busy,
@@ -107,7 +163,7 @@ function ResultView({
   busy: boolean;
   meta: MetaResponse | null;
 }) {
-  const { locale } = useUi();
+  const { locale, strings } = useUi();
   const { view } = actions;
   if (!view) return null;
   switch (view.kind) {
@@ -124,16 +180,33 @@ function ResultView({
       );
     case 'issues':
       return (
-        <IssueList report={view.report} onSelect={(issue) => void actions.selectIssue(issue)} />
-      );
-    case 'push':
-      return (
-        <PushSummary
-          conflicts={view.report.conflicts}
-          busy={busy}
-          labelOf={(field) => fieldLabel(meta, field, locale)}
-          onResolve={(conflict, take) => void actions.resolveConflict(conflict, take)}
+        <IssueList
+          issues={view.report.issues}
+          onSelect={(issue) => void actions.selectIssue(issue)}
         />
       );
+    case 'push': {
+      const rejections = view.report.rejections ?? [];
+      return (
+        <>
+          {rejections.length > 0 ? (
+            <IssueList
+              kind="rejected"
+              title={strings.rejectedTitle}
+              issues={rejections}
+              onSelect={(issue) => void actions.selectIssue(issue)}
+            />
+          ) : null}
+          {view.report.conflicts.length > 0 ? (
+            <PushSummary
+              conflicts={view.report.conflicts}
+              busy={busy}
+              labelOf={(field) => fieldLabel(meta, field, locale)}
+              onResolve={(conflict, take) => void actions.resolveConflict(conflict, take)}
+            />
+          ) : null}
+        </>
+      );
+    }
   }
 }

@@ -1,4 +1,4 @@
-// Reconciliation → allocations in the sheet (issue 4 "In Excel"): reads the reconciliation the
+// Reconciliation → allocations in the sheet: reads the reconciliation the
 // user pulled, drafts one allocation per chosen suggestion (core/allocation-draft.ts says which),
 // and writes them into a new allocations sheet bound to the `allocations` dataset. The clerk
 // changes or splits rows there, then pushes them as one atomic batch (push.ts).

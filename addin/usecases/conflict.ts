@@ -1,6 +1,6 @@
 // A conflict resolved by the user. "server": the row takes the server's values and version, and
 // counts as in step. "mine": the row's `_version` jumps to the server's, so the next push is an
-// update on the current version and overwrites (DESIGN.md "Push": baseVersion).
+// update on the current version and overwrites (docs/protocol.md, "Row statuses").
 import type { ConflictInfo } from '../app-api';
 import { isTextField, toCell } from '../core/cell-format';
 import { parseRow, plainRow } from '../core/row-values';

@@ -1,10 +1,11 @@
 // Loads the bound table for validate, push, conflicts and status: its binding, the dataset's
 // description and schema, one read of the table, and the field ↔ column lookup.
-import { coreDatasets, type RowSchema } from '../../shared/datasets';
+import type { RowRule, RowSchema } from '../../shared/dataset-def';
+import { findDataset } from '../../shared/registry';
 import type { DatasetDescription, MetaResponse } from '../../shared/meta';
 import { ApiError } from '../core/api-error';
 import { datasetOf, fieldColumnsOf, writableFields } from '../core/binding';
-import { refChecker } from '../core/refs';
+import { refChecker, ruleContextOf } from '../core/refs';
 import type { FieldColumn } from '../core/row-values';
 import { stateLayout, type StateLayout } from '../core/row-state';
 import { readAddinSettings, type AddinSettings, type SavedBinding } from '../core/settings';
@@ -23,6 +24,8 @@ export interface LoadedTable {
   /** The writable fields' columns, sorted by field name. */
   readonly columns: FieldColumn[];
   readonly schema: RowSchema | undefined;
+  /** The dataset's row rules (DatasetDef.rules), run offline over meta's lists. */
+  readonly rules: readonly RowRule[];
 }
 
 export function currentSaved(settings: AddinSettings): SavedBinding | null {
@@ -42,7 +45,8 @@ export async function loadBoundTable(ctx: UseCaseContext): Promise<LoadedTable> 
   const dataset = datasetOf(meta, binding.dataset, ctx.locale());
   const region = await ctx.port.readRegion({ kind: 'table', tableName: binding.tableName });
   const view = viewOf(region);
-  const schema = coreDatasets.find((d) => d.name === dataset.name)?.push?.schema;
+  // The dataset's declaration, bundled with the pane: the same schema and rules the server runs.
+  const def = findDataset(dataset.name);
   return {
     meta,
     settings,
@@ -51,7 +55,8 @@ export async function loadBoundTable(ctx: UseCaseContext): Promise<LoadedTable> 
     view,
     layout: stateLayout(view),
     columns: fieldColumnsOf(view, binding.columns, writableFields(dataset)),
-    schema,
+    schema: def?.push?.schema,
+    rules: def?.rules ?? [],
   };
 }
 
@@ -70,6 +75,8 @@ export function checkInputOf(ctx: UseCaseContext, table: LoadedTable): CheckInpu
     dataset: table.dataset,
     schema: table.schema,
     refs: refChecker(table.meta, table.dataset, own),
+    rules: table.rules,
+    ruleContext: ruleContextOf(table.meta, ctx.role()),
     locale: ctx.locale(),
   };
 }

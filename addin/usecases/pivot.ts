@@ -1,6 +1,8 @@
 // A PivotTable over a pulled table on a new sheet: rows by region (else the first text column),
 // columns by month when the table has one, values summing the amount (else the first number).
+import type { Locale } from '../../shared/locale';
 import type { DatasetDescription, FieldDescription } from '../../shared/meta';
+import type { PivotSpec } from '../excel/port';
 import { ApiError } from '../core/api-error';
 import { datasetOf } from '../core/binding';
 import { readAddinSettings, type PulledSheet } from '../core/settings';
@@ -40,6 +42,33 @@ function layoutOf(dataset: DatasetDescription, pulled: PulledSheet) {
   return { rows: header(rows), columns: header(month), values: header(value) };
 }
 
+/** PivotField.applyFilter came with ExcelApi 1.12. */
+const FILTER_API_MINOR = 12;
+
+/**
+ * A fact table holding several kinds of line (sales facts: ordered and shipped) must not sum them
+ * together: the default keeps shipped lines (a filter on the kind), or splits the kinds into
+ * columns where the host cannot filter a pivot. The title says which.
+ */
+function kindSplit(
+  dataset: DatasetDescription,
+  pulled: PulledSheet,
+  at: { locale: Locale; canFilter: boolean },
+): Pick<PivotSpec, 'filters' | 'title'> & { column?: string } {
+  const kind = dataset.fields.find((f) => f.name === 'kind' && f.kind === 'enum');
+  const shipped = kind?.options?.find((o) => o.value === 'shipped');
+  const header = pulled.columns.find((c) => c.field === 'kind')?.header;
+  if (!kind || !shipped || header === undefined) return {};
+  const name = dataset.label[at.locale];
+  if (!at.canFilter)
+    return { column: header, title: say('pivot-kinds-split', { name }, at.locale) };
+  const item = shipped.label[at.locale];
+  return {
+    filters: [{ field: header, items: [item] }],
+    title: say('pivot-only-kind', { name, field: header, item }, at.locale),
+  };
+}
+
 export async function addPivotFor(ctx: UseCaseContext): Promise<{ sheetName: string }> {
   const settings = await readAddinSettings(ctx.port);
   const pulls = Object.values(settings.pulls);
@@ -50,8 +79,18 @@ export async function addPivotFor(ctx: UseCaseContext): Promise<{ sheetName: str
   const pulled = pulls.find((p) => p.tableName === selected?.tableName) ?? last ?? pulls[0];
   if (!pulled) throw error(ctx, 'no-pulled-table');
   const dataset = datasetOf(await ctx.meta(), pulled.dataset, ctx.locale());
-  const spec = layoutOf(dataset, pulled);
-  if (spec.values.length === 0) throw error(ctx, 'nothing-to-sum');
+  const layout = layoutOf(dataset, pulled);
+  if (layout.values.length === 0) throw error(ctx, 'nothing-to-sum');
+  const { excelApiMinor } = await ctx.port.readEnvironment();
+  const { column, ...split } = kindSplit(dataset, pulled, {
+    locale: ctx.locale(),
+    canFilter: excelApiMinor >= FILTER_API_MINOR,
+  });
+  const spec = {
+    ...layout,
+    ...split,
+    columns: column === undefined ? layout.columns : [column, ...layout.columns],
+  };
   const sheetName = `${dataset.label[ctx.locale()]} ${ctx.locale() === 'zh-CN' ? '透视' : 'pivot'} ${shortId(ctx)}`;
   await ctx.port.addPivot({
     sourceTable: pulled.tableName,

@@ -46,7 +46,7 @@ export interface ApplyInput {
   readonly overwriteEdits: boolean;
 }
 
-/** "2026-11-27 10:31" in Asia/Shanghai, where business dates live (DESIGN.md "time"). */
+/** "2026-11-27 10:31" in Asia/Shanghai, where business dates live (docs/protocol.md). */
 export function shanghaiStamp(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

@@ -4,7 +4,8 @@
 import type { DatasetDescription } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import type { PullReport, WorkOptions } from '../app-api';
-import type { SheetRegion } from '../excel/port';
+import { MissingTableError, type SheetRegion } from '../excel/port';
+import { cellAddress } from '../excel/a1';
 import { ApiError } from '../core/api-error';
 import { datasetOf } from '../core/binding';
 import { numberFormatOf } from '../core/cell-format';
@@ -29,7 +30,11 @@ async function createPullSheet(
     columns,
     preparedRows: 1,
   });
-  const info = await ctx.port.ensureTable({ sheetName: made.sheetName, address: made.address });
+  const info = await ctx.port.ensureTable({
+    sheetName: made.sheetName,
+    address: made.address,
+    hideStatus: true,
+  });
   const mapping = dataset.fields.map((f, i) => ({
     header: columns[i]?.header ?? f.name,
     field: f.name,
@@ -83,7 +88,13 @@ async function applyFetched(
     updated: plan.updates.length,
     removed: plan.deletes.length,
   };
-  return { ...counts, editedCells, keptEdits, unplaced, refreshedAt };
+  const { row: top, column: left } = region.origin;
+  const keptCells = plan.keptCells.map((c) => ({
+    address: cellAddress(top + 1 + c.row, left + c.column),
+    sheetRow: top + 2 + c.row,
+    field: c.field,
+  }));
+  return { ...counts, editedCells, keptEdits, keptCells, unplaced, refreshedAt };
 }
 
 async function run(
@@ -105,6 +116,30 @@ async function run(
   return { ...base, ...(await applyFetched(ctx, { ...input, fetched, dataset })) };
 }
 
+type SheetOf = Pick<PulledSheet, 'sheetName' | 'tableName' | 'columns'>;
+
+/**
+ * The pulled table as it is now; a new sheet when the user deleted the old one (or its table),
+ * so a deleted sheet never breaks the pull for good.
+ */
+async function readPulledTable(
+  ctx: UseCaseContext,
+  datasetName: string,
+  existing: SheetOf | undefined,
+): Promise<{ sheet: SheetOf; region: SheetRegion; remade: boolean }> {
+  if (existing) {
+    try {
+      const region = await ctx.port.readRegion({ kind: 'table', tableName: existing.tableName });
+      return { sheet: existing, region, remade: false };
+    } catch (error) {
+      if (!(error instanceof MissingTableError)) throw error;
+    }
+  }
+  const sheet = await createPullSheet(ctx, datasetName);
+  const region = await ctx.port.readRegion({ kind: 'table', tableName: sheet.tableName });
+  return { sheet, region, remade: existing !== undefined };
+}
+
 /** Pulls everything that matches into the dataset's pulled sheet, made on first use. */
 export async function pullDataset(
   ctx: UseCaseContext,
@@ -114,8 +149,7 @@ export async function pullDataset(
   datasetOf(await ctx.meta(), datasetName, ctx.locale());
   const existing = (await readAddinSettings(ctx.port)).pulls[datasetName];
   const filter = options.filter ?? existing?.filter ?? {};
-  const sheet = existing ?? (await createPullSheet(ctx, datasetName));
-  const region = await ctx.port.readRegion({ kind: 'table', tableName: sheet.tableName });
+  const { sheet, region } = await readPulledTable(ctx, datasetName, existing);
   const pulled = {
     dataset: datasetName,
     sheetName: sheet.sheetName,
@@ -128,7 +162,7 @@ export async function pullDataset(
 
 async function pulledUnderSelection(
   ctx: UseCaseContext,
-): Promise<{ pulled: PulledSheet; region: SheetRegion }> {
+): Promise<{ pulled: RunInput['pulled']; region: SheetRegion }> {
   const settings = await readAddinSettings(ctx.port);
   const byTable = (name: string | null) =>
     Object.values(settings.pulls).find((p) => p.tableName === name);
@@ -142,10 +176,10 @@ async function pulledUnderSelection(
       code: 'no-pulled-table',
       status: null,
     });
-  return {
-    pulled: last,
-    region: await ctx.port.readRegion({ kind: 'table', tableName: last.tableName }),
-  };
+  const { sheet, region, remade } = await readPulledTable(ctx, last.dataset, last);
+  // A new sheet starts from nothing: a full pull, not the changes since the old sheet's cursor.
+  const { cursor: _old, ...rest } = last;
+  return { pulled: remade ? { ...rest, ...sheet } : last, region };
 }
 
 /** Refreshes the selected pulled table (else the last pulled) with the changes since its cursor. */

@@ -19,7 +19,8 @@ import { resultWrite, type Outcome, type ResultWrite } from '../core/push-result
 import { keysAsRead, locateRows, type RowLocator } from '../core/row-moves';
 import { KEY_COLUMN, STATUS_COLUMN, stateTextColumns } from '../core/row-state';
 import { say } from '../core/texts';
-import { checkTable } from '../core/validate-rows';
+import { heldBackRows } from '../core/group-hold';
+import { checkTable, type CheckedRow } from '../core/validate-rows';
 import type { UseCaseContext } from './context';
 import { checkInputOf, loadBoundTable, type LoadedTable } from './load-table';
 
@@ -54,7 +55,7 @@ type PushOptions = WorkOptions & { onlyValid?: boolean; releaseCredit?: boolean 
 /** Chunks under the limits; an atomic dataset's rows all in one, refused before anything is sent. */
 function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): PushRow[][] {
   const limits = pushLimits(table);
-  if (!table.dataset.atomic) return planPushChunks(table.dataset.name, rows, limits);
+  if (!table.dataset.atomic) return planPushChunks(table.dataset.groupBy, rows, limits);
   if (rows.length > limits.maxRows) {
     const params = {
       dataset: table.dataset.label[ctx.locale()],
@@ -138,6 +139,21 @@ async function writeResults(
   return write;
 }
 
+/** Valid rows of a group with an invalid row, by table row: they wait for their group. */
+function holdBackOf(
+  ctx: UseCaseContext,
+  table: LoadedTable,
+  rows: readonly CheckedRow[],
+): Map<number, CheckedRow> {
+  const held = heldBackRows({
+    rows,
+    groupBy: table.dataset.groupBy,
+    sheetRowOf: (row) => table.view.sheetRowOf(row),
+    locale: ctx.locale(),
+  });
+  return new Map(held.map((r) => [r.row, r]));
+}
+
 export async function pushTable(
   ctx: UseCaseContext,
   options: PushOptions = {},
@@ -146,12 +162,19 @@ export async function pushTable(
   const check = checkTable(checkInputOf(ctx, table));
   const onlyValid = options.onlyValid ?? true;
   const changed = check.rows.filter(isChanged);
-  const invalid = onlyValid ? changed.filter((r) => !r.valid) : [];
+  const held = onlyValid ? holdBackOf(ctx, table, check.rows) : new Map<number, CheckedRow>();
+  const invalid = changed.flatMap((r) => {
+    const isHeld = held.get(r.row);
+    if (isHeld) return [isHeld];
+    return onlyValid && !r.valid ? [r] : [];
+  });
   const clientId = ctx.clientId();
   const context = { dataset: table.dataset.name, clientId, newKey: () => ctx.ids.uuid() };
   // All or nothing: a row that cannot go holds back the whole batch.
   const holdBack = table.dataset.atomic && invalid.length > 0;
-  const sendable = holdBack ? [] : changed.filter((r) => r.valid || !onlyValid);
+  const sendable = holdBack
+    ? []
+    : changed.filter((r) => !held.has(r.row) && (r.valid || !onlyValid));
   const rows = sendable.map((r) => toPushRow(r, context));
   const chunks = planChunks(ctx, table, rows);
   await writeNewKeys(ctx, table, rows);
@@ -159,7 +182,8 @@ export async function pushTable(
   const write = await writeResults(ctx, table, { sent: rows, results: sent.results, invalid });
   if (sent.error) throw sent.error;
   const { applied, unchanged, rejected } = write.counts;
-  const skippedInvalid = invalid.length;
+  const heldBack = invalid.filter((r) => r.heldBack === true).length;
+  const skippedInvalid = invalid.length - heldBack;
   return {
     sent: sent.sent,
     applied,
@@ -167,7 +191,9 @@ export async function pushTable(
     rejected,
     conflicts: write.conflicts,
     skippedInvalid,
+    heldBack,
     unplaced: write.unplaced,
     cancelled: sent.cancelled,
+    rejections: write.rejections,
   };
 }

@@ -1,5 +1,5 @@
-// Credit scores (信用) for dealer grading from the receivables ledger (issue 5 "credit from
-// receivables and overdue history"; server/finance/ledger.ts), per dealer and period, by the
+// Credit scores (信用) for dealer grading from the receivables ledger (credit from
+// receivables and overdue history; server/finance/ledger.ts), per dealer and period, by the
 // shared rule `creditScore` (shared/analysis/dealer-scores.ts). Its exact inputs:
 // - asOf = the period's last day, or today (Asia/Shanghai) while the period is running;
 // - the ledger as it stood on asOf: invoices (one per shipment) dated ≤ asOf, and allocations

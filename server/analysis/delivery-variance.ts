@@ -4,11 +4,11 @@
 // was asked). A line cancelled before anything shipped is no delivery and is left out; one
 // cancelled after a partial shipment counts as closed short. `from`/`to` filter the order
 // date. A snapshot pull: days late move with the calendar, so a refresh recomputes.
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { deliveryVarianceDataset } from '../../shared/analysis/datasets';
 import { lineVariance, rollUpByDealer, type LineVariance } from '../../shared/analysis/variance';
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters } from './masters';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
@@ -30,9 +30,9 @@ async function selectLines(
   range: { from?: string | undefined; to?: string | undefined },
 ): Promise<LineRow[]> {
   const result = await sql<LineRow>`
-    SELECT id, dealer_code AS dealer, sku_code AS sku, order_date AS orderDate,
-      requested_date AS requestedDate, quantity, shipped_qty AS shipped,
-      last_shipped_date AS lastShipped, cancelled
+    SELECT id, dealer_code AS dealer, sku_code AS sku, order_date AS "orderDate",
+      requested_date AS "requestedDate", quantity, shipped_qty AS shipped,
+      last_shipped_date AS "lastShipped", cancelled
     FROM order_lines
     WHERE NOT (cancelled = 1 AND shipped_qty = 0)
       AND order_date >= ${range.from ?? '0000-01-01'} AND order_date <= ${range.to ?? '9999-12-31'}
@@ -114,8 +114,7 @@ export async function deliveryVarianceRows(request: PullRequest): Promise<Derive
 }
 
 export function deliveryVarianceHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('delivery-variance'),
+  return defineHandler(deliveryVarianceDataset, {
     pull: async (request) => pageSnapshot(await deliveryVarianceRows(request), request),
-  };
+  });
 }

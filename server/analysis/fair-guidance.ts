@@ -10,7 +10,7 @@
 // A snapshot pull (snapshot.ts).
 import { sql } from 'kysely';
 import { addDays } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { fairGuidanceDataset } from '../../shared/analysis/datasets';
 import {
   flagFairOrder,
   suggestFairOrder,
@@ -18,7 +18,7 @@ import {
   type FairSuggestionLine,
 } from '../../shared/analysis/fair-guidance';
 import type { Db } from '../store/db';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters, type Scope } from './masters';
 import { shippedByDealerSku, type DealerSkuShipped } from './shipped';
@@ -164,8 +164,7 @@ export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow
 }
 
 export function fairGuidanceHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('fair-guidance'),
+  return defineHandler(fairGuidanceDataset, {
     pull: async (request) => pageSnapshot(await fairGuidanceRows(request), request),
-  };
+  });
 }

@@ -6,36 +6,40 @@ import type {
   DatasetHandler,
   MutationOutcome,
   ParsedMutation,
+  ParsedUpsert,
   WriteContext,
 } from '../sync/handler';
 
-export interface Gate {
+type Values = Record<string, unknown>;
+
+/** `V`: the values the dataset's push schema gives; `W`: what `prepare` makes of them. */
+export interface Gate<V extends Values, W extends Values = V> {
   /** Problems of an upsert's values; deletes always pass. */
-  check: (m: ParsedMutation) => RowProblem[];
+  check: (m: ParsedUpsert<V>) => RowProblem[];
   /** Adds derived values (an internal natural key) to a row that passed. */
-  prepare?: (m: ParsedMutation) => ParsedMutation;
+  prepare?: (m: ParsedUpsert<V>) => ParsedUpsert<W>;
 }
 
-export interface GateResult {
+export interface GateResult<V extends Values> {
   outcomes: MutationOutcome[];
-  /** The mutations the store applied, with their outcome. */
-  applied: [ParsedMutation, MutationOutcome][];
+  /** The mutations the store applied (as prepared), with their outcome. */
+  applied: [ParsedMutation<V>, MutationOutcome][];
 }
 
-export async function pushThroughGate(
+export async function pushThroughGate<V extends Values, W extends Values = V>(
   ctx: WriteContext,
-  mutations: readonly ParsedMutation[],
-  gate: Gate & { inner: DatasetHandler },
-): Promise<GateResult> {
+  mutations: readonly ParsedMutation<V>[],
+  gate: Gate<V, W> & { inner: DatasetHandler },
+): Promise<GateResult<V | W>> {
   const outcomes = new Map<number, MutationOutcome>();
-  const passed: ParsedMutation[] = [];
+  const passed: ParsedMutation<V | W>[] = [];
   for (const m of mutations) {
     const problems = m.op === 'delete' ? [] : gate.check(m);
     if (problems.length > 0) outcomes.set(m.index, { status: 'rejected', problems });
     else passed.push(m.op === 'delete' || !gate.prepare ? m : gate.prepare(m));
   }
   const stored = passed.length > 0 && gate.inner.push ? await gate.inner.push(ctx, passed) : [];
-  const applied: [ParsedMutation, MutationOutcome][] = [];
+  const applied: [ParsedMutation<V | W>, MutationOutcome][] = [];
   passed.forEach((m, i) => {
     const outcome = stored[i];
     if (!outcome) return;

@@ -4,10 +4,10 @@
 // back in the user's language. Valid schemes are kept in `records` like master data.
 import { validateGradingScheme, type GradingScheme } from '../../shared/analysis/grading';
 import type { GradingSchemeRow } from '../../shared/analysis/datasets';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { gradingSchemesDataset } from '../../shared/analysis/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import { masterHandler } from '../datasets/master';
-import type { DatasetHandler, ParsedMutation } from '../sync/handler';
+import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { pushThroughGate } from './gate';
 
 /** The shared rule's shape of a sheet row. */
@@ -54,13 +54,12 @@ export function schemeProblems(row: GradingSchemeRow): RowProblem[] {
 }
 
 export function gradingSchemesHandler(): DatasetHandler {
-  const def = analysisDataset('grading-schemes');
+  const def = gradingSchemesDataset;
   const inner = masterHandler(def);
-  const check = (m: ParsedMutation) => schemeProblems(m.values as GradingSchemeRow);
-  return {
-    def,
+  const check = (m: { values: GradingSchemeRow }) => schemeProblems(m.values);
+  return defineHandler(def, {
     push: async (ctx, mutations) =>
       (await pushThroughGate(ctx, mutations, { inner, check })).outcomes,
     ...(inner.pull ? { pull: inner.pull } : {}),
-  };
+  });
 }

@@ -1,4 +1,4 @@
-// The analysis datasets of issue 5, registered in server/sync/registry.ts.
+// The analysis datasets, registered in server/sync/registry.ts.
 import type { DatasetHandler } from '../sync/handler';
 import { deliveryVarianceHandler } from './delivery-variance';
 import { dealerGradesHandler, dealerScoresHandler } from './dealer-scores';

@@ -28,8 +28,8 @@ export const pairKey = (location: string, sku: string) => `${location}|${sku}`;
 export async function selectBalances(db: Db, location: string | undefined): Promise<BalanceRow[]> {
   const where = location ? sql`WHERE location_code = ${location}` : sql``;
   const result = await sql<BalanceRow>`
-    SELECT location_code AS location, sku_code AS sku, on_hand AS onHand, reserved,
-      in_transit AS inTransit, last_movement_date AS lastMovement
+    SELECT location_code AS location, sku_code AS sku, on_hand AS "onHand", reserved,
+      in_transit AS "inTransit", last_movement_date AS "lastMovement"
     FROM stock_balances ${where}`.execute(db);
   return result.rows;
 }

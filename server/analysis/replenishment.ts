@@ -11,14 +11,14 @@
 //   increase, FIFO.
 // A snapshot pull (snapshot.ts): it depends on today, so a refresh recomputes it.
 import { daysBetween } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { replenishmentDataset } from '../../shared/analysis/datasets';
 import {
   assessStockItem,
   replenishmentPolicySchema,
   type ReplenishmentPolicy,
 } from '../../shared/analysis/replenishment';
 import type { Db } from '../store/db';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { inScope, loadMasters, scopeOf, type Masters } from './masters';
 import {
@@ -158,5 +158,5 @@ async function pullReplenishment(request: PullRequest) {
 }
 
 export function replenishmentHandler(): DatasetHandler {
-  return { def: analysisDataset('replenishment'), pull: pullReplenishment };
+  return defineHandler(replenishmentDataset, { pull: pullReplenishment });
 }

@@ -9,6 +9,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PullFilter } from '../../shared/protocol';
 import type { Db } from '../store/db';
+import { jsonInt, jsonText } from '../store/dialect';
 
 /** What the user and the filter leave in: dealers in every region set, one dealer, one category. */
 export interface FactScope {
@@ -44,7 +45,7 @@ export interface FactQuery {
 
 const dealerIn = (regions: Set<string>) =>
   sql`EXISTS (SELECT 1 FROM records d WHERE d.dataset = 'dealers' AND d.id = l.dealer_code
-    AND d.deleted = 0 AND d.region_code IN (${sql.join([...regions, '\u0000'])}))`;
+    AND d.deleted = 0 AND d.region_code IN (${sql.join([...regions, ''])}))`;
 
 const productIn = (category: string) =>
   sql`EXISTS (SELECT 1 FROM records p WHERE p.dataset = 'products' AND p.id = l.sku_code
@@ -54,29 +55,32 @@ function matches(q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
   const { scope } = q;
   const parts = [
     ...scope.regions.map(dealerIn),
-    scope.dealer === undefined ? sql`1 = 1` : sql`l.dealer_code = ${scope.dealer}`,
-    scope.category === undefined ? sql`1 = 1` : productIn(scope.category),
-    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`1 = 1`,
-    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`1 = 1`,
+    scope.dealer === undefined ? sql`TRUE` : sql`l.dealer_code = ${scope.dealer}`,
+    scope.category === undefined ? sql`TRUE` : productIn(scope.category),
+    q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`TRUE`,
+    q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`TRUE`,
   ];
   return sql`(${sql.join(parts, sql` AND `)})`;
 }
 
+/** 1 or 0 (a boolean is a number on SQLite, not on PostgreSQL). */
+const flag = (condition: RawBuilder<unknown>) => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+
 const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code`;
 
 export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
-  const shipDate = sql`json_extract(r.data, '$.date')`;
+  const shipDate = jsonText(db, 'r.data', 'date');
   const ordered = matches(q, sql.ref('l.order_date'));
   const shipped = matches(q, shipDate);
   const result = await sql<RawFact>`
     SELECT 'o' AS kind, l.id AS id, l.change_seq AS seq, l.version AS version, l.cancelled AS gone,
-      ${ordered} AS hit, l.order_date AS date, l.quantity AS quantity, ${LINE_COLUMNS}
+      ${flag(ordered)} AS hit, l.order_date AS date, l.quantity AS quantity, ${LINE_COLUMNS}
     FROM order_lines l
     WHERE l.change_seq > ${q.afterSeq} AND (${ordered} OR l.change_seq > ${q.skipUpTo})
     UNION ALL
-    SELECT 's', r.id, r.change_seq, r.version, r.deleted, ${shipped}, ${shipDate},
-      json_extract(r.data, '$.quantity'), ${LINE_COLUMNS}
-    FROM records r LEFT JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+    SELECT 's', r.id, r.change_seq, r.version, r.deleted, ${flag(shipped)}, ${shipDate},
+      ${jsonInt(db, 'r.data', 'quantity')}, ${LINE_COLUMNS}
+    FROM records r LEFT JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
     WHERE r.dataset = 'shipments' AND r.change_seq > ${q.afterSeq}
       AND (${shipped} OR r.change_seq > ${q.skipUpTo})
     ORDER BY 3 LIMIT ${q.limit}`.execute(db);

@@ -1,12 +1,17 @@
-// 销售明细 (issue 5, "Sales facts"): one row per ordered line (`o:<lineId>`) and one per
+// 销售明细 (sales facts): one row per ordered line (`o:<lineId>`) and one per
 // shipment (`s:<shipmentId>`), with the calendar, region, dealer and product columns an
 // analyst pivots on. A true delta pull: rows carry their source's change_seq, so a refresh
 // sends only lines and shipments that changed; a cancelled line, a deleted shipment, or a
 // row that left the filter travels as a tombstone.
 import { isoWeekOf, monthOf, quarterOf } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
+import { salesFactsDataset } from '../../shared/analysis/datasets';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
-import type { DatasetHandler, PullPage, PullRequest } from '../sync/handler';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type PullPage,
+  type PullRequest,
+} from '../sync/handler';
 import { mastersOf, regionPair, type Masters } from './masters';
 import { selectFacts, type FactScope, type RawFact } from './sales-facts-query';
 import { compact } from './snapshot';
@@ -101,5 +106,5 @@ export async function pullSalesFacts(request: PullRequest): Promise<PullPage> {
 }
 
 export function salesFactsHandler(): DatasetHandler {
-  return { def: analysisDataset('sales-facts'), pull: pullSalesFacts };
+  return defineHandler(salesFactsDataset, { pull: pullSalesFacts });
 }

@@ -8,11 +8,14 @@ import {
   settingsFrom,
   type AnalysisSettings,
 } from '../../shared/analysis/settings-dataset';
+import type { PushValues } from '../../shared/dataset-def';
 import { allRecords } from '../datasets/records-store';
 import { masterHandler, pullRecords } from '../datasets/master';
 import type { Db } from '../store/db';
-import type { DatasetHandler, ParsedMutation } from '../sync/handler';
+import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { pushThroughGate } from './gate';
+
+type AnalysisSettingRow = PushValues<typeof analysisSettingsDataset>;
 
 export async function loadAnalysisSettings(db: Db): Promise<AnalysisSettings> {
   const records = await allRecords(db, 'analysis-settings');
@@ -21,12 +24,11 @@ export async function loadAnalysisSettings(db: Db): Promise<AnalysisSettings> {
 
 export function analysisSettingsHandler(): DatasetHandler {
   const inner = masterHandler(analysisSettingsDataset);
-  const check = (m: ParsedMutation): RowProblem[] => settingProblems(m.values);
-  return {
-    def: analysisSettingsDataset,
+  return defineHandler(analysisSettingsDataset, {
     async push(ctx, mutations) {
+      const check = (m: { values: AnalysisSettingRow }): RowProblem[] => settingProblems(m.values);
       return (await pushThroughGate(ctx, mutations, { inner, check })).outcomes;
     },
     pull: (request) => pullRecords('analysis-settings', request),
-  };
+  });
 }

@@ -5,6 +5,7 @@
 // expression index of migration 003 serves the date range.
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
+import { jsonInt, jsonText } from '../store/dialect';
 
 export interface DealerMonthAmount {
   dealer: string;
@@ -18,20 +19,23 @@ export interface DealerSkuShipped {
   quantity: number;
 }
 
-const shipDate = sql`json_extract(r.data, '$.date')`;
-const shipQty = sql`json_extract(r.data, '$.quantity')`;
-const fromShipments = sql`FROM records r JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
-  WHERE r.dataset = 'shipments' AND r.deleted = 0`;
+const shipments = (db: Db) => ({
+  date: jsonText(db, 'r.data', 'date'),
+  quantity: jsonInt(db, 'r.data', 'quantity'),
+  from: sql`FROM records r JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
+  WHERE r.dataset = 'shipments' AND r.deleted = 0`,
+});
 
 /** Shipped amount per dealer and month 'YYYY-MM' within [from, to]. */
 export async function shippedByDealerMonth(
   db: Db,
   range: { from: string; to: string },
 ): Promise<DealerMonthAmount[]> {
+  const s = shipments(db);
   const result = await sql<DealerMonthAmount>`
-    SELECT l.dealer_code AS dealer, substr(${shipDate}, 1, 7) AS month,
-      SUM(${shipQty} * l.unit_price) AS amount
-    ${fromShipments} AND ${shipDate} BETWEEN ${range.from} AND ${range.to}
+    SELECT l.dealer_code AS dealer, substr(${s.date}, 1, 7) AS month,
+      SUM(${s.quantity} * l.unit_price) AS amount
+    ${s.from} AND ${s.date} BETWEEN ${range.from} AND ${range.to}
     GROUP BY 1, 2`.execute(db);
   return result.rows;
 }
@@ -41,9 +45,10 @@ export async function shippedByDealerSku(
   db: Db,
   range: { from: string; to: string },
 ): Promise<DealerSkuShipped[]> {
+  const s = shipments(db);
   const result = await sql<DealerSkuShipped>`
-    SELECT l.dealer_code AS dealer, l.sku_code AS sku, SUM(${shipQty}) AS quantity
-    ${fromShipments} AND ${shipDate} BETWEEN ${range.from} AND ${range.to}
+    SELECT l.dealer_code AS dealer, l.sku_code AS sku, SUM(${s.quantity}) AS quantity
+    ${s.from} AND ${s.date} BETWEEN ${range.from} AND ${range.to}
     GROUP BY 1, 2`.execute(db);
   return result.rows;
 }

@@ -13,9 +13,10 @@ import {
   splitByLastYear,
 } from '../../shared/analysis/split';
 import type { Outcome } from '../../shared/analysis/outcome';
-import type { TargetRow } from '../../shared/analysis/datasets';
+import { targetSchema, type TargetRow } from '../../shared/analysis/datasets';
 import type { Db } from '../store/db';
 import { allRecords } from '../datasets/records-store';
+import { readStored } from '../datasets/stored-values';
 import { loadMasters, type Masters } from './masters';
 import { monthlyByDealer, shippedByDealerMonth, yearRange } from './shipped';
 import { distributionOf } from './targets';
@@ -147,7 +148,7 @@ export async function planTargets(
   const masters = await loadMasters(db);
   const records = await allRecords(db, 'targets');
   const targets = [...records.values()]
-    .map((r) => r.values as TargetRow)
+    .map((r): TargetRow => readStored(targetSchema, r.values, { dataset: 'targets', id: r.id }))
     .filter((t) => t.year === year);
   const lastYear = monthlyByDealer(await shippedByDealerMonth(db, yearRange(year - 1)));
   const c: Context = { masters, lastYear, targets };

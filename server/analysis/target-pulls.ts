@@ -4,8 +4,8 @@
 // snapshots (snapshot.ts): a refresh answers reset with the full current result.
 import { computeAchievement, type AchievementRow } from '../../shared/analysis/achievement';
 import { quarterOf } from '../../shared/analysis/calendar';
-import { analysisDataset } from '../../shared/analysis/datasets';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { achievementDataset, targetSplitsDataset } from '../../shared/analysis/datasets';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { shanghaiDate } from '../sync/changes';
 import { regionsUnder, type Masters } from './masters';
 import { monthlyByDealer, shippedByDealerMonth, yearRange } from './shipped';
@@ -51,12 +51,17 @@ function actualsOf(masters: Masters, entry: PlanEntry, byDealer: Map<string, num
   );
 }
 
+/** The target a row measures: its year, plan entry and the name people know it by. */
+interface Measured {
+  year: number;
+  entry: PlanEntry;
+  name: string | undefined;
+}
+
 function achievementRow(
-  year: number,
-  entry: PlanEntry,
+  { year, entry, name }: Measured,
   scope: 'month' | 'ytd',
   row: AchievementRow,
-  name?: string,
 ): DerivedRow {
   return {
     key: `${year}|${entry.level}|${entry.code}|${row.period}|${scope}`,
@@ -85,10 +90,10 @@ async function achievementRows(request: PullRequest, year: number): Promise<Deri
       monthlyActuals: actualsOf(masters, entry, byDealer),
     });
     if (!outcome.ok) return [];
-    const name = nameOf(masters, entry);
+    const measured = { year, entry, name: nameOf(masters, entry) };
     return [
-      ...outcome.value.months.map((row) => achievementRow(year, entry, 'month', row, name)),
-      ...outcome.value.yearToDate.map((row) => achievementRow(year, entry, 'ytd', row, name)),
+      ...outcome.value.months.map((row) => achievementRow(measured, 'month', row)),
+      ...outcome.value.yearToDate.map((row) => achievementRow(measured, 'ytd', row)),
     ];
   });
 }
@@ -99,8 +104,7 @@ const matchesFilter = (request: PullRequest) => (row: DerivedRow) => {
 };
 
 export function targetSplitsHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('target-splits'),
+  return defineHandler(targetSplitsDataset, {
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const { entries, masters } = await planTargets(request.db, year);
@@ -109,16 +113,15 @@ export function targetSplitsHandler(): DatasetHandler {
         request,
       );
     },
-  };
+  });
 }
 
 export function achievementHandler(): DatasetHandler {
-  return {
-    def: analysisDataset('achievement'),
+  return defineHandler(achievementDataset, {
     async pull(request) {
       const year = yearOf(request.filter, shanghaiDate(request.now));
       const rows = await achievementRows(request, year);
       return pageSnapshot(rows.filter(matchesFilter(request)), request);
     },
-  };
+  });
 }

@@ -4,18 +4,19 @@ import type { DatasetDef } from '../../shared/datasets';
 import { describeDataset } from '../../shared/meta';
 import { decideUpdate } from '../../shared/merge';
 import type { RowProblem } from '../../shared/row-errors';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  PullPage,
-  PullRequest,
-  WriteContext,
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type PullPage,
+  type PullRequest,
+  type WriteContext,
 } from '../sync/handler';
 import {
   allRecords,
   recordsById,
-  recordsByKey,
+  rowKeyGuard,
   recordsChangedSince,
   valuesAtVersion,
   writeRecords,
@@ -41,8 +42,9 @@ async function missingReferences(
   for (const { field, dataset } of referenceFields(def)) {
     const known = await allRecords(ctx.trx, dataset);
     for (const m of mutations) {
+      if (m.op === 'delete') continue;
       const code = m.values[field];
-      if (m.op === 'delete' || typeof code !== 'string') continue;
+      if (typeof code !== 'string') continue;
       const selfRef = dataset === def.name && written.has(code);
       if (known.has(code) || selfRef) continue;
       const list = problems.get(m.index) ?? [];
@@ -193,13 +195,16 @@ async function applyOne(batch: Batch, m: ParsedMutation): Promise<MutationOutcom
   );
 }
 
+/**
+ * The handler of a master-like dataset `def`. It reads no field but the ones `def` names (its
+ * natural key, its references), so it takes any dataset's values as a record.
+ */
 export function masterHandler(def: DatasetDef): DatasetHandler {
   const naturalKey = def.naturalKey;
   if (!naturalKey) throw new Error(`master dataset ${def.name} needs a natural key`);
-  return {
-    def,
+  return defineHandler(def, {
     async push(ctx, mutations) {
-      const byKey = await recordsByKey(
+      const byKey = await rowKeyGuard.find(
         ctx.trx,
         def.name,
         mutations.map((m) => m.rowKey),
@@ -242,7 +247,7 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
       return outcomes;
     },
     pull: (request) => pullRecords(def.name, request),
-  };
+  });
 }
 
 /** Pull for any dataset kept in `records`; `matches` applies the request's filters. */

@@ -4,18 +4,15 @@
 // transaction, so the orders pull shows the new status, and so does the dealer's exposure (the
 // value shipped leaves open orders and becomes receivable).
 import type { RowProblem } from '../../shared/row-errors';
-import type { Shipment as ParsedShipment } from '../../shared/stock';
+import { shipmentsDataset } from '../../shared/datasets';
+import type { Shipment } from '../../shared/stock';
 import { ExposureBook } from '../finance/exposure-book';
 import { depositProblems } from '../finance/order-guards';
 import type { WriteContext } from '../sync/handler';
 import { inDateRange, movementHandler, type MovementEnv } from './movements';
-import { datasetDef } from './movements-stock';
 import { linesById, type StoredLine } from './orders-store';
 import { saveLines } from './orders-write';
 import { StockBook } from './stock-book';
-import type { Parsed } from './stock-refs';
-
-type Shipment = Parsed<ParsedShipment, 'waybill' | 'remark'>;
 
 interface ShipmentEnv extends MovementEnv {
   lines: Map<string, StoredLine>;
@@ -113,12 +110,11 @@ async function finish(env: ShipmentEnv): Promise<void> {
 }
 
 export function shipmentsHandler() {
-  return movementHandler<ShipmentEnv>({
-    def: datasetDef('shipments'),
+  return movementHandler(shipmentsDataset, {
     prefix: 'SH',
     prepare,
     create(env, doc) {
-      const s = doc.values as Shipment;
+      const s = doc.values;
       const problems = shipmentProblems(env, s);
       if (problems.length === 0) ship(env, s, doc.id);
       return problems;

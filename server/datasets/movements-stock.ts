@@ -1,27 +1,14 @@
 // 入库 (goods receipts: on hand rises) and 调整 (adjustments: a signed correction that may not take
 // on hand below what is reserved, nor below zero). Both name one location and one SKU.
-import { coreDatasets, type DatasetDef } from '../../shared/datasets';
-import type {
-  Adjustment as ParsedAdjustment,
-  GoodsReceipt as ParsedReceipt,
-} from '../../shared/stock';
+import { adjustmentsDataset, goodsReceiptsDataset } from '../../shared/datasets';
 import type { RowProblem } from '../../shared/row-errors';
 import type { WriteContext } from '../sync/handler';
 import { inDateRange, movementHandler, type MovementEnv } from './movements';
 import { StockBook } from './stock-book';
-import { checkLocation, checkSku, loadRefs, type MasterRefs, type Parsed } from './stock-refs';
-
-type GoodsReceipt = Parsed<ParsedReceipt, 'ref' | 'remark'>;
-type Adjustment = Parsed<ParsedAdjustment, 'remark'>;
+import { checkLocation, checkSku, loadRefs, type MasterRefs } from './stock-refs';
 
 export interface StockEnv extends MovementEnv {
   refs: MasterRefs;
-}
-
-export function datasetDef(name: string): DatasetDef {
-  const def = coreDatasets.find((d) => d.name === name);
-  if (!def) throw new Error(`dataset ${name} is not defined`);
-  return def;
 }
 
 /** Loads products, locations and balances for rows naming `locationFields` and `skuCode`. */
@@ -51,12 +38,11 @@ const atLocation = (values: Record<string, unknown>, location: string | undefine
   !location || values.locationCode === location;
 
 export function goodsReceiptsHandler() {
-  return movementHandler<StockEnv>({
-    def: datasetDef('goods-receipts'),
+  return movementHandler(goodsReceiptsDataset, {
     prefix: 'GR',
     prepare: (ctx, rows) => prepareStock(ctx, rows, ['locationCode']),
-    create(env, doc) {
-      const values = doc.values as GoodsReceipt;
+    create(env: StockEnv, doc) {
+      const { values } = doc;
       const problems = refProblems(env, values);
       if (problems.length > 0) return problems;
       const { locationCode: location, skuCode: sku, quantity, date } = values;
@@ -69,12 +55,11 @@ export function goodsReceiptsHandler() {
 }
 
 export function adjustmentsHandler() {
-  return movementHandler<StockEnv>({
-    def: datasetDef('adjustments'),
+  return movementHandler(adjustmentsDataset, {
     prefix: 'AD',
     prepare: (ctx, rows) => prepareStock(ctx, rows, ['locationCode']),
-    create(env, doc) {
-      const values = doc.values as Adjustment;
+    create(env: StockEnv, doc) {
+      const { values } = doc;
       const problems = refProblems(env, values);
       if (problems.length > 0) return problems;
       const { locationCode: location, skuCode: sku, quantity, date } = values;

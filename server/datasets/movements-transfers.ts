@@ -1,14 +1,13 @@
 // 调拨: stock leaves the sending location at once (on hand falls, it must be available) and is in
 // transit at the receiving one until someone pushes the same row again with its receivedDate;
 // then it moves into on hand there. A received transfer can no longer change.
+import { transfersDataset } from '../../shared/datasets';
 import type { RowProblem } from '../../shared/row-errors';
-import type { Transfer as ParsedTransfer } from '../../shared/stock';
+import { transferSchema, type Transfer } from '../../shared/stock';
 import { inDateRange, movementHandler } from './movements';
 import type { StoredRecord } from './records-store';
-import { datasetDef, prepareStock, type StockEnv } from './movements-stock';
-import { checkLocation, checkSku, type Parsed } from './stock-refs';
-
-type Transfer = Parsed<ParsedTransfer, 'ref' | 'receivedDate' | 'remark'>;
+import { prepareStock, type StockEnv } from './movements-stock';
+import { checkLocation, checkSku } from './stock-refs';
 
 function transferProblems(env: StockEnv, t: Transfer): RowProblem[] {
   const problems = [
@@ -71,12 +70,15 @@ function amendTransfer(
   env: StockEnv,
   doc: { stored: StoredRecord; values: Transfer },
 ): RowProblem[] | null {
-  const stored = doc.stored.values as Transfer;
+  const read = transferSchema.safeParse(doc.stored.values);
+  if (!read.success) return null;
+  const stored = read.data;
   const { values } = doc;
   if (stored.receivedDate) return [{ field: 'receivedDate', code: 'transfer-received' }];
   const { receivedDate, ...rest } = values;
   const unchangedOtherwise =
-    JSON.stringify(Object.entries(rest).sort()) === JSON.stringify(Object.entries(stored).sort());
+    JSON.stringify(Object.entries(rest).sort()) ===
+    JSON.stringify(Object.entries(doc.stored.values).sort());
   if (!receivedDate || !unchangedOtherwise) return null;
   if (receivedDate < stored.date) return [{ field: 'receivedDate', code: 'invalid-value' }];
   receive(env, { ...stored, receivedDate }, doc.stored.id);
@@ -87,17 +89,16 @@ const touches = (t: Partial<Transfer>, location: string | undefined) =>
   !location || t.fromLocationCode === location || t.toLocationCode === location;
 
 export function transfersHandler() {
-  return movementHandler<StockEnv>({
-    def: datasetDef('transfers'),
+  return movementHandler(transfersDataset, {
     prefix: 'TR',
     prepare: (ctx, rows) => prepareStock(ctx, rows, ['fromLocationCode', 'toLocationCode']),
-    create(env, doc) {
-      const t = doc.values as Transfer;
+    create(env: StockEnv, doc) {
+      const t = doc.values;
       const problems = transferProblems(env, t);
       if (problems.length === 0) sendAndMaybeReceive(env, t, doc.id);
       return problems;
     },
-    amend: (env, doc) => amendTransfer(env, { stored: doc.stored, values: doc.values as Transfer }),
+    amend: amendTransfer,
     matches: (values, request) =>
       touches(values, request.filter.location) && inDateRange(values.date, request),
   });

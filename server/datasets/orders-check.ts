@@ -1,8 +1,10 @@
-// The rules one order line must pass (issue 2, "Orders"): dealer exists, is active and is the
+// The rules one order line must pass: dealer exists, is active and is the
 // user's to serve; the location serves the dealer's region; the SKU is active; the quantity is
 // whole packs; the price is the dealer price (managers may differ); stock is available — and an
 // accepted line reserves it at once, so later lines of the batch see what is left.
-import { formatYuan } from '../../shared/money';
+import type { RuleContext } from '../../shared/dataset-def';
+import { ordersDataset } from '../../shared/datasets';
+import { packProblems } from '../../shared/order-rules';
 import type { RowProblem } from '../../shared/row-errors';
 import type { WriteContext } from '../sync/handler';
 import type { LineValues, StoredLine } from './orders-store';
@@ -53,26 +55,21 @@ function locationProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
   return [{ field: 'locationCode', code: 'location-not-serving-region', params }];
 }
 
-function packProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
-  const pack = batch.refs.products.get(values.skuCode)?.packSize ?? 1;
-  return values.quantity % pack === 0
-    ? []
-    : [{ field: 'quantity', code: 'not-pack-multiple', params: { pack } }];
+/** What the orders dataset's row rules read: the batch's products, and the pusher's role. */
+function ruleContext(batch: OrderBatch): RuleContext {
+  return {
+    attribute: (list, code, name) => {
+      if (list !== 'products' || (name !== 'packSize' && name !== 'dealerPrice')) return undefined;
+      return batch.refs.products.get(code)?.[name];
+    },
+    role: batch.ctx.actor.user.role,
+  };
 }
 
-function priceProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
-  const role = batch.ctx.actor.user.role;
-  const expected = batch.refs.products.get(values.skuCode)?.dealerPrice;
-  if (
-    expected === undefined ||
-    role === 'manager' ||
-    role === 'admin' ||
-    values.unitPrice === expected
-  )
-    return [];
-  return [
-    { field: 'unitPrice', code: 'price-mismatch', params: { expected: formatYuan(expected) } },
-  ];
+/** The rules declared on the dataset (whole packs, dealer price), as the add-in runs them. */
+function ruleProblems(batch: OrderBatch, values: LineValues): RowProblem[] {
+  const ctx = ruleContext(batch);
+  return (ordersDataset.rules ?? []).flatMap((rule) => rule(values, ctx));
 }
 
 /** Reserves `extra` units, or says how many the line could hold (`holding` is its reservation now). */
@@ -107,7 +104,7 @@ export function checkNewLine(batch: OrderBatch, values: LineValues): LineCheck {
   const sku = checkSku(batch.refs, values.skuCode);
   problems.push(...sku);
   if (sku.length > 0) return { problems, ledger: [] };
-  problems.push(...packProblems(batch, values), ...priceProblems(batch, values));
+  problems.push(...ruleProblems(batch, values));
   if (!batch.refs.locations.has(values.locationCode)) return { problems, ledger: [] };
   const stock = reserve(batch, values, { extra: values.quantity, holding: 0 });
   return { problems: [...problems, ...stock.problems], ledger: stock.ledger };
@@ -133,7 +130,10 @@ export function checkUpdate(
   const holding = line.values.quantity;
   // Cancelling releases the whole reservation; the stored quantity stays as ordered.
   if (change.next.cancelled) return reserve(batch, line.values, { extra: -holding, holding });
-  const pack = packProblems(batch, change.next);
+  const pack = packProblems(
+    change.next.quantity,
+    batch.refs.products.get(change.next.skuCode)?.packSize,
+  );
   if (pack.length > 0) return fail(pack);
   return reserve(batch, line.values, { extra: change.next.quantity - holding, holding });
 }

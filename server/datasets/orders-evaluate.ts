@@ -2,6 +2,7 @@
 // checks of orders-check.ts; an existing one goes through the protocol's stale-update rule
 // (decideUpdate, with the base version's values from the audit trail) and then the update rules.
 import { changedFields, decideUpdate } from '../../shared/merge';
+import { orderLineSchema, type OrderLine } from '../../shared/order';
 import type { RowProblem } from '../../shared/row-errors';
 import type { MutationOutcome, ParsedMutation } from '../sync/handler';
 import { checkNewLine, checkUpdate, type LineCheck, type OrderBatch } from './orders-check';
@@ -15,10 +16,10 @@ import {
 } from './orders-store';
 import { lineValuesAtVersion } from './orders-audit';
 import type { ExposureBook } from '../finance/exposure-book';
-import type { DocNumbers } from './stock-numbers';
+import type { DocNumbers } from '../sync/doc-numbers';
 
 export interface Entry {
-  m: ParsedMutation;
+  m: ParsedMutation<OrderLine>;
   existing: StoredLine | undefined;
   values: LineValues | undefined;
   outcome?: MutationOutcome;
@@ -48,10 +49,9 @@ export const serverValues = (line: StoredLine) => ({
 });
 
 export function toEntries(
-  mutations: readonly ParsedMutation[],
+  mutations: readonly ParsedMutation<OrderLine>[],
   existing: Map<string, StoredLine>,
 ): Entry[] {
-  const firstIndex = new Map<string, number>();
   return mutations.map((m) => {
     const line = existing.get(m.rowKey);
     const values =
@@ -61,11 +61,7 @@ export function toEntries(
           : undefined
         : lineValues(m.values);
     const entry: Entry = { m, existing: line, values };
-    const twin = firstIndex.get(m.rowKey);
-    if (twin !== undefined)
-      entry.outcome = rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    else if (!values) entry.outcome = { status: 'unchanged', problems: [] };
-    firstIndex.set(m.rowKey, twin ?? m.index);
+    if (!values) entry.outcome = { status: 'unchanged', problems: [] };
     return entry;
   });
 }
@@ -87,8 +83,14 @@ interface Known {
   values: LineValues;
 }
 
+/** An audit snapshot of a line, read back through the schema it was pushed with. */
+function storedLine(snapshot: Readonly<Record<string, unknown>> | null): LineValues | null {
+  const parsed = snapshot ? orderLineSchema.safeParse(snapshot) : null;
+  return parsed?.success ? lineValues(parsed.data) : null;
+}
+
 /** The protocol's stale-update rule, with the base version's values from the audit trail. */
-async function decide(batch: Batch, m: ParsedMutation, known: Known) {
+async function decide(batch: Batch, m: ParsedMutation<OrderLine>, known: Known) {
   const { existing } = known;
   const older = m.baseVersion !== undefined && m.baseVersion < existing.version;
   const at = { rowKey: m.rowKey, version: m.baseVersion ?? 0, current: existing.values };
@@ -98,7 +100,7 @@ async function decide(batch: Batch, m: ParsedMutation, known: Known) {
     currentVersion: existing.version,
     incoming: known.values,
     baseVersion: m.baseVersion,
-    base: base ? lineValues(base) : null,
+    base: storedLine(base),
   });
 }
 

@@ -53,7 +53,8 @@ function matchesSql(eb: Eb, scope: Scope): Expression<SqlBool>[] {
           .where('d.dataset', '=', 'dealers')
           .whereRef('d.id', '=', 'order_lines.dealer_code')
           .where('d.deleted', '=', 0)
-          .where('d.region_code', 'in', [...regions, '\u0000']),
+          // '' is no region: it keeps the list non-empty (PostgreSQL text cannot hold a NUL).
+          .where('d.region_code', 'in', [...regions, '']),
       ),
     );
   return conditions;

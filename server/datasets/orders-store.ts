@@ -6,6 +6,7 @@ import type {
 } from '../../shared/order';
 import { orderLineStatus } from '../../shared/order';
 import type { Db } from '../store/db';
+import { isPostgres } from '../store/dialect';
 import type { OrderLinesTable } from '../store/schema';
 import type { Parsed } from './stock-refs';
 
@@ -41,9 +42,8 @@ const CHUNK = 500;
 
 export const orderKey = (dealerCode: string, orderRef: string) => `${dealerCode}\u0000${orderRef}`;
 
-/** Parsed push values (or an audit snapshot) → LineValues. */
-export function lineValues(values: Readonly<Record<string, unknown>>): LineValues {
-  const v = values as OrderLine;
+/** Parsed push values (or a stored snapshot of them) → LineValues. */
+export function lineValues(v: Readonly<ParsedOrderLine>): LineValues {
   // Field by field rather than by rest and spread: this runs for every pushed line, and V8
   // builds spread copies far more slowly than literals of a fixed shape.
   const line: LineValues = {
@@ -72,8 +72,8 @@ function toLine(row: OrderLinesTable): StoredLine {
     quantity: row.quantity,
     unitPrice: row.unit_price,
     locationCode: row.location_code,
-    requestedDate: row.requested_date,
-    remark: row.remark,
+    requestedDate: row.requested_date ?? undefined,
+    remark: row.remark ?? undefined,
     cancelled: row.cancelled === 1,
   });
   return {
@@ -93,11 +93,13 @@ async function linesBy(db: Db, column: 'row_key' | 'id', keys: readonly string[]
   const unique = [...new Set(keys)];
   const found: StoredLine[] = [];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db
+    const query = db
       .selectFrom('order_lines')
       .selectAll()
-      .where(column, 'in', unique.slice(i, i + CHUNK))
-      .execute();
+      .where(column, 'in', unique.slice(i, i + CHUNK));
+    // Inside a push on PostgreSQL the lines are locked: an order edit and a shipment of one
+    // line on two instances take turns instead of writing over each other.
+    const rows = await (db.isTransaction && isPostgres(db) ? query.forUpdate() : query).execute();
     found.push(...rows.map(toLine));
   }
   return found;
@@ -145,7 +147,7 @@ export async function ordersFor(
         dealerCode: row.dealer_code,
         orderRef: row.order_ref,
         orderDate: row.order_date,
-        orderType: row.order_type as OrderLine['orderType'],
+        orderType: row.order_type,
         maxLineNo: row.max_line_no ?? 0,
       });
     }

@@ -1,12 +1,14 @@
 // The "orders" dataset (要货订单): one pushed row is one order line; rows group into an order by
 // (dealer, order reference) and a group is accepted or rejected whole — each row says why, its
 // own problem or `order-rejected`. Accepted lines reserve stock in the same transaction.
-import { coreDatasets } from '../../shared/datasets';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  WriteContext,
+import { ordersDataset } from '../../shared/datasets';
+import type { OrderLine } from '../../shared/order';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type WriteContext,
 } from '../sync/handler';
 import {
   checkHeader,
@@ -19,6 +21,7 @@ import {
   type Entry,
 } from './orders-evaluate';
 import { ExposureBook } from '../finance/exposure-book';
+import { lockKeys, lockSpace } from '../store/locks';
 import { guardOrderCredit } from '../finance/order-credit';
 import { pullOrders } from './orders-pull';
 import {
@@ -31,7 +34,7 @@ import {
 } from './orders-store';
 import { insertOrders, saveLines } from './orders-write';
 import { StockBook } from './stock-book';
-import { DocNumbers } from './stock-numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
@@ -47,6 +50,12 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
   );
   const orders = await ordersFor(ctx.trx, values);
   const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
+  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks).
+  await lockKeys(
+    ctx.trx,
+    lockSpace.dealerCredit,
+    values.map((v) => v.dealerCode),
+  );
   const exposure = new ExposureBook(ctx.trx);
   return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure };
 }
@@ -143,13 +152,13 @@ async function writeBatch(batch: Batch): Promise<void> {
   );
   await saveLines(ctx.trx, batch.writes, at);
   await batch.book.flush(ctx);
-  await batch.numbers.flush(ctx.trx);
+  await batch.numbers.flush();
   await batch.exposure.flush();
 }
 
 async function pushOrders(
   ctx: WriteContext,
-  mutations: readonly ParsedMutation[],
+  mutations: readonly ParsedMutation<OrderLine>[],
 ): Promise<MutationOutcome[]> {
   const existing = await linesByKey(
     ctx.trx,
@@ -162,16 +171,6 @@ async function pushOrders(
   return entries.map((e) => e.outcome ?? rejected([]));
 }
 
-const ordersDef = coreDatasets.find((d) => d.name === 'orders');
-
-/** An order's lines stand or fall together, even when one of them fails the schema. */
-function orderGroupOf(values: Readonly<Record<string, unknown>>): string | null {
-  const { dealerCode, orderRef } = values;
-  if (typeof dealerCode !== 'string' || typeof orderRef !== 'string') return null;
-  return orderKey(dealerCode.trim(), orderRef.trim());
-}
-
 export function ordersHandler(): DatasetHandler {
-  if (!ordersDef) throw new Error('the orders dataset is not defined');
-  return { def: ordersDef, push: pushOrders, pull: pullOrders, groupOf: orderGroupOf };
+  return defineHandler(ordersDataset, { push: pushOrders, pull: pullOrders });
 }

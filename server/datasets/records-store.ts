@@ -65,8 +65,19 @@ export async function recordsById(
   dataset: string,
   ids: readonly string[],
 ): Promise<Map<string, StoredRecord>> {
-  return new Map((await loadBy(db, dataset, 'id', ids)).map((r) => [r.id, r]));
+  // A deleted record's id may be taken again by a live one: the live record wins.
+  const records = await loadBy(db, dataset, 'id', ids);
+  return new Map(
+    records.sort((a, b) => Number(b.deleted) - Number(a.deleted)).map((r) => [r.id, r]),
+  );
 }
+
+/**
+ * Guard 3 for keyed records: a row pushed again — from any copy of the workbook, by any client —
+ * finds its record by row key and updates it. The handlers look records up through this object
+ * so a test can take the guard away and show the duplicate it prevents.
+ */
+export const rowKeyGuard = { find: recordsByKey };
 
 /** Every live record of a (small) master dataset, by id. */
 export async function allRecords(db: Db, dataset: string): Promise<Map<string, StoredRecord>> {

@@ -1,8 +1,9 @@
 // Balances per location × SKU for one push: loaded once for the batch, changed in memory with
 // one ledger line per change, and written back (balances and ledger) in the push's transaction.
-// DESIGN.md "Stock is an append-only ledger … balances maintained in the same transaction".
+// Stock is an append-only ledger; balances are maintained in the same transaction.
 import { bulkWriter } from '../store/bulk';
 import type { Db } from '../store/db';
+import { lockKeys, lockSpace } from '../store/locks';
 import type { WriteContext } from '../sync/handler';
 
 export const ledgerKinds = [
@@ -43,6 +44,13 @@ export type LedgerLine = Required<StockChange>;
 export const pairKey = (location: string, sku: string) => `${location}|${sku}`;
 
 async function loadBalances(db: Db, pairs: readonly { location: string; sku: string }[]) {
+  // Several instances on PostgreSQL: the balances this push changes are its own until it
+  // commits, so reservations stay exact (read after the lock, written back before it ends).
+  await lockKeys(
+    db,
+    lockSpace.stockPair,
+    pairs.map((p) => pairKey(p.location, p.sku)),
+  );
   const balances = new Map<string, Balance>();
   const locations = [...new Set(pairs.map((p) => p.location))];
   const skus = [...new Set(pairs.map((p) => p.sku))];

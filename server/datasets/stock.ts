@@ -4,11 +4,16 @@
 // category. Pages follow stock_balances.change_seq, so a delta costs what changed, not the table,
 // and a page reads the products of its own rows only: the category filter looks each balance's
 // product up by its code (records.category), never the whole catalogue.
+import { sql } from 'kysely';
+import { stockDataset } from '../../shared/datasets';
 import type { StockRow as ParsedStockRow } from '../../shared/stock';
 import type { StockBalancesTable } from '../store/schema';
-import type { DatasetHandler, PullPage, PullRequest } from '../sync/handler';
-import { datasetDef } from './movements-stock';
-import { sql } from 'kysely';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type PullPage,
+  type PullRequest,
+} from '../sync/handler';
 import { recordsById } from './records-store';
 import { pairKey } from './stock-book';
 import type { Parsed, ProductRef as Product } from './stock-refs';
@@ -91,5 +96,5 @@ export async function pullStock(request: PullRequest): Promise<PullPage> {
 }
 
 export function stockHandler(): DatasetHandler {
-  return { def: datasetDef('stock'), pull: pullStock };
+  return defineHandler(stockDataset, { pull: pullStock });
 }

@@ -1,4 +1,4 @@
-// Demo mode's data (issue 2, "Demo data"): the demo users and a realistic apparel brand — master
+// Demo mode's data: the demo users and a realistic apparel brand — master
 // data, opening stock and twelve months of orders, shipments and stock movements — generated
 // from a seed and pushed through runPush like any workbook's rows. Runs only on an empty store.
 import type { Role } from '../../shared/roles';
@@ -8,6 +8,7 @@ import { buildRegistry, type HandlerRegistry } from '../sync/registry';
 import { buildCatalog, type Catalog } from './catalog';
 import { addDays, atHour } from './calendar';
 import { createPusher, type DemoRow, type Pusher, type Rejection } from './pusher';
+import { seedComplaints } from './complaints';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -207,6 +208,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     finance,
     onProgress: progress,
   });
+  await seedComplaints(pusher, catalog, today);
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

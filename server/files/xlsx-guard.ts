@@ -1,4 +1,4 @@
-// Refuses hostile or broken uploads before SheetJS sees them (issue 2 "Workbook files").
+// Refuses hostile or broken uploads before SheetJS sees them (docs/protocol.md, "Errors").
 // SheetJS inflates every zip entry to the end of its deflate stream whatever sizes the headers
 // declare, so this guard (1) reads the central directory with yauzl without inflating — entry
 // count, worksheet count, declared sizes and ratios, the parts an .xlsx must have — and then

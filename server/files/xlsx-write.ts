@@ -1,12 +1,14 @@
 // Writes workbooks with SheetJS: typed cells (dates as real dates, money as yuan '#,##0.00'),
 // text that stays text, column widths and a frozen header row. Every string is a shared-string
 // cell (t 's') and no cell ever gets an `f`, so "=cmd|' /c calc'!A0" in a dealer's name is
-// written as the text it is, never as a formula (DESIGN.md "The add-in": text stays text).
+// written as the text it is, never as a formula (docs/architecture.md, "The port to Excel").
 import * as XLSX from 'xlsx';
-import { dateToSerial } from '../../shared/cells';
+import { dateTimeToSerial, dateToSerial } from '../../shared/cells';
+import { isValidDateTime } from '../../shared/field';
 import type { Locale } from '../../shared/locale';
 import type { FieldDescription } from '../../shared/meta';
 import { fenToYuan } from '../../shared/money';
+import { withTable, type TableSpec } from './xlsx-table';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,6 +28,10 @@ export function fieldCell(
     case 'date':
       return typeof value === 'string'
         ? { t: 'n', v: dateToSerial(value), z: 'yyyy-mm-dd' }
+        : asText(value);
+    case 'datetime':
+      return typeof value === 'string' && isValidDateTime(value)
+        ? { t: 'n', v: dateTimeToSerial(value), z: 'yyyy-mm-dd hh:mm' }
         : asText(value);
     case 'money':
       return typeof value === 'number'
@@ -99,13 +105,27 @@ function freezeHeaderRow(book: Buffer): Buffer {
   return cfb.write(zip, { fileType: 'zip', type: 'buffer', compression: true });
 }
 
-/** Serializes a workbook as .xlsx bytes; `freeze` freezes the first sheet's top row. */
-export function writeWorkbook(book: XLSX.WorkBook, options: { freeze: boolean }): Buffer {
+/**
+ * Serializes a workbook as .xlsx bytes; `freeze` freezes the first sheet's top row, `table`
+ * makes the first sheet an Excel table with an autofilter and a bold header (xlsx-table.ts).
+ */
+export function writeWorkbook(
+  book: XLSX.WorkBook,
+  options: { freeze: boolean; table?: TableSpec },
+): Buffer {
   const bytes = XLSX.write(book, {
     type: 'buffer',
     bookType: 'xlsx',
     bookSST: true,
     compression: true,
   }) as Buffer;
-  return options.freeze ? freezeHeaderRow(bytes) : bytes;
+  const frozen = options.freeze ? freezeHeaderRow(bytes) : bytes;
+  return options.table ? withTable(frozen, options.table) : frozen;
+}
+
+/** Hides the given columns of a sheet made by sheetFromRows (system columns people need not see). */
+export function hideColumns(sheet: XLSX.WorkSheet, columns: readonly number[]): void {
+  const cols = sheet['!cols'] ?? [];
+  for (const c of columns) cols[c] = { ...cols[c], hidden: true };
+  sheet['!cols'] = cols;
 }

@@ -1,22 +1,27 @@
-// Payer aliases (issue 4 "Learned aliases"): a payer account or name that pays for a dealer.
+// Payer aliases: a payer account or name that pays for a dealer.
 // Finance enters them in the "payer-aliases" sheet (source 'confirmed'), and every confirmed
 // allocation of a receipt teaches one (source 'learned'): the receipt's payer account, or its
 // payer name when the bank line has no account. Later receipts from that payer then match the
 // dealer by party (shared/finance/matching.ts, reason 'payer-alias').
-import { financeDataset } from '../../shared/finance/datasets';
+import { payerAliasesDataset } from '../../shared/finance/datasets';
 import { normalizeAccount, normalizePartyName, type PayerAlias } from '../../shared/finance/party';
 import type { Db } from '../store/db';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  WriteContext,
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type WriteContext,
 } from '../sync/handler';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { fin, type FinPayerAliasesTable } from './tables';
 import { toPullPage } from './table-pull';
 
-type AliasValues = { dealerCode: string; payerAccount?: string; payerName?: string };
+type AliasValues = {
+  dealerCode: string;
+  payerAccount?: string | undefined;
+  payerName?: string | undefined;
+};
 
 const identity = (v: AliasValues) =>
   `${v.dealerCode}|${normalizeAccount(v.payerAccount ?? '')}|${normalizePartyName(v.payerName ?? '')}`;
@@ -41,13 +46,13 @@ export class AliasBook {
   private constructor(
     private readonly ctx: WriteContext,
     rows: FinPayerAliasesTable[],
-    private readonly numbers: FinanceNumbers,
+    private readonly numbers: DocNumbers,
   ) {
     this.byIdentity = new Map(rows.map((row) => [identity(rowValues(row)), row]));
   }
 
   static async open(ctx: WriteContext): Promise<AliasBook> {
-    const numbers = await openNumbers(ctx.trx, 'PA', ctx.today);
+    const numbers = await DocNumbers.open(ctx.trx, 'PA', ctx.today);
     return new AliasBook(ctx, await liveAliases(ctx.trx), numbers);
   }
 
@@ -130,15 +135,15 @@ async function storedByKey(db: Db, keys: string[]) {
 
 function applyAlias(
   book: AliasBook,
-  m: ParsedMutation,
+  m: ParsedMutation<AliasValues>,
   stored?: FinPayerAliasesTable,
 ): MutationOutcome {
-  const values = m.values as AliasValues;
   if (m.op === 'delete') {
     if (!stored || stored.deleted) return { status: 'unchanged', problems: [] };
     const gone = book.put({ ...stored, deleted: 1, version: stored.version + 1 });
     return { status: 'applied', id: gone.id, version: gone.version, problems: [] };
   }
+  const { values } = m;
   const twin = book.find(values);
   if (twin) return { status: 'unchanged', id: twin.id, version: twin.version, problems: [] };
   const version = (stored?.version ?? 0) + 1;
@@ -154,8 +159,7 @@ function applyAlias(
 }
 
 export function payerAliasesHandler(): DatasetHandler {
-  return {
-    def: financeDataset('payer-aliases'),
+  return defineHandler(payerAliasesDataset, {
     async push(ctx, mutations) {
       const book = await AliasBook.open(ctx);
       const stored = await storedByKey(
@@ -180,5 +184,5 @@ export function payerAliasesHandler(): DatasetHandler {
         source: row.source,
       }));
     },
-  };
+  });
 }

@@ -1,4 +1,4 @@
-// The rules a batch of confirmed allocations must keep (issue 4 "reconciliation sheet"). The
+// The rules a batch of confirmed allocations must keep (the reconciliation sheet). The
 // state is today's ledger; a changed or deleted row is first taken out of it, and each row is
 // checked against it and then applied to it, so a later row of the batch sees what earlier rows
 // took:
@@ -8,6 +8,7 @@
 // - the target belongs to the row's dealer;
 // - a write-off is allowed only on an invoice, within the configured tolerance.
 import { isWithinTolerance, type Tolerance } from '../../shared/finance/allocation';
+import { allocationTargetKinds } from '../../shared/finance/datasets';
 import { applyRatio } from '../../shared/finance/money';
 import { formatYuan } from '../../shared/money';
 import type { RowProblem } from '../../shared/row-errors';
@@ -15,12 +16,12 @@ import type { Ledger } from './ledger';
 import type { FinAllocationsTable, FinReceiptsTable } from './tables';
 
 export interface AllocationInput {
-  receiptId?: string;
+  receiptId?: string | undefined;
   targetKind: 'invoice' | 'order-deposit' | 'credit-balance';
-  targetId?: string;
+  targetId?: string | undefined;
   dealerCode: string;
   amount: number;
-  writeOffAmount?: number;
+  writeOffAmount?: number | undefined;
 }
 
 export interface AllocationState {
@@ -145,11 +146,18 @@ export function applyToState(state: AllocationState, row: AllocationInput, sign:
   }
 }
 
+/** A stored row's target kind; one the schema does not know means the store is broken. */
+function targetKindOf(row: FinAllocationsTable): AllocationInput['targetKind'] {
+  const kind = allocationTargetKinds.find((k) => k === row.target_kind);
+  if (kind === undefined) throw new Error(`allocation ${row.id}: unknown target kind`);
+  return kind;
+}
+
 /** The input a stored row was made from. */
 export function inputOf(row: FinAllocationsTable): AllocationInput {
   return {
     ...(row.receipt_id === null ? {} : { receiptId: row.receipt_id }),
-    targetKind: row.target_kind as AllocationInput['targetKind'],
+    targetKind: targetKindOf(row),
     ...(row.target_id === null ? {} : { targetId: row.target_id }),
     dealerCode: row.dealer_code,
     amount: row.amount,

@@ -4,14 +4,17 @@
 // (allocations-check.ts); an update needs the version it was based on. Each confirmed row with
 // a receipt teaches the receipt's payer as an alias of the row's dealer (aliases.ts). Sales
 // cannot push here: a sales assistant cannot confirm payments (def roles: finance, admin).
-import { financeDataset } from '../../shared/finance/datasets';
+import type { PushValues } from '../../shared/dataset-def';
+import { allocationsDataset } from '../../shared/finance/datasets';
 import { formatYuan } from '../../shared/money';
 import type { RowProblem } from '../../shared/row-errors';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  WriteContext,
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type ParsedUpsert,
+  type WriteContext,
 } from '../sync/handler';
 import { rowStamp } from '../sync/changes';
 import { AliasBook } from './aliases';
@@ -22,13 +25,12 @@ import {
   checkAllocation,
   inputOf,
   openState,
-  type AllocationInput,
   type AllocationState,
 } from './allocations-check';
 import { buildLedger } from './ledger';
 import { allocationDealers, receiptAllocations } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { refreshReceipts } from './receipt-totals';
 import { receiptsById } from './receipts-store';
 import { loadFinanceSettings } from './settings';
@@ -37,7 +39,7 @@ import type { FinAllocationsTable } from './tables';
 interface Run {
   ctx: WriteContext;
   state: AllocationState;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   aliases: AliasBook;
   writes: FinAllocationsTable[];
   /** Receipts whose allocated total moves. */
@@ -48,9 +50,8 @@ interface Run {
 
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
 
-type Values = AllocationInput & { writeOffReason?: string; remark?: string };
-/** The push engine validated the values with allocationRowSchema; this names their shape. */
-const valuesOf = (m: ParsedMutation) => m.values as unknown as Values;
+type Values = PushValues<typeof allocationsDataset>;
+type Mutation = ParsedMutation<Values>;
 
 function columns(v: Values) {
   return {
@@ -96,8 +97,8 @@ function remove(run: Run, stored: FinAllocationsTable): MutationOutcome {
   return write(run, { ...stored, ...rowStamp(run.ctx, stored.version + 1), deleted: 1 }, stored);
 }
 
-function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
-  const values = valuesOf(m);
+function place(run: Run, m: ParsedUpsert<Values>, stored?: FinAllocationsTable): MutationOutcome {
+  const { values } = m;
   const old = stored && !stored.deleted ? inputOf(stored) : undefined;
   if (old) applyToState(run.state, old, -1);
   const problems = checkAllocation(run.state, values);
@@ -115,10 +116,10 @@ function place(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): Mutat
   );
 }
 
-function applyOne(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): MutationOutcome {
+function applyOne(run: Run, m: Mutation, stored?: FinAllocationsTable): MutationOutcome {
   const live = stored && !stored.deleted ? stored : undefined;
   if (!live) return m.op === 'delete' ? { status: 'unchanged', problems: [] } : place(run, m);
-  const same = m.op === 'upsert' && sameColumns(columns(valuesOf(m)), live);
+  const same = m.op === 'upsert' && sameColumns(columns(m.values), live);
   if (same) return { status: 'unchanged', id: live.id, version: live.version, problems: [] };
   if (m.baseVersion !== live.version) {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
@@ -128,7 +129,8 @@ function applyOne(run: Run, m: ParsedMutation, stored?: FinAllocationsTable): Mu
 }
 
 function sameColumns(next: ReturnType<typeof columns>, stored: FinAllocationsTable): boolean {
-  return Object.entries(next).every(([key, value]) => stored[key as keyof typeof next] === value);
+  const current = new Map(Object.entries(stored));
+  return Object.entries(next).every(([key, value]) => current.get(key) === value);
 }
 
 /** The run reads only the dealers the batch touches and the receipts it allocates from. */
@@ -140,7 +142,7 @@ async function openRun(ctx: WriteContext, scope: { receiptIds: string[]; dealerC
   return {
     ctx,
     state: openState(buildLedger(sources), spent, { receipts, tolerance }),
-    numbers: await openNumbers(ctx.trx, 'AL', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'AL', ctx.today),
     aliases: await AliasBook.open(ctx),
     writes: [],
     touched: new Set<string>(),
@@ -148,25 +150,18 @@ async function openRun(ctx: WriteContext, scope: { receiptIds: string[]; dealerC
   };
 }
 
-async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
+async function pushAllocations(ctx: WriteContext, mutations: readonly Mutation[]) {
   const stored = await allocationsByKey(
     ctx.trx,
     mutations.map((m) => m.rowKey),
   );
   const ids = mutations.flatMap((m) => {
-    const id = m.values.receiptId ?? stored.get(m.rowKey)?.receipt_id;
+    const id = m.values?.receiptId ?? stored.get(m.rowKey)?.receipt_id;
     return typeof id === 'string' ? [id] : [];
   });
   const dealerCodes = await allocationDealers(ctx.trx, mutations, stored);
   const run: Run = await openRun(ctx, { receiptIds: ids, dealerCodes });
-  const firstIndex = new Map<string, number>();
-  const outcomes = mutations.map((m) => {
-    const twin = firstIndex.get(m.rowKey);
-    firstIndex.set(m.rowKey, twin ?? m.index);
-    if (twin !== undefined)
-      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    return applyOne(run, m, stored.get(m.rowKey));
-  });
+  const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
   await saveAllocations(ctx.trx, run.writes);
   await run.exposure.flush();
   await refreshReceipts(ctx, [...run.touched]);
@@ -176,5 +171,5 @@ async function pushAllocations(ctx: WriteContext, mutations: readonly ParsedMuta
 }
 
 export function allocationsHandler(): DatasetHandler {
-  return { def: financeDataset('allocations'), push: pushAllocations, pull: pullAllocations };
+  return defineHandler(allocationsDataset, { push: pushAllocations, pull: pullAllocations });
 }

@@ -13,7 +13,7 @@ import type { MutationOutcome, WriteContext } from '../sync/handler';
 import { rowStamp } from '../sync/changes';
 import { openItems } from './ledger';
 import { loadMatchSetup } from './match-context';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { receiptLine } from './receipts-store';
 import { loadFinanceSettings } from './settings';
 import type { FinAllocationsTable, FinReceiptsTable } from './tables';
@@ -72,7 +72,7 @@ interface Matcher {
   index: MatchIndex;
   itemsByDealer: Map<string, OpenItem[]>;
   tolerance: Tolerance;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   /** Items settled by earlier receipts of this push. */
   taken: Set<string>;
   rows: FinAllocationsTable[];
@@ -124,7 +124,7 @@ export async function autoMatchReceipts(
     index,
     itemsByDealer,
     tolerance: (await loadFinanceSettings(ctx.trx)).tolerance,
-    numbers: await openNumbers(ctx.trx, 'AL', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'AL', ctx.today),
     taken: new Set(),
     rows: [],
   };

@@ -1,4 +1,4 @@
-// The rules a credit note (红字/贷项) must keep (issue 4 "Records"), checked in batch order
+// The rules a credit note (红字/贷项) must keep, checked in batch order
 // against what each invoice can still be credited, so a later row sees what earlier rows took:
 // - the invoice exists and belongs to the row's dealer;
 // - the amount is at most what the invoice still owes after allocations, write-offs and earlier

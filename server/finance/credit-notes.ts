@@ -1,16 +1,19 @@
-// The "credit-notes" dataset (红字/折让/退货贷项, issue 4 "Records"): finance issues a credit note
+// The "credit-notes" dataset (红字/折让/退货贷项): finance issues a credit note
 // against one invoice of a dealer, numbered CN-YYYYMMDD-NNNN. It lowers what the invoice still
 // owes everywhere the ledger is read — receivables, per-invoice detail, collection list, ageing,
 // reconciliation suggestions and the credit check's exposure. Rows are checked in order
 // (credit-notes-check.ts); an update needs the version it was based on. Sales cannot push here
 // (def roles: finance, admin).
-import { financeDataset } from '../../shared/finance/datasets';
+import type { PushValues } from '../../shared/dataset-def';
+import { creditNotesDataset } from '../../shared/finance/datasets';
 import type { RowProblem } from '../../shared/row-errors';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  WriteContext,
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type ParsedUpsert,
+  type WriteContext,
 } from '../sync/handler';
 import {
   applyCreditNote,
@@ -24,7 +27,7 @@ import { creditNotesByKey, pullCreditNotes, saveCreditNotes } from './credit-not
 import { ExposureBook } from './exposure-book';
 import { invoiceOwners } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import type { FinCreditNotesTable } from './tables';
 
 type Stored = Map<string, FinCreditNotesTable>;
@@ -32,15 +35,14 @@ type Stored = Map<string, FinCreditNotesTable>;
 interface Run {
   ctx: WriteContext;
   state: CreditNoteState;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   writes: FinCreditNotesTable[];
   /** The dealers' credit exposure: a credit note lowers what its invoice's dealer owes. */
   exposure: ExposureBook;
 }
 
-type Values = CreditNoteInput & { date: string; reason: string; remark?: string };
-/** The push engine validated the values with creditNoteRowSchema; this names their shape. */
-const valuesOf = (m: ParsedMutation) => m.values as unknown as Values;
+type Values = PushValues<typeof creditNotesDataset>;
+type Mutation = ParsedMutation<Values>;
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
 
 function columns(v: Values) {
@@ -69,8 +71,8 @@ function write(run: Run, next: FinCreditNotesTable, before?: FinCreditNotesTable
   return { status: 'applied', id: next.id, version: next.version, problems: [] };
 }
 
-function place(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): MutationOutcome {
-  const values = valuesOf(m);
+function place(run: Run, m: ParsedUpsert<Values>, stored?: FinCreditNotesTable): MutationOutcome {
+  const { values } = m;
   if (stored) applyCreditNote(run.state, inputOf(stored), -1);
   const problems = checkCreditNote(run.state, values);
   if (problems.length > 0) {
@@ -88,11 +90,12 @@ function remove(run: Run, stored: FinCreditNotesTable): MutationOutcome {
   return write(run, { ...stored, ...rowStamp(run.ctx, stored.version + 1), deleted: 1 }, stored);
 }
 
-function applyOne(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): MutationOutcome {
+function applyOne(run: Run, m: Mutation, stored?: FinCreditNotesTable): MutationOutcome {
   const live = stored && !stored.deleted ? stored : undefined;
   if (!live) return m.op === 'delete' ? { status: 'unchanged', problems: [] } : place(run, m);
-  const next = m.op === 'upsert' ? columns(valuesOf(m)) : undefined;
-  const same = next && Object.entries(next).every(([k, v]) => live[k as keyof typeof next] === v);
+  const next = m.op === 'upsert' ? columns(m.values) : undefined;
+  const current = new Map(Object.entries(live));
+  const same = next && Object.entries(next).every(([k, v]) => current.get(k) === v);
   if (same) return { status: 'unchanged', id: live.id, version: live.version, problems: [] };
   if (m.baseVersion !== live.version) {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
@@ -102,9 +105,9 @@ function applyOne(run: Run, m: ParsedMutation, stored?: FinCreditNotesTable): Mu
 }
 
 /** The run reads the ledger of the rows' dealers and of the dealers owning their invoices. */
-async function openRun(ctx: WriteContext, mutations: readonly ParsedMutation[], stored: Stored) {
-  const text = (key: string) =>
-    mutations.flatMap((m) => (typeof m.values[key] === 'string' ? [m.values[key]] : []));
+async function openRun(ctx: WriteContext, mutations: readonly Mutation[], stored: Stored) {
+  const text = (key: 'invoiceId' | 'dealerCode') =>
+    mutations.flatMap((m) => (m.values ? [m.values[key]] : []));
   const owners = await invoiceOwners(ctx.trx, text('invoiceId'));
   const storedDealers = [...stored.values()].map((row) => row.dealer_code);
   const codes = [...new Set([...text('dealerCode'), ...owners, ...storedDealers])].sort();
@@ -112,25 +115,18 @@ async function openRun(ctx: WriteContext, mutations: readonly ParsedMutation[], 
   return {
     ctx,
     state: creditNoteState(sources),
-    numbers: await openNumbers(ctx.trx, 'CN', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'CN', ctx.today),
     writes: [],
     exposure: new ExposureBook(ctx.trx),
   };
 }
-async function pushCreditNotes(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
+async function pushCreditNotes(ctx: WriteContext, mutations: readonly Mutation[]) {
   const stored = await creditNotesByKey(
     ctx.trx,
     mutations.map((m) => m.rowKey),
   );
   const run: Run = await openRun(ctx, mutations, stored);
-  const firstIndex = new Map<string, number>();
-  const outcomes = mutations.map((m) => {
-    const twin = firstIndex.get(m.rowKey);
-    firstIndex.set(m.rowKey, twin ?? m.index);
-    if (twin !== undefined)
-      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    return applyOne(run, m, stored.get(m.rowKey));
-  });
+  const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
   await saveCreditNotes(ctx.trx, run.writes);
   await run.exposure.flush();
   await run.numbers.flush();
@@ -138,5 +134,5 @@ async function pushCreditNotes(ctx: WriteContext, mutations: readonly ParsedMuta
 }
 
 export function creditNotesHandler(): DatasetHandler {
-  return { def: financeDataset('credit-notes'), push: pushCreditNotes, pull: pullCreditNotes };
+  return defineHandler(creditNotesDataset, { push: pushCreditNotes, pull: pullCreditNotes });
 }

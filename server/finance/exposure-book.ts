@@ -17,10 +17,14 @@
 // ledger and compares (server/services/exposure-rebuild.ts).
 //
 // On SQLite writers are serialised. On PostgreSQL the increments are safe as they are (an
-// UPDATE … SET x = x + delta locks the row); the read of order_exposure before its rewrite
-// needs SELECT … FOR UPDATE, as the change counter does (server/sync/changes.ts).
+// UPDATE … SET x = x + delta locks the row); order_exposure rows are read and rewritten under an
+// advisory lock per order, and an orders push holds a lock per dealer from its first credit
+// check to its commit (orders.ts), so two instances never pass the same headroom twice. A
+// shipment leaves what a dealer uses unchanged and a payment lowers it, so a check that misses
+// a concurrent one errs on the safe side (only undoing a payment raises it).
 import type { Db } from '../store/db';
 import { bulkWriter } from '../store/bulk';
+import { lockKeys, lockSpace } from '../store/locks';
 import type { DealerExposureTable, OrderExposureTable } from '../store/schema';
 import { recordsById } from '../datasets/records-store';
 import { inChunks } from './ledger-sources';
@@ -233,6 +237,11 @@ export class ExposureBook {
     );
     this.orders.clear();
     if (changed.length === 0) return;
+    await lockKeys(
+      this.trx,
+      lockSpace.orderExposure,
+      changed.map(([id]) => id),
+    );
     const stored = await inChunks(
       changed.map(([id]) => id),
       (ids) =>

@@ -1,4 +1,4 @@
-// What an allocations push needs of the ledger, so it loads only that part (issue 4
+// What an allocations push needs of the ledger, so it loads only that part (the
 // "reconciliation sheet": finance confirms a handful of rows at a time, and the demo books a
 // year of them): the dealers it touches — each row's dealer, the dealer owning each row's target
 // (an order, or the shipment an invoice bills) and the dealer of each stored row it changes, so
@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { ParsedMutation } from '../sync/handler';
 import type { Db } from '../store/db';
+import { jsonText } from '../store/dialect';
 import { inChunks } from './ledger-sources';
 import { fin, type FinAllocationsTable } from './tables';
 
@@ -21,6 +22,7 @@ function targetsOf(
 ): Target[] {
   const targets: Target[] = [];
   for (const m of mutations) {
+    if (m.op === 'delete') continue;
     const { targetKind, targetId } = m.values;
     if (typeof targetKind === 'string' && typeof targetId === 'string')
       targets.push({ kind: targetKind, id: targetId });
@@ -43,7 +45,7 @@ export async function invoiceOwners(db: Db, invoiceIds: readonly string[]): Prom
   const rows = await inChunks(shipmentIds, async (ids) => {
     const result = await sql<{ dealer_code: string }>`
       SELECT l.dealer_code FROM records r
-      JOIN order_lines l ON l.id = json_extract(r.data, '$.lineId')
+      JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
       WHERE r.dataset = 'shipments' AND r.id IN (${sql.join(ids)})`.execute(db);
     return result.rows;
   });
@@ -57,7 +59,7 @@ export async function allocationDealers(
 ): Promise<string[]> {
   const codes = new Set<string>();
   for (const m of mutations)
-    if (typeof m.values.dealerCode === 'string') codes.add(m.values.dealerCode);
+    if (typeof m.values?.dealerCode === 'string') codes.add(m.values.dealerCode);
   for (const row of stored.values()) codes.add(row.dealer_code);
   const targets = targetsOf(mutations, stored);
   const ids = (kind: string) => targets.filter((t) => t.kind === kind).map((t) => t.id);

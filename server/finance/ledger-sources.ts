@@ -6,6 +6,7 @@ import { invoiceFromShipment, type Invoice } from '../../shared/finance/receivab
 import { sql } from 'kysely';
 import { allRecords, recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
+import { isPostgres, jsonText } from '../store/dialect';
 import { fin, type FinAllocationsTable, type FinCreditNotesTable } from './tables';
 
 export interface DealerInfo {
@@ -109,14 +110,16 @@ async function loadLines(db: Db, dealerCodes?: readonly string[]) {
 
 /**
  * Every live shipment, or those of the given lines. Without statistics SQLite would rather walk
- * every shipment than look up a list of lines in the expression index, so the index is named.
+ * every shipment than look up a list of lines in the expression index, so the index is named
+ * (PostgreSQL plans with statistics and has no INDEXED BY).
  */
 async function shipmentRecords(db: Db, lineIds?: readonly string[]) {
   if (lineIds === undefined) return [...(await allRecords(db, 'shipments'))];
   const rows = await inChunks(lineIds, async (ids) => {
+    const indexed = isPostgres(db) ? sql`` : sql`INDEXED BY records_shipment_line`;
     const result = await sql<{ id: string; data: string }>`
-      SELECT id, data FROM records INDEXED BY records_shipment_line
-      WHERE dataset = 'shipments' AND json_extract(data, '$.lineId') IN (${sql.join(ids)})
+      SELECT id, data FROM records ${indexed}
+      WHERE dataset = 'shipments' AND ${jsonText(db, 'data', 'lineId')} IN (${sql.join(ids)})
         AND deleted = 0`.execute(db);
     return result.rows;
   });

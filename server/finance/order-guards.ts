@@ -1,4 +1,4 @@
-// Credit control on orders and shipments (issue 4 "Credit control on orders"):
+// Credit control on orders and shipments:
 // - checkOrderCredit: used = receivables outstanding + open (unshipped) order value; an order
 //   passes when used + this order ≤ the dealer's credit limit (exactly at the limit passes, one
 //   fen over fails — shared checkCredit). Over the limit, a release asked for by a manager,

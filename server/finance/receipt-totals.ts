@@ -1,7 +1,7 @@
 // After allocations change, each receipt they touch gets its allocated total and dealers
 // recomputed from the live allocations, with a new version and change_seq so the bank-receipts
 // pull and the reconciliation sheet show it.
-import { sql } from 'kysely';
+import { groupConcatDistinct } from '../store/dialect';
 import type { WriteContext } from '../sync/handler';
 import { fin } from './tables';
 
@@ -11,7 +11,7 @@ export async function refreshReceipts(ctx: WriteContext, receiptIds: readonly st
     const totals = await db
       .selectFrom('fin_allocations')
       .select((eb) => eb.fn.sum<number | null>('amount').as('allocated'))
-      .select(sql<string | null>`group_concat(DISTINCT dealer_code)`.as('dealers'))
+      .select(groupConcatDistinct(db, 'dealer_code').as('dealers'))
       .where('receipt_id', '=', id)
       .where('deleted', '=', 0)
       .executeTakeFirst();

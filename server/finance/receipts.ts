@@ -12,31 +12,35 @@ import {
   bankReceiptSchema,
   type BankReceipt,
 } from '../../shared/finance/bank-line';
-import { financeDataset } from '../../shared/finance/datasets';
+import type { PushValues } from '../../shared/dataset-def';
+import { bankReceiptsDataset } from '../../shared/finance/datasets';
 import type { RowProblem } from '../../shared/row-errors';
-import type {
-  DatasetHandler,
-  MutationOutcome,
-  ParsedMutation,
-  WriteContext,
+import {
+  defineHandler,
+  type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
+  type WriteContext,
 } from '../sync/handler';
 import { saveAllocations } from './allocations-store';
 import { ExposureBook } from './exposure-book';
 import { autoMatchReceipts, type FreshReceipt } from './auto-match';
-import { openNumbers, type FinanceNumbers } from './numbers';
+import { DocNumbers } from '../sync/doc-numbers';
 import { pullReceipts, receiptsByFingerprint, receiptsByKey, saveReceipts } from './receipts-store';
 import type { FinReceiptsTable } from './tables';
 
 interface Run {
   ctx: WriteContext;
-  numbers: FinanceNumbers;
+  numbers: DocNumbers;
   byFingerprint: Map<string, FinReceiptsTable>;
   writes: FinReceiptsTable[];
   fresh: FreshReceipt[];
 }
 
+type Mutation = ParsedMutation<PushValues<typeof bankReceiptsDataset>>;
+
 interface Row {
-  m: ParsedMutation;
+  m: Mutation;
   line: BankReceipt | undefined;
   fingerprint: string;
   stored: FinReceiptsTable | undefined;
@@ -46,7 +50,7 @@ const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'reject
 const base = (fingerprint: string) => fingerprint.replace(/#\d+$/, '');
 
 /** Parsed lines with their fingerprints; the n-th identical line of the push gets "#n". */
-function toRows(mutations: readonly ParsedMutation[]): Omit<Row, 'stored'>[] {
+function toRows(mutations: readonly Mutation[]): Omit<Row, 'stored'>[] {
   const seen = new Map<string, number>();
   return mutations.map((m) => {
     const parsed = m.op === 'upsert' ? bankReceiptSchema.safeParse(m.values) : undefined;
@@ -147,7 +151,7 @@ function applyRow(run: Run, row: Row): MutationOutcome {
   return create(run, { ...row, line });
 }
 
-async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutation[]) {
+async function pushReceipts(ctx: WriteContext, mutations: readonly Mutation[]) {
   const stored = await receiptsByKey(
     ctx.trx,
     mutations.map((m) => m.rowKey),
@@ -156,19 +160,12 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
   const prints = rows.flatMap((r) => (r.fingerprint === '' ? [] : [r.fingerprint]));
   const run: Run = {
     ctx,
-    numbers: await openNumbers(ctx.trx, 'RC', ctx.today),
+    numbers: await DocNumbers.open(ctx.trx, 'RC', ctx.today),
     byFingerprint: await receiptsByFingerprint(ctx.trx, prints),
     writes: [],
     fresh: [],
   };
-  const firstIndex = new Map<string, number>();
-  const outcomes = rows.map((row) => {
-    const twin = firstIndex.get(row.m.rowKey);
-    firstIndex.set(row.m.rowKey, twin ?? row.m.index);
-    if (twin !== undefined)
-      return rejected([{ code: 'duplicate-in-batch', params: { row: twin + 1 } }]);
-    return applyRow(run, row);
-  });
+  const outcomes = rows.map((row) => applyRow(run, row));
   const autoRows = ctx.options.autoMatch === true ? await autoMatchReceipts(ctx, run.fresh) : [];
   await saveReceipts(ctx.trx, run.writes);
   await saveAllocations(ctx.trx, autoRows);
@@ -180,5 +177,5 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly ParsedMutatio
 }
 
 export function bankReceiptsHandler(): DatasetHandler {
-  return { def: financeDataset('bank-receipts'), push: pushReceipts, pull: pullReceipts };
+  return defineHandler(bankReceiptsDataset, { push: pushReceipts, pull: pullReceipts });
 }

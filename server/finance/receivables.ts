@@ -1,13 +1,17 @@
-// The receivables pulls (issue 4 "Receivables and ageing", "Collection list"), computed from the
+// The receivables pulls (receivables, ageing, collection list), computed from the
 // ledger as of today (Asia/Shanghai, from the request's clock): per dealer outstanding, credit
 // limit, headroom and ageing buckets; per invoice detail; the dealers to chase. Computed rows
 // page as snapshots (server/analysis/snapshot.ts): a refresh replaces the table.
 import { collectionList, summariseAgeing, ageInvoices } from '../../shared/finance/ageing';
-import { financeDataset } from '../../shared/finance/datasets';
+import {
+  collectionListDataset,
+  receivableItemsDataset,
+  receivablesDataset,
+} from '../../shared/finance/datasets';
 import { compact, pageSnapshot } from '../analysis/snapshot';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import { shanghaiDate } from '../sync/changes';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { buildLedger, type Ledger } from './ledger';
 import { loadLedgerSources, type DealerInfo } from './ledger-sources';
 
@@ -121,8 +125,8 @@ async function pullCollection(request: PullRequest) {
 
 export function receivablesHandlers(): DatasetHandler[] {
   return [
-    { def: financeDataset('receivables'), pull: pullReceivables },
-    { def: financeDataset('receivable-items'), pull: pullItems },
-    { def: financeDataset('collection-list'), pull: pullCollection },
+    defineHandler(receivablesDataset, { pull: pullReceivables }),
+    defineHandler(receivableItemsDataset, { pull: pullItems }),
+    defineHandler(collectionListDataset, { pull: pullCollection }),
   ];
 }

@@ -5,7 +5,7 @@
 // allocateReceipt, with the tolerance), so finance can copy the split into the allocations
 // sheet. A receipt with no candidate still has one row (rank 0): nothing unmatched is hidden.
 import { allocateReceipt, type Tolerance } from '../../shared/finance/allocation';
-import { financeDataset } from '../../shared/finance/datasets';
+import { reconciliationDataset } from '../../shared/finance/datasets';
 import {
   rankCandidates,
   type MatchCandidate,
@@ -14,7 +14,7 @@ import {
 import type { OpenItem } from '../../shared/finance/open-item';
 import { formatYuan } from '../../shared/money';
 import { compact, pageSnapshot, type DerivedRow } from '../analysis/snapshot';
-import type { DatasetHandler, PullRequest } from '../sync/handler';
+import { defineHandler, type DatasetHandler, type PullRequest } from '../sync/handler';
 import { openItems } from './ledger';
 import { loadMatchSetup } from './match-context';
 import { openReceipts, receiptLine } from './receipts-store';
@@ -97,5 +97,5 @@ async function pullReconciliation(request: PullRequest) {
 }
 
 export function reconciliationHandler(): DatasetHandler {
-  return { def: financeDataset('reconciliation'), pull: pullReconciliation };
+  return defineHandler(reconciliationDataset, { pull: pullReconciliation });
 }

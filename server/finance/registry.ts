@@ -1,5 +1,5 @@
-// Every finance dataset's handler (issue 4), for server/sync/registry.ts.
-import { financeDataset } from '../../shared/finance/datasets';
+// Every finance dataset's handler, for server/sync/registry.ts.
+import { financeSettingsDataset } from '../../shared/finance/datasets';
 import { masterHandler } from '../datasets/master';
 import type { DatasetHandler } from '../sync/handler';
 import { payerAliasesHandler } from './aliases';
@@ -15,7 +15,7 @@ export function financeHandlers(): DatasetHandler[] {
     allocationsHandler(),
     creditNotesHandler(),
     payerAliasesHandler(),
-    masterHandler(financeDataset('finance-settings')),
+    masterHandler(financeSettingsDataset),
     reconciliationHandler(),
     ...receivablesHandlers(),
   ];

@@ -1,4 +1,4 @@
-// One error type, one code → status table, one handler registered last (STYLE.md 7).
+// One error type, one code → status table, one handler registered last. See docs/protocol.md.
 import type { ErrorRequestHandler } from 'express';
 import type { MessageCode, MessageParams } from '../../shared/messages';
 import { formatMessage } from '../../shared/messages';

@@ -1,4 +1,4 @@
-// Workbook files (issue 2): export any pullable dataset as .xlsx, import an .xlsx through the
+// Workbook files: export any pullable dataset as .xlsx, import an .xlsx through the
 // push engine. Thin: parse, check the dataset's roles, call the service, send.
 import type { Request, Response } from 'express';
 import { z } from 'zod';

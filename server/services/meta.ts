@@ -6,20 +6,22 @@ import { describeDataset, type ListEntry, type MetaResponse } from '../../shared
 import type { Db } from '../store/db';
 import type { HandlerRegistry } from '../sync/registry';
 import { allRecords } from '../datasets/records-store';
+import { datasets } from '../../shared/registry';
 
-const listSources: Record<string, { code: string; name: string }> = {
-  regions: { code: 'code', name: 'name' },
-  dealers: { code: 'code', name: 'name' },
-  products: { code: 'skuCode', name: 'name' },
-  locations: { code: 'code', name: 'name' },
-  staff: { code: 'code', name: 'name' },
-};
+/** The datasets whose records fill dropdowns: those that declare a `list`. */
+const listSources = datasets.flatMap((def) =>
+  def.list && def.naturalKey ? [{ dataset: def.name, code: def.naturalKey, list: def.list }] : [],
+);
 
 async function masterSeq(db: Db): Promise<number> {
   const row = await db
     .selectFrom('records')
     .select((eb) => eb.fn.max('change_seq').as('seq'))
-    .where('dataset', 'in', Object.keys(listSources))
+    .where(
+      'dataset',
+      'in',
+      listSources.map((s) => s.dataset),
+    )
     .executeTakeFirst();
   return row?.seq ?? 0;
 }
@@ -32,15 +34,36 @@ export async function metaEtag(db: Db, handlers: HandlerRegistry): Promise<strin
     .slice(0, 20)}"`;
 }
 
+function listEntry(
+  source: (typeof listSources)[number],
+  values: Readonly<Record<string, unknown>>,
+): ListEntry {
+  const entry: ListEntry = {
+    code: String(values[source.code]),
+    name: String(values[source.list.nameField]),
+  };
+  const names = source.list.attributes ?? [];
+  if (names.length > 0) {
+    const attrs: Record<string, number | string> = {};
+    for (const name of names) {
+      const value = values[name];
+      if (typeof value === 'number' || typeof value === 'string') attrs[name] = value;
+    }
+    entry.attrs = attrs;
+  }
+  return entry;
+}
+
 export async function buildMeta(db: Db, handlers: HandlerRegistry): Promise<MetaResponse> {
   const lists: Record<string, ListEntry[]> = {};
   const inactive: Record<string, string[]> = {};
-  for (const [dataset, source] of Object.entries(listSources)) {
+  for (const source of listSources) {
+    const { dataset } = source;
     const records = [...(await allRecords(db, dataset)).values()];
     const isActive = (r: (typeof records)[number]) => r.values.status !== 'inactive';
     lists[dataset] = records
       .filter(isActive)
-      .map((r) => ({ code: String(r.values[source.code]), name: String(r.values[source.name]) }))
+      .map((r) => listEntry(source, r.values))
       .sort((a, b) => a.code.localeCompare(b.code));
     inactive[dataset] = records
       .filter((r) => !isActive(r))

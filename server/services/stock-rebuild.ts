@@ -1,4 +1,4 @@
-// Balances are a cache of the ledger (DESIGN.md "can always be rebuilt from the ledger"):
+// Balances are a cache of the stock ledger and can always be rebuilt from it:
 // rebuildStock sums stock_ledger per location × SKU, compares with stock_balances and, when
 // asked to repair, writes the ledger's figures back with a new version and change_seq so
 // clients pull the correction.
@@ -83,7 +83,7 @@ async function compare(db: Db): Promise<{ checked: number; differences: StockDif
 }
 
 async function repair(trx: Db, differences: readonly StockDifference[]): Promise<void> {
-  const seq = await openSeqAllocator(trx);
+  const seq = await openSeqAllocator(trx, differences.length);
   for (const d of differences) {
     const values = {
       on_hand: d.ledger.onHand,
@@ -103,7 +103,7 @@ async function repair(trx: Db, differences: readonly StockDifference[]): Promise
       .onConflict((oc) =>
         oc
           .columns(['location_code', 'sku_code'])
-          .doUpdateSet((eb) => ({ ...values, version: eb('version', '+', 1) })),
+          .doUpdateSet((eb) => ({ ...values, version: eb('stock_balances.version', '+', 1) })),
       )
       .execute();
   }

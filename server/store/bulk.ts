@@ -2,10 +2,13 @@
 // lines, audit rows and applied mutations). Building a 500-row INSERT through Kysely's query tree
 // costs more than SQLite takes to run it, and every chunk of a table has the same shape, so the
 // statement text is compiled by Kysely once per shape (table, columns, row count, conflict
-// clause) and later chunks only fill its parameters. The dialect still writes the SQL.
+// clause) and later chunks only fill its parameters. The dialect still writes the SQL: the
+// same writer serves SQLite (statements kept prepared by text, store/db.ts) and PostgreSQL (a
+// plain parameterised multi-row INSERT), with one text per dialect and shape.
 import { CompiledQuery, type Insertable, type InsertQueryBuilder, type InsertResult } from 'kysely';
 import type { Database } from './schema';
 import type { Db } from './db';
+import { dialectOf } from './dialect';
 
 type Table = keyof Database;
 export type InsertRow<T extends Table> = Insertable<Database[T]>;
@@ -19,7 +22,10 @@ export interface BulkWrite<T extends Table> {
   onConflict?: (insert: Insert<T>) => Insert<T>;
 }
 
-/** SQLite allows 32,766 parameters per statement; rows per statement stay below both limits. */
+/**
+ * SQLite allows 32,766 parameters per statement, PostgreSQL 65,535; rows per statement stay
+ * below both limits.
+ */
 const MAX_PARAMETERS = 30_000;
 const MAX_ROWS = 500;
 
@@ -30,10 +36,11 @@ export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
   const { columns } = spec;
   if (columns.length === 0) throw new Error(`bulkWriter(${spec.table}) needs columns`);
   const perStatement = Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length));
-  const texts = new Map<number, string>();
+  const texts = new Map<string, string>();
 
   const textFor = (db: Db, count: number): string => {
-    const known = texts.get(count);
+    const key = `${dialectOf(db)}:${count}`;
+    const known = texts.get(key);
     if (known !== undefined) return known;
     const template = Object.fromEntries(columns.map((column) => [column, null])) as InsertRow<T>;
     const insert = db
@@ -42,7 +49,7 @@ export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
     const compiled = (spec.onConflict ? spec.onConflict(insert) : insert).compile();
     if (compiled.parameters.length !== count * columns.length)
       throw new Error(`bulkWriter(${spec.table}): the conflict clause may not take parameters`);
-    texts.set(count, compiled.sql);
+    texts.set(key, compiled.sql);
     return compiled.sql;
   };
 

@@ -1,22 +1,64 @@
-// Opens the SQLite store: WAL, foreign keys on, behind Kysely so queries stay portable.
+// Opens the store behind Kysely, so queries stay portable: SQLite by default (WAL, foreign keys
+// on, one connection), or PostgreSQL through node-postgres' pool when given a postgres:// URL.
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
+import type { Logger } from '../logger';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
-export interface Store {
+interface StoreCommon {
   db: Db;
-  /** The raw connection, for the benchmark's baseline and the rebuild command. */
-  sqlite: SQLite.Database;
   close: () => Promise<void>;
 }
 
+export interface SqliteStore extends StoreCommon {
+  dialect: 'sqlite';
+  /** The raw connection, for the benchmark's baseline and SQLite-only maintenance. */
+  sqlite: SQLite.Database;
+}
+
+export interface PostgresStore extends StoreCommon {
+  dialect: 'postgres';
+  pool: pg.Pool;
+}
+
+export type Store = SqliteStore | PostgresStore;
+
 export interface StoreOptions {
-  /** Quiet time after the last write before the store checkpoints its WAL on its own. */
+  /** Quiet time after the last write before the store checkpoints its WAL on its own (SQLite). */
   idleCheckpointMs?: number;
+  /** Connections in the pool (PostgreSQL). */
+  poolSize?: number;
+  /** Where slow queries and pool errors are reported. */
+  logger?: Logger;
+  /** A query that takes this long or longer is logged as slow. */
+  slowQueryMs?: number;
+}
+
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//.test(location);
+
+/** The raw SQLite connection of a store that must be SQLite (the benchmark's baselines). */
+export function sqliteOf(store: Store): SQLite.Database {
+  if (store.dialect !== 'sqlite') throw new Error('this needs the SQLite store');
+  return store.sqlite;
+}
+
+/** Kysely's query log, keeping only the slow ones. */
+function slowQueryLog(options: StoreOptions): ((event: LogEvent) => void) | undefined {
+  const { logger, slowQueryMs = 500 } = options;
+  if (!logger) return undefined;
+  return (event) => {
+    if (event.level !== 'query' || event.queryDurationMillis < slowQueryMs) return;
+    logger.warn('slow query', {
+      ms: Math.round(event.queryDurationMillis),
+      sql: event.query.sql.slice(0, 300),
+      parameters: event.query.parameters.length,
+    });
+  };
 }
 
 /** How many prepared statements the store keeps; the hot paths use a few dozen distinct texts. */
@@ -89,7 +131,7 @@ class StoreConnection implements SqliteDatabase {
   }
 }
 
-export function openStore(file: string, options: StoreOptions = {}): Store {
+export function openStore(file: string, options: StoreOptions = {}): SqliteStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -100,6 +142,53 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   // Once checkpointed, a WAL that grew during a big import shrinks back to this when reused.
   sqlite.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
   const connection = new StoreConnection(sqlite, options.idleCheckpointMs ?? 1_000);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, sqlite, close: () => db.destroy() };
+  const log = slowQueryLog(options);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    ...(log ? { log } : {}),
+  });
+  return { dialect: 'sqlite', db, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * How node-postgres turns PostgreSQL values into JavaScript ones. BIGINT (counts, ids, money)
+ * and NUMERIC (what SUM of a BIGINT gives) become numbers, as SQLite's integers do — every
+ * figure this store holds stays well inside 2^53. JSON stays text: the services parse it.
+ */
+const asText = (value: string) => value;
+const pgParsers = new Map<number, (value: string) => unknown>([
+  [20, Number], // INT8
+  [1700, Number], // NUMERIC
+  [114, asText], // JSON
+  [3802, asText], // JSONB
+]);
+const builtinParser = pg.types.getTypeParser as (oid: number, format: string) => unknown;
+const pgTypes = {
+  getTypeParser: (oid: number, format?: string): unknown =>
+    pgParsers.get(oid) ?? builtinParser(oid, format ?? 'text'),
+} as pg.CustomTypesConfig;
+
+/** A transaction left idle this long is ended by the server: it would hold back every pull. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
+export function openPostgresStore(url: string, options: StoreOptions = {}): PostgresStore {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
+  });
+  // An idle connection the server dropped must not end the process; the next query reconnects.
+  const lost = (error: Error) => {
+    options.logger?.error('database connection lost', { error: error.message });
+  };
+  pool.on('error', lost);
+  // …nor one that drops while a transaction holds it (the transaction then fails on its own).
+  pool.on('connect', (client) => client.on('error', lost));
+  const log = slowQueryLog(options);
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(log ? { log } : {}),
+  });
+  return { dialect: 'postgres', db, pool, close: () => db.destroy() };
 }

@@ -1,12 +1,15 @@
 // Versioned migrations, run at start-up in order; each in its own transaction.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
+import { onceLocks, whileHoldingOnce } from './locks';
 import * as core from './migrations/001-core';
 import * as analysis from './migrations/003-analysis';
 import * as finance from './migrations/004-finance';
 import * as financeSpeed from './migrations/005-finance-speed';
 import * as creditNotes from './migrations/006-credit-notes';
-import * as flatCosts from './migrations/007-flat-costs';
+import * as liveNaturalKeys from './migrations/010-live-natural-keys';
+import * as complaints from './migrations/020-complaints';
+import * as flatCosts from './migrations/030-flat-costs';
 
 export interface Migration {
   version: number;
@@ -21,10 +24,17 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'finance', up: finance.up },
   { version: 5, name: 'finance-speed', up: financeSpeed.up },
   { version: 6, name: 'credit-notes', up: creditNotes.up },
-  { version: 7, name: 'flat-costs', up: flatCosts.up },
+  { version: 10, name: 'live-natural-keys', up: liveNaturalKeys.up },
+  { version: 20, name: 'complaints', up: complaints.up },
+  { version: 30, name: 'flat-costs', up: flatCosts.up },
 ];
 
+/** Several instances starting at once on one PostgreSQL database migrate one at a time. */
 export async function migrate(db: Kysely<Database>, now: () => Date): Promise<number[]> {
+  return whileHoldingOnce(db, onceLocks.migrate, () => migrateNow(db, now));
+}
+
+async function migrateNow(db: Kysely<Database>, now: () => Date): Promise<number[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`.execute(db);
   const done = new Set(

@@ -1,6 +1,7 @@
 // Table types for Kysely. Columns are portable SQL types (TEXT, INTEGER) so a PostgreSQL
 // deployment can follow; JSON is stored as TEXT and parsed in the service layer.
 import type { Generated } from 'kysely';
+import type { OrderType } from '../../shared/order';
 
 export interface CountersTable {
   name: string;
@@ -48,7 +49,8 @@ export interface OrdersTable {
   dealer_code: string;
   order_ref: string;
   order_date: string;
-  order_type: string;
+  /** Only the orders dataset writes it, with a value its schema accepted. */
+  order_type: OrderType;
   created_at: string;
   created_by: string;
 }
@@ -61,7 +63,8 @@ export interface OrderLinesTable {
   dealer_code: string;
   order_ref: string;
   order_date: string;
-  order_type: string;
+  /** Only the orders dataset writes it, with a value its schema accepted. */
+  order_type: OrderType;
   sku_code: string;
   quantity: number;
   unit_price: number;
@@ -160,6 +163,33 @@ export interface OrderExposureTable {
   settled: number;
 }
 
+/** 客诉: one complaint; times ISO UTC; `scope_region` is the dealer's region, or the typed one. */
+export interface ComplaintsTable {
+  id: string;
+  row_key: string;
+  opened_at: string;
+  priority: string;
+  dealer_code: string | null;
+  consumer_name: string | null;
+  consumer_phone: string | null;
+  region_code: string | null;
+  scope_region: string;
+  sku_code: string;
+  batch_code: string | null;
+  description: string;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  root_cause: string | null;
+  fix: string | null;
+  first_response_due: string;
+  resolution_due: string;
+  deleted: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -181,4 +211,5 @@ export interface Database {
   dealer_exposure: DealerExposureTable;
   order_exposure: OrderExposureTable;
   schema_migrations: MigrationsTable;
+  complaints: ComplaintsTable;
 }

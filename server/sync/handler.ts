@@ -1,6 +1,6 @@
 // What every dataset implements to travel through push and pull. The engine (push.ts, pull.ts)
 // owns the protocol — duplicate guards, dryRun, atomic, cursors — and handlers own the rules.
-import type { DatasetDef } from '../../shared/datasets';
+import type { DatasetDef, PushValues } from '../../shared/dataset-def';
 import type { Locale } from '../../shared/locale';
 import type { Mutation, PullFilter, RowStatus } from '../../shared/protocol';
 import type { RowProblem } from '../../shared/row-errors';
@@ -40,12 +40,23 @@ export interface WriteContext {
   options: Readonly<Record<string, unknown>>;
 }
 
-/** A mutation whose values passed the dataset schema (upserts) or that deletes. */
-export interface ParsedMutation extends Omit<Mutation, 'values'> {
-  values: Record<string, unknown>;
+interface ParsedBase extends Omit<Mutation, 'values' | 'op'> {
   /** Index in the request, for duplicate-in-batch messages ("duplicates row 3"). */
   index: number;
 }
+
+/**
+ * A mutation as a handler receives it: an upsert whose values passed the dataset's push schema
+ * (typed by it), or a delete, which carries no values.
+ */
+export type ParsedMutation<V = Record<string, unknown>> =
+  (ParsedBase & { op: 'upsert'; values: V }) | (ParsedBase & { op: 'delete'; values?: undefined });
+
+/** The upserts of a push: values present and typed. */
+export type ParsedUpsert<V = Record<string, unknown>> = Extract<
+  ParsedMutation<V>,
+  { op: 'upsert' }
+>;
 
 export interface MutationOutcome {
   status: RowStatus;
@@ -79,14 +90,27 @@ export interface PullRequest {
   now: Date;
 }
 
-export interface DatasetHandler {
-  def: DatasetDef;
+/**
+ * The server side of one declared dataset. Rows that stand or fall together are declared on the
+ * dataset (`groupBy`); the engine applies that rule before the handler runs.
+ */
+export interface DatasetHandler<V = Record<string, unknown>> {
+  readonly def: DatasetDef;
   /** Applies mutations that passed validation; one outcome per mutation, in order. */
-  push?: (ctx: WriteContext, mutations: readonly ParsedMutation[]) => Promise<MutationOutcome[]>;
-  pull?: (request: PullRequest) => Promise<PullPage>;
-  /**
-   * Rows that stand or fall together (an order's lines): the group a row's raw values belong
-   * to, so a row the schema refuses also refuses its siblings before the handler runs.
-   */
-  groupOf?: (values: Readonly<Record<string, unknown>>) => string | null;
+  readonly push?: (
+    ctx: WriteContext,
+    mutations: readonly ParsedMutation<V>[],
+  ) => Promise<MutationOutcome[]>;
+  readonly pull?: (request: PullRequest) => Promise<PullPage>;
+}
+
+/**
+ * A handler for `def`, its push typed by the dataset's push schema. The engine keeps every
+ * handler under one type; it calls `push` only with values that passed that same schema.
+ */
+export function defineHandler<D extends DatasetDef>(
+  def: D,
+  parts: Omit<DatasetHandler<PushValues<D>>, 'def'>,
+): DatasetHandler {
+  return { def, ...parts } as DatasetHandler;
 }

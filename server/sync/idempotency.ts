@@ -31,26 +31,9 @@ export async function claimKey(
   input: { userId: number; key: string; hash: string; now: Date },
 ): Promise<Claim> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('idempotency')
-      .selectAll()
-      .where('user_id', '=', input.userId)
-      .where('key', '=', input.key)
-      .executeTakeFirst();
-    if (existing) {
-      if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
-      if (existing.state === 'done' && existing.response !== null) {
-        return { replay: { status: existing.status_code, json: unpack(existing.response) } };
-      }
-      const age = input.now.getTime() - Date.parse(existing.created_at);
-      if (age < STALE_MS) throw new AppError('idempotency-in-progress');
-      await trx
-        .deleteFrom('idempotency')
-        .where('user_id', '=', input.userId)
-        .where('key', '=', input.key)
-        .execute();
-    }
-    await trx
+    // Claim first: of two instances given one key at once, exactly one inserts the row (the
+    // other waits for it to commit, then reads it below).
+    const inserted = await trx
       .insertInto('idempotency')
       .values({
         user_id: input.userId,
@@ -61,7 +44,38 @@ export async function claimKey(
         response: null,
         created_at: input.now.toISOString(),
       })
-      .execute();
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { claimed: true };
+    const existing = await trx
+      .selectFrom('idempotency')
+      .selectAll()
+      .where('user_id', '=', input.userId)
+      .where('key', '=', input.key)
+      .executeTakeFirst();
+    // Gone already: it was released this instant; the client's retry claims it.
+    if (!existing) throw new AppError('idempotency-in-progress');
+    if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
+    if (existing.state === 'done' && existing.response !== null) {
+      return { replay: { status: existing.status_code, json: unpack(existing.response) } };
+    }
+    const age = input.now.getTime() - Date.parse(existing.created_at);
+    if (age < STALE_MS) throw new AppError('idempotency-in-progress');
+    // Stale: take it over, unless another instance just did.
+    const taken = await trx
+      .updateTable('idempotency')
+      .set({
+        state: 'running',
+        status_code: 0,
+        response: null,
+        created_at: input.now.toISOString(),
+      })
+      .where('user_id', '=', input.userId)
+      .where('key', '=', input.key)
+      .where('state', '=', 'running')
+      .where('created_at', '=', existing.created_at)
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 0) throw new AppError('idempotency-in-progress');
     return { claimed: true };
   });
 }

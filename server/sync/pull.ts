@@ -8,6 +8,9 @@ import { currentSeq } from './changes';
 import { decodeCursor, encodeCursor, filterHash } from './cursor';
 import type { DatasetHandler } from './handler';
 
+/** The seq a computed (snapshot) pull gives its last page: never a change number. */
+const SNAPSHOT_END = Number.MAX_SAFE_INTEGER;
+
 export interface PullInput {
   db: Db;
   handler: DatasetHandler;
@@ -30,7 +33,7 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
     (decoded.s >= counters.horizon || decoded.i !== undefined);
   const reset = cursorText !== undefined && !usable;
   const afterSeq = usable ? decoded.s : 0;
-  const firstLoadUpTo = usable ? (decoded.i ?? 0) : counters.seq;
+  const firstLoadUpTo = usable ? (decoded.i ?? 0) : counters.safe;
   if (!handler.pull) throw new Error(`dataset ${dataset} has no pull`);
   const page = await handler.pull({
     db: input.db,
@@ -41,19 +44,31 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
     limit,
     now: input.now,
   });
-  const lastSeq = page.rows.at(-1)?.seq ?? afterSeq;
-  const next = page.hasMore ? lastSeq : Math.max(lastSeq, counters.seq);
-  const stillFirstLoad = page.hasMore && firstLoadUpTo > 0;
+  // Rows are in change order. Those numbered above `safe` may have lower-numbered neighbours
+  // still being written (PostgreSQL, docs/postgresql.md): they wait for the next pull, and the
+  // cursor stops at `safe`, having sent everything up to it. Computed pulls' rows carry page
+  // numbers, or SNAPSHOT_END on their last page, and go as they are.
+  const held = page.rows.findIndex((row) => row.seq > counters.safe && row.seq < SNAPSHOT_END);
+  const rows = held === -1 ? page.rows : page.rows.slice(0, held);
+  const hasMore = held === -1 && page.hasMore;
+  const lastSeq = rows.at(-1)?.seq ?? afterSeq;
+  const next =
+    held !== -1
+      ? Math.max(afterSeq, counters.safe)
+      : hasMore
+        ? lastSeq
+        : Math.max(lastSeq, counters.safe);
+  const stillFirstLoad = hasMore && firstLoadUpTo > 0;
   return {
     dataset,
-    rows: page.rows.map(({ seq: _seq, ...row }) => row),
+    rows: rows.map(({ seq: _seq, ...row }) => row),
     cursor: encodeCursor({
       d: dataset,
       f: hash,
       s: next,
       ...(stillFirstLoad ? { i: firstLoadUpTo } : {}),
     }),
-    hasMore: page.hasMore,
+    hasMore,
     reset,
   };
 }

@@ -9,12 +9,15 @@ import type {
   RowResult,
   RowStatus,
 } from '../../shared/protocol';
+import { groupKeyOf } from '../../shared/dataset-def';
 import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
-import { openSeqAllocator, shanghaiDate } from './changes';
+import { lockKeys, lockSpace } from '../store/locks';
+import { inWriteTransaction, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
+import { fillDefaults } from './push-defaults';
 import { previouslyApplied, recordAudit, rememberApplied } from './push-records';
 
 export interface PushInput {
@@ -50,17 +53,19 @@ function fieldsOf(handler: DatasetHandler): FieldDescription[] {
 /** A literal of one shape for every row (spread copies are slow to build and to read in V8). */
 function parsedMutation(
   mutation: Mutation,
-  values: Record<string, unknown>,
+  values: Record<string, unknown> | undefined,
   index: number,
 ): ParsedMutation {
-  const parsed: ParsedMutation = {
+  const base = {
     mutationId: mutation.mutationId,
-    op: mutation.op,
     rowKey: mutation.rowKey,
-    values,
     index,
+    baseVersion: mutation.baseVersion,
   };
-  if (mutation.baseVersion !== undefined) parsed.baseVersion = mutation.baseVersion;
+  const parsed: ParsedMutation = values
+    ? { ...base, op: 'upsert', values }
+    : { ...base, op: 'delete' };
+  if (mutation.baseVersion === undefined) delete parsed.baseVersion;
   return parsed;
 }
 
@@ -69,7 +74,7 @@ function validate(
   mutation: Mutation,
   index: number,
 ): ParsedMutation | MutationOutcome {
-  if (mutation.op === 'delete') return parsedMutation(mutation, {}, index);
+  if (mutation.op === 'delete') return parsedMutation(mutation, undefined, index);
   const schema = input.handler.def.push?.schema;
   if (!schema) throw new Error(`dataset ${input.handler.def.name} has no push schema`);
   const check = checkRow(schema, mutation.values, fieldsOf(input.handler));
@@ -77,14 +82,39 @@ function validate(
   return parsedMutation(mutation, check.data, index);
 }
 
+/**
+ * Guard 3 within one request: a row key may stand once. A later row with the same key is
+ * refused (`duplicate-row-key`, naming the first row); the first is applied as usual.
+ */
+function rejectDuplicateKeys(
+  mutations: readonly Mutation[],
+  outcomes: (MutationOutcome | undefined)[],
+): void {
+  const first = new Map<string, number>();
+  mutations.forEach((mutation, index) => {
+    const twin = first.get(mutation.rowKey);
+    if (twin === undefined) first.set(mutation.rowKey, index);
+    else if (!outcomes[index])
+      outcomes[index] = rejected([{ code: 'duplicate-row-key', params: { row: twin + 1 } }]);
+  });
+}
+
+/** Change numbers a push reserves up front (a row, its balances and documents…; retried past it). */
+const expectedChanges = (mutations: number) => 64 + 8 * mutations;
+
 async function applyInTransaction(
   input: PushInput,
   parsed: ParsedMutation[],
 ): Promise<MutationOutcome[]> {
   const { dryRun = false, atomic = false } = input.request;
   try {
-    return await input.db.transaction().execute(async (trx) => {
-      const seq = await openSeqAllocator(trx);
+    return await inWriteTransaction(input.db, expectedChanges(parsed.length), async (trx, seq) => {
+      // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer).
+      await lockKeys(
+        trx,
+        lockSpace.rowKey,
+        parsed.map((m) => `${input.request.dataset}\u0000${m.rowKey}`),
+      );
       const audits: AuditEntry[] = [];
       const ctx = {
         trx,
@@ -97,9 +127,8 @@ async function applyInTransaction(
         audit: (entry: AuditEntry) => audits.push(entry),
         options: input.options ?? {},
       };
-      const push = input.handler.push;
-      if (!push) throw new Error(`dataset ${input.request.dataset} has no push`);
-      const outcomes = await push(ctx, parsed);
+      if (!input.handler.push) throw new Error(`dataset ${input.request.dataset} has no push`);
+      const outcomes = await input.handler.push(ctx, parsed);
       if (outcomes.length !== parsed.length)
         throw new Error(`${input.request.dataset}: one outcome per mutation`);
       const failed = outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict');
@@ -119,22 +148,27 @@ async function applyInTransaction(
   }
 }
 
-/** A row the schema refused takes the rest of its group (an order) with it. */
+/**
+ * A row refused before the handler runs (by the schema, or as a duplicate) takes the rest of its
+ * group (an order's lines, DatasetDef.groupBy) with it: a group is accepted whole or not at all.
+ */
 function rejectSiblings(
   input: PushInput,
   outcomes: (MutationOutcome | undefined)[],
   parsed: ParsedMutation[],
 ): void {
-  const groupOf = input.handler.groupOf;
-  if (!groupOf) return;
+  const { groupBy } = input.handler.def;
+  if (!groupBy) return;
+  const groupOf = (index: number) =>
+    groupKeyOf(groupBy, input.request.mutations[index]?.values ?? {});
   const failed = new Set<string>();
-  input.request.mutations.forEach((mutation, index) => {
-    const group = outcomes[index]?.status === 'rejected' ? groupOf(mutation.values) : null;
+  outcomes.forEach((outcome, index) => {
+    const group = outcome?.status === 'rejected' ? groupOf(index) : null;
     if (group !== null) failed.add(group);
   });
   if (failed.size === 0) return;
   const kept = parsed.filter((mutation) => {
-    const group = mutation.op === 'upsert' ? groupOf(mutation.values) : null;
+    const group = mutation.op === 'upsert' ? groupOf(mutation.index) : null;
     if (group === null || !failed.has(group)) return true;
     outcomes[mutation.index] = rejected([{ code: 'order-rejected' }]);
     return false;
@@ -142,12 +176,28 @@ function rejectSiblings(
   parsed.splice(0, parsed.length, ...kept);
 }
 
+/**
+ * Guard 2 (mutation ids a client already applied) and guard 3 within one request (a row key
+ * stands once), as one object: the engine calls them through it, so a test can take each away
+ * and show the failure it prevents. See docs/protocol.md, "Duplicate guards".
+ */
+export const guards = {
+  appliedBefore: previouslyApplied,
+  rejectDuplicateKeys,
+};
+
 /** Runs one push and returns its per-row results, in the caller's language. */
-export async function runPush(input: PushInput): Promise<PushResponse> {
-  const { request, handler } = input;
+export async function runPush(given: PushInput): Promise<PushResponse> {
+  const { handler } = given;
   if (!handler.push || !handler.def.push)
-    throw new AppError('dataset-not-pushable', { dataset: request.dataset });
-  const seen = await previouslyApplied(
+    throw new AppError('dataset-not-pushable', { dataset: given.request.dataset });
+  // A dataset declared all-or-nothing (allocations) is pushed so whatever the client asked.
+  const input: PushInput =
+    handler.def.pushAtomic === true && given.request.atomic !== true
+      ? { ...given, request: { ...given.request, atomic: true } }
+      : given;
+  const { request } = input;
+  const seen = await guards.appliedBefore(
     input.db,
     input.actor.clientId,
     request.mutations.map((m) => m.mutationId),
@@ -155,8 +205,14 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
   const outcomes: (MutationOutcome | undefined)[] = request.mutations.map((m) =>
     seen.get(m.mutationId),
   );
+  guards.rejectDuplicateKeys(request.mutations, outcomes);
+  const defaulted = await fillDefaults(input.db, {
+    fields: fieldsOf(handler),
+    mutations: request.mutations,
+    locale: input.locale,
+  });
   const parsed: ParsedMutation[] = [];
-  request.mutations.forEach((mutation, index) => {
+  defaulted.mutations.forEach((mutation, index) => {
     if (outcomes[index]) return;
     const result = validate(input, mutation, index);
     if ('status' in result) outcomes[index] = result;
@@ -171,6 +227,7 @@ export async function runPush(input: PushInput): Promise<PushResponse> {
   return toResponse(
     input,
     finishAtomic(input.request.atomic === true, outcomes as MutationOutcome[]),
+    defaulted.notices,
   );
 }
 
@@ -185,7 +242,11 @@ function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOut
   );
 }
 
-function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse {
+function toResponse(
+  input: PushInput,
+  outcomes: MutationOutcome[],
+  notices: ReadonlyMap<number, RowProblem[]>,
+): PushResponse {
   const fields = fieldsOf(input.handler);
   const summary: Record<RowStatus, number> = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
   const results: RowResult[] = input.request.mutations.map((mutation, index) => {
@@ -201,6 +262,9 @@ function toResponse(input: PushInput, outcomes: MutationOutcome[]): PushResponse
     if (outcome.id !== undefined) result.id = outcome.id;
     if (outcome.version !== undefined) result.version = outcome.version;
     if (outcome.serverValues) result.serverValues = outcome.serverValues;
+    const taken = notices.get(index);
+    if (taken && (outcome.status === 'applied' || outcome.status === 'unchanged'))
+      result.notices = describeProblems(taken, fields, input.locale);
     return result;
   });
   return {

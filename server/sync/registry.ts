@@ -1,5 +1,7 @@
-// Every dataset the server knows, by name. Features add their handlers here.
-import { coreDatasets } from '../../shared/datasets';
+// The server's side of shared/registry.ts: one handler per declared dataset, by name. Building
+// the registry checks that the two agree, so a dataset declared without a handler (or a handler
+// for an undeclared dataset) stops the server at start-up. See docs/adding-a-dataset.md.
+import { datasets, findDataset } from '../../shared/registry';
 import type { DatasetHandler } from './handler';
 import { masterHandler } from '../datasets/master';
 import { adjustmentsHandler, goodsReceiptsHandler } from '../datasets/movements-stock';
@@ -8,29 +10,36 @@ import { transfersHandler } from '../datasets/movements-transfers';
 import { ordersHandler } from '../datasets/orders';
 import { stockHandler } from '../datasets/stock';
 import { analysisHandlers } from '../analysis';
+import { complaintHandlers } from '../complaints';
 import { financeHandlers } from '../finance/registry';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
-const masterNames = new Set(['regions', 'dealers', 'products', 'locations', 'staff']);
+/** Every handler: master data from its declaration, the rest by their own modules. */
+function allHandlers(): DatasetHandler[] {
+  return [
+    ...datasets.flatMap((def) => (def.list ? [masterHandler(def)] : [])),
+    ordersHandler(),
+    goodsReceiptsHandler(),
+    shipmentsHandler(),
+    transfersHandler(),
+    adjustmentsHandler(),
+    stockHandler(),
+    ...financeHandlers(),
+    ...analysisHandlers(),
+    ...complaintHandlers(),
+  ];
+}
 
-/** Orders, stock movements and the stock pull (issue 2). */
-const salesHandlers = (): DatasetHandler[] => [
-  ordersHandler(),
-  goodsReceiptsHandler(),
-  shipmentsHandler(),
-  transfersHandler(),
-  adjustmentsHandler(),
-  stockHandler(),
-  ...financeHandlers(),
-];
-
-export function buildRegistry(extra: readonly DatasetHandler[] = []): HandlerRegistry {
+export function buildRegistry(): HandlerRegistry {
   const handlers = new Map<string, DatasetHandler>();
-  for (const def of coreDatasets)
-    if (masterNames.has(def.name)) handlers.set(def.name, masterHandler(def));
-  for (const handler of salesHandlers()) handlers.set(handler.def.name, handler);
-  for (const handler of analysisHandlers()) handlers.set(handler.def.name, handler);
-  for (const handler of extra) handlers.set(handler.def.name, handler);
+  for (const handler of allHandlers()) {
+    const { name } = handler.def;
+    if (!findDataset(name)) throw new Error(`handler for ${name}: no such dataset is declared`);
+    if (handlers.has(name)) throw new Error(`two handlers for ${name}`);
+    handlers.set(name, handler);
+  }
+  const missing = datasets.filter((def) => !handlers.has(def.name)).map((d) => d.name);
+  if (missing.length > 0) throw new Error(`datasets without a handler: ${missing.join(', ')}`);
   return handlers;
 }

@@ -101,16 +101,17 @@ export async function pruneOnce(
   return { replies, mutations };
 }
 
-/** Prunes every `intervalMs` (first after one interval); returns a function that stops it. */
+/**
+ * Prunes every `intervalMs` (first after one interval); returns a function that stops it and
+ * resolves once a round already running has finished.
+ */
 export function startPruning(
   deps: { db: Db; now: () => Date; logger: Logger },
   policy: RetentionPolicy,
   options: PruneOptions & { intervalMs?: number } = {},
-): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const round = async () => {
     try {
       const pruned = await pruneOnce(deps.db, deps.now(), policy, options);
       if (pruned.replies > 0 || pruned.mutations > 0) deps.logger.info('pruned', { ...pruned });
@@ -119,12 +120,15 @@ export function startPruning(
         error: error instanceof Error ? error.message : String(error),
       });
     } finally {
-      running = false;
+      running = null;
     }
   };
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 60_000);
+  const timer = setInterval(() => {
+    running ??= round();
+  }, options.intervalMs ?? 60_000);
   timer.unref();
-  return () => {
+  return async () => {
     clearInterval(timer);
+    await running;
   };
 }

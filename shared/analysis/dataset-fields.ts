@@ -1,4 +1,4 @@
-// Field shorthands for the analysis datasets (issue 5). Every field is still built with
+// Field shorthands for the analysis datasets. Every field is still built with
 // `field.*`, so GET /meta, header mapping and the add-in's typed columns come from it; these
 // only spell the two labels once. Pull-only columns are optional: a fact whose dealer or
 // product left the master data still travels, with those columns empty.

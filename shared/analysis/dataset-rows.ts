@@ -1,8 +1,10 @@
-// Row schemas of the computed analysis pulls (issue 5): flat, pivot-ready, one grain per row
+// Row schemas of the computed analysis pulls: flat, pivot-ready, one grain per row
 // kind. Money is fen, rates are basis points (10000 = 100 %) so every column stays a whole
 // number; the add-in shows money as yuan.
 import { z } from 'zod';
-import { field } from '../field';
+import { dealerSchema } from '../dealer';
+import { choiceField, field, optionsOf } from '../field';
+import { orderLineSchema } from '../order';
 import { col, dims, label } from './dataset-fields';
 
 type Choice<V extends string> = readonly [value: V, zh: string, en: string];
@@ -37,7 +39,7 @@ export const salesFactSchema = z.object({
   dealerCode: dims.dealerCode(),
   dealerName: dims.dealerName(),
   grade: col.text('等级', 'Grade', ['客户等级']),
-  channel: col.text('渠道', 'Channel'),
+  channel: choiceField(label('渠道', 'Channel'), optionsOf(dealerSchema.shape.channel)),
   skuCode: dims.skuCode(),
   styleCode: dims.styleCode(),
   colour: dims.colour(),
@@ -45,7 +47,10 @@ export const salesFactSchema = z.object({
   category: dims.category(),
   quantity: col.count('数量', 'Quantity', ['件数']),
   amount: col.money('金额', 'Amount', ['销售额']),
-  orderType: col.text('订单类型', 'Order type'),
+  orderType: choiceField(
+    label('订单类型', 'Order type'),
+    optionsOf(orderLineSchema.shape.orderType),
+  ),
   orderLineId: col.code('订单行号', 'Order line'),
   locationCode: dims.locationCode(),
 });

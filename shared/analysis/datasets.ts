@@ -1,9 +1,14 @@
-// The analysis datasets of issue 5 (REQUIREMENTS.md modules 5 and 6): what managers push
+// The analysis datasets: what managers push
 // (targets, grading schemes, dealer scores) and the pivot-ready pulls computed from orders,
 // shipments, stock and those pushes. Same push/pull protocol as every dataset, so the add-in
 // needs no new code to serve them.
 import { z } from 'zod';
-import type { DatasetDef } from '../datasets';
+import {
+  defineDataset,
+  type DatasetDef,
+  type PullFilterName,
+  type RowSchema,
+} from '../dataset-def';
 import { field } from '../field';
 import type { Role } from '../roles';
 import { everyone, managers } from '../roles';
@@ -20,8 +25,9 @@ import {
 import { analysisSettingsDataset } from './settings-dataset';
 
 const upTo100 = { test: (n: number) => n <= 100, error: 'invalid-value' } as const;
-const percent = (zh: string, en: string, required = true) =>
-  field.integer({ label: label(zh, en), check: upTo100 }, { required });
+const percent = (zh: string, en: string) => field.integer({ label: label(zh, en), check: upTo100 });
+const optionalPercent = (zh: string, en: string) =>
+  field.integer({ label: label(zh, en), check: upTo100 }, { required: false });
 const score = (zh: string, en: string) =>
   field.integer({
     label: label(zh, en),
@@ -29,12 +35,15 @@ const score = (zh: string, en: string) =>
     check: { test: (n) => n <= 100, error: 'score-out-of-range' },
   });
 
+/** The twelve monthly shares of a target, m01 … m12. */
+export type MonthField = `m0${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'm10' | 'm11' | 'm12';
+
 const monthColumns = Object.fromEntries(
   Array.from({ length: 12 }, (_, i) => {
     const m = String(i + 1).padStart(2, '0');
-    return [`m${m}`, percent(`${i + 1}月比例%`, `Month ${m} %`, false)];
+    return [`m${m}`, optionalPercent(`${i + 1}月比例%`, `Month ${m} %`)];
   }),
-) as Record<`m${string}`, ReturnType<typeof percent>>;
+) as Record<MonthField, ReturnType<typeof optionalPercent>>;
 
 /** 年度销售任务: one row per year, level and region or dealer code. */
 export const targetSchema = z.object({
@@ -127,62 +136,91 @@ export type DealerScoreRow = Present<
 const analysts: readonly Role[] = ['admin', 'manager', 'analyst'];
 const withSales: readonly Role[] = ['admin', 'manager', 'analyst', 'sales'];
 
-const pullOnly = (
+const pullOnly = <S extends RowSchema>(
   name: string,
   names: [string, string],
-  schema: z.ZodObject,
-  roles: readonly Role[],
-): DatasetDef => ({
-  name,
-  label: label(...names),
-  pull: { schema, roles },
+  schema: S,
+  access: { roles: readonly Role[]; filters: readonly PullFilterName[] },
+) => defineDataset({ name, label: label(...names), pull: { schema, ...access } });
+
+/** Pulls scoped to dealers and SKUs (shared by the computed analysis pulls). */
+const scoped: readonly PullFilterName[] = ['from', 'to', 'region', 'dealer', 'category'];
+
+export const salesFactsDataset = pullOnly(
+  'sales-facts',
+  ['销售明细', 'Sales facts'],
+  salesFactSchema,
+  {
+    roles: withSales,
+    filters: scoped,
+  },
+);
+export const targetsDataset = defineDataset({
+  name: 'targets',
+  label: label('销售任务', 'Targets'),
+  push: { schema: targetSchema, roles: managers },
+  pull: { schema: targetRowSchema, roles: analysts },
 });
+export const targetSplitsDataset = pullOnly(
+  'target-splits',
+  ['任务分解', 'Target splits'],
+  targetSplitSchema,
+  { roles: analysts, filters: ['from', 'dealer'] },
+);
+export const achievementDataset = pullOnly(
+  'achievement',
+  ['任务达成', 'Achievement'],
+  achievementRowSchema,
+  { roles: analysts, filters: ['from', 'dealer'] },
+);
+export const gradingSchemesDataset = defineDataset({
+  name: 'grading-schemes',
+  label: label('客户评估方案', 'Grading schemes'),
+  push: { schema: gradingSchemeRowSchema, roles: managers },
+  pull: { schema: gradingSchemeRowSchema, roles: everyone },
+  naturalKey: 'code',
+});
+export const dealerScoresDataset = defineDataset({
+  name: 'dealer-scores',
+  label: label('客户评分', 'Dealer scores'),
+  push: { schema: dealerScoreSchema, roles: managers },
+  pull: { schema: dealerScoreSchema, roles: analysts, filters: ['from', 'to', 'dealer'] },
+});
+export const dealerGradesDataset = pullOnly(
+  'dealer-grades',
+  ['客户分级', 'Dealer grades'],
+  dealerGradeSchema,
+  { roles: analysts, filters: [] },
+);
+export const replenishmentDataset = pullOnly(
+  'replenishment',
+  ['补货建议', 'Replenishment'],
+  replenishmentRowSchema,
+  { roles: [...withSales, 'warehouse'], filters: [...scoped, 'location'] },
+);
+export const fairGuidanceDataset = pullOnly(
+  'fair-guidance',
+  ['订货会指导', 'Fair guidance'],
+  fairGuidanceRowSchema,
+  { roles: ['admin', 'manager', 'sales'], filters: scoped },
+);
+export const deliveryVarianceDataset = pullOnly(
+  'delivery-variance',
+  ['订单回货差异', 'Delivery variance'],
+  deliveryVarianceSchema,
+  { roles: withSales, filters: ['to', 'region', 'dealer', 'category'] },
+);
 
 export const analysisDatasets: readonly DatasetDef[] = [
-  pullOnly('sales-facts', ['销售明细', 'Sales facts'], salesFactSchema, withSales),
-  {
-    name: 'targets',
-    label: label('销售任务', 'Targets'),
-    push: { schema: targetSchema, roles: managers },
-    pull: { schema: targetRowSchema, roles: analysts },
-  },
-  pullOnly('target-splits', ['任务分解', 'Target splits'], targetSplitSchema, analysts),
-  pullOnly('achievement', ['任务达成', 'Achievement'], achievementRowSchema, analysts),
-  {
-    name: 'grading-schemes',
-    label: label('客户评估方案', 'Grading schemes'),
-    push: { schema: gradingSchemeRowSchema, roles: managers },
-    pull: { schema: gradingSchemeRowSchema, roles: everyone },
-    naturalKey: 'code',
-  },
-  {
-    name: 'dealer-scores',
-    label: label('客户评分', 'Dealer scores'),
-    push: { schema: dealerScoreSchema, roles: managers },
-    pull: { schema: dealerScoreSchema, roles: analysts },
-  },
-  pullOnly('dealer-grades', ['客户分级', 'Dealer grades'], dealerGradeSchema, analysts),
-  pullOnly('replenishment', ['补货建议', 'Replenishment'], replenishmentRowSchema, [
-    ...withSales,
-    'warehouse',
-  ]),
-  pullOnly('fair-guidance', ['订货会指导', 'Fair guidance'], fairGuidanceRowSchema, [
-    'admin',
-    'manager',
-    'sales',
-  ]),
-  pullOnly(
-    'delivery-variance',
-    ['订单回货差异', 'Delivery variance'],
-    deliveryVarianceSchema,
-    withSales,
-  ),
+  salesFactsDataset,
+  targetsDataset,
+  targetSplitsDataset,
+  achievementDataset,
+  gradingSchemesDataset,
+  dealerScoresDataset,
+  dealerGradesDataset,
+  replenishmentDataset,
+  fairGuidanceDataset,
+  deliveryVarianceDataset,
   analysisSettingsDataset,
 ];
-
-/** The definition of one analysis dataset, by name (a programming error if absent). */
-export function analysisDataset(name: string): DatasetDef {
-  const def = analysisDatasets.find((d) => d.name === name);
-  if (!def) throw new Error(`no analysis dataset ${name}`);
-  return def;
-}

@@ -1,5 +1,5 @@
 // Outcome values for the analysis rules. Expected refusals (weights not summing to 100,
-// overlapping bands …) are values with kebab-case codes, never throws (STYLE.md §7).
+// overlapping bands …) are values with kebab-case codes, never throws: callers branch on them.
 import type { z } from 'zod';
 
 export type Refusal<C extends string = string> = { ok: false; code: C; message: string };

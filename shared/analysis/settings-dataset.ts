@@ -4,7 +4,7 @@
 // mover and overstock thresholds (补货). Unset settings keep the defaults below. Each value has
 // a range; `settingProblems` says why a value outside it is refused.
 import { z } from 'zod';
-import type { DatasetDef } from '../datasets';
+import { defineDataset } from '../dataset-def';
 import { field, type FieldOption } from '../field';
 import type { Role } from '../roles';
 import type { RowProblem } from '../row-errors';
@@ -94,10 +94,10 @@ export function settingsFrom(stored: ReadonlyMap<string, unknown>): AnalysisSett
 const writers: readonly Role[] = ['admin', 'manager'];
 const readers: readonly Role[] = ['admin', 'manager', 'analyst', 'sales'];
 
-export const analysisSettingsDataset: DatasetDef = {
+export const analysisSettingsDataset = defineDataset({
   name: 'analysis-settings',
   label: label('分析设置', 'Analysis settings'),
   push: { schema: analysisSettingSchema, roles: writers },
   pull: { schema: analysisSettingSchema, roles: readers },
   naturalKey: 'setting',
-};
+});

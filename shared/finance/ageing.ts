@@ -1,4 +1,4 @@
-// Ageing of receivables by due date (账龄, issue 4 "Receivables and ageing"), as of a date the
+// Ageing of receivables by due date (账龄), as of a date the
 // caller passes in. daysOverdue = asOf − dueDate in calendar days; an invoice due today or
 // later (daysOverdue ≤ 0) is 'current' (not yet due), then 1–30, 31–60, 61–90, 91–120, >120.
 import { z } from 'zod';

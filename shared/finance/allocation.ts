@@ -1,4 +1,4 @@
-// Allocating one receipt across a dealer's open items (issue 4 "Allocation"): oldest first, the
+// Allocating one receipt across a dealer's open items: oldest first, the
 // last item possibly paid in part; a small shortfall on that item (a bank fee deducted in
 // transit) is written off within a tolerance; what is left of the receipt after every item is
 // paid becomes the dealer's credit balance (预收), usable later.

@@ -1,6 +1,6 @@
 // A bank statement line (银行流水) as finance pushes it from its statement sheet or imports it
 // from the bank's .xlsx export, and its fingerprint: the same line imported twice — from the
-// sheet and again from the export, or the export twice — must be booked once (issue 4).
+// sheet and again from the export, or the export twice — must be booked once.
 import { z } from 'zod';
 import { businessDateSchema } from './dates';
 import { positiveFenSchema } from './money';

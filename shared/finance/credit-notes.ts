@@ -1,4 +1,4 @@
-// Credit notes (红字发票 / 折让 / 退货贷项, issue 4 "Records": receipts, allocations, credit notes
+// Credit notes (红字发票 / 折让 / 退货贷项; receipts, allocations, credit notes
 // and write-offs move the receivables ledger). Finance issues one against one invoice of a
 // dealer; it lowers what the invoice still owes, like an allocation that brings no money. The
 // ledger maths reads them as `credit-note` entries (receivables.ts). Money is in fen.

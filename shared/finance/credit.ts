@@ -1,4 +1,4 @@
-// Credit control on orders (issue 4 "Credit control on orders", REQUIREMENTS module 4: keep
+// Credit control on orders (keep
 // receivables within each dealer's limit).
 // Credit limit: used = receivables outstanding + open (unshipped) orders; an order passes when
 // used + this order ≤ limit — exactly at the limit passes, one fen over fails.

@@ -2,7 +2,7 @@
 // collection list), and the compact column builder the finance datasets share: every column is
 // a `field.*` schema with both labels, so meta, header mapping and templates derive from it.
 import { z } from 'zod';
-import { field } from '../field';
+import { choiceField, field } from '../field';
 
 const label = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -20,13 +20,29 @@ function columnField([, kind, zh, en, synonyms = []]: Column, required: boolean)
   return field.money({ ...meta, min: -Number.MAX_SAFE_INTEGER }, { required });
 }
 
-export function columns(specs: readonly Column[]) {
+/** What a column of each kind holds once parsed. */
+interface KindValue {
+  code: string;
+  text: string;
+  money: number;
+  integer: number;
+  date: string;
+}
+
+/** The shape `columns` builds: a literal list keeps each column's name, kind and optionality. */
+type ColumnShape<C extends readonly Column[]> = {
+  [S in C[number] as S[0] extends `${infer Name}?` ? Name : S[0]]: S[0] extends `${string}?`
+    ? z.ZodOptional<z.ZodType<KindValue[S[1]]>>
+    : z.ZodType<KindValue[S[1]]>;
+};
+
+export function columns<const C extends readonly Column[]>(specs: C): ColumnShape<C> {
   return Object.fromEntries(
     specs.map((spec) => {
       const isOptional = spec[0].endsWith('?');
       return [isOptional ? spec[0].slice(0, -1) : spec[0], columnField(spec, !isOptional)];
     }),
-  );
+  ) as unknown as ColumnShape<C>;
 }
 
 const receiptColumns: Column[] = [
@@ -41,8 +57,8 @@ const receiptColumns: Column[] = [
 ];
 
 /** 对账建议: one row per open receipt × candidate (rank 1–3; rank 0 when none is found). */
-export const reconciliationRowSchema = z.object(
-  columns([
+export const reconciliationRowSchema = z.object({
+  ...columns([
     ...receiptColumns,
     ['rank', 'integer', '建议序号', 'Rank'],
     ['candidateKind?', 'text', '建议对象类型', 'Candidate kind'],
@@ -56,7 +72,18 @@ export const reconciliationRowSchema = z.object(
     ['suggestedAmount?', 'money', '建议核销金额', 'Suggested amount'],
     ['split?', 'text', '建议分配（先到期先核销）', 'Suggested split, oldest first'],
   ]),
-);
+  // Coded columns read as labels (an existing key keeps its place in the object).
+  candidateKind: choiceField({ 'zh-CN': '建议对象类型', 'en-US': 'Candidate kind' }, [
+    ['order', '订单', 'Order'],
+    ['invoice', '发票', 'Invoice'],
+    ['dealer', '经销商', 'Dealer'],
+  ]),
+  suggestedTargetKind: choiceField({ 'zh-CN': '建议核销类型', 'en-US': 'Suggested target kind' }, [
+    ['invoice', '发票', 'Invoice'],
+    ['order-deposit', '订单订金', 'Order deposit'],
+    ['credit-balance', '预收款', 'Credit balance'],
+  ]),
+});
 
 const dealerColumns: Column[] = [
   ['dealerCode', 'code', '经销商编码', 'Dealer code'],
@@ -89,8 +116,8 @@ export const receivableRowSchema = z.object(
 );
 
 /** 应收明细: one row per invoice still owed. */
-export const receivableItemRowSchema = z.object(
-  columns([
+export const receivableItemRowSchema = z.object({
+  ...columns([
     ['invoiceId', 'code', '发票号', 'Invoice'],
     ...dealerColumns,
     ['shipmentId?', 'text', '发货单号', 'Shipment'],
@@ -104,7 +131,15 @@ export const receivableItemRowSchema = z.object(
     ['bucket', 'text', '账龄区间', 'Ageing bucket'],
     ['asOf', 'date', '统计日期', 'As of'],
   ]),
-);
+  bucket: choiceField({ 'zh-CN': '账龄区间', 'en-US': 'Ageing bucket' }, [
+    ['current', '未到期', 'Not yet due'],
+    ['days1to30', '逾期1-30天', '1–30 days overdue'],
+    ['days31to60', '逾期31-60天', '31–60 days overdue'],
+    ['days61to90', '逾期61-90天', '61–90 days overdue'],
+    ['days91to120', '逾期91-120天', '91–120 days overdue'],
+    ['over120', '逾期120天以上', 'Over 120 days overdue'],
+  ]),
+});
 
 /** 催收清单: dealers over their limit or with anything overdue. */
 export const collectionRowPullSchema = z.object(

@@ -1,10 +1,15 @@
-// The finance datasets of issue 4 (REQUIREMENTS.md module 4): what finance pushes (bank
+// The finance datasets: what finance pushes (bank
 // statement lines, allocations, payer aliases), what managers set (finance settings), and the
 // pulls computed on the server (reconciliation, receivables, per-invoice detail, collection
 // list). They travel through the same push/pull protocol as every dataset, so the add-in binds
 // and pulls them without finance-specific code. Money is in fen; sheets show yuan.
 import { z } from 'zod';
-import type { DatasetDef, RowSchema } from '../datasets';
+import {
+  defineDataset,
+  type DatasetDef,
+  type PullFilterName,
+  type RowSchema,
+} from '../dataset-def';
 import { field, type FieldOption } from '../field';
 import type { Label } from '../locale';
 import type { Role } from '../roles';
@@ -186,54 +191,93 @@ const finance: readonly Role[] = ['admin', 'finance'];
 const financeReaders: readonly Role[] = ['admin', 'finance', 'manager'];
 const receivableReaders: readonly Role[] = ['admin', 'finance', 'manager', 'analyst'];
 
-const pullOnly = (name: string, [zh, en]: [string, string], schema: RowSchema) => ({
-  name,
-  label: label(zh, en),
-  pull: { schema, roles: name === 'reconciliation' ? financeReaders : receivableReaders },
+const pullOnly = <S extends RowSchema>(
+  name: string,
+  [zh, en]: [string, string],
+  schema: S,
+  filters: readonly PullFilterName[],
+) =>
+  defineDataset({
+    name,
+    label: label(zh, en),
+    pull: {
+      schema,
+      roles: name === 'reconciliation' ? financeReaders : receivableReaders,
+      filters,
+    },
+  });
+
+export const bankReceiptsDataset = defineDataset({
+  name: 'bank-receipts',
+  label: label('银行到账', 'Bank receipts'),
+  push: { schema: bankReceiptRowSchema, roles: finance },
+  pull: { schema: bankReceiptPullSchema, roles: financeReaders, filters: ['from', 'to'] },
 });
 
-export const financeDatasets: readonly DatasetDef[] = [
-  {
-    name: 'bank-receipts',
-    label: label('银行到账', 'Bank receipts'),
-    push: { schema: bankReceiptRowSchema, roles: finance },
-    pull: { schema: bankReceiptPullSchema, roles: financeReaders },
-  },
-  {
-    name: 'allocations',
-    label: label('收款核销', 'Allocations'),
-    push: { schema: allocationRowSchema, roles: finance },
-    pull: { schema: allocationPullSchema, roles: financeReaders },
-    // One bad row must apply nothing: a receipt is confirmed as a whole (issue 4).
-    pushAtomic: true,
-  },
-  {
-    name: 'credit-notes',
-    label: label('红字贷项', 'Credit notes'),
-    push: { schema: creditNoteRowSchema, roles: finance },
-    pull: { schema: creditNotePullSchema, roles: receivableReaders },
-  },
-  {
-    name: 'payer-aliases',
-    label: label('付款人别名', 'Payer aliases'),
-    push: { schema: payerAliasRowSchema, roles: finance },
-    pull: { schema: payerAliasPullSchema, roles: financeReaders },
-  },
-  {
-    name: 'finance-settings',
-    label: label('财务设置', 'Finance settings'),
-    push: { schema: financeSettingSchema, roles: ['admin', 'manager'] },
-    pull: { schema: financeSettingSchema, roles: financeReaders },
-    naturalKey: 'setting',
-  },
-  pullOnly('reconciliation', ['对账', 'Reconciliation'], reconciliationRowSchema),
-  pullOnly('receivables', ['应收账款', 'Receivables'], receivableRowSchema),
-  pullOnly('receivable-items', ['应收明细', 'Receivable items'], receivableItemRowSchema),
-  pullOnly('collection-list', ['催收清单', 'Collection list'], collectionRowPullSchema),
-];
+export const allocationsDataset = defineDataset({
+  name: 'allocations',
+  label: label('收款核销', 'Allocations'),
+  push: { schema: allocationRowSchema, roles: finance },
+  pull: { schema: allocationPullSchema, roles: financeReaders, filters: ['dealer'] },
+  // One bad row must apply nothing: a receipt is confirmed as a whole.
+  pushAtomic: true,
+});
 
-export function financeDataset(name: string): DatasetDef {
-  const def = financeDatasets.find((d) => d.name === name);
-  if (def === undefined) throw new Error(`finance dataset ${name} is not defined`);
-  return def;
-}
+export const creditNotesDataset = defineDataset({
+  name: 'credit-notes',
+  label: label('红字贷项', 'Credit notes'),
+  push: { schema: creditNoteRowSchema, roles: finance },
+  pull: { schema: creditNotePullSchema, roles: receivableReaders, filters: ['dealer'] },
+});
+
+export const payerAliasesDataset = defineDataset({
+  name: 'payer-aliases',
+  label: label('付款人别名', 'Payer aliases'),
+  push: { schema: payerAliasRowSchema, roles: finance },
+  pull: { schema: payerAliasPullSchema, roles: financeReaders },
+});
+
+export const financeSettingsDataset = defineDataset({
+  name: 'finance-settings',
+  label: label('财务设置', 'Finance settings'),
+  push: { schema: financeSettingSchema, roles: ['admin', 'manager'] },
+  pull: { schema: financeSettingSchema, roles: financeReaders },
+  naturalKey: 'setting',
+});
+
+export const reconciliationDataset = pullOnly(
+  'reconciliation',
+  ['对账', 'Reconciliation'],
+  reconciliationRowSchema,
+  ['from', 'to', 'dealer'],
+);
+export const receivablesDataset = pullOnly(
+  'receivables',
+  ['应收账款', 'Receivables'],
+  receivableRowSchema,
+  ['dealer', 'region'],
+);
+export const receivableItemsDataset = pullOnly(
+  'receivable-items',
+  ['应收明细', 'Receivable items'],
+  receivableItemRowSchema,
+  ['dealer', 'region'],
+);
+export const collectionListDataset = pullOnly(
+  'collection-list',
+  ['催收清单', 'Collection list'],
+  collectionRowPullSchema,
+  ['dealer', 'region'],
+);
+
+export const financeDatasets: readonly DatasetDef[] = [
+  bankReceiptsDataset,
+  allocationsDataset,
+  creditNotesDataset,
+  payerAliasesDataset,
+  financeSettingsDataset,
+  reconciliationDataset,
+  receivablesDataset,
+  receivableItemsDataset,
+  collectionListDataset,
+];

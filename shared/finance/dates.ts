@@ -1,4 +1,4 @@
-// Business dates (DESIGN.md "Money, quantities, time"): calendar dates in Asia/Shanghai, written
+// Business dates (docs/protocol.md, "Values on the wire"): Asia/Shanghai calendar dates, written
 // 'YYYY-MM-DD'. A calendar date has no time zone once it is a date, so day arithmetic is done on
 // UTC midnights (Date.UTC) — never on local clocks, never on "now" (shared/ is pure).
 import { z } from 'zod';

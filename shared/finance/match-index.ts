@@ -1,6 +1,6 @@
 // Indexes over the open items, dealers and learned aliases, built once per matching run so that
 // matching one receipt costs O(tokens + candidates), not O(open items): the benchmark matches
-// 10,000 receipts against 50,000 open items (issue 4).
+// 10,000 receipts against 50,000 open items (bench/finance.ts).
 import { z } from 'zod';
 import { openItemSchema, type OpenItem } from './open-item';
 import {

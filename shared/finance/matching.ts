@@ -1,4 +1,4 @@
-// Matching a bank receipt to what it pays (issue 4 "Matching"). Each open item or dealer that a
+// Matching a bank receipt to what it pays. Each open item or dealer that a
 // signal points at becomes a candidate with a score and the reasons behind it:
 //   reference     an order or invoice number in the remark or bank reference (strongest);
 //   dealer-code   a dealer code among the reference tokens;

@@ -1,5 +1,5 @@
-// Money is an integer number of fen (分) everywhere below the UI (DESIGN.md "Money, quantities,
-// time"). Ratios (deposit 30%, tolerance 0.1%) are applied with exact integer arithmetic so
+// Money is an integer number of fen (分) everywhere below the UI (see docs/protocol.md,
+// "Values on the wire"). Ratios (deposit 30%, tolerance 0.1%) use exact integer arithmetic so
 // that 0.07 × 100 fen is 7 fen, not 7.000000000000001 rounded up to 8.
 import { z } from 'zod';
 

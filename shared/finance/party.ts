@@ -1,5 +1,5 @@
 // Who paid: the dealer as finance needs to recognise it on a bank line, and the payer aliases
-// finance has confirmed (issue 4 "Learned aliases": when finance confirms a payer account for
+// finance has confirmed (learned aliases: when finance confirms a payer account for
 // a dealer, later receipts from it match by party).
 // The dealer master record belongs to master data; this is the part of it matching reads.
 import { z } from 'zod';

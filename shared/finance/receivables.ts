@@ -1,4 +1,4 @@
-// The receivables ledger of one dealer (应收账款, issue 4 "Records"): a shipment is invoiced at its
+// The receivables ledger of one dealer (应收账款): a shipment is invoiced at its
 // value on the day it ships, due after the dealer's payment terms; allocations of receipts,
 // credit notes (红字) and write-offs settle invoices; an overpayment is held as credit balance
 // (预收) and spent later by allocating it; money allocated to an unshipped order is a deposit

@@ -1,8 +1,8 @@
 // Text normalisation for bank statement lines. Remarks (附言) are free Chinese text typed on a
 // phone or a bank counter, so the same order number arrives as "SO-20261127-0001",
 // "ＳＯ－２０２６１１２７－０００１" or "so20261127—0001". We fold full-width forms to
-// half-width, upper-case, and pull out the [A-Z0-9-] runs that could be a reference (issue 4:
-// "tokens of four or more characters, full-width and half-width alike").
+// half-width, upper-case, and pull out the [A-Z0-9-] runs that could be a reference:
+// tokens of four or more characters, full-width and half-width alike.
 
 const FULL_WIDTH_FIRST = 0xff01;
 const FULL_WIDTH_LAST = 0xff5e;

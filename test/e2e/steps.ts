@@ -34,11 +34,19 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): 
   }
 }
 
-export async function signIn(page: Page, username: string): Promise<void> {
+/** Signs in; the pane opens on the user's tasks, and `tools` goes on to the generic tools. */
+export async function signIn(page: Page, username: string, tools = true): Promise<void> {
   await page.getByTestId('signin-username').fill(username);
   await page.getByTestId('signin-password').fill(PASSWORD);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('workspace').waitFor();
+  if (tools) await openTools(page);
+}
+
+/** From the home of tasks to the generic tools (send and get any dataset). */
+export async function openTools(page: Page): Promise<void> {
+  await page.getByTestId('open-tools').click();
+  await page.getByTestId('pull-dataset').waitFor();
 }
 
 /** The server address defaults to the pane's origin; a wrong password reads as a sentence. */
@@ -51,6 +59,7 @@ export async function signInAfterATypo({ page }: Walk): Promise<void> {
   await page.getByTestId('signin-password').fill(PASSWORD);
   await page.getByTestId('signin-password').press('Enter'); // keyboard: Enter submits
   await page.getByTestId('session-user').filter({ hasText: '销售助理' }).waitFor();
+  await openTools(page);
 }
 
 /** A new sheet with a table of localized headers and the system columns. */

@@ -1,4 +1,4 @@
-// End to end (issue 3 "Tests"): the built task pane, served by the real server, in headless
+// End to end: the built task pane, served by the real server, in headless
 // Chromium, with the fake Excel host in place of office.js. One person's path, step by step:
 // sign in → insert an orders template → type rows, some wrong → validate → fix → push → see the
 // results in `_status` → pull stock → stock changes on the server → refresh shows only the change.
@@ -12,6 +12,7 @@ import { dateToSerial } from '../../shared/cells';
 import type { MetaResponse } from '../../shared/meta';
 import { seedSalesData, TODAY } from '../support/fixtures';
 import { PASSWORD, startTestServer, type TestServer } from '../support/server';
+import { axeViolations } from './axe';
 import { launchChromium, openTaskPane } from './browser';
 import { clickAndWait, noticeTexts } from './pane';
 import {
@@ -107,10 +108,12 @@ describe('task pane end to end (headless Chromium)', function () {
     const orders = await insertOrdersTemplate(walk);
     await typeOrdersSomeWrong(walk, orders);
     await validateAndSeeIssues(walk, orders);
+    assert.deepEqual(await axeViolations(walk.page), [], 'axe on the issue list');
     await fixAndValidate(walk, orders);
     await pushAndSeeResults(walk, orders);
     await pullStockThenRefresh(walk, orders);
     await addPivot(walk);
+    assert.deepEqual(await axeViolations(walk.page), [], 'axe after the pull and the pivot');
     await walk.page.screenshot({ path: screenshotPath, fullPage: true, animations: 'disabled' });
   });
 
@@ -137,6 +140,7 @@ describe('task pane end to end (headless Chromium)', function () {
     await clickAndWait(page, 'bind-selection');
     const mapping = page.getByTestId('binding-table');
     await assert.doesNotReject(mapping.waitFor());
+    assert.deepEqual(await axeViolations(page), [], 'axe on the mapping to confirm');
     assert.equal(await page.getByTestId('binding-field-0').inputValue(), 'orderRef');
     assert.equal(await page.getByTestId('binding-field-5').inputValue(), 'quantity');
     // The last column is the user's remark: they map it themselves, with the keyboard.

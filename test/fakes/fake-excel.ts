@@ -97,7 +97,18 @@ function makeOffice(model: FakeWorkbook): Record<string, unknown> {
     controlBackgroundColor: '#292929',
     controlForegroundColor: '#FFFFFF',
   };
-  const info = { host: 'Excel', platform: 'OfficeOnline' };
+  const info = { host: model.host, platform: model.host === null ? null : 'OfficeOnline' };
+  // Outside an Office host office.js still loads, but Office.context has no host parts.
+  if (model.host === null) {
+    return {
+      onReady: (callback?: (i: typeof info) => void): Promise<typeof info> => {
+        callback?.(info);
+        return Promise.resolve(info);
+      },
+      HostType: { Excel: 'Excel' },
+      context: {},
+    };
+  }
   return {
     onReady: (callback?: (i: typeof info) => void): Promise<typeof info> => {
       callback?.(info);

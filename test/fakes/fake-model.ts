@@ -101,6 +101,8 @@ export interface PivotModel {
   rows: string[];
   columns: string[];
   values: string[];
+  /** Fields in the filter area, with the items a manual filter keeps (empty: all). */
+  filters: { field: string; items: string[] }[];
 }
 
 export interface SyncRecord {

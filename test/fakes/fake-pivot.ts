@@ -11,12 +11,52 @@ export class FakeHierarchy {
   constructor(readonly name: string) {}
 }
 
+/** A pivot field; applyFilter (ExcelApi 1.12) keeps the manual filter's items. */
+class FakePivotField extends FakeObject {
+  protected readonly scalarProperties = ['name'];
+  constructor(
+    context: FakeObject['context'],
+    private readonly pivot: () => PivotModel,
+    readonly name: string,
+  ) {
+    super(context, `pivotField(${name})`);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'name') return this.name;
+    throw invalidArgument(`PivotField property ${name} is not faked`);
+  }
+  applyFilter(filter: { manualFilter?: { selectedItems: string[] } }): void {
+    this.requireApi(12, 'PivotField.applyFilter');
+    this.call('applyFilter', [filter], () => {
+      const items = filter.manualFilter?.selectedItems;
+      if (!items) throw invalidArgument('the fake applies manual filters only');
+      const entry = this.pivot().filters.find((f) => f.field === this.name);
+      if (!entry) throw invalidArgument(`${this.name} is not in the filter area`);
+      entry.items = [...items];
+    });
+  }
+}
+
+/** What filterHierarchies.add answers: a hierarchy whose fields can be filtered. */
+class FakeFilterHierarchy extends FakeHierarchy {
+  constructor(
+    name: string,
+    private readonly context: FakeObject['context'],
+    private readonly pivot: () => PivotModel,
+  ) {
+    super(name);
+  }
+  get fields(): { getItem: (name: string) => FakePivotField } {
+    return { getItem: (name) => new FakePivotField(this.context, this.pivot, name) };
+  }
+}
+
 class FakeHierarchyList extends FakeObject {
   protected readonly scalarProperties: string[] = [];
   constructor(
     context: FakeObject['context'],
     private readonly pivot: () => PivotModel,
-    private readonly slot: 'rows' | 'columns' | 'values' | null,
+    private readonly slot: 'rows' | 'columns' | 'values' | 'filters' | null,
     path: string,
   ) {
     super(context, path);
@@ -33,9 +73,12 @@ class FakeHierarchyList extends FakeObject {
       const source = this.context.model.findTable(pivot.sourceTable);
       if (!source || !tableHeaders(source).includes(hierarchy.name))
         throw notFound(`pivot field ${hierarchy.name}`);
-      if (this.slot) pivot[this.slot].push(hierarchy.name);
+      if (this.slot === 'filters') pivot.filters.push({ field: hierarchy.name, items: [] });
+      else if (this.slot) pivot[this.slot].push(hierarchy.name);
     });
-    return hierarchy;
+    return this.slot === 'filters'
+      ? new FakeFilterHierarchy(hierarchy.name, this.context, this.pivot)
+      : hierarchy;
   }
 }
 
@@ -60,6 +103,9 @@ export class FakePivotTable extends FakeObject {
   }
   get columnHierarchies(): FakeHierarchyList {
     return new FakeHierarchyList(this.context, this.pivot, 'columns', `${this.path}.columns`);
+  }
+  get filterHierarchies(): FakeHierarchyList {
+    return new FakeHierarchyList(this.context, this.pivot, 'filters', `${this.path}.filters`);
   }
   get dataHierarchies(): FakeHierarchyList {
     return new FakeHierarchyList(this.context, this.pivot, 'values', `${this.path}.values`);
@@ -102,6 +148,7 @@ export class FakePivotTableCollection extends FakeObject {
           rows: [],
           columns: [],
           values: [],
+          filters: [],
         });
       },
     );

@@ -98,7 +98,10 @@ export function writeFormulas({ sheet, rect }: RangeTarget, m: unknown[][]): voi
   checkShape(rect, m);
   eachCell(rect, (r, c, i, j) => {
     const input = (m[i]?.[j] ?? null) as FakeCellValue;
-    if (typeof input === 'string' && input.startsWith('=')) enterFormula(sheet.row(r), c, input);
+    // Like typing: a cell formatted as text keeps "=…" as text (Range.formulas then answers it).
+    const isText = sheet.format(r, c) === '@';
+    if (typeof input === 'string' && input.startsWith('=') && !isText)
+      enterFormula(sheet.row(r), c, input);
     else if (input !== null) enterInput(sheet.row(r), c, input, sheet.format(r, c));
   });
 }

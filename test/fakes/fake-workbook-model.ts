@@ -20,6 +20,8 @@ export interface FakeOfficeOptions {
   readonly displayLanguage?: string;
   readonly darkTheme?: boolean;
   readonly requestLimitBytes?: number;
+  /** Office.onReady's host: "Excel" (default), or null for a page opened in a plain browser tab. */
+  readonly host?: string | null;
 }
 
 export class FakeWorkbook {
@@ -35,6 +37,7 @@ export class FakeWorkbook {
   displayLanguage: string;
   darkTheme: boolean;
   requestLimitBytes: number;
+  readonly host: string | null;
   /** Set by a test to make the next syncs fail with this error code (once each). */
   readonly injectedFailures: string[] = [];
 
@@ -43,6 +46,7 @@ export class FakeWorkbook {
     this.displayLanguage = options.displayLanguage ?? 'zh-CN';
     this.darkTheme = options.darkTheme ?? false;
     this.requestLimitBytes = options.requestLimitBytes ?? FAKE_REQUEST_LIMIT_BYTES;
+    this.host = options.host === undefined ? 'Excel' : options.host;
   }
 
   get syncCount(): number {
@@ -72,6 +76,18 @@ export class FakeWorkbook {
     const sheet = this.findSheet(name);
     if (!sheet) throw new Error(`no sheet ${name}`);
     return sheet;
+  }
+
+  /** Deletes a sheet as the user would (right-click → Delete): its tables and pivots go with it. */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (let i = this.tables.length - 1; i >= 0; i -= 1)
+      if (this.tables[i]?.sheet === sheet) this.tables.splice(i, 1);
+    for (let i = this.pivots.length - 1; i >= 0; i -= 1)
+      if (this.pivots[i]?.sheetName === sheet.name) this.pivots.splice(i, 1);
+    if (this.selection?.sheet === sheet.name) this.selection = null;
+    if (this.activeSheet === sheet.name) this.activeSheet = this.sheets[0]?.name ?? null;
   }
 
   /** Makes `address` (header row included) a table, as Insert → Table would. */

@@ -2,7 +2,7 @@
 // each, 30 days' terms) → bank receipts and allocations, all through the push API.
 import assert from 'node:assert/strict';
 import { startTestServer, type TestServer } from '../support/server';
-import { must } from './finance-helpers.test';
+import { must } from './finance-seed';
 import { NOW, pullAll, pushOk, seedMasters } from './analysis-seed';
 
 const INVOICE = 120_000; // 12 × S1 at 100 yuan (two packs of 6)

@@ -1,30 +1,35 @@
-// The administration CLI, run as a user would: passwords on standard input, a real SQLite file.
+// The administration CLI, run as a user would: passwords on standard input, the store under test
+// (a SQLite file, or a PostgreSQL database with SALES_SYNC_TEST_DATABASE_URL).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { login } from '../../server/services/users';
+import { isPostgresUrl } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
+import { openTestStore, type TestStore } from '../support/store';
 
-function cli(db: string, args: string[], input = '') {
+/** Runs the CLI on a store: a SQLite file or a PostgreSQL URL. */
+function cli(db: string, args: string[], input = '', env: Record<string, string> = {}) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, SALES_SYNC_DB: db },
+    env: {
+      ...process.env,
+      ...(isPostgresUrl(db) ? { SALES_SYNC_DATABASE_URL: db } : { SALES_SYNC_DB: db }),
+      ...env,
+    },
   });
   return { status: run.status, out: run.stdout, err: run.stderr };
 }
 
 describe('cli', function () {
   this.timeout(60_000);
-  let dir: string;
+  let opened: TestStore;
   let db: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-cli-'));
-    db = path.join(dir, 'cli.db');
+  beforeEach(async () => {
+    opened = await openTestStore();
+    db = opened.location;
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => opened.drop());
 
   const canSignIn = async (username: string, password: string) => {
     const store = await openMigratedStore(db);

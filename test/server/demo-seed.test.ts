@@ -1,57 +1,62 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { seedDemo, type SeedCounts } from '../../server/demo/seed';
 import { loadExposure } from '../../server/finance/ledger-exposure';
 import { login } from '../../server/services/users';
+import { sql } from 'kysely';
 import type { Store } from '../../server/store/db';
-import { openMigratedStore } from '../../server/store/open';
 import { startTestServer, type TestServer } from '../support/server';
+import { onPostgres, openTestStore, type TestStore } from '../support/store';
 
 const TODAY = '2026-11-27';
 
-async function freshStore(dir: string, name: string): Promise<Store> {
-  return openMigratedStore(path.join(dir, `${name}.db`), () => new Date('2026-11-27T12:00:00Z'));
+async function freshStore(): Promise<TestStore> {
+  return openTestStore({ now: () => new Date('2026-11-27T12:00:00Z') });
 }
 
+/** Rows of a query written once for both stores (see the SQL helpers below). */
+async function all(store: Store, query: string) {
+  return (await sql.raw<Record<string, unknown>>(query).execute(store.db)).rows;
+}
+
+// The few spellings that differ between SQLite and PostgreSQL, for the queries below.
+/** How many rows match (a comparison is a number on SQLite, a boolean on PostgreSQL). */
+const n = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const json = (column: string, key: string) =>
+  onPostgres ? `(${column}::json ->> '${key}')` : `json_extract(${column}, '$.${key}')`;
+const position = (text: string, part: string) =>
+  onPostgres ? `strpos(${text}, ${part})` : `instr(${text}, ${part})`;
+
 /** Everything the seed wrote that a pull or an analysis could see, in a stable order. */
-function snapshot(store: Store): string {
-  const records = store.sqlite
-    .prepare(
-      'SELECT dataset, row_key, id, version, change_seq, data FROM records ORDER BY dataset, row_key',
-    )
-    .all();
-  const lines = store.sqlite.prepare('SELECT * FROM order_lines ORDER BY id').all();
-  const balances = store.sqlite
-    .prepare('SELECT * FROM stock_balances ORDER BY location_code, sku_code')
-    .all();
-  const finance = ['fin_receipts', 'fin_allocations', 'fin_payer_aliases'].map((table) =>
-    store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all(),
+async function snapshot(store: Store): Promise<string> {
+  const records = await all(
+    store,
+    'SELECT dataset, row_key, id, version, change_seq, data FROM records ORDER BY dataset, row_key',
   );
+  const lines = await all(store, 'SELECT * FROM order_lines ORDER BY id');
+  const balances = await all(
+    store,
+    'SELECT * FROM stock_balances ORDER BY location_code, sku_code',
+  );
+  const finance = [];
+  for (const table of ['fin_receipts', 'fin_allocations', 'fin_payer_aliases'])
+    finance.push(await all(store, `SELECT * FROM ${table} ORDER BY id`));
   return JSON.stringify({ records, lines, balances, finance });
 }
 
 describe('demo seed', function () {
   this.timeout(180_000);
-  let dir: string;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-demo-'));
-  });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   it('writes byte-identical data for the same seed (small scale)', async () => {
-    const [a, b] = [await freshStore(dir, 'a'), await freshStore(dir, 'b')];
+    const [a, b] = [await freshStore(), await freshStore()];
     try {
-      const first = await seedDemo(a, { seed: 3, today: TODAY, scale: 0.1 });
-      const second = await seedDemo(b, { seed: 3, today: TODAY, scale: 0.1 });
+      const first = await seedDemo(a.store, { seed: 3, today: TODAY, scale: 0.1 });
+      const second = await seedDemo(b.store, { seed: 3, today: TODAY, scale: 0.1 });
       assert.deepEqual(second, first);
       assert.equal(first.rejected, 0);
       assert.ok(first.bankReceipts > 0 && first.allocations > first.bankReceipts);
-      assert.equal(snapshot(a), snapshot(b));
+      assert.equal(await snapshot(a.store), await snapshot(b.store));
     } finally {
-      await a.close();
-      await b.close();
+      await a.drop();
+      await b.drop();
     }
   });
 
@@ -60,10 +65,8 @@ describe('demo seed', function () {
     let store: Store;
     let counts: SeedCounts;
     const progress: string[] = [];
-    const all = (sql: string) => store.sqlite.prepare(sql).all() as Record<string, unknown>[];
     // The row shape is each query's own claim about its SELECT list.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-    const one = <T>(sql: string) => store.sqlite.prepare(sql).get() as T;
+    const one = async <T>(query: string) => (await all(store, query))[0] as T;
     const pull = async (dataset: string) => {
       const res = await server.call('finance', `/api/v1/sync/pull?dataset=${dataset}`);
       assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -84,86 +87,90 @@ describe('demo seed', function () {
     });
     after(() => server.close());
 
-    it('loads the brand: dealers, SKUs, locations and six regions at the top', () => {
+    it('loads the brand: dealers, SKUs, locations and six regions at the top', async () => {
       assert.equal(counts.skipped, false);
       assert.equal(counts.rejected, 0, progress.join('\n'));
       assert.ok(counts.dealers >= 35 && counts.dealers <= 45);
       assert.ok(counts.products >= 280 && counts.products <= 320);
       const byDataset = new Map(
-        all('SELECT dataset, count(*) n FROM records WHERE deleted = 0 GROUP BY dataset').map(
-          (r) => [r.dataset, r.n],
-        ),
+        (
+          await all(
+            store,
+            'SELECT dataset, count(*) n FROM records WHERE deleted = 0 GROUP BY dataset',
+          )
+        ).map((r) => [r.dataset, r.n]),
       );
       assert.equal(byDataset.get('dealers'), counts.dealers);
       assert.equal(byDataset.get('products'), counts.products);
       assert.equal(byDataset.get('locations'), 5);
-      const tops = all(
-        "SELECT id code FROM records WHERE dataset = 'regions' AND json_extract(data, '$.parentCode') IS NULL",
+      const tops = await all(
+        store,
+        `SELECT id code FROM records WHERE dataset = 'regions' AND ${json('data', 'parentCode')} IS NULL`,
       );
       assert.deepEqual(tops.map((r) => r.code).sort(), ['DB', 'HB', 'HD', 'HN', 'HZ', 'XN']);
-      const inactive = one<{ n: number }>(
-        "SELECT count(*) n FROM records WHERE dataset = 'dealers' AND json_extract(data, '$.status') = 'inactive'",
+      const inactive = await one<{ n: number }>(
+        `SELECT count(*) n FROM records WHERE dataset = 'dealers' AND ${json('data', 'status')} = 'inactive'`,
       );
       assert.ok(inactive.n >= 1 && inactive.n <= 2);
       assert.ok(progress.length >= 12);
     });
 
-    it('has twelve months of orders with lines of every status and canonical numbers of their day', () => {
+    it('has twelve months of orders with lines of every status and canonical numbers of their day', async () => {
       assert.ok(
         counts.orderLines >= 6_000 && counts.orderLines <= 12_000,
         `${counts.orderLines} lines`,
       );
-      const span = one<{ first: string; last: string; months: number }>(
-        'SELECT min(order_date) first, max(order_date) last, count(DISTINCT substr(order_date, 1, 7)) months FROM order_lines',
+      const span = await one<{ first: string; last: string; months: number }>(
+        'SELECT min(order_date) AS first, max(order_date) AS last, count(DISTINCT substr(order_date, 1, 7)) months FROM order_lines',
       );
       assert.equal(span.last, TODAY);
       assert.ok(span.first <= '2025-12-01' && span.months >= 12);
-      const statuses = one<Record<string, number>>(`SELECT
-        sum(cancelled = 1) cancelled, sum(cancelled = 0 AND shipped_qty = 0) submitted,
-        sum(cancelled = 0 AND shipped_qty > 0 AND shipped_qty < quantity) partly, sum(shipped_qty = quantity) shipped,
-        sum(shipped_qty > quantity) over FROM order_lines`);
+      const statuses = await one<Record<string, number>>(`SELECT
+        ${n('cancelled = 1')} cancelled, ${n('cancelled = 0 AND shipped_qty = 0')} submitted,
+        ${n('cancelled = 0 AND shipped_qty > 0 AND shipped_qty < quantity')} partly, ${n('shipped_qty = quantity')} shipped,
+        ${n('shipped_qty > quantity')} AS over FROM order_lines`);
       for (const status of ['cancelled', 'submitted', 'partly', 'shipped'])
         assert.ok((statuses[status] ?? 0) > 0, status);
       assert.equal(statuses.over, 0);
-      const mismatched = one<{ n: number }>(
+      const mismatched = await one<{ n: number }>(
         "SELECT count(*) n FROM orders WHERE substr(id, 4, 8) <> replace(order_date, '-', '')",
       );
       assert.equal(mismatched.n, 0);
     });
 
-    it('keeps stock sane: nothing negative, reserved within on hand, balances equal to the ledger', () => {
-      const bad = one<{ negative: number; overReserved: number; transit: number }>(
-        'SELECT sum(on_hand < 0 OR reserved < 0 OR in_transit < 0) negative, sum(reserved > on_hand) overReserved, sum(in_transit) transit FROM stock_balances',
+    it('keeps stock sane: nothing negative, reserved within on hand, balances equal to the ledger', async () => {
+      const bad = await one<{ negative: number; overReserved: number; transit: number }>(
+        `SELECT ${n('on_hand < 0 OR reserved < 0 OR in_transit < 0')} negative, ${n('reserved > on_hand')} "overReserved", sum(in_transit) transit FROM stock_balances`,
       );
       assert.equal(bad.negative, 0);
       assert.equal(bad.overReserved, 0);
       assert.ok(bad.transit > 0, 'some stock in transit at the anchor');
-      const drift = one<{ n: number }>(`SELECT count(*) n FROM stock_balances b LEFT JOIN (
+      const drift = await one<{ n: number }>(`SELECT count(*) n FROM stock_balances b LEFT JOIN (
           SELECT location_code, sku_code, sum(on_hand_delta) h, sum(reserved_delta) r, sum(in_transit_delta) t FROM stock_ledger GROUP BY 1, 2
         ) l USING (location_code, sku_code) WHERE b.on_hand <> l.h OR b.reserved <> l.r OR b.in_transit <> l.t`);
       assert.equal(drift.n, 0);
-      const reserved = one<{ lines: number; balances: number }>(
+      const reserved = await one<{ lines: number; balances: number }>(
         'SELECT (SELECT sum(quantity - shipped_qty) FROM order_lines WHERE cancelled = 0) lines, (SELECT sum(reserved) FROM stock_balances) balances',
       );
       assert.equal(reserved.balances, reserved.lines);
     });
 
-    it('collects its money: deposits before shipping, payments booked and confirmed by finance', () => {
-      const receipts = one<{ n: number; byFinance: number; quoting: number; silent: number }>(
-        "SELECT count(*) n, sum(created_by = 'demo-finance') byFinance, sum(remark LIKE '%SO-%') quoting, sum(remark IS NULL) silent FROM fin_receipts WHERE deleted = 0",
+    it('collects its money: deposits before shipping, payments booked and confirmed by finance', async () => {
+      const receipts = await one<{ n: number; byFinance: number; quoting: number; silent: number }>(
+        `SELECT count(*) n, ${n("created_by = 'demo-finance'")} "byFinance", ${n("remark LIKE '%SO-%'")} quoting, ${n('remark IS NULL')} silent FROM fin_receipts WHERE deleted = 0`,
       );
       assert.equal(receipts.n, counts.bankReceipts);
       assert.ok(receipts.n >= 400, `${receipts.n} bank receipts`);
       assert.equal(receipts.byFinance, receipts.n);
       assert.ok(receipts.quoting > 0 && receipts.silent > 0);
-      const unknownQuote = one<{ n: number }>(
-        "SELECT count(*) n FROM fin_receipts WHERE remark LIKE '%SO-%' AND substr(remark, instr(remark, 'SO-'), 16) NOT IN (SELECT id FROM orders)",
+      const unknownQuote = await one<{ n: number }>(
+        `SELECT count(*) n FROM fin_receipts WHERE remark LIKE '%SO-%' AND substr(remark, ${position('remark', "'SO-'")}, 16) NOT IN (SELECT id FROM orders)`,
       );
       assert.equal(unknownQuote.n, 0);
-      const kinds = one<Record<string, number>>(`SELECT count(*) n,
-        sum(target_kind = 'order-deposit') deposits, sum(target_kind = 'credit-balance') credits,
-        sum(receipt_id IS NULL) fromCredit, sum(write_off_amount > 0) writeOffs,
-        max(write_off_amount) maxWriteOff FROM fin_allocations WHERE deleted = 0`);
+      const kinds = await one<Record<string, number>>(`SELECT count(*) n,
+        ${n("target_kind = 'order-deposit'")} deposits, ${n("target_kind = 'credit-balance'")} credits,
+        ${n('receipt_id IS NULL')} "fromCredit", ${n('write_off_amount > 0')} "writeOffs",
+        max(write_off_amount) "maxWriteOff" FROM fin_allocations WHERE deleted = 0`);
       assert.equal(kinds.n, counts.allocations);
       assert.equal(kinds.deposits, counts.deposits);
       for (const kind of ['deposits', 'credits', 'fromCredit', 'writeOffs'])
@@ -171,23 +178,25 @@ describe('demo seed', function () {
       assert.ok((kinds.maxWriteOff ?? 0) <= 500, 'bank fees within the ¥5 tolerance');
     });
 
-    it('ships no grade-C order before its 30% deposit was received', () => {
-      const cOrders = one<{ shipped: number; short: number }>(`SELECT
-        count(*) shipped, sum(deposit * 10 < value * 3) short FROM (
+    it('ships no grade-C order before its 30% deposit was received', async () => {
+      const cOrders = await one<{ shipped: number; short: number }>(`SELECT
+        count(*) shipped, ${n('deposit * 10 < value * 3')} short FROM (
           SELECT o.id, sum(l.quantity * l.unit_price) value, (SELECT coalesce(sum(a.amount), 0)
             FROM fin_allocations a WHERE a.target_kind = 'order-deposit' AND a.target_id = o.id
             AND a.deleted = 0) deposit
           FROM orders o JOIN order_lines l ON l.order_id = o.id AND l.cancelled = 0
           JOIN records d ON d.dataset = 'dealers' AND d.id = o.dealer_code
-          WHERE json_extract(d.data, '$.grade') = 'C' GROUP BY o.id HAVING sum(l.shipped_qty) > 0)`);
+          WHERE ${json('d.data', 'grade')} = 'C' GROUP BY o.id HAVING sum(l.shipped_qty) > 0) c_orders`);
       assert.ok(cOrders.shipped > 0);
       assert.equal(cOrders.short, 0);
     });
 
-    it('refuses exactly one order over its credit limit, on purpose, and releases none', () => {
+    it('refuses exactly one order over its credit limit, on purpose, and releases none', async () => {
       // One order of a few lines is pushed over the limit to show the check; it was not booked.
       assert.ok(counts.refusedOnPurpose > 0 && counts.refusedOnPurpose <= 30);
-      const released = one<{ n: number }>("SELECT count(*) n FROM audit WHERE action = 'release'");
+      const released = await one<{ n: number }>(
+        "SELECT count(*) n FROM audit WHERE action = 'release'",
+      );
       assert.equal(released.n, 0);
     });
 
@@ -231,7 +240,8 @@ describe('demo seed', function () {
       );
       assert.ok(signedIn.ok);
       assert.deepEqual(signedIn.user.regions, ['HD']);
-      const users = all(
+      const users = await all(
+        store,
         "SELECT username FROM users WHERE username LIKE 'demo-%' ORDER BY username",
       );
       assert.deepEqual(
@@ -248,11 +258,11 @@ describe('demo seed', function () {
     });
 
     it('does nothing when run again on the seeded store', async () => {
-      const before = snapshot(store);
+      const before = await snapshot(store);
       const again = await seedDemo(store, { today: TODAY });
       assert.equal(again.skipped, true);
       assert.equal(again.orderLines, 0);
-      assert.equal(snapshot(store), before);
+      assert.equal(await snapshot(store), before);
     });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as XLSX from 'xlsx';
+import { localStamp, serverTimeZone } from '../../server/files/export';
 import { startTestServer, type TestServer } from '../support/server';
 import {
   download,
@@ -69,7 +70,7 @@ describe('GET /api/v1/export/:dataset.xlsx', () => {
     const book = readBack(res.bytes);
     assert.deepEqual(book.SheetNames, ['经销商', '说明']);
     const about = XLSX.utils.sheet_to_json<string[]>(book.Sheets['说明']!, { header: 1 });
-    assert.deepEqual(about[1], ['刷新时间 (UTC)', NOW.toISOString()]);
+    assert.deepEqual(about[1], ['刷新时间', localStamp(NOW, serverTimeZone())]);
     assert.equal(
       sheetXml(res.bytes).match(/<col [^>]*customWidth="1"/g)?.length,
       header.length,

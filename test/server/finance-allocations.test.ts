@@ -11,7 +11,7 @@ import {
   receipt,
   ship,
   startFinanceServer,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 const allocation = (
   receiptId: string | undefined,
@@ -105,28 +105,38 @@ describe('finance: allocations', () => {
     assert.deepEqual(await summary(), [0, BOX / 2]);
   });
 
-  it('applies nothing of an atomic batch with one bad row', async () => {
-    const lineId = await order(server, 'F-HL', 4);
-    const invoice = await ship(server, lineId, 4, '2026-11-25');
-    const [receiptId] = await must(server, 'finance', 'bank-receipts', [receipt(3 * BOX)]);
-    const before = await pullAs(server, 'finance', 'allocations');
-    const batch = [
-      allocation(receiptId, invoice, 2 * BOX),
-      allocation(receiptId, invoice, 2 * BOX), // the receipt has only ¥1,000 left
-    ];
-    const res = await pushAs(
-      server,
-      'finance',
-      'allocations',
-      batch.map((values) => ({ values })),
-      { atomic: true },
-    );
-    assert.deepEqual(res.body.results.map(codes), [['atomic-aborted'], ['receipt-over-allocated']]);
-    assert.deepEqual(await pullAs(server, 'finance', 'allocations'), before);
-    assert.equal((await outstanding(server))[invoice], 4 * BOX);
-    const receipts = await pullAs(server, 'finance', 'bank-receipts');
-    assert.equal(receipts.find((r) => r.values.id === receiptId)?.values.unallocated, 3 * BOX);
-  });
+  // Allocations are declared all-or-nothing: the server holds to it even when a client (an
+  // API user, an old add-in) does not ask for it.
+  for (const [flags, amount] of [
+    [{ atomic: true }, 3 * BOX],
+    [{}, 3 * BOX + 100],
+  ] as const) {
+    it(`applies nothing of an allocations batch with one bad row (${JSON.stringify(flags)})`, async () => {
+      const lineId = await order(server, 'F-HL', 4);
+      const invoice = await ship(server, lineId, 4, '2026-11-25');
+      const [receiptId] = await must(server, 'finance', 'bank-receipts', [receipt(amount)]);
+      const before = await pullAs(server, 'finance', 'allocations');
+      const batch = [
+        allocation(receiptId, invoice, 2 * BOX),
+        allocation(receiptId, invoice, 2 * BOX), // the receipt has only ¥1,000 left
+      ];
+      const res = await pushAs(
+        server,
+        'finance',
+        'allocations',
+        batch.map((values) => ({ values })),
+        flags,
+      );
+      assert.deepEqual(res.body.results.map(codes), [
+        ['atomic-aborted'],
+        ['receipt-over-allocated'],
+      ]);
+      assert.deepEqual(await pullAs(server, 'finance', 'allocations'), before);
+      assert.equal((await outstanding(server))[invoice], 4 * BOX);
+      const receipts = await pullAs(server, 'finance', 'bank-receipts');
+      assert.equal(receipts.find((r) => r.values.id === receiptId)?.values.unallocated, amount);
+    });
+  }
 
   it('rejects over-settled invoices, another dealer, unknown targets, each with its reason', async () => {
     const [receiptId] = await must(server, 'finance', 'bank-receipts', [receipt(9 * BOX)]);

@@ -15,7 +15,7 @@ import {
   ship,
   startFinanceServer,
   TODAY,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 const YUAN = 100;
 

@@ -14,7 +14,7 @@ import {
   receipt,
   ship,
   startFinanceServer,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 const line = (dealerCode: string, orderRef: string, skuCode: string, quantity: number) =>
   orderLine({

@@ -3,6 +3,7 @@
 // rebuild check finding and repairing a tampered row.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { loadExposure } from '../../server/finance/ledger-exposure';
 import { openMigratedStore } from '../../server/store/open';
 import { rebuildExposure } from '../../server/services/exposure-rebuild';
@@ -21,7 +22,7 @@ import {
   ship,
   startFinanceServer,
   TODAY,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 /** Kept rows equal the ledger's figures, and the credit check's figure equals the pull's. */
 async function assertInStep(server: TestServer, dealers: readonly string[]) {
@@ -203,28 +204,28 @@ describe('finance: the kept credit exposure', () => {
   });
 
   it('is filled from the ledger when its migration runs on a store that has history', async () => {
-    // This store's history, copied.
-    const file = `${server.dir}/upgrade.db`;
-    server.store.sqlite.exec(`VACUUM INTO '${file}'`);
-    const copy = await openMigratedStore(file);
-    try {
-      // Back to the schema before migration 007, with the history kept.
-      copy.sqlite.exec(`
-        DROP TABLE dealer_exposure; DROP TABLE order_exposure;
-        DROP INDEX orders_ref; DROP INDEX idempotency_created; DROP INDEX applied_mutations_created;
-        ALTER TABLE records DROP COLUMN category; ALTER TABLE records DROP COLUMN region_code;
-        DELETE FROM schema_migrations WHERE version = 7;`);
-    } finally {
-      await copy.close();
-    }
-    const upgraded = await openMigratedStore(file);
+    const dealers = ['F-EX-A', 'F-EX-B', 'F-EX-C'];
+    const db = server.store.db;
+    const kept = await Promise.all(dealers.map((dealer) => loadExposure(db, dealer)));
+    // Back to the schema before migration 030, with the history kept (the last test here).
+    for (const statement of [
+      sql`DROP TABLE dealer_exposure`,
+      sql`DROP TABLE order_exposure`,
+      sql`DROP INDEX orders_ref`,
+      sql`DROP INDEX idempotency_created`,
+      sql`DROP INDEX applied_mutations_created`,
+      sql`ALTER TABLE records DROP COLUMN category`,
+      sql`ALTER TABLE records DROP COLUMN region_code`,
+      sql`DELETE FROM schema_migrations WHERE version = 30`,
+    ])
+      await statement.execute(db);
+    const upgraded = await openMigratedStore(server.location);
     try {
       assert.deepEqual((await rebuildExposure(upgraded.db)).differences, []);
-      for (const dealer of ['F-EX-A', 'F-EX-B', 'F-EX-C'])
-        assert.deepEqual(
-          await loadExposure(upgraded.db, dealer),
-          await loadExposure(server.store.db, dealer),
-        );
+      assert.deepEqual(
+        await Promise.all(dealers.map((dealer) => loadExposure(upgraded.db, dealer))),
+        kept,
+      );
       const dealer = await upgraded.db
         .selectFrom('records')
         .select(['region_code', 'category'])

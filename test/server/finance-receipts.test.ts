@@ -12,7 +12,7 @@ import {
   receipt,
   ship,
   startFinanceServer,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 describe('finance: bank receipts', () => {
   let server: TestServer;

@@ -12,7 +12,7 @@ import {
   ship,
   startFinanceServer,
   TODAY,
-} from './finance-helpers.test';
+} from './finance-seed';
 
 // Days overdue at each bucket edge; invoice k is k+1 boxes (¥1,000 each) so totals tell them apart.
 const edges = [

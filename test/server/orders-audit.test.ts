@@ -61,18 +61,21 @@ describe('order line audit', () => {
     );
     assert.deepEqual(limited.body.entries, entries.slice(0, 2));
 
-    const stored = server.store.sqlite
-      .prepare(
-        `SELECT action, before IS NULL AS no_before, after IS NULL AS no_after FROM audit
-         WHERE dataset = 'orders' AND record_key = ? ORDER BY version`,
-      )
-      .all(rowKey);
+    const stored = (
+      await server.store.db
+        .selectFrom('audit')
+        .select(['action', 'before', 'after'])
+        .where('dataset', '=', 'orders')
+        .where('record_key', '=', rowKey)
+        .orderBy('version')
+        .execute()
+    ).map((r) => ({ action: r.action, no_before: r.before === null, no_after: r.after === null }));
     assert.deepEqual(stored, [
-      { action: 'create', no_before: 1, no_after: 1 },
-      { action: 'update', no_before: 0, no_after: 1 },
-      { action: 'update', no_before: 0, no_after: 1 },
-      { action: 'update', no_before: 0, no_after: 1 },
-      { action: 'ship', no_before: 1, no_after: 1 },
+      { action: 'create', no_before: true, no_after: true },
+      { action: 'update', no_before: false, no_after: true },
+      { action: 'update', no_before: false, no_after: true },
+      { action: 'update', no_before: false, no_after: true },
+      { action: 'ship', no_before: true, no_after: true },
     ]);
   });
 });

@@ -3,6 +3,7 @@
 // read them would fail. Filters by category and region still work, through the real columns
 // kept beside the JSON, and follow a product that moves to another category.
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { startTestServer, type TestServer } from '../support/server';
 import { fixedNow, orderRow, products, push, seedSalesData } from '../support/fixtures';
 
@@ -16,13 +17,13 @@ describe('pull pages read only their own rows', () => {
     const res = await push(server, { dataset: 'orders', rows: [orderRow('PO-PG1', 2)] });
     assert.equal(res.body.summary.applied, 1, JSON.stringify(res.body.results));
     // A large catalogue beside the pages: unreadable on purpose.
-    server.store.sqlite.exec(`
+    await sql`
       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
       INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at,
         updated_by, category, region_code)
       SELECT CASE WHEN i % 2 = 0 THEN 'products' ELSE 'dealers' END, 'junk-' || i, 'JUNK-' || i,
         1, 0, 0, 'not json', '', '', CASE WHEN i % 2 = 0 THEN 'T恤' END,
-        CASE WHEN i % 2 = 1 THEN 'HD' END FROM n`);
+        CASE WHEN i % 2 = 1 THEN 'HD' END FROM n`.execute(server.store.db);
   });
   after(() => server.close());
 

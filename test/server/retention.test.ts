@@ -22,8 +22,13 @@ describe('retention of the duplicate guards', () => {
   });
   after(() => server.close());
 
-  const count = (table: 'idempotency' | 'applied_mutations' | 'order_lines') =>
-    (server.store.sqlite.prepare(`SELECT count(*) n FROM ${table}`).get() as { n: number }).n;
+  const count = async (table: 'idempotency' | 'applied_mutations' | 'order_lines') => {
+    const row = await server.store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
 
   it('prunes rows past their retention, oldest first, in bounded batches', async () => {
     const db = server.store.db;
@@ -132,7 +137,7 @@ describe('retention of the duplicate guards', () => {
     for (let i = 0; i < 100 && (await left()).length > 0; i++)
       await new Promise((resolve) => setTimeout(resolve, 10));
     assert.deepEqual(await left(), []);
-    stop();
+    await stop();
     await db
       .insertInto('idempotency')
       .values({ ...row, key: 'timer-2', created_at: old })
@@ -180,7 +185,7 @@ describe('retention of the duplicate guards', () => {
         (r: { key: string; values: { onHand: number; reserved: number } }) =>
           [r.key, r.values.onHand, r.values.reserved] as const,
       );
-    const lines = count('order_lines');
+    const lines = await count('order_lines');
     const balances = await stock();
     const ids = (res: { body: { results: { id: string }[] } }) => res.body.results.map((r) => r.id);
 
@@ -203,7 +208,7 @@ describe('retention of the duplicate guards', () => {
     clock = new Date(START.getTime() + 31 * DAY);
     const pruned = await pruneOnce(server.store.db, clock, policy);
     assert.ok(pruned.replies >= 1 && pruned.mutations >= 3, JSON.stringify(pruned));
-    assert.equal(count('applied_mutations'), 0);
+    assert.equal(await count('applied_mutations'), 0);
     const again = await send(orders, orderKey);
     const receivedAgain = await send(receipt, receiptKey, 'warehouse');
     for (const res of [again, receivedAgain]) {
@@ -216,7 +221,7 @@ describe('retention of the duplicate guards', () => {
     }
     assert.deepEqual(ids(again), ids(placed));
     assert.deepEqual(ids(receivedAgain), ids(received));
-    assert.equal(count('order_lines'), lines);
+    assert.equal(await count('order_lines'), lines);
     assert.deepEqual(await stock(), balances);
   });
 });

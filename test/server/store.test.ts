@@ -1,14 +1,16 @@
-// The store's connection layer on a real SQLite file: many-row writes with cached statement
-// text (store/bulk.ts), and WAL checkpoints that wait for a quiet moment (store/db.ts).
+// The store's connection layer: many-row writes with cached statement text (store/bulk.ts), on
+// the store under test (SQLite, or PostgreSQL with SALES_SYNC_TEST_DATABASE_URL), and SQLite's
+// WAL checkpoints that wait for a quiet moment (store/db.ts).
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
 import { bulkWriter } from '../../server/store/bulk';
-import type { Store } from '../../server/store/db';
+import { sql } from 'kysely';
+import type { SqliteStore, Store } from '../../server/store/db';
 import { openStore } from '../../server/store/db';
-import { openMigratedStore } from '../../server/store/open';
+import { openTestStore, type TestStore } from '../support/store';
 
 const ledgerColumns = [
   'created_at',
@@ -36,22 +38,24 @@ function ledgerRow(i: number) {
   };
 }
 
+async function rows(store: Store, query: string) {
+  return (await sql.raw<Record<string, unknown>>(query).execute(store.db)).rows;
+}
+
 describe('store', () => {
-  let dir: string;
-  let store: Store | undefined;
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-store-'));
-  });
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
   describe('bulkWriter', () => {
+    let opened: TestStore | undefined;
+    let store: Store;
+    beforeEach(async () => {
+      opened = await openTestStore();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened?.drop();
+      opened = undefined;
+    });
+
     it('writes every row, in order, across statements of different sizes', async () => {
-      store = await openMigratedStore(path.join(dir, 'bulk.db'));
       const write = bulkWriter({ table: 'stock_ledger', columns: ledgerColumns });
       // 9 columns → up to 500 rows per statement: 1,234 rows take 500 + 500 + 100 + 100 + 20 +
       // 5 + 5 + 1 + 1 + 1 + 1, and a second call reuses one of the same texts.
@@ -60,17 +64,25 @@ describe('store', () => {
         Array.from({ length: 1234 }, (_, i) => ledgerRow(i)),
       );
       await write(store.db, [ledgerRow(5000)]);
-      const rows = store.sqlite
-        .prepare('SELECT sku_code, on_hand_delta, ref FROM stock_ledger ORDER BY id')
-        .all() as { sku_code: string; on_hand_delta: number; ref: string }[];
-      assert.equal(rows.length, 1235);
-      assert.deepEqual(rows[0], { sku_code: 'SKU-0', on_hand_delta: 0, ref: 'GR-0' });
-      assert.deepEqual(rows[1233], { sku_code: 'SKU-1233', on_hand_delta: 1233, ref: 'GR-1233' });
-      assert.deepEqual(rows[1234], { sku_code: 'SKU-5000', on_hand_delta: 5000, ref: 'GR-5000' });
+      const written = await rows(
+        store,
+        'SELECT sku_code, on_hand_delta, ref FROM stock_ledger ORDER BY id',
+      );
+      assert.equal(written.length, 1235);
+      assert.deepEqual(written[0], { sku_code: 'SKU-0', on_hand_delta: 0, ref: 'GR-0' });
+      assert.deepEqual(written[1233], {
+        sku_code: 'SKU-1233',
+        on_hand_delta: 1233,
+        ref: 'GR-1233',
+      });
+      assert.deepEqual(written[1234], {
+        sku_code: 'SKU-5000',
+        on_hand_delta: 5000,
+        ref: 'GR-5000',
+      });
     });
 
     it('keeps to a few statement texts whatever the row counts', async () => {
-      store = await openMigratedStore(path.join(dir, 'bulk.db'));
       const write = bulkWriter({ table: 'stock_ledger', columns: ledgerColumns });
       const texts = new Set<string>();
       const execute = sinon.spy(store.db, 'executeQuery');
@@ -85,12 +97,11 @@ describe('store', () => {
       for (const call of execute.getCalls()) texts.add((call.args[0] as { sql: string }).sql);
       execute.restore();
       assert.ok(texts.size <= 5, `${texts.size} texts`);
-      const count = store.sqlite.prepare('SELECT count(*) AS n FROM stock_ledger').get();
-      assert.deepEqual(count, { n: written });
+      const count = await rows(store, 'SELECT count(*) AS n FROM stock_ledger');
+      assert.deepEqual(count, [{ n: written }]);
     });
 
     it('writes absent values as NULL and applies its conflict clause', async () => {
-      store = await openMigratedStore(path.join(dir, 'bulk.db'));
       // last_movement_date is a column of the statement that no row gives.
       const upsert = bulkWriter({
         table: 'stock_balances',
@@ -121,19 +132,17 @@ describe('store', () => {
       });
       await upsert(store.db, [balance('A', 5, 1), balance('B', 7, 1)]);
       await upsert(store.db, [balance('A', 9, 2)]);
-      const rows = store.sqlite
-        .prepare(
-          'SELECT sku_code, on_hand, version, last_movement_date FROM stock_balances ORDER BY sku_code',
-        )
-        .all();
-      assert.deepEqual(rows, [
+      const balances = await rows(
+        store,
+        'SELECT sku_code, on_hand, version, last_movement_date FROM stock_balances ORDER BY sku_code',
+      );
+      assert.deepEqual(balances, [
         { sku_code: 'A', on_hand: 9, version: 2, last_movement_date: null },
         { sku_code: 'B', on_hand: 7, version: 1, last_movement_date: null },
       ]);
     });
 
     it('refuses a conflict clause that would take parameters of its own', async () => {
-      store = await openMigratedStore(path.join(dir, 'bulk.db'));
       const write = bulkWriter({
         table: 'counters',
         columns: ['name', 'value'],
@@ -141,18 +150,29 @@ describe('store', () => {
           insert.onConflict((oc) => oc.column('name').doUpdateSet({ value: 1 })),
       });
       await assert.rejects(write(store.db, [{ name: 'x', value: 0 }]), /conflict clause/);
-      const count = store.sqlite
-        .prepare("SELECT count(*) AS n FROM counters WHERE name = 'x'")
-        .get();
-      assert.deepEqual(count, { n: 0 });
+      const count = await rows(store, "SELECT count(*) AS n FROM counters WHERE name = 'x'");
+      assert.deepEqual(count, [{ n: 0 }]);
     });
   });
 
-  describe('checkpoints', () => {
+  // SQLite's own: its WAL file.
+  describe('checkpoints (SQLite)', () => {
+    let dir: string;
+    let store: SqliteStore | undefined;
+
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-store-'));
+    });
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
     const walBytes = (file: string) => fs.statSync(`${file}-wal`).size;
 
     /** Writes about 4 MB of WAL pages (SQLite's inline checkpoint would start at 1,000 pages). */
-    async function writeBatch(opened: Store, round: number): Promise<void> {
+    async function writeBatch(opened: SqliteStore, round: number): Promise<void> {
       const text = 'x'.repeat(3000);
       const write = bulkWriter({ table: 'counters', columns: ['name', 'value'] });
       await opened.db.transaction().execute(async (trx) => {
@@ -163,7 +183,7 @@ describe('store', () => {
       });
     }
 
-    function openCounters(file: string, idleCheckpointMs: number): Store {
+    function openCounters(file: string, idleCheckpointMs: number): SqliteStore {
       const opened = openStore(file, { idleCheckpointMs });
       opened.sqlite.exec('CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER)');
       return opened;

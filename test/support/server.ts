@@ -1,5 +1,6 @@
-// A real server for tests: a fresh SQLite file in a temp folder, the real app on an ephemeral
-// port, and helpers to sign in and call it over real HTTP.
+// A real server for tests: a fresh store (a SQLite file in a temp folder, or a fresh PostgreSQL
+// database when SALES_SYNC_TEST_DATABASE_URL is set — support/store.ts), the real app on an
+// ephemeral port, and helpers to sign in and call it over real HTTP.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { silentLogger } from '../../server/logger';
 import type { AppDeps } from '../../server/routes/route';
 import type { Store } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
+import { openTestStore } from './store';
 import { hashPassword } from '../../server/services/passwords';
 import { buildRegistry } from '../../server/sync/registry';
 import { roles, type Role } from '../../shared/roles';
@@ -22,6 +24,8 @@ let passwordHash: string | undefined;
 export interface TestServer {
   url: string;
   store: Store;
+  /** The store's SQLite file or PostgreSQL URL: a second instance opens the same. */
+  location: string;
   dir: string;
   deps: AppDeps;
   /** Signs in as `<role>-user` (one user per role exists) and returns the bearer token. */
@@ -40,29 +44,44 @@ export interface TestServerOptions {
   /** Seed before the server starts (master data, stock…). */
   seed?: (store: Store) => Promise<void>;
   deps?: Partial<AppDeps>;
+  /**
+   * Another instance over an existing store (its location): opens a store of its own on it,
+   * adds no users, and leaves the store in place when it closes.
+   */
+  sharing?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-'));
   const now = options.now ?? (() => new Date());
-  const store = await openMigratedStore(path.join(dir, 'test.db'), now);
-  // One scrypt hash per test process: the users differ only by name and role.
-  passwordHash ??= await hashPassword(PASSWORD);
-  const created = now().toISOString();
-  await store.db
-    .insertInto('users')
-    .values(
-      roles.map((role) => ({
-        username: `${role}-user`,
-        display_name: `${role}-user`,
-        role,
-        regions: '[]',
-        password_hash: passwordHash!,
-        status: 'active',
-        created_at: created,
-      })),
-    )
-    .execute();
+  const opened = options.sharing
+    ? {
+        store: await openMigratedStore(options.sharing, now),
+        location: options.sharing,
+        drop: () => Promise.resolve(),
+      }
+    : await openTestStore({ now });
+  const { store, location } = opened;
+  if (options.sharing) opened.drop = () => store.close();
+  else {
+    // One scrypt hash per test process: the users differ only by name and role.
+    passwordHash ??= await hashPassword(PASSWORD);
+    const created = now().toISOString();
+    await store.db
+      .insertInto('users')
+      .values(
+        roles.map((role) => ({
+          username: `${role}-user`,
+          display_name: `${role}-user`,
+          role,
+          regions: '[]',
+          password_hash: passwordHash!,
+          status: 'active',
+          created_at: created,
+        })),
+      )
+      .execute();
+  }
   await options.seed?.(store);
   const deps: AppDeps = {
     db: store.db,
@@ -118,13 +137,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url,
     store,
+    location,
     dir,
     deps,
     tokenFor,
     call,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await opened.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

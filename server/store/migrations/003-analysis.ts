@@ -1,4 +1,4 @@
-// Indexes for the analysis pulls (issue 5); no new tables — targets, schemes, scores and
+// Indexes for the analysis pulls; no new tables — targets, schemes, scores and
 // grades are `records`. Each index serves one query of server/analysis:
 // - shipment documents by business date (actuals, grading sales, fair sell-in);
 // - shipment ledger lines by date (replenishment's sales window);
@@ -6,9 +6,10 @@
 // - open order lines per location × SKU (replenishment's backorders);
 // - fair orders by date (fair guidance).
 import { sql, type Kysely } from 'kysely';
+import { jsonText } from '../dialect';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX records_shipment_date ON records (json_extract(data, '$.date'))
+  await sql`CREATE INDEX records_shipment_date ON records (${jsonText(db, 'data', 'date')})
     WHERE dataset = 'shipments'`.execute(db);
   await sql`CREATE INDEX stock_ledger_kind_date ON stock_ledger (kind, business_date)`.execute(db);
   await sql`CREATE INDEX stock_ledger_layers ON stock_ledger

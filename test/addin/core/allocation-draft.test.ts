@@ -81,4 +81,31 @@ describe('allocation drafts from the reconciliation', () => {
     };
     assert.deepEqual(draftAllocations([row(values)]), []);
   });
+
+  it('drafts an invoice allocation for an invoice suggestion, whatever its split or number says', () => {
+    const base = { receiptId: 'R9', rank: 1, dealerCode: 'D', suggestedAmount: 47_950 };
+    const invoice = {
+      ...base,
+      candidateKind: 'invoice',
+      candidateId: 'FP-2026-0479',
+      suggestedTargetKind: 'invoice',
+      split: 'FP-2026-0479 479.50',
+    };
+    assert.deepEqual(draftAllocations([row(invoice)]), [
+      {
+        receiptId: 'R9',
+        dealerCode: 'D',
+        targetKind: 'invoice',
+        targetId: 'FP-2026-0479',
+        amount: 47_950,
+      },
+    ]);
+    const order = {
+      ...base,
+      candidateKind: 'order',
+      candidateId: 'INV-LIKE-ORDER',
+      suggestedTargetKind: 'order-deposit',
+    };
+    assert.equal(draftAllocations([row(order)])[0]?.targetKind, 'order-deposit');
+  });
 });

@@ -2,7 +2,7 @@
 // saved choice that wins over the automatic one.
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { proposeFrom } from '../../../addin/core/binding';
+import { defaultedFields, describeDefault, proposeFrom } from '../../../addin/core/binding';
 import { coreDatasets } from '../../../shared/datasets';
 import { describeDataset } from '../../../shared/meta';
 import { regionOf } from './region';
@@ -80,20 +80,17 @@ describe('binding: header mapping', () => {
     });
   }
 
-  it('lists required fields no column holds and leaves unknown titles unmapped', () => {
+  it('lists required fields no column holds and no default fills, and leaves unknown titles unmapped', () => {
     const binding = proposeFrom(regionOf(['货号', '数量', '我的备忘'], []), orders, undefined);
     assert.deepEqual(
       binding.columns.map((c) => c.field),
       ['skuCode', 'quantity', null],
     );
-    assert.deepEqual(binding.missing, [
-      'orderRef',
-      'dealerCode',
-      'orderDate',
-      'orderType',
-      'unitPrice',
-      'locationCode',
-    ]);
+    assert.deepEqual(binding.missing, ['orderRef', 'dealerCode', 'orderDate', 'locationCode']);
+    assert.deepEqual(
+      defaultedFields(binding.columns, orders.fields).map((f) => describeDefault(f, 'zh-CN')),
+      ['订单类型（常规）', '单价（经销价）'],
+    );
   });
 
   it('leaves the system columns out of the proposal', () => {

@@ -126,7 +126,7 @@ describe('pull apply plan', () => {
     assert.deepEqual(plan.deletes, [1, 2]);
   });
 
-  it('counts cells the user edited and keeps those rows unless told to overwrite', () => {
+  it('counts cells the user edited and keeps those cells unless told to overwrite', () => {
     const edited = tableWith(existing, (rows) => {
       rows[0]![1] = '我改的名字';
       rows[0]![2] = 'HN';
@@ -134,7 +134,9 @@ describe('pull apply plan', () => {
     const changes = [record('HD', '华东区', { version: 2 })];
     const kept = planPullApply({ ...edited, changes, full: false, overwriteEdits: false });
     assert.equal(kept.editedCells, 2);
-    assert.equal(kept.keptEdits, 1);
+    assert.equal(kept.keptEdits, 2, 'kept cells are counted, not rows');
+    assert.deepEqual(kept.keptCells.map((c) => c.field).sort(), ['name', 'parentCode']);
+    // The server changed only a cell the user edited: nothing else to write in that row.
     assert.deepEqual(kept.updates, []);
     const overwritten = planPullApply({ ...edited, changes, full: false, overwriteEdits: true });
     assert.equal(overwritten.keptEdits, 0);

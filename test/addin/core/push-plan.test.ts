@@ -82,7 +82,10 @@ describe('push plan', () => {
         { ...ctx, dataset: 'orders' },
       );
     const rows = [line(0, 'A'), line(1, 'B'), line(2, 'A'), line(3, 'C'), line(4, 'B')];
-    const chunks = planPushChunks('orders', rows, { maxRows: 3, maxBytes: 1_000_000 });
+    const chunks = planPushChunks(['dealerCode', 'orderRef'], rows, {
+      maxRows: 3,
+      maxBytes: 1_000_000,
+    });
     const refs = chunks.map((c) => c.map((r) => String(r.values.orderRef)));
     assert.deepEqual(refs, [
       ['A', 'A'],
@@ -94,7 +97,7 @@ describe('push plan', () => {
     const rows = Array.from({ length: 10 }, (_, i) =>
       toPushRow(checked(i, { key: `k${i}` }, { values: { name: 'x'.repeat(1000) } }), ctx),
     );
-    const chunks = planPushChunks('regions', rows, { maxRows: 100, maxBytes: 3500 });
+    const chunks = planPushChunks([], rows, { maxRows: 100, maxBytes: 3500 });
     assert.deepEqual(
       chunks.map((c) => c.length),
       [3, 3, 3, 1],

@@ -4,9 +4,20 @@ import assert from 'node:assert/strict';
 import type { DatasetDescription, MetaResponse } from '../../../shared/meta';
 import { refChecker } from '../../../addin/core/refs';
 
+/** The list datasets as meta describes them (shared/datasets.ts declares each `list`). */
+const listDataset = (name: string, unknownCode: string, inactiveCode?: string) =>
+  ({
+    name,
+    list: { unknownCode, ...(inactiveCode ? { inactiveCode } : {}) },
+  }) as DatasetDescription;
+
 const meta = (inactive?: Record<string, string[]>): MetaResponse => ({
   limits: {},
-  datasets: [],
+  datasets: [
+    listDataset('dealers', 'unknown-dealer', 'dealer-inactive'),
+    listDataset('products', 'unknown-sku', 'sku-inactive'),
+    listDataset('regions', 'unknown-region'),
+  ],
   lists: {
     dealers: [{ code: 'D1', name: '一号经销商' }],
     products: [{ code: 'SKU-1', name: '衬衫' }],

@@ -94,4 +94,18 @@ describe('fake Excel host', () => {
     assert.equal(Office.context.requirements.isSetSupported('ExcelApi', '1.8'), true);
     assert.equal(Office.context.requirements.isSetSupported('ExcelApi', '1.9'), false);
   });
+
+  it('keeps "=…" typed into a text cell as text, and answers it in formulas as Excel does', async () => {
+    workbook.sheet('Orders').setFormat('C2', '@');
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Orders');
+      sheet.getRange('C2').formulas = [['=加急，顺丰到付']];
+      sheet.getRange('D2').formulas = [['=1+1']];
+      await context.sync();
+      const read = sheet.getRange('C2:D2').load('values,formulas');
+      await context.sync();
+      assert.deepEqual(read.values, [['=加急，顺丰到付', '#NAME?']]);
+      assert.deepEqual(read.formulas, [['=加急，顺丰到付', '=1+1']]);
+    });
+  });
 });

@@ -141,6 +141,7 @@ describe('office port: marks, tables, templates, pivots', () => {
         rows: ['经销商'],
         columns: [],
         values: ['数量'],
+        filters: [],
       },
     ]);
   });

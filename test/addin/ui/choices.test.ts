@@ -100,17 +100,23 @@ describe('task pane choices', () => {
           updated: 1,
           removed: 0,
           editedCells: 2,
+          keptEdits: 1,
+          keptCells: [{ address: 'K7', sheetRow: 7, field: 'safetyStock' }],
           reset: false,
           refreshedAt: '',
         },
         strings,
-        '库存',
+        { dataset: '库存', field: (f) => (f === 'safetyStock' ? '安全库存' : f) },
       );
       assert.deepEqual(
         notices.map((n) => n.intent),
         ['success', 'warning'],
       );
       assert.equal(notices[0]!.text, '“库存”在工作表 库存：新增 0，更新 1，删除 0。');
+      assert.equal(
+        notices[1]!.text,
+        '您在下载的表中修改过的 1 个单元格已按您的修改保留。保留的单元格：第 7 行安全库存（K7）。',
+      );
     });
     it('warns when a push left rows behind', () => {
       const notices = pushNotices(
@@ -121,6 +127,7 @@ describe('task pane choices', () => {
           rejected: 1,
           conflicts: [],
           skippedInvalid: 1,
+          heldBack: 0,
           unplaced: 0,
           cancelled: false,
         },
@@ -138,6 +145,7 @@ describe('task pane choices', () => {
           rejected: 0,
           conflicts: [],
           skippedInvalid: 0,
+          heldBack: 0,
           unplaced: 0,
           cancelled: false,
         },
@@ -161,16 +169,16 @@ describe('task pane choices', () => {
         refreshedAt: '',
         unplaced: 2,
       };
-      const [summary, zh] = pullNotices(report, stringsFor('zh-CN'), '区域');
+      const [summary, zh] = pullNotices(report, stringsFor('zh-CN'), { dataset: '区域' });
       assert.equal(summary?.intent, 'success');
       assert.deepEqual(zh, {
         intent: 'warning',
         text: '有 2 项服务器更改未写入：刷新期间这些行已不在表中（被删除？）。重新下载该数据即可恢复。',
       });
-      const en = pullNotices(report, stringsFor('en-US'), 'Regions')[1]?.text ?? '';
+      const en = pullNotices(report, stringsFor('en-US'), { dataset: 'Regions' })[1]?.text ?? '';
       assert.match(en, /^2 server changes were not written/);
       assert.equal(
-        pullNotices({ ...report, unplaced: 0 }, stringsFor('en-US'), 'Regions').length,
+        pullNotices({ ...report, unplaced: 0 }, stringsFor('en-US'), { dataset: 'Regions' }).length,
         1,
       );
     });
@@ -195,6 +203,7 @@ describe('task pane choices', () => {
         rejected: 0,
         conflicts: [],
         skippedInvalid: 0,
+        heldBack: 0,
         unplaced: 1,
         cancelled: false,
       };

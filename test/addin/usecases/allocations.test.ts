@@ -15,7 +15,7 @@ import {
   receipt,
   seedFinance,
   ship,
-} from '../../server/finance-helpers.test';
+} from '../../server/finance-seed';
 
 interface PushBody {
   atomic?: boolean;

@@ -50,6 +50,61 @@ describe('bind, templates, session and pivots', () => {
     assert.equal(h.app.session(), null);
   });
 
+  it("proposes a mapping for a real order sheet's titles: synonyms and titles that contain a known one", async () => {
+    h.workbook.addSheet('我的订单', [
+      [
+        '订单编号',
+        '客户编码',
+        '订货日期',
+        '订单类型',
+        '货号',
+        '订购数量',
+        '单价（元）',
+        '发货仓库',
+        '业务员备注',
+      ],
+      ['PO-9', 'D-SH01', '2026-11-27', '常规', 'TEE-BLK-M', 3, 199.9, 'WH-E', '加急'],
+    ]);
+    h.workbook.select('我的订单', 'A2');
+    const binding = await h.app.proposeBinding('orders');
+    assert.deepEqual(
+      binding.columns.map((c) => c.field),
+      [
+        'orderRef',
+        'dealerCode',
+        'orderDate',
+        'orderType',
+        'skuCode',
+        'quantity',
+        'unitPrice',
+        'locationCode',
+        'remark',
+      ],
+    );
+    assert.deepEqual(binding.missing, []);
+  });
+
+  for (const [title, field] of [
+    ['下单日期', 'orderDate'],
+    ['要货日期', 'orderDate'],
+    ['开单日期', 'orderDate'],
+    ['发货仓', 'locationCode'],
+    ['出库仓', 'locationCode'],
+    ['仓库', 'locationCode'],
+    ['要货数量', 'quantity'],
+    ['订货数量', 'quantity'],
+  ] as const) {
+    it(`maps the title ${title} to ${field}`, async () => {
+      h.workbook.addSheet('S', [
+        [title, '单号'],
+        [1, 'x'],
+      ]);
+      h.workbook.select('S', 'A2');
+      const binding = await h.app.proposeBinding('orders');
+      assert.equal(binding.columns[0]?.field, field);
+    });
+  }
+
   it('builds a pivot of a pulled table: rows by the first text column, values by amount', async () => {
     await bindSheet(h, {
       sheet: 'Orders',
@@ -62,5 +117,23 @@ describe('bind, templates, session and pivots', () => {
     const pivot = h.workbook.pivots[0]!;
     assert.equal(pivot.sheetName, sheetName);
     assert.deepEqual([pivot.rows, pivot.values], [['单号'], ['金额']]);
+  });
+
+  it('builds the default pivot of sales facts over shipped sales only, and says so in its title', async () => {
+    await h.app.pull('sales-facts');
+    const { sheetName } = await h.app.addPivot();
+    const pivot = h.workbook.pivots[0]!;
+    assert.deepEqual(pivot.filters, [{ field: '类型', items: ['发货'] }]);
+    assert.deepEqual(pivot.values, ['金额']);
+    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /仅发货/);
+  });
+
+  it('splits ordered and shipped sales into columns where the host cannot filter a pivot', async () => {
+    h.workbook.apiMinor = 11;
+    await h.app.pull('sales-facts');
+    const { sheetName } = await h.app.addPivot();
+    const pivot = h.workbook.pivots[0]!;
+    assert.deepEqual([pivot.filters, pivot.columns[0]], [[], '类型']);
+    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /订货与发货分列/);
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { startAddin, type AddinHarness } from '../../support/addin';
-import { addDealer, fixedNow, seedFinance, TODAY } from '../../server/finance-helpers.test';
+import { addDealer, fixedNow, seedFinance, TODAY } from '../../server/finance-seed';
 import { bindSheet, cellOf, ORDER_HEADERS } from './helpers';
 
 function pushOptions(send: sinon.SinonSpy): unknown[] {

@@ -34,6 +34,9 @@ describe('pull and refresh', () => {
       '状态',
     ]);
     assert.match(regionsSheet().note(0, 0) ?? '', /刷新于 2026-/);
+    const headers = regionsSheet().rows[0]!.values;
+    for (const system of ['_status', '_key', '_version'])
+      assert.ok(regionsSheet().hiddenColumns.has(headers.indexOf(system)), `${system} is hidden`);
     const records = await serverRecords(h, 'regions');
     const hd = records.get('HD')!;
     const hn = records.get('HN')!;
@@ -58,6 +61,18 @@ describe('pull and refresh', () => {
     const quiet = await h.app.refresh();
     assert.deepEqual([quiet.updated, quiet.added, quiet.removed], [0, 0, 0]);
     assert.equal(write.callCount, 1, 'nothing changed, nothing written');
+  });
+
+  it('pulls into a new sheet when the user deleted the pulled sheet', async () => {
+    const first = await h.app.pull('regions');
+    h.workbook.deleteSheet(first.sheetName);
+    const again = await h.app.pull('regions');
+    assert.equal(again.added, 3);
+    assert.deepEqual(names().sort(), ['上海', '华东', '华南']);
+    h.workbook.deleteSheet(again.sheetName);
+    const refreshed = await h.app.refresh();
+    assert.equal(refreshed.added, 3, 'refresh of a deleted sheet pulls it again');
+    assert.ok(h.workbook.findTable(refreshed.tableName));
   });
 
   it('warns about cells the user edited and keeps them unless asked to overwrite', async () => {
@@ -147,6 +162,46 @@ describe('pull and refresh', () => {
     const report = await h.app.refresh();
     assert.equal(report.updated, 1);
     assert.deepEqual(filled(), ['WH-E|TEE-BLK-L']);
+  });
+
+  it('keeps only the cells the user edited in a refreshed row, updates the others and lists the kept', async () => {
+    await h.app.pull('stock');
+    const sheet = h.workbook.sheet('库存');
+    const headers = sheet.rows[0]!.values;
+    const rowOf = (sku: string) =>
+      sheet.rows.findIndex((r) => r?.values[0] === 'WH-E' && r.values[1] === sku);
+    const row = rowOf('TEE-BLK-M');
+    const safety = headers.indexOf('安全库存');
+    const onHand = headers.indexOf('在库');
+    const before = sheet.value(row, onHand) as number;
+    sheet.rows[row]!.values[safety] = 999;
+    const res = await push(h.server, {
+      dataset: 'goods-receipts',
+      role: 'warehouse',
+      rows: [
+        {
+          values: {
+            date: '2026-11-27',
+            locationCode: 'WH-E',
+            skuCode: 'TEE-BLK-M',
+            quantity: 11,
+            ref: 'GR-KEEP',
+          },
+        },
+      ],
+    });
+    assert.equal(res.body.summary.applied, 1);
+    const report = await h.app.refresh();
+    assert.equal(sheet.value(row, onHand), before + 11, "the server's new figure is shown");
+    assert.equal(sheet.value(row, safety), 999, 'the edited cell is kept');
+    assert.deepEqual([report.updated, report.keptEdits], [1, 1]);
+    const letter = String.fromCharCode(65 + safety);
+    assert.deepEqual(report.keptCells, [
+      { address: `${letter}${row + 1}`, sheetRow: row + 1, field: 'safetyStock' },
+    ]);
+    const overwritten = await h.app.refresh({ overwriteEdits: true });
+    assert.equal(overwritten.keptEdits, 0);
+    assert.notEqual(sheet.value(row, safety), 999);
   });
 
   it("moves the below-safety highlight without wiping the user's own fills", async () => {

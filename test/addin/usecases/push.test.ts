@@ -44,6 +44,20 @@ describe('push', () => {
     assert.deepEqual(pushedMutations(send), []);
   });
 
+  it('lists the rows the server refused, each at its _status cell with the reasons', async () => {
+    const bad = [...rows(), ['XB', '西北', 'NOPE']];
+    await bindSheet(h, { sheet: 'Regions', dataset: 'regions', rows: bad });
+    const report = await h.app.push({ onlyValid: false });
+    assert.equal(report.rejected, 1);
+    const headers = h.workbook.sheet('Regions').rows[0]!.values;
+    const letter = String.fromCharCode(65 + headers.indexOf('_status'));
+    assert.deepEqual(
+      report.rejections?.map((r) => [r.address, r.sheetRow, r.severity]),
+      [[`${letter}5`, 5, 'error']],
+    );
+    assert.match(String(report.rejections.map((r) => r.message)), /NOPE/);
+  });
+
   it('sends only the edited and the added row, the edit on its base version', async () => {
     await bindSheet(h, { sheet: 'Regions', dataset: 'regions', rows: rows() });
     await h.app.push();

@@ -112,6 +112,24 @@ describe('validate', () => {
     assert.equal(report.validRows, 2, 'the text number and the hidden row still count as valid');
   });
 
+  it('reads a remark typed as text starting with "=" as text, not as a formula', async () => {
+    await start('zh-CN');
+    const rows = [
+      [...ORDER_HEADERS, '备注'],
+      [...orderRow('PO-1', 'TEE-BLK-M', 5), '=加急，顺丰到付'],
+      [...orderRow('PO-2', 'TEE-BLK-M', 3), null],
+    ];
+    await bindSheet(h, { sheet: 'Orders', dataset: 'orders', rows });
+    const sheet = h.workbook.sheet('Orders');
+    // Typed into a text cell: Excel keeps the text and answers it in `formulas` as well.
+    sheet.setFormat('I2', '@');
+    sheet.setFormula('I3', '=A3&"加急"', 'PO-2加急');
+    const report = await h.app.validate();
+    const found = report.issues.map((i) => `${i.address} ${i.code}`);
+    assert.deepEqual(found, ['I3 formula-not-allowed']);
+    assert.equal(report.validRows, 1);
+  });
+
   it('puts the reasons into _status when the host has neither notes nor comments', async () => {
     await start('zh-CN', '1.8');
     await bindSheet(h, { sheet: 'Orders', dataset: 'orders', rows: badRows() });

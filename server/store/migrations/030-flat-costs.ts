@@ -13,10 +13,11 @@
 // - indexes on created_at of the stored push replies and applied mutation ids, so pruning them
 //   after their retention (server/sync/retention.ts) reads only what it deletes.
 import { sql, type Kysely } from 'kysely';
+import { ddl } from '../dialect';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 
-async function fillFacets(db: Kysely<unknown>): Promise<void> {
+async function fillColumns(db: Kysely<unknown>): Promise<void> {
   const rows = await sql<{ dataset: string; row_key: string; data: string }>`
     SELECT dataset, row_key, data FROM records WHERE dataset IN ('products', 'dealers')`.execute(
     db,
@@ -31,16 +32,35 @@ async function fillFacets(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE TABLE dealer_exposure (
-    dealer_code TEXT PRIMARY KEY, credit_limit INTEGER,
-    open_orders INTEGER NOT NULL DEFAULT 0, receivables INTEGER NOT NULL DEFAULT 0)`.execute(db);
-  await sql`CREATE TABLE order_exposure (
-    order_id TEXT PRIMARY KEY, dealer_code TEXT NOT NULL, deposit INTEGER NOT NULL DEFAULT 0,
-    shipped INTEGER NOT NULL DEFAULT 0, settled INTEGER NOT NULL DEFAULT 0)`.execute(db);
-  await sql`ALTER TABLE records ADD COLUMN category TEXT`.execute(db);
-  await sql`ALTER TABLE records ADD COLUMN region_code TEXT`.execute(db);
-  await fillFacets(db);
-  await sql`CREATE INDEX orders_ref ON orders (order_ref)`.execute(db);
-  await sql`CREATE INDEX idempotency_created ON idempotency (created_at)`.execute(db);
-  await sql`CREATE INDEX applied_mutations_created ON applied_mutations (created_at)`.execute(db);
+  // Money in fen passes 2^31 on PostgreSQL: BIGINT there, INTEGER (64-bit) on SQLite.
+  const money = ddl(db).int;
+  await db.schema
+    .createTable('dealer_exposure')
+    .addColumn('dealer_code', 'text', (c) => c.primaryKey())
+    .addColumn('credit_limit', money)
+    .addColumn('open_orders', money, (c) => c.notNull().defaultTo(0))
+    .addColumn('receivables', money, (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable('order_exposure')
+    .addColumn('order_id', 'text', (c) => c.primaryKey())
+    .addColumn('dealer_code', 'text', (c) => c.notNull())
+    .addColumn('deposit', money, (c) => c.notNull().defaultTo(0))
+    .addColumn('shipped', money, (c) => c.notNull().defaultTo(0))
+    .addColumn('settled', money, (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.alterTable('records').addColumn('category', 'text').execute();
+  await db.schema.alterTable('records').addColumn('region_code', 'text').execute();
+  await fillColumns(db);
+  await db.schema.createIndex('orders_ref').on('orders').column('order_ref').execute();
+  await db.schema
+    .createIndex('idempotency_created')
+    .on('idempotency')
+    .column('created_at')
+    .execute();
+  await db.schema
+    .createIndex('applied_mutations_created')
+    .on('applied_mutations')
+    .column('created_at')
+    .execute();
 }

@@ -1,6 +1,6 @@
-// Draws the add-in's icons (16, 32, 64, 80 px PNGs) beside this file: two white arrows chasing
+// Draws the add-in's icons (16, 32, 64, 80 px PNGs) into addin/assets/: two white arrows chasing
 // each other round a blue tile — "sync". Run by hand when the design changes:
-//   npx tsx addin/assets/draw-icons.ts
+//   npx tsx scripts/draw-icons.ts
 // Plain Node (zlib) so the repository needs no image tool; 4×4 supersampling smooths the edges.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -90,7 +90,7 @@ export function encodePng(size: number): Buffer {
   ]);
 }
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'addin', 'assets');
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   for (const size of SIZES) fs.writeFileSync(path.join(here, `icon-${size}.png`), encodePng(size));
 }

@@ -1,4 +1,4 @@
-// Helpers for the finance tests (this file holds no tests; it is named to sit beside them).
+// Helpers for the finance tests (no tests here: mocha loads only *.test.ts).
 // A real server with the finance datasets, the fixture master data, two clean-priced SKUs
 // (FIN-BOX ¥1,000 and FIN-FEN ¥0.01) in stock, and shortcuts to order, ship, push and pull.
 import assert from 'node:assert/strict';

@@ -1,0 +1,68 @@
+// PostgreSQL advisory locks, so several server instances on one database take turns where one
+// process used to be alone: migrations, the demo seed, stock balances, change numbers. Every
+// key is a pair (namespace, number); the namespaces below are this application's. SQLite has one
+// writer at a time already, so each helper does nothing there.
+import { sql } from 'kysely';
+import type { Db } from './db';
+import { isPostgres } from './dialect';
+
+/** Two-int advisory lock namespaces (arbitrary, fixed: 0x5353 'SS' in the high half). */
+export const lockSpace = {
+  /** Start-up work that must run once: migrations (1), the demo seed (2). */
+  once: 0x5353_0001,
+  /** A stock balance (location × SKU), by a 32-bit hash of its key. */
+  stockPair: 0x5353_0002,
+  /** A pushed row (dataset + row key): two pushes of one row take turns. */
+  rowKey: 0x5353_0003,
+  /** A dealer's credit: two order pushes for one dealer check its limit in turn. */
+  dealerCredit: 0x5353_0004,
+  /** An order's deposit figures (order_exposure), read and rewritten by one writer at a time. */
+  orderExposure: 0x5353_0005,
+} as const;
+
+export const onceLocks = { migrate: 1, demoSeed: 2 } as const;
+
+/** FNV-1a, as a signed 32-bit integer (an advisory lock key half). */
+export function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Locks the given keys of a namespace until the transaction ends, in ascending key order so two
+ * transactions locking overlapping sets cannot deadlock on them. PostgreSQL only.
+ */
+export async function lockKeys(trx: Db, space: number, keys: Iterable<string>): Promise<void> {
+  if (!isPostgres(trx)) return;
+  const hashes = [...new Set([...keys].map(hash32))].sort((a, b) => a - b);
+  if (hashes.length === 0) return;
+  await sql`SELECT count(pg_advisory_xact_lock(${space}::int4, k))
+    FROM unnest(${hashes}::int4[]) AS k`.execute(trx);
+}
+
+/**
+ * Runs `work` while this process holds a one-off lock on a connection of its own (PostgreSQL;
+ * on SQLite it just runs): another instance starting at the same moment waits, then finds the
+ * work done. The work itself uses the pool, so the pool needs a second connection.
+ */
+export async function whileHoldingOnce<T>(
+  db: Db,
+  which: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!isPostgres(db)) return work();
+  return db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${lockSpace.once}::int4, ${which}::int4)`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${lockSpace.once}::int4, ${which}::int4)`.execute(
+        connection,
+      );
+    }
+  });
+}

@@ -1,0 +1,29 @@
+// The one list of datasets. Everything that needs to know the datasets — GET /meta, OpenAPI,
+// import/export, the push engine, the add-in's Validate and the pane — reads it from here.
+// Adding a dataset: declare it in its own file, name it below (docs/adding-a-dataset.md).
+import { analysisDatasets } from './analysis/datasets';
+import { complaintDatasets } from './complaints/datasets';
+import type { DatasetDef } from './dataset-def';
+import { coreDatasets } from './datasets';
+import { financeDatasets } from './finance/datasets';
+
+export const datasets: readonly DatasetDef[] = [
+  ...coreDatasets,
+  ...financeDatasets,
+  ...analysisDatasets,
+  ...complaintDatasets,
+];
+
+const byName = new Map(datasets.map((d) => [d.name, d]));
+
+/** The dataset called `name`, or undefined when no dataset has that name. */
+export function findDataset(name: string): DatasetDef | undefined {
+  return byName.get(name);
+}
+
+/** The dataset called `name`; asking for one that is not declared is a programming error. */
+export function datasetDef(name: string): DatasetDef {
+  const def = byName.get(name);
+  if (!def) throw new Error(`dataset ${name} is not declared in shared/registry.ts`);
+  return def;
+}

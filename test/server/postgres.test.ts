@@ -1,0 +1,416 @@
+// PostgreSQL only (npm run test:pg): several server instances over one database behave as one,
+// and delta cursors stay correct when transactions commit out of order (docs/postgresql.md).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { readConfig } from '../../server/config';
+import { prepareDemo } from '../../server/demo-mode';
+import { writeRecords } from '../../server/datasets/records-store';
+import type { Logger } from '../../server/logger';
+import type { AuthUser } from '../../server/services/users';
+import type { Db, Store } from '../../server/store/db';
+import { hash32, lockSpace } from '../../server/store/locks';
+import { openMigratedSqlite, openMigratedStore } from '../../server/store/open';
+import { seedDemo } from '../../server/demo/seed';
+import {
+  ChangeNumbersExhausted,
+  currentSeq,
+  inWriteTransaction,
+  openSeqAllocator,
+} from '../../server/sync/changes';
+import { runPull } from '../../server/sync/pull';
+import { buildRegistry } from '../../server/sync/registry';
+import { fixedNow, orderRow, push, seedSalesData, stockByKey } from '../support/fixtures';
+import { startTestServer, type TestServer } from '../support/server';
+import {
+  createTestDatabase,
+  dropTestDatabase,
+  onPostgres,
+  openTestStore,
+  type TestStore,
+} from '../support/store';
+
+/** Resolves when `release` is called: holds a transaction open in the middle of a test. */
+function gate() {
+  let release!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { opened, release };
+}
+
+async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+(onPostgres ? describe : describe.skip)('PostgreSQL', function () {
+  this.timeout(120_000);
+
+  describe('delta cursors when transactions commit out of order', () => {
+    let opened: TestStore;
+    let store: Store;
+    const handler = buildRegistry().get('regions')!;
+    const analyst: AuthUser = {
+      id: 1,
+      username: 'analyst-user',
+      displayName: 'analyst-user',
+      role: 'analyst',
+      regions: [],
+    };
+    const pull = async (cursor?: string) =>
+      runPull({
+        db: store.db,
+        handler,
+        user: analyst,
+        query: { dataset: 'regions', limit: 100, ...(cursor ? { cursor } : {}) },
+        now: fixedNow(),
+      });
+
+    /** A region written in its own transaction; `hold` keeps that transaction open. */
+    async function writeRegion(code: string, hold?: Promise<void>) {
+      let taken = 0;
+      const numbered = gate();
+      const done = store.db.transaction().execute(async (trx: Db) => {
+        const seq = await openSeqAllocator(trx);
+        taken = seq.next();
+        await writeRecords(trx, [
+          {
+            dataset: 'regions',
+            rowKey: `k-${code}`,
+            id: code,
+            version: 1,
+            changeSeq: taken,
+            deleted: false,
+            values: { code, name: code, status: 'active' },
+            at: fixedNow().toISOString(),
+            by: 'test',
+          },
+        ]);
+        numbered.release();
+        await hold;
+      });
+      await numbered.opened;
+      return { seq: taken, done };
+    }
+
+    /**
+     * What a naive sequence cursor would do: send what is committed above the cursor and move
+     * the cursor to the highest change number handed out.
+     */
+    async function naivePull(after: number) {
+      const rows = await store.db
+        .selectFrom('records')
+        .select(['id', 'change_seq'])
+        .where('dataset', '=', 'regions')
+        .where('change_seq', '>', after)
+        .execute();
+      const { seq } = await currentSeq(store.db);
+      return {
+        ids: rows.map((r) => r.id),
+        cursor: Math.max(seq, ...rows.map((r) => r.change_seq)),
+      };
+    }
+
+    beforeEach(async () => {
+      opened = await openTestStore({ now: fixedNow });
+      store = opened.store;
+    });
+    afterEach(() => opened.drop());
+
+    it('a naive cursor skips the row of the transaction that commits late (the failure guarded against)', async () => {
+      const start = await naivePull(0);
+      const late = gate();
+      const first = await writeRegion('EARLY-NUMBER', late.opened);
+      const second = await writeRegion('LATE-NUMBER');
+      await second.done;
+      assert.ok(first.seq < second.seq);
+      const between = await naivePull(start.cursor);
+      assert.deepEqual(between.ids, ['LATE-NUMBER']);
+      late.release();
+      await first.done;
+      const after = await naivePull(between.cursor);
+      // The row numbered lower committed after the cursor passed it: never sent.
+      assert.deepEqual(after.ids, []);
+    });
+
+    it('hands out cursors only below the oldest change still in flight, so nothing is skipped', async () => {
+      const start = await pull();
+      assert.deepEqual(start.rows, []);
+      const late = gate();
+      const first = await writeRegion('EARLY-NUMBER', late.opened);
+      const second = await writeRegion('LATE-NUMBER');
+      await second.done;
+      assert.ok(first.seq < second.seq, `${first.seq} < ${second.seq}`);
+
+      // A client pulls while the lower number is still being written: the committed higher one
+      // waits, and the cursor stays below the lower one.
+      const counters = await currentSeq(store.db);
+      assert.ok(counters.safe < first.seq && counters.seq >= second.seq);
+      const between = await pull(start.cursor);
+      assert.deepEqual(between.rows, []);
+      assert.equal(between.hasMore, false);
+
+      late.release();
+      await first.done;
+      const after = await pull(between.cursor);
+      assert.deepEqual(after.rows.map((r) => r.key).sort(), ['k-EARLY-NUMBER', 'k-LATE-NUMBER']);
+      assert.equal((await pull(after.cursor)).rows.length, 0);
+    });
+
+    it('sends what is below the oldest change in flight and keeps the cursor there', async () => {
+      const start = await pull();
+      const before = await writeRegion('COMMITTED');
+      await before.done;
+      const late = gate();
+      const inFlight = await writeRegion('IN-FLIGHT', late.opened);
+      const above = await writeRegion('ABOVE');
+      await above.done;
+      const page = await pull(start.cursor);
+      assert.deepEqual(
+        page.rows.map((r) => r.key),
+        ['k-COMMITTED'],
+      );
+      late.release();
+      await inFlight.done;
+      const rest = await pull(page.cursor);
+      assert.deepEqual(rest.rows.map((r) => r.key).sort(), ['k-ABOVE', 'k-IN-FLIGHT']);
+    });
+
+    it('stops a transaction that uses more change numbers than it reserved, and runs it again with more', async () => {
+      assert.throws(() => {
+        throw new ChangeNumbersExhausted(1);
+      }, /exhausted/);
+      let attempts = 0;
+      const taken = await inWriteTransaction(store.db, 10, async (_trx, seq) => {
+        attempts += 1;
+        return Promise.resolve(Array.from({ length: 1500 }, () => seq.next()));
+      });
+      assert.equal(attempts, 2);
+      assert.equal(new Set(taken).size, 1500);
+      assert.deepEqual(
+        taken,
+        [...taken].sort((x, y) => x - y),
+      );
+    });
+  });
+
+  describe('several instances on one database', () => {
+    let a: TestServer;
+    let b: TestServer;
+
+    beforeEach(async () => {
+      a = await startTestServer({ now: fixedNow });
+      await seedSalesData(a);
+      b = await startTestServer({ now: fixedNow, sharing: a.location });
+    });
+    afterEach(async () => {
+      await b.close();
+      await a.close();
+    });
+
+    it('accepts on one instance a token signed in on the other', async () => {
+      const token = await a.tokenFor('analyst');
+      const res = await fetch(`${b.url}/api/v1/sync/pull?dataset=regions`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      assert.equal(res.status, 200);
+      const body = (await res.json()) as { rows: unknown[] };
+      assert.equal(body.rows.length, 3);
+    });
+
+    it('replays an Idempotency-Key across instances, and answers 409 while it runs on the other', async () => {
+      const token = await a.tokenFor('manager');
+      const request = {
+        dataset: 'orders',
+        token,
+        key: 'order-key-across-instances',
+        rows: [{ ...orderRow('REF-IDEM', 2), rowKey: 'row-idem', mutationId: 'mutation-idem' }],
+      };
+      // Hold the push on instance A inside its transaction: the test takes the row's lock first.
+      const held = gate();
+      const locked = gate();
+      const holder = a.store.db.transaction().execute(async (trx: Db) => {
+        await sql`SELECT pg_advisory_xact_lock(${lockSpace.rowKey}::int4, ${hash32('orders\u0000row-idem')}::int4)`.execute(
+          trx,
+        );
+        locked.release();
+        await held.opened;
+      });
+      await locked.opened;
+      const first = push(a, request);
+      await until(async () => {
+        const row = await b.store.db
+          .selectFrom('idempotency')
+          .select('state')
+          .where('key', '=', request.key)
+          .executeTakeFirst();
+        return row?.state === 'running';
+      }, 'the push to start on A');
+      const meanwhile = await push(b, request);
+      assert.equal(meanwhile.status, 409);
+      assert.equal(meanwhile.body.error.code, 'idempotency-in-progress');
+      held.release();
+      await holder;
+      const answered = await first;
+      assert.equal(answered.status, 200);
+      assert.equal(answered.body.summary.applied, 1);
+      const replayed = await push(b, request);
+      assert.equal(replayed.status, 200);
+      assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(replayed.body, answered.body);
+    });
+
+    it('reserves stock exactly, and numbers orders without a collision, under a race across instances', async () => {
+      // 100 TEE-BLK-M on hand at WH-E; 24 orders of 7 from both instances at once: 14 fit.
+      const orders = Array.from({ length: 24 }, (_, i) => i);
+      const results = await Promise.all(
+        orders.map((i) =>
+          push(i % 2 === 0 ? a : b, { dataset: 'orders', rows: [orderRow(`RACE-${i}`, 7)] }),
+        ),
+      );
+      for (const res of results) assert.equal(res.status, 200, JSON.stringify(res.body));
+      const accepted = results.filter((res) => res.body.summary.applied === 1);
+      assert.equal(accepted.length, 14);
+      const stock = (await stockByKey(b)).get('WH-E|TEE-BLK-M');
+      assert.ok(stock);
+      assert.equal(stock.reserved, 98);
+      assert.equal(stock.available, 2);
+      const ids = accepted.map((res) => String(res.body.results[0].id).slice(0, 16));
+      assert.equal(new Set(ids).size, 14);
+      assert.deepEqual(
+        [...ids].sort(),
+        Array.from({ length: 14 }, (_, i) => `SO-20261127-${String(i + 1).padStart(4, '0')}`),
+      );
+      const ledger = await a.store.db
+        .selectFrom('stock_ledger')
+        .select((eb) => eb.fn.sum<number>('reserved_delta').as('reserved'))
+        .where('location_code', '=', 'WH-E')
+        .where('sku_code', '=', 'TEE-BLK-M')
+        .executeTakeFirstOrThrow();
+      assert.equal(ledger.reserved, 98);
+    });
+  });
+
+  it('seeds the demo once when two instances start together on an empty database', async () => {
+    const opened = await openTestStore();
+    const second = await openMigratedStore(opened.location);
+    const ready: string[] = [];
+    const logger: Logger = {
+      info: (message) => ready.push(message),
+      warn: () => undefined,
+      error: () => undefined,
+    };
+    try {
+      const config = readConfig({ HOST: '127.0.0.1' });
+      const demos = await Promise.all(
+        [opened.store, second].map((store) => prepareDemo(store, { config, logger, scale: 0.05 })),
+      );
+      assert.deepEqual([...demos].sort(), [false, true]);
+      assert.equal(ready.filter((m) => m === 'demo data ready').length, 1);
+      const admins = await second.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'demo-admin')
+        .execute();
+      assert.equal(admins.length, 1);
+    } finally {
+      await second.close();
+      await opened.drop();
+    }
+  });
+
+  it('moves a SQLite store into PostgreSQL with the CLI: same rows, same pulls, cursors still good', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-copy-'));
+    const file = path.join(dir, 'source.db');
+    const url = await createTestDatabase();
+    const source = await openMigratedSqlite(file, fixedNow);
+    let target: Store | undefined;
+    try {
+      await seedDemo(source, { seed: 5, today: '2026-11-27', scale: 0.05 });
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', 'store', 'copy-to-postgres', url],
+        { encoding: 'utf8', env: { ...process.env, SALES_SYNC_DB: file } },
+      );
+      assert.equal(run.status, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as {
+        tables: Record<string, number>;
+        changeSeq: number;
+      };
+      target = await openMigratedStore(url, fixedNow);
+      for (const [table, copied] of Object.entries(report.tables)) {
+        const count = async (store: Store) =>
+          (
+            await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(
+              store.db,
+            )
+          ).rows[0]?.n;
+        assert.equal(await count(source), copied, table);
+        assert.equal(await count(target), copied, table);
+      }
+      assert.ok((report.tables.order_lines ?? 0) > 100 && (report.tables.audit ?? 0) > 100);
+
+      const handlers = buildRegistry();
+      const manager: AuthUser = {
+        id: 1,
+        username: 'demo-manager',
+        displayName: 'demo-manager',
+        role: 'manager',
+        regions: [],
+      };
+      const pullFrom = (store: Store, dataset: string, cursor?: string) =>
+        runPull({
+          db: store.db,
+          handler: handlers.get(dataset)!,
+          user: manager,
+          query: { dataset, limit: 10_000, ...(cursor ? { cursor } : {}) },
+          now: fixedNow(),
+        });
+      for (const dataset of ['orders', 'stock', 'dealers', 'bank-receipts', 'receivables']) {
+        const before = await pullFrom(source, dataset);
+        const after = await pullFrom(target, dataset);
+        assert.deepEqual(after.rows, before.rows, dataset);
+        // A client's cursor from the SQLite store carries on: nothing new, no reset.
+        const next = await pullFrom(target, dataset, before.cursor);
+        if (dataset !== 'receivables') {
+          assert.equal(next.reset, false, dataset);
+          assert.deepEqual(next.rows, [], dataset);
+        }
+      }
+      // New writes number above the copied ones and take fresh ids.
+      const { seq } = await currentSeq(target.db);
+      assert.ok(seq > report.changeSeq);
+      const audit = await target.db
+        .insertInto('audit')
+        .values({
+          at: fixedNow().toISOString(),
+          username: 'x',
+          role: 'admin',
+          workbook_id: 'w',
+          client_id: 'c',
+          dataset: 'regions',
+          record_key: 'k',
+          record_id: 'r',
+          version: 1,
+          action: 'create',
+          before: null,
+          after: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      assert.equal(audit.id, (report.tables.audit ?? 0) + 1);
+    } finally {
+      await target?.close();
+      await source.close();
+      await dropTestDatabase(url);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
