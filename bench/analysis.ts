@@ -35,16 +35,16 @@ const analyst: AuthUser = {
 function seedMasters(store: Store): void {
   sqliteOf(store).exec(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SKUS})
-    INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at, updated_by)
+    INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at, updated_by, category)
     SELECT 'products', 'p' || i, 'S' || i, 1, 0, 0, json_object('skuCode', 'S' || i, 'name', 'P' || i,
       'styleCode', 'ST' || (i / 6), 'colour', 'C' || (i % 3), 'size', 'Z' || (i % 2), 'category', 'K' || (i % 7),
       'unit', 'pc', 'listPrice', 20000, 'dealerPrice', 10000, 'packSize', 6, 'safetyStock', 20, 'status', 'active'),
-      '', '' FROM n;
+      '', '', 'K' || (i % 7) FROM n;
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
-    INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at, updated_by)
+    INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at, updated_by, region_code)
     SELECT 'dealers', 'd' || i, 'D' || i, 1, 0, 0, json_object('code', 'D' || i, 'name', 'Dealer ' || i,
       'regionCode', 'R' || (i % 10), 'channel', 'dealer', 'grade', 'B', 'creditLimit', 0,
-      'paymentTermsDays', 30, 'status', 'active'), '', '' FROM n;
+      'paymentTermsDays', 30, 'status', 'active'), '', '', 'R' || (i % 10) FROM n;
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9)
     INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at, updated_by)
     SELECT 'regions', 'r' || i, 'R' || i, 1, 0, 0, json_object('code', 'R' || i, 'name', 'Region ' || i), '', '' FROM n;`);

@@ -218,7 +218,8 @@ function fillStock(store: Store, count: number): void {
   const sqlite = sqliteOf(store);
   const skuCount = 1000;
   const addProduct = sqlite.prepare(
-    "INSERT INTO records VALUES ('products', ?, ?, 1, ?, 0, ?, ?, 'bench')",
+    `INSERT INTO records (dataset, row_key, id, version, change_seq, deleted, data, updated_at,
+      updated_by, category) VALUES ('products', ?, ?, 1, ?, 0, ?, ?, 'bench', 'T恤')`,
   );
   const addBalance = sqlite.prepare(
     'INSERT INTO stock_balances VALUES (?, ?, ?, 0, 0, NULL, 1, ?)',

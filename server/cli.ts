@@ -3,6 +3,7 @@
 //   npm run cli -- user list | reset-password | disable | enable | unlock <username>
 //   npm run cli -- demo disable
 //   npm run cli -- stock rebuild [--repair]
+//   npm run cli -- exposure rebuild [--repair]
 //   npm run cli -- store copy-to-postgres <postgres://…>   (SALES_SYNC_DB → a new PostgreSQL database)
 // Passwords are typed without echo (or piped on standard input), never on the command line.
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { isPostgresUrl, type Store } from './store/db';
 const usage = `Commands: ${userUsage}
           demo disable
           stock rebuild [--repair]
+          exposure rebuild [--repair]
           store copy-to-postgres <postgres://…>`;
 
 async function stockCommand(store: Store, args: string[]): Promise<string> {
@@ -27,6 +29,18 @@ async function stockCommand(store: Store, args: string[]): Promise<string> {
   if (positionals[0] !== 'rebuild') throw new Error('Use: stock rebuild [--repair]');
   const { rebuildStock } = await import('./services/stock-rebuild');
   const report = await rebuildStock(store.db, { repair: values.repair });
+  return JSON.stringify(report, null, 2);
+}
+
+async function exposureCommand(store: Store, args: string[]): Promise<string> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { repair: { type: 'boolean', default: false } },
+  });
+  if (positionals[0] !== 'rebuild') throw new Error('Use: exposure rebuild [--repair]');
+  const { rebuildExposure } = await import('./services/exposure-rebuild');
+  const report = await rebuildExposure(store.db, { repair: values.repair });
   return JSON.stringify(report, null, 2);
 }
 
@@ -64,6 +78,7 @@ async function demoCommand(store: Store, args: string[]): Promise<string> {
 const commands: Record<string, (store: Store, args: string[]) => Promise<string>> = {
   user: userCommand,
   stock: stockCommand,
+  exposure: exposureCommand,
   demo: demoCommand,
 };
 

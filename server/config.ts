@@ -58,6 +58,10 @@ export const configSchema = z
       .min(1)
       .max(24 * 90)
       .default(12),
+    /** Days a push's stored reply (Idempotency-Key) is kept for replays; docs/retention.md. */
+    SALES_SYNC_REPLY_DAYS: z.coerce.number().positive().max(3650).default(3),
+    /** Days a client's applied mutation ids are kept (guard 2); docs/retention.md. */
+    SALES_SYNC_MUTATION_DAYS: z.coerce.number().positive().max(3650).default(30),
   })
   .refine((c) => Boolean(c.SALES_SYNC_TLS_CERT) === Boolean(c.SALES_SYNC_TLS_KEY), {
     error: 'SALES_SYNC_TLS_CERT and SALES_SYNC_TLS_KEY go together',

@@ -23,6 +23,7 @@ import { openMigratedStore } from './store/open';
 import { releaseOrphanedKeys } from './sync/idempotency';
 import { buildRegistry } from './sync/registry';
 import { assertNoDemoPasswords, prepareDemo } from './demo-mode';
+import { startPruning } from './sync/retention';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -98,6 +99,11 @@ async function main(): Promise<void> {
     officeJsDir: path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist'),
     instanceId,
   });
+  // Stored push replies and applied mutation ids past their retention, off the requests' path.
+  const stopPruning = startPruning(
+    { db: store.db, now: () => new Date(), logger },
+    { replyDays: config.SALES_SYNC_REPLY_DAYS, mutationDays: config.SALES_SYNC_MUTATION_DAYS },
+  );
   const server = tls ? https.createServer(tls, app) : http.createServer(app);
   server.requestTimeout = 120_000;
   server.listen(config.PORT, config.HOST, () => {
@@ -117,7 +123,9 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void stopPruning()
+        .then(() => store.close())
+        .then(() => process.exit(0));
     });
   };
   process.on('SIGINT', stop);

@@ -8,7 +8,7 @@ import type { PullFilter } from '../../shared/protocol';
 import { regionAndDescendants, type Region } from '../../shared/region';
 import type { Db } from '../store/db';
 import type { AuthUser } from '../services/users';
-import { allRecords } from '../datasets/records-store';
+import { allRecords, recordsById } from '../datasets/records-store';
 
 export type DealerInfo = Present<Dealer, 'code' | 'name' | 'regionCode'>;
 export type ProductInfo = Present<
@@ -41,6 +41,28 @@ export async function loadMasters(db: Db): Promise<Masters> {
     valuesOf<RegionInfo>(db, 'regions'),
   ]);
   return { dealers, products, regions };
+}
+
+async function liveById<T>(db: Db, dataset: string, ids: readonly string[]) {
+  const records = await recordsById(db, dataset, ids);
+  const live = new Map<string, T>();
+  for (const [id, record] of records) if (!record.deleted) live.set(id, record.values as T);
+  return live;
+}
+
+/**
+ * The masters one page of a delta pull needs: the dealers and products its rows name (a page
+ * never reads the whole catalogue), and every region (a short list, for names and parents).
+ */
+export async function mastersOf(
+  db: Db,
+  codes: { dealers: readonly string[]; skus: readonly string[] },
+): Promise<Masters> {
+  return {
+    dealers: await liveById<DealerInfo>(db, 'dealers', codes.dealers),
+    products: await liveById<ProductInfo>(db, 'products', codes.skus),
+    regions: await valuesOf<RegionInfo>(db, 'regions'),
+  };
 }
 
 /** Region codes at and below `codes`. */

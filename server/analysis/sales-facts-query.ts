@@ -3,12 +3,20 @@
 // index, so SQLite merges them and stops at the limit). Shipments are the `shipments`
 // documents in `records` (values: date, lineId, quantity), joined to their order line.
 // `hit` says whether the row matches the scope and filter; rows changed after the first load
-// began come back even when they do not, so the pull can send them as tombstones.
+// began come back even when they do not, so the pull can send them as tombstones. A region or
+// category limit looks each row's dealer or product up by its code (records.region_code,
+// records.category) rather than listing every dealer or product in scope.
 import { sql, type RawBuilder } from 'kysely';
 import type { PullFilter } from '../../shared/protocol';
 import type { Db } from '../store/db';
-import { inTextList, jsonInt, jsonText } from '../store/dialect';
-import type { Scope } from './masters';
+import { jsonInt, jsonText } from '../store/dialect';
+
+/** What the user and the filter leave in: dealers in every region set, one dealer, one category. */
+export interface FactScope {
+  regions: Set<string>[];
+  dealer?: string;
+  category?: string;
+}
 
 export interface RawFact {
   kind: 'o' | 's';
@@ -31,17 +39,24 @@ export interface FactQuery {
   afterSeq: number;
   skipUpTo: number;
   limit: number;
-  scope: Scope;
+  scope: FactScope;
   filter: PullFilter;
 }
 
-const inList = (db: Db, column: RawBuilder<unknown>, set: Set<string> | null) =>
-  set === null ? sql`TRUE` : inTextList(db, column, [...set]);
+const dealerIn = (regions: Set<string>) =>
+  sql`EXISTS (SELECT 1 FROM records d WHERE d.dataset = 'dealers' AND d.id = l.dealer_code
+    AND d.deleted = 0 AND d.region_code IN (${sql.join([...regions, ''])}))`;
 
-function matches(db: Db, q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
+const productIn = (category: string) =>
+  sql`EXISTS (SELECT 1 FROM records p WHERE p.dataset = 'products' AND p.id = l.sku_code
+    AND p.deleted = 0 AND p.category = ${category})`;
+
+function matches(q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
+  const { scope } = q;
   const parts = [
-    inList(db, sql.ref('l.dealer_code'), q.scope.dealers),
-    inList(db, sql.ref('l.sku_code'), q.scope.skus),
+    ...scope.regions.map(dealerIn),
+    scope.dealer === undefined ? sql`TRUE` : sql`l.dealer_code = ${scope.dealer}`,
+    scope.category === undefined ? sql`TRUE` : productIn(scope.category),
     q.filter.from ? sql`${date} >= ${q.filter.from}` : sql`TRUE`,
     q.filter.to ? sql`${date} <= ${q.filter.to}` : sql`TRUE`,
   ];
@@ -55,8 +70,8 @@ const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_pric
 
 export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
   const shipDate = jsonText(db, 'r.data', 'date');
-  const ordered = matches(db, q, sql.ref('l.order_date'));
-  const shipped = matches(db, q, shipDate);
+  const ordered = matches(q, sql.ref('l.order_date'));
+  const shipped = matches(q, shipDate);
   const result = await sql<RawFact>`
     SELECT 'o' AS kind, l.id AS id, l.change_seq AS seq, l.version AS version, l.cancelled AS gone,
       ${flag(ordered)} AS hit, l.order_date AS date, l.quantity AS quantity, ${LINE_COLUMNS}

@@ -5,14 +5,15 @@
 // row that left the filter travels as a tombstone.
 import { isoWeekOf, monthOf, quarterOf } from '../../shared/analysis/calendar';
 import { salesFactsDataset } from '../../shared/analysis/datasets';
+import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import {
   defineHandler,
   type DatasetHandler,
   type PullPage,
   type PullRequest,
 } from '../sync/handler';
-import { loadMasters, regionPair, scopeOf, type Masters } from './masters';
-import { selectFacts, type RawFact } from './sales-facts-query';
+import { mastersOf, regionPair, type Masters } from './masters';
+import { selectFacts, type FactScope, type RawFact } from './sales-facts-query';
 import { compact } from './snapshot';
 
 type Calendar = { year: number; quarter: string; month: string; week: string };
@@ -57,15 +58,34 @@ function factValues(masters: Masters, cache: Map<string, Calendar>, raw: RawFact
   });
 }
 
+/** A region-limited sales user sees their regions' dealers; the filter narrows further. */
+async function scopeOf(request: PullRequest): Promise<FactScope> {
+  const { user, filter } = request;
+  const limits: string[][] = [];
+  if (user.role === 'sales' && user.regions.length > 0) limits.push(user.regions);
+  if (filter.region) limits.push([filter.region]);
+  const regions = limits.length > 0 ? await loadRegions(request.db) : [];
+  return {
+    regions: limits.map((codes) => regionsUnder(codes, regions)),
+    ...(filter.dealer ? { dealer: filter.dealer } : {}),
+    ...(filter.category ? { category: filter.category } : {}),
+  };
+}
+
+const present = (codes: (string | null)[]) => codes.flatMap((c) => (c === null ? [] : [c]));
+
 export async function pullSalesFacts(request: PullRequest): Promise<PullPage> {
-  const masters = await loadMasters(request.db);
-  const scope = scopeOf(masters, request.user, request.filter);
+  const scope = await scopeOf(request);
   const raws = await selectFacts(request.db, {
     afterSeq: request.afterSeq,
     skipUpTo: request.skipTombstonesUpTo,
     limit: request.limit,
     scope,
     filter: request.filter,
+  });
+  const masters = await mastersOf(request.db, {
+    dealers: present(raws.map((r) => r.dealer_code)),
+    skus: present(raws.map((r) => r.sku_code)),
   });
   const cache = new Map<string, Calendar>();
   const rows: PullPage['rows'] = [];

@@ -23,6 +23,7 @@ import {
   type RecordWrite,
   type StoredRecord,
 } from './records-store';
+import { refreshDealerLimits } from '../finance/exposure-book';
 
 /** Fields of `def` that name records of another master dataset, e.g. a dealer's region. */
 function referenceFields(def: DatasetDef): { field: string; dataset: string }[] {
@@ -219,6 +220,7 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
           .map((m) => [String(m.values[naturalKey]), m.rowKey]),
       );
       const refProblems = await missingReferences(ctx, def, mutations, written);
+      const storedIds = [...byKey.values()].map((record) => record.id);
       const batch: Batch = { ctx, def, naturalKey, byKey, byId, writes: [] };
       const seenIds = new Map<string, number>();
       const outcomes: MutationOutcome[] = [];
@@ -238,6 +240,10 @@ export function masterHandler(def: DatasetDef): DatasetHandler {
         if (id !== undefined && twin === undefined) seenIds.set(id, m.index);
       }
       await writeRecords(ctx.trx, batch.writes);
+      // A dealer's credit limit is kept beside its exposure, for the credit check's one read
+      // (codes written, and codes a renamed dealer left behind).
+      if (def.name === 'dealers')
+        await refreshDealerLimits(ctx.trx, [...batch.writes.map((w) => w.id), ...storedIds]);
       return outcomes;
     },
     pull: (request) => pullRecords(def.name, request),

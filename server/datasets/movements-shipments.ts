@@ -1,10 +1,12 @@
 // 发货: a shipment against an order line. On hand and reserved fall together at the line's
 // location, never more than ordered minus already shipped (`over-shipment`), never on a
 // cancelled line. The line's shipped quantity, version and change_seq move in the same
-// transaction, so the orders pull shows the new status.
+// transaction, so the orders pull shows the new status, and so does the dealer's exposure (the
+// value shipped leaves open orders and becomes receivable).
 import type { RowProblem } from '../../shared/row-errors';
 import { shipmentsDataset } from '../../shared/datasets';
 import type { Shipment } from '../../shared/stock';
+import { ExposureBook } from '../finance/exposure-book';
 import { depositProblems } from '../finance/order-guards';
 import type { WriteContext } from '../sync/handler';
 import { inDateRange, movementHandler, type MovementEnv } from './movements';
@@ -16,6 +18,7 @@ interface ShipmentEnv extends MovementEnv {
   lines: Map<string, StoredLine>;
   shipped: Set<string>;
   deposits: Map<string, RowProblem>;
+  exposure: ExposureBook;
 }
 
 async function prepare(
@@ -31,7 +34,9 @@ async function prepare(
     sku: l.values.skuCode,
   }));
   const deposits = await depositProblems(ctx.trx, rows);
-  return { ctx, book: await StockBook.load(ctx.trx, pairs), lines, shipped: new Set(), deposits };
+  const book = await StockBook.load(ctx.trx, pairs);
+  const exposure = new ExposureBook(ctx.trx);
+  return { ctx, book, lines, shipped: new Set(), deposits, exposure };
 }
 
 function shipmentProblems(env: ShipmentEnv, s: Shipment): RowProblem[] {
@@ -70,7 +75,14 @@ function ship(env: ShipmentEnv, s: Shipment, ref: string): void {
     onHand: -s.quantity,
     reserved: -s.quantity,
   });
+  const { quantity, unitPrice, cancelled } = line.values;
+  const money = { quantity, unitPrice, cancelled };
+  const before = { ...money, shippedQty: line.shippedQty };
   line.shippedQty += s.quantity;
+  env.exposure.line(line.values.dealerCode, line.orderId, before, {
+    ...money,
+    shippedQty: line.shippedQty,
+  });
   if (line.lastShippedDate === null || s.date > line.lastShippedDate) line.lastShippedDate = s.date;
   env.shipped.add(line.id);
 }
@@ -90,9 +102,11 @@ async function finish(env: ShipmentEnv): Promise<void> {
       recordId: line.id,
       version: next.version,
     };
-    ctx.audit({ ...audit, action: 'ship', before: line.values, after: line.values });
+    // Shipping changes no pushed value, and the line holds them (orders-audit.ts).
+    ctx.audit({ ...audit, action: 'ship', before: null, after: null });
   }
   await saveLines(ctx.trx, written, ctx.now.toISOString());
+  await env.exposure.flush();
 }
 
 export function shipmentsHandler() {

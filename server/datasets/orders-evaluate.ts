@@ -14,7 +14,8 @@ import {
   type StoredLine,
   type StoredOrder,
 } from './orders-store';
-import { valuesAtVersion } from './records-store';
+import { lineValuesAtVersion } from './orders-audit';
+import type { ExposureBook } from '../finance/exposure-book';
 import type { DocNumbers } from '../sync/doc-numbers';
 
 export interface Entry {
@@ -30,6 +31,8 @@ export interface Batch extends OrderBatch {
   newOrders: StoredOrder[];
   numbers: DocNumbers;
   writes: StoredLine[];
+  /** The dealers' credit exposure: read by the credit check, moved by every line written. */
+  exposure: ExposureBook;
 }
 
 export const rejected = (problems: RowProblem[]): MutationOutcome => ({
@@ -90,8 +93,8 @@ function storedLine(snapshot: Readonly<Record<string, unknown>> | null): LineVal
 async function decide(batch: Batch, m: ParsedMutation<OrderLine>, known: Known) {
   const { existing } = known;
   const older = m.baseVersion !== undefined && m.baseVersion < existing.version;
-  const at = { dataset: 'orders', rowKey: m.rowKey, version: m.baseVersion ?? 0 };
-  const base = older ? await valuesAtVersion(batch.ctx.trx, at) : null;
+  const at = { rowKey: m.rowKey, version: m.baseVersion ?? 0, current: existing.values };
+  const base = older ? await lineValuesAtVersion(batch.ctx.trx, at) : null;
   return decideUpdate({
     current: existing.values,
     currentVersion: existing.version,

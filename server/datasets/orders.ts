@@ -20,6 +20,8 @@ import {
   type Batch,
   type Entry,
 } from './orders-evaluate';
+import { ExposureBook } from '../finance/exposure-book';
+import { lockKeys, lockSpace } from '../store/locks';
 import { guardOrderCredit } from '../finance/order-credit';
 import { pullOrders } from './orders-pull';
 import {
@@ -48,7 +50,14 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
   );
   const orders = await ordersFor(ctx.trx, values);
   const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
-  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [] };
+  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks).
+  await lockKeys(
+    ctx.trx,
+    lockSpace.dealerCredit,
+    values.map((v) => v.dealerCode),
+  );
+  const exposure = new ExposureBook(ctx.trx);
+  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure };
 }
 
 function orderFor(batch: Batch, values: LineValues): StoredOrder {
@@ -68,6 +77,13 @@ function orderFor(batch: Batch, values: LineValues): StoredOrder {
   batch.newOrders.push(order);
   return order;
 }
+
+const money = (line: StoredLine) => ({
+  quantity: line.values.quantity,
+  shippedQty: line.shippedQty,
+  unitPrice: line.values.unitPrice,
+  cancelled: line.values.cancelled,
+});
 
 function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']>): void {
   const { ctx } = batch;
@@ -92,14 +108,21 @@ function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']
   }
   for (const ledger of plan.check.ledger) ledger.ref = line.id;
   batch.writes.push(line);
+  batch.exposure.line(
+    line.values.dealerCode,
+    line.orderId,
+    before ? money(before) : null,
+    money(line),
+  );
   ctx.audit({
     dataset: 'orders',
     recordKey: line.rowKey,
     recordId: line.id,
     version: line.version,
     action: !before ? 'create' : plan.next.cancelled ? 'cancel' : 'update',
+    // The line holds its values; the trail keeps only what it had (orders-audit.ts).
     before: before?.values ?? null,
-    after: line.values,
+    after: null,
   });
   entry.outcome = { status: 'applied', id: line.id, version: line.version, problems: [] };
 }
@@ -108,7 +131,7 @@ async function settleGroup(batch: Batch, group: readonly Entry[]): Promise<void>
   const point = batch.book.savepoint();
   for (const entry of group) await evaluate(batch, entry);
   checkHeader(batch, group);
-  if (!group.some(isFailed)) await guardOrderCredit(batch.ctx, group);
+  if (!group.some(isFailed)) await guardOrderCredit(batch.ctx, group, batch.exposure);
   if (group.some(isFailed)) {
     batch.book.rollbackTo(point);
     for (const entry of group)
@@ -130,6 +153,7 @@ async function writeBatch(batch: Batch): Promise<void> {
   await saveLines(ctx.trx, batch.writes, at);
   await batch.book.flush(ctx);
   await batch.numbers.flush();
+  await batch.exposure.flush();
 }
 
 async function pushOrders(

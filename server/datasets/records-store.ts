@@ -129,6 +129,8 @@ const upsertRecords = bulkWriter({
     'data',
     'updated_at',
     'updated_by',
+    'category',
+    'region_code',
   ],
   onConflict: (insert) =>
     insert.onConflict((oc) =>
@@ -140,9 +142,17 @@ const upsertRecords = bulkWriter({
         data: eb.ref('excluded.data'),
         updated_at: eb.ref('excluded.updated_at'),
         updated_by: eb.ref('excluded.updated_by'),
+        category: eb.ref('excluded.category'),
+        region_code: eb.ref('excluded.region_code'),
       })),
     ),
 });
+
+/** A value of a record kept as a real column too, so pulls filter by it (string or null). */
+function column(write: RecordWrite, dataset: string, field: string): string | null {
+  const value = write.dataset === dataset ? write.values[field] : null;
+  return typeof value === 'string' ? value : null;
+}
 
 export async function writeRecords(db: Db, writes: readonly RecordWrite[]): Promise<void> {
   await upsertRecords(
@@ -157,6 +167,9 @@ export async function writeRecords(db: Db, writes: readonly RecordWrite[]): Prom
       data: JSON.stringify(w.values),
       updated_at: w.at,
       updated_by: w.by,
+      // What other datasets' pulls filter a record by: a product's category, a dealer's region.
+      category: column(w, 'products', 'category'),
+      region_code: column(w, 'dealers', 'regionCode'),
     })),
   );
 }

@@ -1,7 +1,10 @@
 // Pull "stock" (read-only): one row per location × SKU from stock_balances, key
 // `${location}|${sku}`, with the product's name, style, colour, size and safety stock.
 // available = on hand − reserved; belowSafety = available < safety stock. Filters: location,
-// category. Pages follow stock_balances.change_seq, so a delta costs what changed, not the table.
+// category. Pages follow stock_balances.change_seq, so a delta costs what changed, not the table,
+// and a page reads the products of its own rows only: the category filter looks each balance's
+// product up by its code (records.category), never the whole catalogue.
+import { sql } from 'kysely';
 import { stockDataset } from '../../shared/datasets';
 import type { StockRow as ParsedStockRow } from '../../shared/stock';
 import type { StockBalancesTable } from '../store/schema';
@@ -11,7 +14,7 @@ import {
   type PullPage,
   type PullRequest,
 } from '../sync/handler';
-import { allRecords } from './records-store';
+import { recordsById } from './records-store';
 import { pairKey } from './stock-book';
 import type { Parsed, ProductRef as Product } from './stock-refs';
 
@@ -36,34 +39,49 @@ function stockRow(balance: StockBalancesTable, product: Product | undefined): St
   };
 }
 
-async function productMap(request: PullRequest): Promise<Map<string, Product>> {
-  const records = await allRecords(request.db, 'products');
-  return new Map([...records.values()].map((r) => [r.id, r.values as Product]));
+/** The products of a page's rows, by SKU. */
+async function productsOf(request: PullRequest, skus: readonly string[]) {
+  const records = await recordsById(request.db, 'products', skus);
+  const products = new Map<string, Product>();
+  for (const record of records.values())
+    if (!record.deleted) products.set(record.id, record.values as Product);
+  return products;
 }
 
 export async function pullStock(request: PullRequest): Promise<PullPage> {
-  const products = await productMap(request);
   const { location, category } = request.filter;
   const locationCode = location ?? '';
-  const skus = category
-    ? [...products.values()].filter((p) => p.category === category).map((p) => p.skuCode)
-    : null;
+  const categoryName = category ?? '';
   const rows = await request.db
-    .selectFrom('stock_balances')
-    .selectAll()
-    .where('change_seq', '>', request.afterSeq)
+    .selectFrom('stock_balances as b')
+    .selectAll('b')
+    .where('b.change_seq', '>', request.afterSeq)
     .where((eb) => {
       const conditions = [];
-      if (location) conditions.push(eb('location_code', '=', locationCode));
-      // '' is no SKU: it keeps the list non-empty (PostgreSQL text cannot hold the NUL once used).
-      if (skus) conditions.push(eb('sku_code', 'in', [...skus, '']));
+      if (location) conditions.push(eb('b.location_code', '=', locationCode));
+      if (category)
+        conditions.push(
+          eb.exists(
+            eb
+              .selectFrom('records as p')
+              .select(sql.lit(1).as('one'))
+              .where('p.dataset', '=', 'products')
+              .whereRef('p.id', '=', 'b.sku_code')
+              .where('p.deleted', '=', 0)
+              .where('p.category', '=', categoryName),
+          ),
+        );
       if (conditions.length === 0) return eb.lit(true);
       // Balances that changed after a first load began are sent even when out of scope (as deletes).
-      return eb.or([eb('change_seq', '>', request.skipTombstonesUpTo), eb.and(conditions)]);
+      return eb.or([eb('b.change_seq', '>', request.skipTombstonesUpTo), eb.and(conditions)]);
     })
-    .orderBy('change_seq')
+    .orderBy('b.change_seq')
     .limit(request.limit)
     .execute();
+  const products = await productsOf(
+    request,
+    rows.map((b) => b.sku_code),
+  );
   const inScope = (b: StockBalancesTable) =>
     (!location || b.location_code === location) &&
     (!category || products.get(b.sku_code)?.category === category);

@@ -1,4 +1,4 @@
-// The planner's copy of the server's credit check (server/finance/ledger-exposure.ts), so every
+// The planner's copy of the server's credit check (server/finance/exposure-book.ts), so every
 // order the history plans is one the server accepts. A dealer uses the value of its orders not
 // cancelled less what was settled against its invoices — allocations, write-offs and deposits
 // moved onto them as the goods ship — which is receivables outstanding + open orders. An order

@@ -18,6 +18,7 @@ import {
 } from '../sync/handler';
 import { rowStamp } from '../sync/changes';
 import { AliasBook } from './aliases';
+import { ExposureBook } from './exposure-book';
 import { allocationsByKey, pullAllocations, saveAllocations } from './allocations-store';
 import {
   applyToState,
@@ -43,6 +44,8 @@ interface Run {
   writes: FinAllocationsTable[];
   /** Receipts whose allocated total moves. */
   touched: Set<string>;
+  /** The dealers' credit exposure, moved by allocations to invoices and deposits. */
+  exposure: ExposureBook;
 }
 
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
@@ -66,6 +69,7 @@ function columns(v: Values) {
 
 function write(run: Run, next: FinAllocationsTable, before?: FinAllocationsTable): MutationOutcome {
   run.writes.push(next);
+  run.exposure.allocation(before, next);
   for (const id of [next.receipt_id, before?.receipt_id]) if (id) run.touched.add(id);
   const action = next.deleted ? 'delete' : before ? 'update' : 'create';
   const audit = { dataset: 'allocations', recordKey: next.row_key, recordId: next.id };
@@ -142,6 +146,7 @@ async function openRun(ctx: WriteContext, scope: { receiptIds: string[]; dealerC
     aliases: await AliasBook.open(ctx),
     writes: [],
     touched: new Set<string>(),
+    exposure: new ExposureBook(ctx.trx),
   };
 }
 
@@ -158,6 +163,7 @@ async function pushAllocations(ctx: WriteContext, mutations: readonly Mutation[]
   const run: Run = await openRun(ctx, { receiptIds: ids, dealerCodes });
   const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
   await saveAllocations(ctx.trx, run.writes);
+  await run.exposure.flush();
   await refreshReceipts(ctx, [...run.touched]);
   await run.aliases.flush();
   await run.numbers.flush();

@@ -24,6 +24,7 @@ import {
 } from './credit-notes-check';
 import { rowStamp } from '../sync/changes';
 import { creditNotesByKey, pullCreditNotes, saveCreditNotes } from './credit-notes-store';
+import { ExposureBook } from './exposure-book';
 import { invoiceOwners } from './ledger-scope';
 import { loadLedgerSources } from './ledger-sources';
 import { DocNumbers } from '../sync/doc-numbers';
@@ -36,6 +37,8 @@ interface Run {
   state: CreditNoteState;
   numbers: DocNumbers;
   writes: FinCreditNotesTable[];
+  /** The dealers' credit exposure: a credit note lowers what its invoice's dealer owes. */
+  exposure: ExposureBook;
 }
 
 type Values = PushValues<typeof creditNotesDataset>;
@@ -61,6 +64,7 @@ const inputOf = (row: FinCreditNotesTable): CreditNoteInput => ({
 
 function write(run: Run, next: FinCreditNotesTable, before?: FinCreditNotesTable): MutationOutcome {
   run.writes.push(next);
+  run.exposure.creditNote(before, next);
   const action = next.deleted ? 'delete' : before ? 'update' : 'create';
   const audit = { dataset: 'credit-notes', recordKey: next.row_key, recordId: next.id };
   run.ctx.audit({ ...audit, version: next.version, action, before: before ?? null, after: next });
@@ -113,6 +117,7 @@ async function openRun(ctx: WriteContext, mutations: readonly Mutation[], stored
     state: creditNoteState(sources),
     numbers: await DocNumbers.open(ctx.trx, 'CN', ctx.today),
     writes: [],
+    exposure: new ExposureBook(ctx.trx),
   };
 }
 async function pushCreditNotes(ctx: WriteContext, mutations: readonly Mutation[]) {
@@ -123,6 +128,7 @@ async function pushCreditNotes(ctx: WriteContext, mutations: readonly Mutation[]
   const run: Run = await openRun(ctx, mutations, stored);
   const outcomes = mutations.map((m) => applyOne(run, m, stored.get(m.rowKey)));
   await saveCreditNotes(ctx.trx, run.writes);
+  await run.exposure.flush();
   await run.numbers.flush();
   return outcomes;
 }

@@ -6,6 +6,7 @@
 // then the release is audited (action 'release') and the order goes through.
 import type { RowProblem } from '../../shared/row-errors';
 import type { MutationOutcome, WriteContext } from '../sync/handler';
+import type { ExposureBook } from './exposure-book';
 import { checkOrderCredit } from './order-guards';
 
 interface LineValues {
@@ -35,14 +36,19 @@ function addedValue(group: readonly CreditEntry[]): number {
   return total;
 }
 
-export async function guardOrderCredit(ctx: WriteContext, group: readonly CreditEntry[]) {
+/** `exposure` is the push's book: the group is checked against what earlier groups took. */
+export async function guardOrderCredit(
+  ctx: WriteContext,
+  group: readonly CreditEntry[],
+  exposure: ExposureBook,
+) {
   const first = group.find((e) => e.plan)?.plan?.next;
   if (!first) return;
   const { dealerCode, orderRef } = first;
   const role = ctx.actor.user.role;
   const release = ctx.options.releaseCredit === true;
   const orderValue = addedValue(group);
-  const problem = await checkOrderCredit(ctx.trx, { dealerCode, orderValue, role, release });
+  const problem = await checkOrderCredit(exposure, { dealerCode, orderValue, role, release });
   if (!problem) return;
   const { released, ...rowProblem } = problem;
   if (released) {

@@ -3,7 +3,8 @@
 //   passes when used + this order ≤ the dealer's credit limit (exactly at the limit passes, one
 //   fen over fails — shared checkCredit). Over the limit, a release asked for by a manager,
 //   finance or admin lets it through; the result says `released` so the caller audits it.
-//   Orders passed earlier in the same transaction count as open orders for later groups.
+//   The figures are one dealer_exposure row kept by the writers (exposure-book.ts); orders passed
+//   earlier in the same push count as open orders for later groups through the push's book.
 // - checkShipmentDeposit: grade-C dealers (configurable per grade in finance-settings) must have
 //   received the deposit (订金) — default 30% of the order value — before any line of the order
 //   ships. The rule is on the whole order, so the shipped quantity does not change it.
@@ -17,7 +18,7 @@ import { formatYuan } from '../../shared/money';
 import type { RowProblem } from '../../shared/row-errors';
 import type { Role } from '../../shared/roles';
 import type { Db } from '../store/db';
-import { loadExposure, type Exposure } from './ledger-exposure';
+import { ExposureBook } from './exposure-book';
 import { inChunks } from './ledger-sources';
 import { loadFinanceSettings } from './settings';
 import { fin } from './tables';
@@ -38,24 +39,16 @@ export interface CreditProblem extends RowProblem {
 
 const releasers: readonly Role[] = ['manager', 'finance', 'admin'];
 
-/** Per transaction: each dealer's exposure when first read, plus what passed since. */
-const exposures = new WeakMap<Db, Map<string, Exposure>>();
-
-async function exposureOf(trx: Db, dealerCode: string): Promise<Exposure | undefined> {
-  const known = exposures.get(trx) ?? new Map<string, Exposure>();
-  exposures.set(trx, known);
-  const cached = known.get(dealerCode);
-  if (cached) return cached;
-  const exposure = await loadExposure(trx, dealerCode);
-  if (exposure) known.set(dealerCode, exposure);
-  return exposure;
-}
-
+/**
+ * The check against the dealer's exposure: read from the store, or from the push's book, which
+ * adds the lines earlier orders of the push wrote.
+ */
 export async function checkOrderCredit(
-  trx: Db,
+  source: Db | ExposureBook,
   input: OrderCreditInput,
 ): Promise<CreditProblem | null> {
-  const exposure = await exposureOf(trx, input.dealerCode);
+  const book = source instanceof ExposureBook ? source : new ExposureBook(source);
+  const exposure = await book.exposure(input.dealerCode);
   if (!exposure || input.orderValue <= 0) return null;
   const result = checkCredit({
     limit: exposure.limit,
@@ -63,9 +56,8 @@ export async function checkOrderCredit(
     openOrders: 0,
     thisOrder: input.orderValue,
   });
-  const released = input.release && releasers.includes(input.role);
-  if (result.code === 'ok' || released) exposure.used += input.orderValue;
   if (result.code === 'ok') return null;
+  const released = input.release && releasers.includes(input.role);
   const params = {
     limit: formatYuan(result.limit),
     used: formatYuan(result.used),

@@ -23,6 +23,7 @@ import {
   type WriteContext,
 } from '../sync/handler';
 import { saveAllocations } from './allocations-store';
+import { ExposureBook } from './exposure-book';
 import { autoMatchReceipts, type FreshReceipt } from './auto-match';
 import { DocNumbers } from '../sync/doc-numbers';
 import { pullReceipts, receiptsByFingerprint, receiptsByKey, saveReceipts } from './receipts-store';
@@ -168,6 +169,9 @@ async function pushReceipts(ctx: WriteContext, mutations: readonly Mutation[]) {
   const autoRows = ctx.options.autoMatch === true ? await autoMatchReceipts(ctx, run.fresh) : [];
   await saveReceipts(ctx.trx, run.writes);
   await saveAllocations(ctx.trx, autoRows);
+  const exposure = new ExposureBook(ctx.trx);
+  for (const row of autoRows) exposure.allocation(undefined, row);
+  await exposure.flush();
   await run.numbers.flush();
   return outcomes;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { managers } from '../../shared/roles';
 import { localeOf } from '../http/middleware';
+import { completeOrderAudit } from '../datasets/orders-audit';
 import { parseOr400 } from '../http/parse';
 import type { RouteFactory } from './route';
 
@@ -46,6 +47,7 @@ export const auditRoutes: RouteFactory = (deps) => [
         .limit(query.limit)
         .execute();
       const entries = rows.map((r) => ({
+        auditId: r.id,
         at: r.at,
         username: r.username,
         role: r.role,
@@ -59,7 +61,9 @@ export const auditRoutes: RouteFactory = (deps) => [
         before: r.before === null ? null : (JSON.parse(r.before) as unknown),
         after: r.after === null ? null : (JSON.parse(r.after) as unknown),
       }));
-      res.json({ entries });
+      // Order lines' audit rows leave out what the line holds; fill it back in.
+      if (query.dataset === 'orders') await completeOrderAudit(deps.db, entries);
+      res.json({ entries: entries.map(({ auditId: _id, ...entry }) => entry) });
     },
   },
 ];

@@ -14,6 +14,10 @@ export const lockSpace = {
   stockPair: 0x5353_0002,
   /** A pushed row (dataset + row key): two pushes of one row take turns. */
   rowKey: 0x5353_0003,
+  /** A dealer's credit: two order pushes for one dealer check its limit in turn. */
+  dealerCredit: 0x5353_0004,
+  /** An order's deposit figures (order_exposure), read and rewritten by one writer at a time. */
+  orderExposure: 0x5353_0005,
 } as const;
 
 export const onceLocks = { migrate: 1, demoSeed: 2 } as const;

@@ -12,6 +12,7 @@ import * as idempotencyLeases from './migrations/011-idempotency-leases';
 import * as signInLimits from './migrations/012-sign-in-limits';
 import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
+import * as flatCosts from './migrations/031-flat-costs';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'sign-in-limits', up: signInLimits.up },
   { version: 20, name: 'complaints', up: complaints.up },
   { version: 30, name: 'estate', up: estate.up },
+  { version: 31, name: 'flat-costs', up: flatCosts.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

@@ -12,6 +12,18 @@ import {
 } from './db';
 import { migrate } from './migrate';
 
+/**
+ * Migrates, then fills what a migration added from the data already there, with today's code
+ * (all migrations ran by then): the dealers' credit exposure from the ledger (migration 030).
+ */
+async function migrateAndFill(store: Store, now: () => Date): Promise<void> {
+  const applied = await migrate(store.db, now);
+  if (applied.includes(30)) {
+    const { rebuildExposure } = await import('../services/exposure-rebuild');
+    await rebuildExposure(store.db, { repair: true });
+  }
+}
+
 export async function openMigratedStore(
   location: string,
   now: () => Date = () => new Date(),
@@ -22,7 +34,7 @@ export async function openMigratedStore(
     : openStore(location, options);
   try {
     if (store.dialect === 'postgres') await checkCollation(store, options);
-    await migrate(store.db, now);
+    await migrateAndFill(store, now);
   } catch (error) {
     await store.close();
     throw error;
@@ -38,7 +50,7 @@ export async function openMigratedSqlite(
 ): Promise<SqliteStore> {
   const store = openStore(file, options);
   try {
-    await migrate(store.db, now);
+    await migrateAndFill(store, now);
   } catch (error) {
     await store.close();
     throw error;

@@ -38,6 +38,10 @@ export interface RecordsTable {
   data: string;
   updated_at: string;
   updated_by: string;
+  /** A product's category (products only), so pulls filter by it without reading `data`. */
+  category: string | null;
+  /** A dealer's region (dealers only), likewise. */
+  region_code: string | null;
 }
 
 export interface OrdersTable {
@@ -147,6 +151,31 @@ export interface AuditTable {
   after: string | null;
 }
 
+/**
+ * One dealer's credit exposure, kept by the writers (server/finance/exposure-book.ts): the
+ * credit check reads this row. credit_limit is null when no live dealer has the code.
+ */
+export interface DealerExposureTable {
+  dealer_code: string;
+  credit_limit: number | null;
+  /** Σ (quantity − shipped) × price over the dealer's lines not cancelled. */
+  open_orders: number;
+  /** Invoiced − settled on invoices − deposits moved onto invoices. */
+  receivables: number;
+}
+
+/** Per order, what moving its deposit (订金) onto its invoices depends on. */
+export interface OrderExposureTable {
+  order_id: string;
+  dealer_code: string;
+  /** Deposits allocated to the order. */
+  deposit: number;
+  /** Value shipped (invoiced) so far. */
+  shipped: number;
+  /** Allocations, write-offs and credit notes against the order's invoices. */
+  settled: number;
+}
+
 /** 客诉: one complaint; times ISO UTC; `scope_region` is the dealer's region, or the typed one. */
 export interface ComplaintsTable {
   id: string;
@@ -193,6 +222,8 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   applied_mutations: AppliedMutationsTable;
   audit: AuditTable;
+  dealer_exposure: DealerExposureTable;
+  order_exposure: OrderExposureTable;
   schema_migrations: MigrationsTable;
   complaints: ComplaintsTable;
 }

@@ -15,6 +15,7 @@
 // The push itself stays safe if a slow request ever outlived its lease and a retry took over:
 // guards 2 and 3 (mutation ids, row keys) still stop anything being applied twice.
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
 
@@ -26,6 +27,17 @@ export const RENEW_MS = 15_000;
 export function hashBody(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
+
+/**
+ * Stored answers are deflated (a 1,000-row answer is ~170 KB of JSON, mostly repeated field
+ * names), as text so any store keeps them; answers stored as plain JSON still replay.
+ */
+const PACKED = 'deflate:';
+const pack = (json: string) => PACKED + deflateRawSync(json, { level: 1 }).toString('base64');
+const unpack = (stored: string) =>
+  stored.startsWith(PACKED)
+    ? inflateRawSync(Buffer.from(stored.slice(PACKED.length), 'base64')).toString('utf8')
+    : stored;
 
 /** A finished request's stored answer: its status and its JSON text, sent again as it was. */
 export type Claim = { replay: { status: number; json: string } } | { claimed: true };
@@ -70,7 +82,7 @@ export async function claimKey(
     if (!existing) throw new AppError('idempotency-in-progress');
     if (existing.request_hash !== input.hash) throw new AppError('idempotency-key-reused');
     if (existing.state === 'done' && existing.response !== null) {
-      return { replay: { status: existing.status_code, json: existing.response } };
+      return { replay: { status: existing.status_code, json: unpack(existing.response) } };
     }
     // Still running under a live lease: the first request is at work.
     if (existing.lease_until > input.now.toISOString())
@@ -120,7 +132,7 @@ export async function completeKey(
     .set({
       state: 'done',
       status_code: input.status,
-      response: input.json,
+      response: pack(input.json),
       owner: '',
       lease_until: '',
     })

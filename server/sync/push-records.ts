@@ -19,7 +19,7 @@ export async function previouslyApplied(
       .where('client_id', '=', clientId)
       .where('mutation_id', 'in', ids.slice(i, i + 500))
       .execute();
-    for (const row of rows) found.set(row.mutation_id, JSON.parse(row.result) as MutationOutcome);
+    for (const row of rows) found.set(row.mutation_id, replayOf(row.result));
   }
   return found;
 }
@@ -72,12 +72,26 @@ export async function recordAudit(
   );
 }
 
-/** What a repeated mutation answers: the applied outcome, as `unchanged`. */
-function replayOutcome(outcome: MutationOutcome): MutationOutcome {
-  const replay: MutationOutcome = { status: 'unchanged', problems: outcome.problems };
-  if (outcome.id !== undefined) replay.id = outcome.id;
-  if (outcome.version !== undefined) replay.version = outcome.version;
-  if (outcome.serverValues) replay.serverValues = outcome.serverValues;
+/**
+ * What a repeated mutation answers is the applied outcome as `unchanged`; it is stored without
+ * what every such answer has (the status, an empty problem list), a row per mutation applied.
+ */
+function storedReplay(outcome: MutationOutcome): string {
+  const stored: Partial<MutationOutcome> = {};
+  if (outcome.id !== undefined) stored.id = outcome.id;
+  if (outcome.version !== undefined) stored.version = outcome.version;
+  if (outcome.problems.length > 0) stored.problems = outcome.problems;
+  if (outcome.serverValues) stored.serverValues = outcome.serverValues;
+  return JSON.stringify(stored);
+}
+
+/** The answer a stored replay gives (rows stored whole, with status and problems, read too). */
+function replayOf(text: string): MutationOutcome {
+  const stored = JSON.parse(text) as Partial<MutationOutcome>;
+  const replay: MutationOutcome = { status: 'unchanged', problems: stored.problems ?? [] };
+  if (stored.id !== undefined) replay.id = stored.id;
+  if (stored.version !== undefined) replay.version = stored.version;
+  if (stored.serverValues) replay.serverValues = stored.serverValues;
   return replay;
 }
 
@@ -102,7 +116,7 @@ export async function rememberApplied(
         client_id: input.clientId,
         mutation_id: mutation.mutationId,
         dataset: input.dataset,
-        result: JSON.stringify(replayOutcome(outcome)),
+        result: storedReplay(outcome),
         created_at: at,
       })),
   );

@@ -215,7 +215,10 @@ describe('cli', function () {
       .join(' ');
     // util-linux `script` gives the CLI a terminal; we type only once each prompt is shown.
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
-      env: { ...process.env, SALES_SYNC_DB: db },
+      env: {
+        ...process.env,
+        ...(isPostgresUrl(db) ? { SALES_SYNC_DATABASE_URL: db } : { SALES_SYNC_DB: db }),
+      },
     });
     let seen = '';
     child.stdout.on('data', (chunk: Buffer) => (seen += chunk.toString('utf8')));
@@ -233,5 +236,25 @@ describe('cli', function () {
     assert.match(seen, /Password of sun reset/);
     assert.doesNotMatch(seen, /typed-secret/, 'the password was echoed');
     assert.ok(await canSignIn('sun', 'typed-secret-1'));
+  });
+
+  it('checks the credit exposure against the ledger, and repairs a tampered row', async () => {
+    const store = await openMigratedStore(db);
+    try {
+      await store.db
+        .insertInto('dealer_exposure')
+        .values({ dealer_code: 'GHOST', credit_limit: null, open_orders: 5, receivables: 0 })
+        .execute();
+    } finally {
+      await store.close();
+    }
+    const check = cli(db, ['exposure', 'rebuild']);
+    assert.equal(check.status, 0, check.err);
+    const found = JSON.parse(check.out) as { differences: { key: string }[]; repaired: boolean };
+    assert.deepEqual([found.differences.map((d) => d.key), found.repaired], [['GHOST'], false]);
+    const repair = cli(db, ['exposure', 'rebuild', '--repair']);
+    assert.equal((JSON.parse(repair.out) as { repaired: boolean }).repaired, true);
+    const again = JSON.parse(cli(db, ['exposure', 'rebuild']).out) as { differences: unknown[] };
+    assert.deepEqual(again.differences, []);
   });
 });
