@@ -14,6 +14,9 @@ import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
 
+/** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
+export const EXPOSURE_MIGRATION = 31;
+
 export interface Migration {
   version: number;
   name: string;
@@ -32,7 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'sign-in-limits', up: signInLimits.up },
   { version: 20, name: 'complaints', up: complaints.up },
   { version: 30, name: 'estate', up: estate.up },
-  { version: 31, name: 'flat-costs', up: flatCosts.up },
+  { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

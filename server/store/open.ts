@@ -10,15 +10,15 @@ import {
   type Store,
   type StoreOptions,
 } from './db';
-import { migrate } from './migrate';
+import { EXPOSURE_MIGRATION, migrate } from './migrate';
 
 /**
  * Migrates, then fills what a migration added from the data already there, with today's code
- * (all migrations ran by then): the dealers' credit exposure from the ledger (migration 030).
+ * (all migrations ran by then): the dealers' credit exposure from the ledger (EXPOSURE_MIGRATION).
  */
 async function migrateAndFill(store: Store, now: () => Date): Promise<void> {
   const applied = await migrate(store.db, now);
-  if (applied.includes(30)) {
+  if (applied.includes(EXPOSURE_MIGRATION)) {
     const { rebuildExposure } = await import('../services/exposure-rebuild');
     await rebuildExposure(store.db, { repair: true });
   }

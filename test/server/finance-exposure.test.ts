@@ -207,7 +207,7 @@ describe('finance: the kept credit exposure', () => {
     const dealers = ['F-EX-A', 'F-EX-B', 'F-EX-C'];
     const db = server.store.db;
     const kept = await Promise.all(dealers.map((dealer) => loadExposure(db, dealer)));
-    // Back to the schema before migration 030, with the history kept (the last test here).
+    // Back to the schema before migration 31, with the history kept (the last test here).
     for (const statement of [
       sql`DROP TABLE dealer_exposure`,
       sql`DROP TABLE order_exposure`,
@@ -216,7 +216,7 @@ describe('finance: the kept credit exposure', () => {
       sql`DROP INDEX applied_mutations_created`,
       sql`ALTER TABLE records DROP COLUMN category`,
       sql`ALTER TABLE records DROP COLUMN region_code`,
-      sql`DELETE FROM schema_migrations WHERE version = 30`,
+      sql`DELETE FROM schema_migrations WHERE version = 31`,
     ])
       await statement.execute(db);
     const upgraded = await openMigratedStore(server.location);

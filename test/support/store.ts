@@ -1,6 +1,7 @@
 // Stores for tests: a SQLite file in a temp folder by default, or — when
 // SALES_SYNC_TEST_DATABASE_URL points at a PostgreSQL server (npm run test:pg) — a fresh
 // database per store, copied from a template migrated once per test process, and dropped after.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,8 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /** Creates an empty database (C collation, like SQLite's byte order) and returns its URL. */
 export async function createTestDatabase(from?: string): Promise<string> {
-  const name = `sales_sync_test_${process.pid}_${++counter}`;
+  // The random part keeps names apart even if this module is ever loaded twice in one process.
+  const name = `sales_sync_test_${process.pid}_${++counter}_${randomBytes(4).toString('hex')}`;
   await admin((client) =>
     client.query(
       from
