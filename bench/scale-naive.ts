@@ -21,6 +21,8 @@ export interface Naive {
   /** Products (and a balance of each at one location) until `total` exist. */
   growProducts: (total: number) => void;
   bytes: () => number;
+  /** Checkpoints the WAL a bulk growth left. */
+  settle: () => void;
   close: () => Promise<void>;
 }
 
@@ -123,6 +125,9 @@ export async function startNaive(): Promise<Naive> {
           balance.run(sku, i + 1);
         }
       })();
+    },
+    settle: () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
     },
     bytes: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');

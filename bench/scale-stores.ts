@@ -17,6 +17,8 @@ export interface BenchStore {
   store: Store;
   /** Bytes the store's tables and indexes take now (after its writes reached them). */
   bytes: () => Promise<number>;
+  /** After a bulk growth: what the store would have done by itself over time (checkpoint, statistics). */
+  settle: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -34,6 +36,10 @@ async function openSqlite(_url: string | undefined, now: () => Date): Promise<Be
         * s.page_size AS bytes FROM pragma_page_count() p, pragma_freelist_count() f,
         pragma_page_size() s`.execute(store.db);
       return result.rows[0]?.bytes ?? 0;
+    },
+    settle: () => {
+      store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      return Promise.resolve();
     },
     close: async () => {
       await store.close();
@@ -70,6 +76,9 @@ async function openPostgres(url: string | undefined, now: () => Date): Promise<B
         AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind = 'r'`.execute(store.db);
       return Number(result.rows[0]?.bytes ?? 0);
+    },
+    settle: async () => {
+      await sql`ANALYZE`.execute(store.db);
     },
     close: async () => {
       await store.close();

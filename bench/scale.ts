@@ -309,6 +309,8 @@ export async function benchScale(): Promise<Row[]> {
     for (const size of HISTORY) {
       await growLines(db, size);
       naive.growLines(size);
+      await bench.settle();
+      naive.settle();
       const before = { ours: await bench.bytes(), naive: naive.bytes() };
       let round = 0;
       const push = (url: string, token?: string) => () =>
@@ -413,6 +415,8 @@ export async function benchScale(): Promise<Row[]> {
     for (const products of CATALOGUE) {
       await growProducts(db, products);
       naive.growProducts(products);
+      await bench.settle();
+      naive.settle();
       const get = (url: string, token?: string) =>
         client.run({ kind: 'get', url, ...(token ? { token } : {}), rounds: 40 });
       const ours = await measured(() =>
