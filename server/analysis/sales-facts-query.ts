@@ -9,7 +9,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PullFilter } from '../../shared/protocol';
 import type { Db } from '../store/db';
-import { jsonInt, jsonText } from '../store/dialect';
+import { shipmentColumns } from '../datasets/shipment-records';
 
 /** What the user and the filter leave in: dealers in every region set, one dealer, one category. */
 export interface FactScope {
@@ -69,7 +69,8 @@ const flag = (condition: RawBuilder<unknown>) => sql`CASE WHEN ${condition} THEN
 const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code`;
 
 export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
-  const shipDate = jsonText(db, 'r.data', 'date');
+  const shipment = shipmentColumns(db);
+  const shipDate = shipment.date;
   const ordered = matches(q, sql.ref('l.order_date'));
   const shipped = matches(q, shipDate);
   const result = await sql<RawFact>`
@@ -79,9 +80,9 @@ export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
     WHERE l.change_seq > ${q.afterSeq} AND (${ordered} OR l.change_seq > ${q.skipUpTo})
     UNION ALL
     SELECT 's', r.id, r.change_seq, r.version, r.deleted, ${flag(shipped)}, ${shipDate},
-      ${jsonInt(db, 'r.data', 'quantity')}, ${LINE_COLUMNS}
-    FROM records r LEFT JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
-    WHERE r.dataset = 'shipments' AND r.change_seq > ${q.afterSeq}
+      ${shipment.quantity}, ${LINE_COLUMNS}
+    FROM records r LEFT JOIN order_lines l ON l.id = ${shipment.lineId}
+    WHERE ${shipment.isShipment} AND r.change_seq > ${q.afterSeq}
       AND (${shipped} OR r.change_seq > ${q.skipUpTo})
     ORDER BY 3 LIMIT ${q.limit}`.execute(db);
   return result.rows;

@@ -5,7 +5,7 @@
 // expression index of migration 003 serves the date range.
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
-import { jsonInt, jsonText } from '../store/dialect';
+import { liveShipmentsWithLines, shipmentColumns } from '../datasets/shipment-records';
 
 export interface DealerMonthAmount {
   dealer: string;
@@ -19,12 +19,10 @@ export interface DealerSkuShipped {
   quantity: number;
 }
 
-const shipments = (db: Db) => ({
-  date: jsonText(db, 'r.data', 'date'),
-  quantity: jsonInt(db, 'r.data', 'quantity'),
-  from: sql`FROM records r JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
-  WHERE r.dataset = 'shipments' AND r.deleted = 0`,
-});
+const shipments = (db: Db) => {
+  const columns = shipmentColumns(db);
+  return { date: columns.date, quantity: columns.quantity, from: liveShipmentsWithLines(db) };
+};
 
 /** Shipped amount per dealer and month 'YYYY-MM' within [from, to]. */
 export async function shippedByDealerMonth(

@@ -17,6 +17,7 @@ import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
 import type { DatasetHandler } from '../sync/handler';
 import { runPush } from '../sync/push';
+import { BatchSizer } from './batch-sizer';
 import { sha256, type ParsedUpload } from './import-parse';
 import type { ImportPool } from './import-pool';
 import type { ImportRow } from './import-rows';
@@ -61,18 +62,14 @@ export interface ImportReport {
 
 export { sha256 };
 
-/** Rows per push transaction in a non-atomic import: short enough that others' requests interleave. */
-const IMPORT_BATCH = 250;
-
 /** Lets the request loop answer whoever is waiting before the next batch. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Batches of about IMPORT_BATCH mutations that keep each group (an order's lines) together,
- * so the whole-order rule sees every line of an order in one push.
+ * The mutations in groups that stay together (an order's lines), so the whole-order rule sees
+ * every line of an order in one push; a row without a group is a group of one.
  */
-function batchesOf(input: ImportInput, mutations: readonly Mutation[]): Mutation[][] {
-  if (input.atomic) return [[...mutations]];
+function groupsOf(input: ImportInput, mutations: readonly Mutation[]): Mutation[][] {
   const { groupBy } = input.handler.def;
   const groups = new Map<string, Mutation[]>();
   mutations.forEach((m, i) => {
@@ -81,17 +78,32 @@ function batchesOf(input: ImportInput, mutations: readonly Mutation[]): Mutation
     group.push(m);
     groups.set(key, group);
   });
-  const batches: Mutation[][] = [];
+  return [...groups.values()];
+}
+
+/**
+ * Batches for the pushes: one for an atomic import (one transaction holds every row, so
+ * all-or-nothing really holds); otherwise whole groups up to the size the sizer asks for as each
+ * batch is taken, so each transaction is short and the loop is free between them.
+ */
+function* batchesOf(
+  input: ImportInput,
+  mutations: readonly Mutation[],
+  sizer: BatchSizer,
+): Generator<Mutation[]> {
+  if (input.atomic) {
+    yield [...mutations];
+    return;
+  }
   let batch: Mutation[] = [];
-  for (const group of groups.values()) {
-    if (batch.length > 0 && batch.length + group.length > IMPORT_BATCH) {
-      batches.push(batch);
+  for (const group of groupsOf(input, mutations)) {
+    if (batch.length > 0 && batch.length + group.length > sizer.next) {
+      yield batch;
       batch = [];
     }
     batch.push(...group);
   }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+  if (batch.length > 0) yield batch;
 }
 
 async function pushAll(
@@ -107,8 +119,10 @@ async function pushAll(
   // atomic: one runPush, so one transaction holds every row and all-or-nothing really holds;
   // otherwise short batches keep each transaction short, with the loop free between them.
   const results: RowResult[] = [];
-  for (const batch of batchesOf(input, mutations)) {
+  const sizer = new BatchSizer();
+  for (const batch of batchesOf(input, mutations, sizer)) {
     if (results.length > 0) await yieldToLoop();
+    const started = performance.now();
     const request = {
       workbookId: actor.workbookId,
       clientId: actor.clientId,
@@ -125,6 +139,7 @@ async function pushAll(
       now: input.now,
       locale: input.locale,
     });
+    sizer.took(batch.length, performance.now() - started);
     results.push(...response.results);
   }
   return results;
@@ -214,12 +229,19 @@ export async function runImport(input: ImportInput): Promise<{ report: ImportRep
   let pushed = mutations.length > 0 ? await pushAll(input, mutations, input.dryRun || abort) : [];
   if (abort) pushed = abortedResults(pushed, fields, input.locale);
   const byKey = new Map(pushed.map((r) => [r.mutationId, r]));
-  const results = rows.map((row) =>
-    toResult(row, row.mutation && byKey.get(row.mutation.mutationId), {
-      fields,
-      locale: input.locale,
-    }),
-  );
+  // A few thousand rows at a time, with the loop free between: the results of 50,000 rows
+  // described in one go would hold every other request for their length.
+  const results: ImportResult[] = [];
+  for (let i = 0; i < rows.length; i += 2000) {
+    if (i > 0) await yieldToLoop();
+    for (const row of rows.slice(i, i + 2000))
+      results.push(
+        toResult(row, row.mutation && byKey.get(row.mutation.mutationId), {
+          fields,
+          locale: input.locale,
+        }),
+      );
+  }
   return { report: describeImport(input, parsed, results) };
 }
 

@@ -2,7 +2,7 @@
 // against one invoice, versioned like every finance table.
 import type { Db } from '../store/db';
 import type { PullPage, PullRequest } from '../sync/handler';
-import { inChunks } from './ledger-sources';
+import { inChunks } from '../store/chunks';
 import { fin, type FinCreditNotesTable } from './tables';
 import { toDealerScopedPage } from './table-pull';
 

@@ -27,7 +27,8 @@ import { bulkWriter } from '../store/bulk';
 import { lockKeys, lockSpace } from '../store/locks';
 import type { DealerExposureTable, OrderExposureTable } from '../store/schema';
 import { recordsById } from '../datasets/records-store';
-import { inChunks } from './ledger-sources';
+import { shipmentLineIds } from '../datasets/shipment-records';
+import { inChunks } from '../store/chunks';
 import type { FinAllocationsTable, FinCreditNotesTable } from './tables';
 
 export interface Exposure {
@@ -211,10 +212,7 @@ export class ExposureBook {
     const shipmentIds = [...this.invoices.keys()].flatMap((id) =>
       id.startsWith('INV-') ? [id.slice(4)] : [],
     );
-    const shipments = await recordsById(this.trx, 'shipments', shipmentIds);
-    const lineOf = new Map<string, string>();
-    for (const [id, record] of shipments)
-      if (typeof record.values.lineId === 'string') lineOf.set(id, record.values.lineId);
+    const lineOf = await shipmentLineIds(this.trx, shipmentIds);
     const lines = await inChunks([...lineOf.values()], (ids) =>
       this.trx
         .selectFrom('order_lines')

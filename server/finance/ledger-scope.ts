@@ -4,11 +4,10 @@
 // (an order, or the shipment an invoice bills) and the dealer of each stored row it changes, so
 // a target of another dealer is still found and refused as dealer-mismatch — and the live
 // allocations of the receipts it allocates from.
-import { sql } from 'kysely';
 import type { ParsedMutation } from '../sync/handler';
 import type { Db } from '../store/db';
-import { jsonText } from '../store/dialect';
-import { inChunks } from './ledger-sources';
+import { shipmentDealers } from '../datasets/shipment-records';
+import { inChunks } from '../store/chunks';
 import { fin, type FinAllocationsTable } from './tables';
 
 interface Target {
@@ -41,15 +40,10 @@ async function orderOwners(db: Db, orderIds: readonly string[]): Promise<string[
 
 /** Invoice INV-<shipment id> belongs to the dealer of the shipment's order line. */
 export async function invoiceOwners(db: Db, invoiceIds: readonly string[]): Promise<string[]> {
-  const shipmentIds = invoiceIds.flatMap((id) => (id.startsWith('INV-') ? [id.slice(4)] : []));
-  const rows = await inChunks(shipmentIds, async (ids) => {
-    const result = await sql<{ dealer_code: string }>`
-      SELECT l.dealer_code FROM records r
-      JOIN order_lines l ON l.id = ${jsonText(db, 'r.data', 'lineId')}
-      WHERE r.dataset = 'shipments' AND r.id IN (${sql.join(ids)})`.execute(db);
-    return result.rows;
-  });
-  return rows.map((r) => r.dealer_code);
+  return shipmentDealers(
+    db,
+    invoiceIds.flatMap((id) => (id.startsWith('INV-') ? [id.slice(4)] : [])),
+  );
 }
 
 export async function allocationDealers(

@@ -3,10 +3,10 @@
 // shipments (one invoice each), the live allocations and the live credit notes. Invoices are derived, never stored:
 // a shipment record is the invoice's source of truth, so they cannot drift apart.
 import { invoiceFromShipment, type Invoice } from '../../shared/finance/receivables';
-import { sql } from 'kysely';
 import { allRecords, recordsById } from '../datasets/records-store';
+import { shipmentsOfLines } from '../datasets/shipment-records';
+import { inChunks } from '../store/chunks';
 import type { Db } from '../store/db';
-import { isPostgres, jsonText } from '../store/dialect';
 import { fin, type FinAllocationsTable, type FinCreditNotesTable } from './tables';
 
 export interface DealerInfo {
@@ -108,26 +108,6 @@ async function loadLines(db: Db, dealerCodes?: readonly string[]) {
   );
 }
 
-/**
- * Every live shipment, or those of the given lines. Without statistics SQLite would rather walk
- * every shipment than look up a list of lines in the expression index, so the index is named
- * (PostgreSQL plans with statistics and has no INDEXED BY).
- */
-async function shipmentRecords(db: Db, lineIds?: readonly string[]) {
-  if (lineIds === undefined) return [...(await allRecords(db, 'shipments'))];
-  const rows = await inChunks(lineIds, async (ids) => {
-    const indexed = isPostgres(db) ? sql`` : sql`INDEXED BY records_shipment_line`;
-    const result = await sql<{ id: string; data: string }>`
-      SELECT id, data FROM records ${indexed}
-      WHERE dataset = 'shipments' AND ${jsonText(db, 'data', 'lineId')} IN (${sql.join(ids)})
-        AND deleted = 0`.execute(db);
-    return result.rows;
-  });
-  return rows.map(
-    (r) => [r.id, { values: JSON.parse(r.data) as Record<string, unknown> }] as const,
-  );
-}
-
 function ordersOf(lines: Map<string, LineInfo>): Map<string, OrderInfo> {
   const orders = new Map<string, OrderInfo>();
   for (const line of lines.values()) {
@@ -155,7 +135,7 @@ async function loadInvoices(
 ) {
   const { dealers, scoped } = scope;
   const invoices: Invoice[] = [];
-  for (const [id, record] of await shipmentRecords(db, scoped ? [...lines.keys()] : undefined)) {
+  for (const [id, record] of await shipmentsOfLines(db, scoped ? [...lines.keys()] : undefined)) {
     const line = lines.get(str(record.values.lineId));
     if (line === undefined) continue;
     const shipment = {
@@ -206,14 +186,4 @@ export async function loadLedgerSources(
     allocations: await liveAllocations(db, dealerCodes),
     creditNotes: await liveCreditNotes(db, dealerCodes),
   };
-}
-
-export async function inChunks<T>(
-  keys: readonly string[],
-  load: (chunk: string[]) => Promise<T[]>,
-): Promise<T[]> {
-  const unique = [...new Set(keys)];
-  const rows: T[] = [];
-  for (let i = 0; i < unique.length; i += 500) rows.push(...(await load(unique.slice(i, i + 500))));
-  return rows;
 }

@@ -19,7 +19,7 @@ import type { RowProblem } from '../../shared/row-errors';
 import type { Role } from '../../shared/roles';
 import type { Db } from '../store/db';
 import { ExposureBook } from './exposure-book';
-import { inChunks } from './ledger-sources';
+import { inChunks } from '../store/chunks';
 import { loadFinanceSettings } from './settings';
 import { fin } from './tables';
 

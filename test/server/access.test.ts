@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { buildRoutes } from '../../server/app';
 import { roles } from '../../shared/roles';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 
 const sampleParams: Record<string, string> = { file: 'stock.xlsx', dataset: 'regions' };
 
@@ -14,11 +14,7 @@ function concretePath(path: string): string {
 
 describe('access: route × role matrix', function () {
   this.timeout(120_000);
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = suiteServer();
 
   it('every route answers 401 without a token, except sign-in', async () => {
     for (const route of buildRoutes(server.deps)) {

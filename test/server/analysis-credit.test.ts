@@ -1,7 +1,7 @@
 // Credit (信用) in dealer grading from the receivables ledger: orders → shipments (one invoice
 // each, 30 days' terms) → bank receipts and allocations, all through the push API.
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer, type TestServer } from '../support/server';
 import { must } from './finance-seed';
 import { NOW, pullAll, pushOk, seedMasters } from './analysis-seed';
 
@@ -46,9 +46,8 @@ async function pay(server: TestServer, dealerCode: string, invoice: string, date
 }
 
 describe('analysis: credit score from receivables', () => {
-  let server: TestServer;
+  const server = suiteServer({ now: () => NOW });
   before(async () => {
-    server = await startTestServer({ now: () => NOW });
     await seedMasters(server);
     // Grade C pays no deposit here, so D3 can be shipped like the others.
     await pushOk(server, 'manager', 'finance-settings', [
@@ -85,7 +84,6 @@ describe('analysis: credit score from receivables', () => {
       scores('2024-12', 'D1'),
     ]);
   });
-  after(() => server.close());
 
   const credit = async () => {
     const { rows } = await pullAll(server, 'analyst', 'dataset=dealer-grades');

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { NOW, push, pullAll, seedMasters, seedSales, type Seeded } from './analysis-seed';
 
 describe('analysis: sales facts pull', () => {
-  let server: TestServer;
+  const server = serverPerTest({ now: () => NOW });
   let seeded: Seeded;
   beforeEach(async () => {
-    server = await startTestServer({ now: () => NOW });
     await seedMasters(server);
     seeded = await seedSales(server);
   });
-  afterEach(() => server.close());
 
   it('gives one row per ordered line and per shipment, with ISO week, month, quarter and both region levels', async () => {
     const { rows } = await pullAll(server, 'analyst', 'dataset=sales-facts');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { NOW, push, pullAll, pushOk, seedMasters, seedSales } from './analysis-seed';
 
 const scheme = (overrides: Record<string, unknown> = {}) => ({
@@ -19,13 +19,13 @@ const scheme = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('analysis: grading schemes and dealer grades', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ now: () => NOW });
-    await seedMasters(server);
-    await seedSales(server);
+  const server = serverPerTest({
+    now: () => NOW,
+    prepare: async (s) => {
+      await seedMasters(s);
+      await seedSales(s);
+    },
   });
-  afterEach(() => server.close());
 
   it('refuses weights summing to 95 and overlapping bands, saying where', async () => {
     const res = await push(server, 'manager', 'grading-schemes', [

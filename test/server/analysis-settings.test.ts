@@ -1,17 +1,17 @@
 // Analysis settings (分析设置): managers set the planning inputs the fair-guidance and
 // replenishment pulls read; unset settings keep their defaults (10 %, 100 %, 14, 28, 60, 90).
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { NOW, pullAll, push, pushOk, seedMasters, seedSales } from './analysis-seed';
 
 describe('analysis: settings', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ now: () => NOW });
-    await seedMasters(server);
-    await seedSales(server);
+  const server = serverPerTest({
+    now: () => NOW,
+    prepare: async (s) => {
+      await seedMasters(s);
+      await seedSales(s);
+    },
   });
-  afterEach(() => server.close());
 
   const fair = async () => {
     const query = 'dataset=fair-guidance&from=2025-01-01&to=2025-03-31';

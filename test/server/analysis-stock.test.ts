@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { NOW, pullAll, seedMasters, seedSales, type Seeded } from './analysis-seed';
 
 describe('analysis: replenishment, delivery variance, fair guidance', () => {
-  let server: TestServer;
+  const server = suiteServer({ now: () => NOW });
   let seeded: Seeded;
   before(async () => {
-    server = await startTestServer({ now: () => NOW });
     await seedMasters(server);
     seeded = await seedSales(server);
   });
-  after(() => server.close());
 
   it('suggests a pack-rounded reorder for a short best-seller and ages its stock FIFO', async () => {
     const { rows } = await pullAll(server, 'warehouse', 'dataset=replenishment');

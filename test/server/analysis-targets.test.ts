@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { NOW, push, pullAll, pushOk, seedMasters, seedSales } from './analysis-seed';
 
 // 8 % for January–August, 9 % for September–December: 100 in all.
@@ -9,9 +9,8 @@ const distribution = Object.fromEntries(
 const AMOUNT = 100_000_001; // fen: one fen that the split must place
 
 describe('analysis: targets, splits and achievement', () => {
-  let server: TestServer;
+  const server = suiteServer({ now: () => NOW });
   before(async () => {
-    server = await startTestServer({ now: () => NOW });
     await seedMasters(server);
     await seedSales(server);
     await pushOk(server, 'manager', 'targets', [
@@ -25,7 +24,6 @@ describe('analysis: targets, splits and achievement', () => {
       },
     ]);
   });
-  after(() => server.close());
 
   it('refuses a distribution summing to 95, with the shared rule reason in the user language', async () => {
     const res = await push(server, 'manager', 'targets', [

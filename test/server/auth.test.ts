@@ -1,16 +1,14 @@
 // Sign-in, tokens, CORS, OpenAPI and the audit trail.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { PASSWORD, startTestServer, TEST_ORIGIN, type TestServer } from '../support/server';
+import { PASSWORD, serverPerTest, TEST_ORIGIN } from '../support/server';
 
 describe('auth, CORS, openapi and audit', () => {
-  let server: TestServer;
-  let clock: Date;
-  beforeEach(async () => {
+  beforeEach(() => {
     clock = new Date('2026-11-27T02:00:00Z');
-    server = await startTestServer({ now: () => clock });
   });
-  afterEach(() => server.close());
+  const server = serverPerTest({ now: () => clock });
+  let clock: Date;
 
   const login = (username: string, password: string) =>
     server.call(null, '/api/v1/auth/login', { body: { username, password } });

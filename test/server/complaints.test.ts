@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { seedDemo } from '../../server/demo/seed';
 import { push, seedSalesData, signInAs, type Row } from '../support/fixtures';
-import { PASSWORD, startTestServer, type TestServer } from '../support/server';
+import { PASSWORD, serverPerTest, startTestServer } from '../support/server';
 
 /** The server's clock, set per test as a Shanghai time. */
 let clock = new Date('2026-11-20T06:30:00Z');
@@ -24,13 +24,10 @@ const complaint = (values: Record<string, unknown>) => ({
 });
 
 describe('complaints', () => {
-  let server: TestServer;
-  beforeEach(async () => {
+  beforeEach(() => {
     clock = at('2026-11-20 14:30');
-    server = await startTestServer({ now: () => clock });
-    await seedSalesData(server);
   });
-  afterEach(() => server.close());
+  const server = serverPerTest({ now: () => clock, prepare: seedSalesData });
 
   const log = async (rows: Row[], role: Role = 'sales', token?: string) => {
     const res = await push(server, {

@@ -8,7 +8,7 @@ import type { RowResult } from '../../shared/protocol';
 import type { Db, Store } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
 import { DocNumbers, type DocPrefix } from '../../server/sync/doc-numbers';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { fixedNow, orderRow, push, seedSalesData } from '../support/fixtures';
 
 /** Opens an allocator in its own transaction, takes `count` numbers and commits them. */
@@ -95,12 +95,7 @@ describe('document numbers', () => {
   });
 
   describe('through pushes', () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startTestServer({ now: fixedNow });
-      await seedSalesData(server);
-    });
-    after(() => server.close());
+    const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
     it('gives two pushes sent at once different orders, in sequence', async () => {
       const send = (orderRef: string) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readConfig } from '../../server/config';
 import { buildRegistry } from '../../server/sync/registry';
 import { datasetModules } from '../../shared/registry';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, suiteServer } from '../support/server';
 
 const names = (defs: readonly { name: string }[]) => defs.map((d) => d.name).sort();
 
@@ -14,11 +14,7 @@ describe('estate: the deployment switch SALES_SYNC_MODULES', () => {
   });
 
   describe('an estate-only deployment', () => {
-    let server: TestServer;
-    before(async () => {
-      server = await startTestServer({ deps: { handlers: buildRegistry(['estate']) } });
-    });
-    after(() => server.close());
+    const server = suiteServer({ deps: { handlers: buildRegistry(['estate']) } });
 
     it('lists only the estate datasets and their master lists in GET /api/v1/meta', async () => {
       const res = await server.call('sales', '/api/v1/meta');

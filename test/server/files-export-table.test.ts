@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as XLSX from 'xlsx';
 import { localStamp } from '../../server/files/export';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { download, firstSheetRows, pushAsManager, readBack } from '../fixtures/xlsx/workbooks';
 
 const NOW = new Date('2026-11-27T08:30:00.000Z');
@@ -20,10 +20,9 @@ function part(bytes: Buffer, path: string): string {
 }
 
 describe('exports as Excel tables', () => {
-  let server: TestServer;
+  const server = suiteServer({ now: () => NOW });
   let bytes: Buffer;
   before(async () => {
-    server = await startTestServer({ now: () => NOW });
     await pushAsManager(server, 'regions', [{ code: 'HD', name: '华东' }]);
     await pushAsManager(server, 'dealers', [
       {
@@ -39,7 +38,6 @@ describe('exports as Excel tables', () => {
     ]);
     bytes = (await download(server, '/api/v1/export/dealers.xlsx', { role: 'finance' })).bytes;
   });
-  after(() => server.close());
 
   it('holds the data in an Excel table with an autofilter over every row', () => {
     const rows = firstSheetRows(bytes);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as XLSX from 'xlsx';
 import { localStamp, serverTimeZone } from '../../server/files/export';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   download,
   firstSheetRows,
@@ -36,9 +36,8 @@ function sheetXml(bytes: Buffer): string {
 }
 
 describe('GET /api/v1/export/:dataset.xlsx', () => {
-  let server: TestServer;
+  const server = suiteServer({ now: () => NOW });
   before(async () => {
-    server = await startTestServer({ now: () => NOW });
     await pushAsManager(server, 'regions', [{ code: 'HD', name: '华东' }]);
     await pushAsManager(
       server,
@@ -46,7 +45,6 @@ describe('GET /api/v1/export/:dataset.xlsx', () => {
       HOSTILE_NAMES.map((name, i) => dealer(`D${i + 1}`, name)),
     );
   });
-  after(() => server.close());
 
   it('writes localized headers, typed cells, system columns last, a frozen header and an About sheet', async () => {
     const res = await download(server, '/api/v1/export/dealers.xlsx', { role: 'analyst' });

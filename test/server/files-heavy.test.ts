@@ -8,7 +8,7 @@ import { ImportPool, poolLimits } from '../../server/files/import-pool';
 import { silentLogger } from '../../server/logger';
 import { cellBomb, sharedStringsBomb } from '../fixtures/xlsx/hostile';
 import { upload } from '../fixtures/xlsx/workbooks';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer, suiteServer, type TestServer } from '../support/server';
 
 /** The slowest GET /api/v1/health while `work` runs, polled every 20 ms. */
 async function worstHealthDuring(server: TestServer, work: Promise<unknown>): Promise<number> {
@@ -30,11 +30,7 @@ async function worstHealthDuring(server: TestServer, work: Promise<unknown>): Pr
 
 describe('heavy and hostile uploads', function () {
   this.timeout(180_000);
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = suiteServer();
 
   it('a shared-strings bomb (a small upload inflating 25:1) is refused before parsing, and health keeps answering', async () => {
     const bomb = sharedStringsBomb(120);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   declaredZipBomb,
   garbage,
@@ -13,11 +13,7 @@ import {
 import { pullAll, upload, workbook } from '../fixtures/xlsx/workbooks';
 
 describe('hostile and broken workbook uploads', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = suiteServer();
 
   /** Uploads `bytes` as regions, checks the refusal, its speed, and that the server still answers. */
   async function refused(

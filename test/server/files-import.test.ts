@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import {
   download,
   firstSheetRows,
@@ -46,11 +46,7 @@ const product = (
 ];
 
 describe('POST /api/v1/import/:dataset', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => server.close());
+  const server = serverPerTest();
 
   it('finds a header below a title, in another order, with full-width and spaced titles', async () => {
     const bytes = workbook([

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { roles } from '../../shared/roles';
 import { dateToSerial } from '../../shared/cells';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 import { countOrderLines, fixedNow, seedSalesData, TODAY } from '../support/fixtures';
 import { download, firstSheetRows, upload, workbook, type Cell } from '../fixtures/xlsx/workbooks';
 
@@ -34,12 +34,7 @@ const line = (
 ];
 
 describe('workbook files for orders and stock', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  afterEach(() => server.close());
+  const server = serverPerTest({ now: fixedNow, prepare: seedSalesData });
 
   it('lets sales import orders (date cells and text dates), refuses analysts, and never duplicates', async () => {
     const bytes = workbook([

@@ -4,14 +4,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { DatasetHandler } from '../../server/sync/handler';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 
 describe('honest statuses', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = suiteServer();
 
   const raw = async (pathname: string, init: RequestInit = {}) => {
     const token = await server.tokenFor('manager');

@@ -4,14 +4,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { claimKey, LEASE_MS, releaseOrphanedKeys, renewKey } from '../../server/sync/idempotency';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 
 describe('idempotency key leases', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer({ deps: { instanceId: 'host-a:3000' } });
-  });
-  afterEach(() => server.close());
+  const server = serverPerTest({ deps: { instanceId: 'host-a:3000' } });
 
   const t0 = new Date('2026-03-02T08:00:00.000Z');
   const later = (ms: number) => new Date(t0.getTime() + ms);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 
 const region = (code: string, name: string) => ({
   mutationId: randomUUID(),
@@ -10,11 +10,7 @@ const region = (code: string, name: string) => ({
 });
 
 describe('master data push and pull', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => server.close());
+  const server = serverPerTest();
 
   const push = (body: unknown, role: 'manager' | 'sales' = 'manager', key = randomUUID()) =>
     server.call(role, '/api/v1/sync/push', { body, headers: { 'idempotency-key': key } });

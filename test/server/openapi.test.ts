@@ -3,17 +3,15 @@
 // routes really use are described.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 
 describe('openapi.json', function () {
   this.timeout(120_000);
-  let server: TestServer;
+  const server = suiteServer();
   let doc: any;
   before(async () => {
-    server = await startTestServer();
     doc = (await server.call(null, '/api/v1/openapi.json')).body;
   });
-  after(() => server.close());
 
   it('passes redocly lint (recommended rules), offline', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lint-openapi.ts'], {

@@ -3,18 +3,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { RowResult as Result } from '../../shared/protocol';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { fixedNow, orderRow, push, seedSalesData, TODAY, type Row } from '../support/fixtures';
 
 type Entry = { action: string; version: number; before: any; after: any };
 
 describe('order line audit', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const send = async (row: Row, dataset = 'orders') =>
     (await push(server, { dataset, rows: [row], role: 'manager' })).body.results[0] as Result;

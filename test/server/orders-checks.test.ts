@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   countOrderLines,
   fixedNow,
@@ -16,12 +16,7 @@ import {
 const codes = (result: Result) => result.errors.map((e) => e.code);
 
 describe('order checks', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const send = async (request: Omit<PushRequest, 'dataset'>) =>
     (await push(server, { dataset: 'orders', role: 'sales', ...request })).body.results as Result[];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   fixedNow,
   orderRow,
@@ -15,12 +15,7 @@ import {
 type Line = { rowKey: string; values: Record<string, unknown>; id: string };
 
 describe('order updates', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const reserved = async () => (await stockByKey(server)).get('WH-E|TEE-BLK-M')?.reserved ?? -1;
   const send = async (row: Row) =>

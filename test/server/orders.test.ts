@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   countOrderLines,
   fixedNow,
@@ -22,12 +22,7 @@ const summary = (applied: number, unchanged: number) => ({
 });
 
 describe('orders push', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const send = (request: Omit<PushRequest, 'dataset'>) =>
     push(server, { dataset: 'orders', role: 'sales', ...request });

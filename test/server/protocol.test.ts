@@ -1,7 +1,7 @@
 // The sync protocol's whole-request rules: idempotency keys, malformed bodies, limits, language.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { serverPerTest } from '../support/server';
 
 const regionRow = (code: string) => ({
   mutationId: randomUUID(),
@@ -17,11 +17,7 @@ const pushBody = (mutations: unknown[]) => ({
 });
 
 describe('sync protocol', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(() => server.close());
+  const server = serverPerTest();
 
   const push = (body: unknown, key: string, headers: Record<string, string> = {}) =>
     server.call('manager', '/api/v1/sync/push', {

@@ -4,15 +4,14 @@
 // kept beside the JSON, and follow a product that moves to another category.
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { fixedNow, orderRow, products, push, seedSalesData } from '../support/fixtures';
 
 type PullRow = { key: string; op: string; values: Record<string, unknown> };
 
 describe('pull pages read only their own rows', () => {
-  let server: TestServer;
+  const server = suiteServer({ now: fixedNow });
   before(async () => {
-    server = await startTestServer({ now: fixedNow });
     await seedSalesData(server);
     const res = await push(server, { dataset: 'orders', rows: [orderRow('PO-PG1', 2)] });
     assert.equal(res.body.summary.applied, 1, JSON.stringify(res.body.results));
@@ -25,7 +24,6 @@ describe('pull pages read only their own rows', () => {
         1, 0, 0, 'not json', '', '', CASE WHEN i % 2 = 0 THEN 'T恤' END,
         CASE WHEN i % 2 = 1 THEN 'HD' END FROM n`.execute(server.store.db);
   });
-  after(() => server.close());
 
   const pull = async (dataset: string, query = '') => {
     const res = await server.call('manager', `/api/v1/sync/pull?dataset=${dataset}${query}`);

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { fixedNow, push, seedSalesData, stockByKey, TODAY, type Row } from '../support/fixtures';
 
 describe('receipts, transfers and adjustments', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const move = async (dataset: string, rows: Row[]) =>
     (await push(server, { dataset, rows, role: 'warehouse' })).body.results as Result[];

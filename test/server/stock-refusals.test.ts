@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   fixedNow,
   orderRow,
@@ -12,12 +12,7 @@ import {
 } from '../support/fixtures';
 
 describe('stock movements refused', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const move = async (dataset: string, rows: Row[]) =>
     (await push(server, { dataset, rows, role: 'warehouse' })).body.results as Result[];

@@ -2,18 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { rebuildStock } from '../../server/services/stock-rebuild';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { fixedNow, orderRow, push, seedSalesData, TODAY, type Row } from '../support/fixtures';
 
 type StockPullRow = { key: string; op: string; version: number; values: Record<string, unknown> };
 
 describe('stock pull and rebuild', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({ now: fixedNow });
-    await seedSalesData(server);
-  });
-  after(() => server.close());
+  const server = suiteServer({ now: fixedNow, prepare: seedSalesData });
 
   const applied = async (dataset: string, row: Row) => {
     const role = dataset === 'orders' ? 'manager' : 'warehouse';

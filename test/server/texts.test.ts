@@ -3,14 +3,10 @@
 // format (integer fen) for API clients.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 
 describe('answers in the caller language', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = suiteServer();
 
   it('a zh-CN caller reads Chinese for broken JSON, a schema error and an unknown route', async () => {
     const broken = await server.call(null, '/api/v1/auth/login', { body: '{"username":' });

@@ -102,6 +102,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // The client (undici, 4 s) must give up an idle connection before the server (Node, 5 s) does:
+  // on a loaded machine a request sent on a socket the server is closing fails with ECONNRESET.
+  server.keepAliveTimeout = 30_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<Role, string>();
   const tokenFor = async (role: Role) => {
@@ -154,4 +157,44 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface SuiteServerOptions extends TestServerOptions {
+  /** Runs once after the server starts, before the suite's tests (seed sales data…). */
+  prepare?: (server: TestServer) => Promise<unknown>;
+}
+
+/**
+ * One server for the enclosing mocha suite: started (and prepared) before its first test and
+ * closed after its last. Call it in the `describe` body; the value it returns stands for the
+ * server once started, so tests and hooks use it like the server itself.
+ */
+export function suiteServer(options: SuiteServerOptions = {}): TestServer {
+  return hookedServer(options, { start: before, stop: after });
+}
+
+/** As `suiteServer`, but a fresh server (and store) for each test of the suite. */
+export function serverPerTest(options: SuiteServerOptions = {}): TestServer {
+  return hookedServer(options, { start: beforeEach, stop: afterEach });
+}
+
+function hookedServer(
+  options: SuiteServerOptions,
+  hooks: { start: (fn: () => Promise<void>) => void; stop: (fn: () => Promise<void>) => void },
+): TestServer {
+  let current: TestServer | undefined;
+  hooks.start(async () => {
+    current = await startTestServer(options);
+    await options.prepare?.(current);
+  });
+  hooks.stop(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as TestServer, {
+    get(_target, key) {
+      if (!current) throw new Error('the suite server is used outside its suite’s tests');
+      return Reflect.get(current, key, current);
+    },
+  });
 }
