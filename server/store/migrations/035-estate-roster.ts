@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 
 type Table = ReturnType<Kysely<unknown>['schema']['createTable']>;
 
-/** The columns every synced row carries (docs/protocol.md, "Versions"). */
+/** The columns every synced row carries (docs/protocol.md, "Push"). */
 function versioned(table: Table): Table {
   return table
     .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
