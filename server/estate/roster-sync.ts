@@ -74,7 +74,7 @@ export function maskPhone(phone: string): string {
 
 /** '张三丰' → '张**': the family name stays so the office can still greet the customer. */
 export function maskName(name: string): string {
-  const chars = [...name];
+  const chars = Array.from(new Intl.Segmenter('zh').segment(name), (s) => s.segment);
   return `${chars[0] ?? ''}${'*'.repeat(Math.max(chars.length - 1, 0))}`;
 }
 
