@@ -128,4 +128,15 @@ describe('estate: 轮岗接待', () => {
       ['A', `${DAY} 10:05`, `${DAY} 10:10`, true],
     );
   });
+
+  it('frees the consultant when a reception typed by mistake is deleted', async () => {
+    // r6 (C, open since 10:50) is withdrawn; C is free again and still has one reception today.
+    server.setNow(at('10:55'));
+    const res = await pushAs(server, 'sales', 'estate-receptions', [
+      { op: 'delete', rowKey: 'r6', baseVersion: 1 },
+    ]);
+    assert.equal(res.body.results[0].status, 'applied', JSON.stringify(res.body));
+    const board = await queue();
+    assert.deepEqual([board.C?.busy, board.C?.receptions, board.C?.position], [false, 1, 1]);
+  });
 });

@@ -165,4 +165,21 @@ describe('estate: 排班 and 考勤', () => {
       rows.some((r) => r.values.consultant === 'sales-user' && r.values.at === '2026-11-27 08:55'),
     );
   });
+
+  it('refuses a shift time that is not HH:mm', async () => {
+    const res = await pushAs(server, 'manager', 'estate-shifts', [
+      { values: { ...dayShift, code: 'S2', start: '9:00' } },
+      { values: { ...dayShift, code: 'S3', end: '24:00' } },
+    ]);
+    assert.deepEqual(
+      res.body.results.map((r: { errors: { field: string; code: string }[] }) => [
+        r.errors[0]?.field,
+        r.errors[0]?.code,
+      ]),
+      [
+        ['start', 'invalid-value'],
+        ['end', 'invalid-value'],
+      ],
+    );
+  });
 });

@@ -117,4 +117,29 @@ describe('estate: 来电/来访 and the weekly summary', () => {
       ['estate-not-your-row', 'estate-project-unknown'],
     );
   });
+
+  it('lets a consultant delete only their own rows', async () => {
+    const manager = await pullAs(server, 'manager', 'estate-visits');
+    const c2 = manager.find((r) => r.values.consultant === 'C2');
+    assert.ok(c2);
+    const res = await pushAs(server, 'sales', 'estate-visits', [
+      { op: 'delete', rowKey: c2.key, baseVersion: c2.version },
+    ]);
+    assert.equal(res.body.results[0].errors[0].code, 'estate-not-your-row');
+    const own = manager.find((r) => r.values.consultant === 'sales-user');
+    assert.ok(own);
+    const deleted = await pushAs(server, 'sales', 'estate-visits', [
+      { op: 'delete', rowKey: own.key, baseVersion: own.version },
+    ]);
+    assert.equal(deleted.body.results[0].status, 'applied', JSON.stringify(deleted.body));
+  });
+
+  it('gives the eight weeks up to the week of `to` when no `from` is given', async () => {
+    const rows = await pullAs(server, 'manager', 'estate-weekly', '&to=2026-11-30');
+    const weeks = rows.filter((r) => r.values.consultant === '*').map((r) => r.values.week);
+    assert.deepEqual(
+      weeks,
+      [42, 43, 44, 45, 46, 47, 48, 49].map((n) => `2026-W${n}`),
+    );
+  });
 });
