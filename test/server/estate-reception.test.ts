@@ -139,4 +139,15 @@ describe('estate: 轮岗接待', () => {
     const board = await queue();
     assert.deepEqual([board.C?.busy, board.C?.receptions, board.C?.position], [false, 1, 1]);
   });
+
+  it('gives two visitors arriving at once two different consultants', async () => {
+    // The queue is C, B, A. Two desks push at the same instant: one consultant each (on
+    // PostgreSQL the loser of the race meets est_receptions_one_open and runs again).
+    server.setNow(at('11:00'));
+    const push = (rowKey: string) =>
+      pushAs(server, 'sales', 'estate-receptions', [{ rowKey, values: { projectCode: 'P1' } }]);
+    const [first, second] = await Promise.all([push('r7'), push('r8')]);
+    const names = [first, second].map((res) => res.body.results[0].serverValues?.consultant);
+    assert.deepEqual([...names].sort(), ['B', 'C']);
+  });
 });
