@@ -34,10 +34,10 @@ const clock = (zh: string, en: string, synonyms: string[]) =>
   });
 
 /** The consultant a row is about; a consultant (sales) may leave it blank for themselves. */
-const consultantField = field.code(
-  { label: label('置业顾问', 'Consultant'), synonyms: ['顾问', '销售'] },
-  optional,
-);
+const consultantMeta = { label: label('置业顾问', 'Consultant'), synonyms: ['顾问', '销售'] };
+const consultantField = field.code(consultantMeta, optional);
+/** Pulled rows always name their consultant. */
+const pulledConsultant = field.code(consultantMeta);
 
 export const visitKinds = ['call', 'visit'] as const;
 export type VisitKind = (typeof visitKinds)[number];
@@ -64,9 +64,7 @@ export const visitSchema = z.object({
   channel: text('来源渠道', 'Source channel', ['渠道', '来源'], 50),
   notes: text('备注', 'Notes', ['说明'], 500),
 });
-export const visitPullSchema = visitSchema.extend({
-  consultant: field.code({ label: label('置业顾问', 'Consultant') }),
-});
+export const visitPullSchema = visitSchema.extend({ consultant: pulledConsultant });
 
 /** 班次: working hours, the late grace and the hours a day needs (minutes) to count. */
 export const shiftSchema = z.object({
@@ -106,9 +104,7 @@ export const checkInSchema = z.object({
     punchDirections,
   ),
 });
-export const checkInPullSchema = checkInSchema.extend({
-  consultant: field.code({ label: label('置业顾问', 'Consultant') }),
-});
+export const checkInPullSchema = checkInSchema.extend({ consultant: pulledConsultant });
 
 /** 接待: the front desk starts one (the server names the consultant) and ends it. */
 export const receptionSchema = z.object({

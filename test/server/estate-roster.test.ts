@@ -1,6 +1,7 @@
 // 排班 and 考勤 over HTTP: assignments that overlap are refused naming the one in the way, and
 // attendance at each edge of the shift's thresholds (docs/estate-roster.md).
 import assert from 'node:assert/strict';
+import { upload, workbook } from '../fixtures/xlsx/workbooks';
 import { must, pullAs, pushAs, startEstateServer, type EstateServer } from './estate-helpers';
 
 /** 09:00–18:00, 10 minutes' grace; under 4 h is a half day, under 2 h absent. */
@@ -181,5 +182,28 @@ describe('estate: 排班 and 考勤', () => {
         ['end', 'invalid-value'],
       ],
     );
+  });
+
+  it("imports the time clock's sheet (签到/签退 in Chinese) and counts it", async () => {
+    const bytes = workbook([
+      ['考勤机导出'],
+      ['顾问', '打卡时间', '类型'],
+      ['ONTIME', '2026-11-24 09:05', '签到'],
+      ['ONTIME', '2026-11-24 18:02', '签退'],
+    ]);
+    const res = await upload(server, { role: 'manager', dataset: 'estate-check-ins', bytes });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.results.map((r: { status: string }) => r.status),
+      ['applied', 'applied'],
+    );
+    const rows = await pullAs(
+      server,
+      'manager',
+      'estate-attendance',
+      '&from=2026-11-24&to=2026-11-24',
+    );
+    const day = rows.find((r) => r.key === '2026-11-24|ONTIME')?.values;
+    assert.deepEqual([day?.workedMinutes, day?.lateMinutes, day?.status], [537, 0, 'present']);
   });
 });
