@@ -6,6 +6,7 @@ import { complaintDatasets } from './complaints/datasets';
 import type { DatasetDef } from './dataset-def';
 import { coreDatasets } from './datasets';
 import { estateDatasets } from './estate/datasets';
+import { estateRosterDatasets } from './estate/roster-datasets';
 import { financeDatasets } from './finance/datasets';
 
 /**
@@ -15,7 +16,7 @@ import { financeDatasets } from './finance/datasets';
  */
 export const datasetModules = {
   dealer: [...coreDatasets, ...financeDatasets, ...analysisDatasets, ...complaintDatasets],
-  estate: estateDatasets,
+  estate: [...estateDatasets, ...estateRosterDatasets],
 } as const satisfies Record<string, readonly DatasetDef[]>;
 export type ModuleName = keyof typeof datasetModules;
 export const moduleNames = Object.keys(datasetModules) as ModuleName[];

@@ -8,10 +8,11 @@ import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
 import type { HandlerRegistry } from '../sync/registry';
 import { addDays, atHour } from './calendar';
+import { seedEstateRoster, type RosterCounts } from './estate-roster';
 import { createPusher, type Pusher } from './pusher';
 import type { Random } from './random';
 
-export interface EstateCounts {
+export interface EstateCounts extends RosterCounts {
   units: number;
   holds: number;
   subscriptions: number;
@@ -124,7 +125,7 @@ export async function seedEstate(input: {
     opening,
   );
   const free = units.filter((u) => u.values.status === 'available' && !heldBack.includes(u));
-  const counts: EstateCounts = {
+  const counts: Omit<EstateCounts, keyof RosterCounts> = {
     units: units.length,
     holds: 0,
     subscriptions: 0,
@@ -193,5 +194,8 @@ export async function seedEstate(input: {
     const [result] = await manager.push('estate-contracts', [exit], atHour(today, 16));
     counts.exits = result?.status === 'applied' ? 1 : 0;
   }
-  return counts;
+  return {
+    ...counts,
+    ...(await seedEstateRoster({ manager, random: random.fork('roster'), today })),
+  };
 }

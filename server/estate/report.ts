@@ -8,6 +8,7 @@ import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { shanghaiDate } from '../sync/changes';
 import { defineHandler, type PullRequest } from '../sync/handler';
 import { est, type EstDocumentsTable } from './tables';
+import { visitsBetween } from './visits';
 
 type Period = 'day' | 'month' | 'year';
 const soldStatuses = new Set(['subscribed', 'contracted', 'filed', 'paid']);
@@ -20,7 +21,9 @@ function periods(day: string): [Period, string][] {
   ];
 }
 
-const emptyFigures = () => ({
+export const emptyFigures = () => ({
+  calls: 0,
+  visits: 0,
   holds: 0,
   subscriptions: 0,
   subscribedArea: 0,
@@ -30,10 +33,37 @@ const emptyFigures = () => ({
   contractedAmount: 0,
   cancellations: 0,
 });
-type Figures = ReturnType<typeof emptyFigures>;
+export type Figures = ReturnType<typeof emptyFigures>;
+type FigureRow = DerivedRow & { values: Figures & Record<string, unknown> };
+
+/** The row of `key`, made with `head` and zero figures when it is not there yet. */
+export function figureRow(
+  rows: Map<string, FigureRow>,
+  key: string,
+  head: Record<string, unknown>,
+) {
+  let row = rows.get(key);
+  if (!row) {
+    row = { key, values: { ...head, ...emptyFigures() } };
+    rows.set(key, row);
+  }
+  return row;
+}
+
+/** Adds one call or visit (来电/来访, docs/estate-roster.md) dated within from–to. */
+export function countVisit(
+  figures: Figures,
+  visit: { visit_date: string; kind: string },
+  from: string,
+  to: string,
+) {
+  if (visit.visit_date < from || visit.visit_date > to) return;
+  if (visit.kind === 'call') figures.calls += 1;
+  else figures.visits += 1;
+}
 
 /** Adds one document's events between from and to (inclusive) to the figures. */
-function count(figures: Figures, doc: EstDocumentsTable, from: string, to: string) {
+export function count(figures: Figures, doc: EstDocumentsTable, from: string, to: string) {
   const within = (date: string | null) => date !== null && date >= from && date <= to;
   if (within(doc.doc_date)) {
     if (doc.kind === 'hold') figures.holds += 1;
@@ -65,19 +95,26 @@ export async function dailyReport(request: PullRequest): Promise<DerivedRow[]> {
       ]),
     )
     .execute();
-  const rows = new Map<string, DerivedRow & { values: Figures & Record<string, unknown> }>();
+  const visits = await visitsBetween(request.db, `${day.slice(0, 4)}-01-01`, day);
+  const rows = new Map<string, FigureRow>();
   for (const [period, from] of periods(day)) {
+    const head = (projectCode: string, consultant: string) =>
+      [
+        `${period}|${projectCode}|${consultant}`,
+        { period, from, to: day, projectCode, consultant },
+      ] as const;
     for (const doc of docs) {
-      for (const consultant of [doc.consultant, '*']) {
-        const key = `${period}|${doc.project_code}|${consultant}`;
-        let row = rows.get(key);
-        if (!row) {
-          const head = { period, from, to: day, projectCode: doc.project_code, consultant };
-          row = { key, values: { ...head, ...emptyFigures() } };
-          rows.set(key, row);
-        }
-        count(row.values, doc, from, day);
-      }
+      for (const consultant of [doc.consultant, '*'])
+        count(figureRow(rows, ...head(doc.project_code, consultant)).values, doc, from, day);
+    }
+    for (const visit of visits) {
+      for (const consultant of [visit.consultant, '*'])
+        countVisit(
+          figureRow(rows, ...head(visit.project_code, consultant)).values,
+          visit,
+          from,
+          day,
+        );
     }
   }
   return [...rows.values()];

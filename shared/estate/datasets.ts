@@ -94,6 +94,8 @@ export const dailyReportRowSchema = z.object({
   to: field.date({ label: label('截止日', 'To') }),
   projectCode: field.code({ label: label('项目编码', 'Project code') }),
   consultant: field.code({ label: label('置业顾问', 'Consultant'), synonyms: ['*'] }),
+  calls: count('来电组数', 'Calls'),
+  visits: count('来访组数', 'Visits'),
   holds: count('小订套数', 'Holds'),
   subscriptions: count('认购套数', 'Subscriptions'),
   subscribedArea: count('认购面积(0.01㎡)', 'Subscribed area (0.01 m²)'),

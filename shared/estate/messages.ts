@@ -59,4 +59,29 @@ export const estateMessages = {
     'zh-CN': '单据 {document} 属于 {holder}。',
     'en-US': 'Document {document} belongs to {holder}.',
   },
+  'estate-shift-unknown': {
+    'zh-CN': '班次“{value}”不存在。',
+    'en-US': 'Shift "{value}" does not exist.',
+  },
+  'estate-assignment-overlap': {
+    'zh-CN': '{consultant} 在 {from} 至 {to} 已排班（{shift}），与本行日期重叠。',
+    'en-US':
+      '{consultant} is already assigned {shift} from {from} to {to}, which overlaps this row.',
+  },
+  'estate-date-range': {
+    'zh-CN': '结束日期 {to} 早于开始日期 {from}。',
+    'en-US': 'The end date {to} is before the start date {from}.',
+  },
+  'estate-not-your-row': {
+    'zh-CN': '置业顾问只能登记自己的记录（本行为 {consultant}）。',
+    'en-US': 'A consultant records only their own rows (this one is {consultant}).',
+  },
+  'estate-reception-nobody': {
+    'zh-CN': '当前没有空闲的在岗置业顾问。',
+    'en-US': 'No consultant on duty is free right now.',
+  },
+  'estate-reception-ended': {
+    'zh-CN': '接待 {document} 已结束，不能修改。',
+    'en-US': 'Reception {document} has ended and can no longer change.',
+  },
 } as const satisfies Record<string, Label>;

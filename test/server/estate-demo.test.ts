@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../../server/demo/seed';
+import { demoConsultants } from '../../server/demo/estate-roster';
+import { roster } from '../../server/estate/roster-tables';
 import { est } from '../../server/estate/tables';
 import type { Store } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
@@ -44,5 +46,22 @@ describe('estate: demo data behind the module switch', () => {
       .where('state', '=', 'cancelled')
       .execute();
     assert.equal(cancelled.length, 1);
+  });
+
+  it('seeds the front line: six consultants on two shifts, a month of check-ins and visits, receptions this morning', async () => {
+    const assigned = await roster(store.db)
+      .selectFrom('est_assignments')
+      .select(['consultant', 'shift_code'])
+      .execute();
+    assert.deepEqual(assigned.map((a) => a.consultant).sort(), [...demoConsultants].sort());
+    assert.deepEqual([...new Set(assigned.map((a) => a.shift_code))].sort(), ['WB', 'ZB']);
+    const checkIns = await roster(store.db).selectFrom('est_check_ins').select('row_key').execute();
+    // 30 days × 6 consultants × in and out, less the days away, and today's check-ins only.
+    assert.ok(checkIns.length > 300, `check-ins ${checkIns.length}`);
+    const visits = await roster(store.db).selectFrom('est_visits').select('kind').execute();
+    assert.ok(visits.length >= 62, `visits ${visits.length}`);
+    assert.deepEqual([...new Set(visits.map((v) => v.kind))].sort(), ['call', 'visit']);
+    const receptions = await roster(store.db).selectFrom('est_receptions').select('open').execute();
+    assert.deepEqual(receptions.map((r) => r.open).sort(), [0, 0, 1]);
   });
 });

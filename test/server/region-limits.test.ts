@@ -29,6 +29,14 @@ const regionFree: Record<string, string> = {
   'estate-contracts': 'the sales office, not a dealer region',
   'estate-daily-report': 'the sales office, not a dealer region',
   'estate-sell-through': 'the sales office, not a dealer region',
+  'estate-visits': 'the sales office, not a dealer region',
+  'estate-shifts': 'the sales office, not a dealer region',
+  'estate-shift-assignments': 'the sales office, not a dealer region',
+  'estate-check-ins': 'the sales office, not a dealer region',
+  'estate-receptions': 'the sales office, not a dealer region',
+  'estate-weekly': 'the sales office, not a dealer region',
+  'estate-attendance': 'the sales office, not a dealer region',
+  'estate-reception-queue': 'the sales office, not a dealer region',
 };
 
 type Row = { key: string; op: string; values: Record<string, unknown> };
