@@ -17,8 +17,8 @@ export type ClientCommand =
     }
   | {
       kind: 'orders';
-      url: string;
-      token?: string;
+      /** Client c sends to targets[c % targets.length] (several instances of one service). */
+      targets: { url: string; token?: string }[];
       clients: number;
       ordersPerClient: number;
       linesPerOrder: number;
@@ -121,9 +121,10 @@ async function run(command: ClientCommand): Promise<ClientAnswer> {
     );
     await Promise.all(
       work.map(async (lines, c) => {
+        const target = command.targets[c % command.targets.length]!;
         for (let i = 0; i < lines.length; i += command.linesPerOrder) {
           const order = lines.slice(i, i + command.linesPerOrder);
-          latencies.push(await push(command.url, command.token, order, `bench-${c}`));
+          latencies.push(await push(target.url, target.token, order, `bench-${c}`));
         }
       }),
     );

@@ -15,6 +15,8 @@ export interface BenchStore {
   /** 'sqlite' or 'postgres', for the table's title. */
   kind: string;
   store: Store;
+  /** A PostgreSQL URL another instance may open; undefined for SQLite (one process only). */
+  sharedUrl?: string;
   /** Bytes the store's tables and indexes take now (after its writes reached them). */
   bytes: () => Promise<number>;
   /** After a bulk growth: what the store would have done by itself over time (checkpoint, statistics). */
@@ -71,6 +73,7 @@ async function openPostgres(url: string | undefined, now: () => Date): Promise<B
   return {
     kind: 'postgres',
     store,
+    sharedUrl: target.toString(),
     bytes: async () => {
       const result = await sql<{ bytes: number | string }>`SELECT sum(pg_total_relation_size(c.oid))
         AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

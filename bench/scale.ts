@@ -5,7 +5,8 @@
 //   stored order lines, the faster of two; the store grows between points by bulk inserts in
 //   SQL (lines, orders, ledger, audit rows and mutation ids, as pushes leave them), not
 //   through the API;
-// - 5-line orders per second and their p50/p99 from 1, 4 and 16 concurrent clients;
+// - 5-line orders per second and their p50/p99 from 1, 4 and 16 concurrent clients, and on
+//   PostgreSQL from 4 and 16 clients spread over two instances (scale-instance.ts);
 // - the first 100-row page of the stock pull at 300 and 150,000 products;
 // - bytes per stored order line.
 // Beside wall times, "server CPU time" rows give the CPU the serving process spent: on a
@@ -31,15 +32,19 @@ import type { Row } from './row';
 import type { ClientAnswer, ClientCommand } from './scale-client';
 import { DAY, DEALERS, PRICE, SKUS } from './scale-data';
 import { startNaive } from './scale-naive';
+import { startInstance } from './scale-instance';
 import { openBenchStore } from './scale-stores';
 
 const now = () => new Date('2026-11-27T02:00:00Z');
 const here = path.dirname(fileURLToPath(import.meta.url));
-const HISTORY = [20_000, 100_000, 500_000];
-const CATALOGUE = [300, 150_000];
+/** SALES_SYNC_BENCH_QUICK=1: the same curve at toy sizes, to check the bench itself quickly. */
+const QUICK = process.env.SALES_SYNC_BENCH_QUICK === '1';
+const HISTORY = QUICK ? [2_000, 5_000, 10_000] : [20_000, 100_000, 500_000];
+const CATALOGUE = QUICK ? [300, 3_000] : [300, 150_000];
 const CLIENTS = [1, 4, 16];
 const PUSH_ROUNDS = 2;
 const NAIVE = 'naive Express + better-sqlite3';
+const BENCH_PASSWORD = 'bench-password';
 
 /** The client process: one command at a time, answered over IPC. */
 function startClient() {
@@ -80,7 +85,7 @@ async function listen(db: Db) {
 
 async function tokenFor(db: Db, role: Role): Promise<string> {
   const username = `bench-${role}`;
-  const password = 'bench-password';
+  const password = BENCH_PASSWORD;
   await addUser(db, { username, role, regions: [], password }, now());
   const outcome = await login(
     db,
@@ -288,6 +293,47 @@ function percentile(values: readonly number[], p: number): number {
 }
 const label = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
+/** Orders of 5 lines from `clients` concurrent clients, ours beside the naive endpoint's. */
+async function ordersFrom(
+  client: ReturnType<typeof startClient>,
+  o: {
+    clients: number;
+    targets: { url: string; token?: string }[];
+    naive: { url: string }[];
+    who: string;
+  },
+) {
+  const run = (targets: { url: string; token?: string }[], tag: string) =>
+    client.run({
+      kind: 'orders',
+      targets,
+      clients: o.clients,
+      ordersPerClient: Math.ceil(240 / o.clients),
+      linesPerOrder: 5,
+      refPrefix: `C${o.clients}-${o.targets.length}-${tag}`,
+    });
+  const ours = await measured(() => run(o.targets, 'o'));
+  const theirs = await measured(() => run(o.naive, 'n'));
+  const rate = (a: ClientAnswer) => (a.latencies.length * 1000) / a.wallMs;
+  const perOrder = (a: { cpuMs: number; latencies: number[] }) => a.cpuMs / a.latencies.length;
+  const row = (name: string, unit: string, of: (a: typeof ours) => number): Row => ({
+    name: `${o.who}, ${name}`,
+    value: of(ours),
+    unit,
+    baseline: of(theirs),
+    baselineName: NAIVE,
+  });
+  return {
+    rows: [
+      row('orders/s', '/s', rate),
+      row('p50', 'ms', (a) => median(a.latencies)),
+      row('p99', 'ms', (a) => percentile(a.latencies, 0.99)),
+    ],
+    p50: median(ours.latencies),
+    cpuPerOrder: row('server CPU time per order', 'ms', perOrder),
+  };
+}
+
 export async function benchScale(): Promise<Row[]> {
   const bench = await openBenchStore(now);
   const db = bench.store.db;
@@ -356,57 +402,34 @@ export async function benchScale(): Promise<Row[]> {
     }
 
     // Orders of 5 lines from concurrent clients, at the largest history.
+    const naiveTarget = [{ url: `${naive.url}/push` }];
+    const orderRows = (clients: number, targets: { url: string; token?: string }[], who: string) =>
+      ordersFrom(client, { clients, targets, naive: naiveTarget, who });
     let oneClient = 0;
     for (const clients of CLIENTS) {
-      const ordersPerClient = Math.ceil(240 / clients);
-      const orders = (url: string, token?: string) =>
-        client.run({
-          kind: 'orders',
-          url,
-          ...(token ? { token } : {}),
-          clients,
-          ordersPerClient,
-          linesPerOrder: 5,
-          refPrefix: `C${clients}-${token ? 'o' : 'n'}`,
-        });
-      const ours = await measured(() => orders(pushUrl, sales));
-      const theirs = await measured(() => orders(`${naive.url}/push`));
-      const rate = (a: ClientAnswer) => (a.latencies.length * 1000) / a.wallMs;
-      if (clients === 1) oneClient = median(ours.latencies);
       const who = `${kind}: 5-line orders, ${clients} client${clients > 1 ? 's' : ''}`;
-      rows.push(
-        {
-          name: `${who}, orders/s`,
-          value: rate(ours),
-          unit: '/s',
-          baseline: rate(theirs),
-          baselineName: NAIVE,
-        },
-        {
-          name: `${who}, p50`,
-          value: median(ours.latencies),
-          unit: 'ms',
-          baseline: median(theirs.latencies),
-          baselineName: NAIVE,
-        },
-        {
-          name: `${who}, p99`,
-          value: percentile(ours.latencies, 0.99),
-          unit: 'ms',
-          baseline: percentile(theirs.latencies, 0.99),
-          baselineName: NAIVE,
-        },
-      );
+      const measuredRows = await orderRows(clients, [{ url: pushUrl, token: sales }], who);
+      rows.push(...measuredRows.rows);
       if (clients === 1) {
-        const perOrder = (a: { cpuMs: number; latencies: number[] }) =>
-          a.cpuMs / a.latencies.length;
-        rows.push({
-          name: `${who}, server CPU time per order`,
-          value: perOrder(ours),
-          unit: 'ms',
-          baseline: perOrder(theirs),
-          baselineName: NAIVE,
-        });
+        oneClient = measuredRows.p50;
+        rows.push(measuredRows.cpuPerOrder);
+      }
+    }
+    // PostgreSQL: the same orders spread over this instance and a second one in its own process.
+    if (bench.sharedUrl) {
+      const second = await startInstance(bench.sharedUrl);
+      try {
+        const token = await second.signIn('bench-sales', BENCH_PASSWORD);
+        for (const clients of CLIENTS.filter((c) => c > 1)) {
+          const who = `${kind}, two instances: 5-line orders, ${clients} clients`;
+          const targets = [
+            { url: pushUrl, token: sales },
+            { url: `${second.url}/api/v1/sync/push`, token },
+          ];
+          rows.push(...(await orderRows(clients, targets, who)).rows);
+        }
+      } finally {
+        await second.stop();
       }
     }
 
