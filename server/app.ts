@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps, factories?: readonly RouteFactory[]): E
   // Responses are not cached by content; meta sets its own ETag from the data it describes.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(requestLog(deps.logger, deps.now), securityHeaders(), detectLocale());
   app.use(hostCheck(deps.allowedHosts ?? []), headerLimits());
   app.use('/api', cors(new Set(deps.allowedOrigins)));

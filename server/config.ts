@@ -42,6 +42,16 @@ export const configSchema = z
     SALES_SYNC_ORIGINS: z.string().optional(),
     /** The address users reach the server at (its host is accepted in Host headers). */
     SALES_SYNC_PUBLIC_URL: z.url().optional(),
+    /**
+     * The reverse proxies whose X-Forwarded-For names the client: a hop count (`1`), or
+     * addresses and subnets, comma-separated (`loopback`, `10.0.0.0/8`). Unset: none.
+     */
+    SALES_SYNC_TRUST_PROXY: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((text) => (/^\d+$/.test(text) ? Number(text) : text))
+      .optional(),
     /** More host names the server answers to (comma-separated), besides loopback. */
     SALES_SYNC_HOSTS: z.string().optional(),
     /**

@@ -95,6 +95,9 @@ async function main(): Promise<void> {
     tokenHours: config.SALES_SYNC_TOKEN_HOURS,
     allowedOrigins: [ownOrigin, `${scheme}://127.0.0.1:${config.PORT}`, ...extraOrigins],
     allowedHosts: allowedHostNames(config, os.hostname()),
+    ...(config.SALES_SYNC_TRUST_PROXY === undefined
+      ? {}
+      : { trustProxy: config.SALES_SYNC_TRUST_PROXY }),
     ...(fs.existsSync(addinDir) ? { addinDir } : {}),
     officeJsDir: path.join(root, 'node_modules', '@microsoft', 'office-js', 'dist'),
     instanceId,

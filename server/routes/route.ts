@@ -30,6 +30,11 @@ export interface AppDeps {
   instanceId?: string;
   /** The pool that parses uploads (default: the process's, files/import-pool.ts). */
   importPool?: ImportPool;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For names the client (sign-in limits
+   * count per address). Default false: the socket's address, whatever a header claims.
+   */
+  trustProxy?: boolean | number | string;
   /** The scrypt cost for new and upgraded password hashes (default: passwords.ts). */
   passwordParams?: ScryptParams;
 }

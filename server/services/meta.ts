@@ -7,6 +7,9 @@ import type { Db } from '../store/db';
 import type { HandlerRegistry } from '../sync/registry';
 import { allRecords } from '../datasets/records-store';
 import { datasets } from '../../shared/registry';
+import { loadRegions, regionsUnder } from '../datasets/stock-refs';
+import { isRegionLimited } from '../sync/region-scope';
+import type { AuthUser } from './users';
 
 /** The datasets whose records fill dropdowns: those that declare a `list`. */
 const listSources = datasets.flatMap((def) =>
@@ -26,10 +29,21 @@ async function masterSeq(db: Db): Promise<number> {
   return row?.seq ?? 0;
 }
 
-export async function metaEtag(db: Db, handlers: HandlerRegistry): Promise<string> {
+/**
+ * The regions whose list entries (dealers) the user may see, or null when the user is not
+ * limited: a region-limited sales user's dropdowns hold only their regions' dealers, as their
+ * pulls do (sync/region-scope.ts).
+ */
+async function visibleRegions(db: Db, user: AuthUser): Promise<Set<string> | null> {
+  if (!isRegionLimited(user)) return null;
+  return new Set(regionsUnder(user.regions, await loadRegions(db)));
+}
+
+export async function metaEtag(db: Db, handlers: HandlerRegistry, user: AuthUser): Promise<string> {
   const names = [...handlers.keys()].sort().join(',');
+  const regions = isRegionLimited(user) ? [...user.regions].sort().join(',') : '*';
   return `"${createHash('sha256')
-    .update(`${await masterSeq(db)}|${names}`)
+    .update(`${await masterSeq(db)}|${names}|${regions}`)
     .digest('base64url')
     .slice(0, 20)}"`;
 }
@@ -54,14 +68,24 @@ function listEntry(
   return entry;
 }
 
-export async function buildMeta(db: Db, handlers: HandlerRegistry): Promise<MetaResponse> {
+export async function buildMeta(
+  db: Db,
+  handlers: HandlerRegistry,
+  user: AuthUser,
+): Promise<MetaResponse> {
+  const regions = await visibleRegions(db, user);
+  const visible = (values: Readonly<Record<string, unknown>>) =>
+    regions === null ||
+    typeof values.regionCode !== 'string' ||
+    values.regionCode === '' ||
+    regions.has(values.regionCode);
   const lists: Record<string, ListEntry[]> = {};
   const inactive: Record<string, string[]> = {};
   for (const source of listSources) {
     const { dataset } = source;
     // A module the deployment does not enable (SALES_SYNC_MODULES) lists nothing.
     if (!handlers.has(dataset)) continue;
-    const records = [...(await allRecords(db, dataset)).values()];
+    const records = [...(await allRecords(db, dataset)).values()].filter((r) => visible(r.values));
     const isActive = (r: (typeof records)[number]) => r.values.status !== 'inactive';
     lists[dataset] = records
       .filter(isActive)

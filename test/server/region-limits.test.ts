@@ -159,4 +159,17 @@ describe('region limits: every pullable dataset and export', function () {
     }
     assert.deepEqual(leaks, []);
   });
+
+  it("GET /meta lists only the dealers of the user's regions, and its ETag differs by regions", async () => {
+    const as = (t: string | null) => (t ? { headers: { authorization: `Bearer ${t}` } } : {});
+    const mine = await server.call(null, '/api/v1/meta', as(token));
+    const full = await server.call('manager', '/api/v1/meta');
+    assert.equal(mine.status, 200);
+    const codes = (body: any) => (body.lists.dealers as { code: string }[]).map((d) => d.code);
+    const foreign = codes(mine.body).filter((c) => !allowed.has(regionOfDealer.get(c) ?? ''));
+    assert.deepEqual(foreign, []);
+    assert.ok(codes(mine.body).length > 0, "the user's own dealers are listed");
+    assert.ok(codes(full.body).length > codes(mine.body).length, 'others see every dealer');
+    assert.notEqual(mine.headers.get('etag'), full.headers.get('etag'));
+  });
 });

@@ -93,6 +93,34 @@ describe('security', () => {
     assert.equal(next.status, 429);
   });
 
+  it('X-Forwarded-For is ignored unless the operator trusts the proxy: a client cannot dodge the address limit', async () => {
+    const from = (address: string, username: string) =>
+      server.call(null, '/api/v1/auth/login', {
+        body: { username, password: 'x' },
+        headers: { 'x-forwarded-for': address },
+      });
+    for (let i = 0; i < signInLimits.ADDRESS_LIMIT; i += 1) await from(`203.0.113.${i}`, `n-${i}`);
+    // Every guess came from 127.0.0.1 whatever the header said: the address is locked.
+    assert.equal((await from('198.51.100.7', 'warehouse-user')).status, 429);
+  });
+
+  it('behind a trusted proxy (SALES_SYNC_TRUST_PROXY) the limit counts the forwarded client address', async () => {
+    const proxied = await startTestServer({ deps: { trustProxy: 'loopback' } });
+    try {
+      const from = (address: string, username: string, password = 'x') =>
+        proxied.call(null, '/api/v1/auth/login', {
+          body: { username, password },
+          headers: { 'x-forwarded-for': address },
+        });
+      for (let i = 0; i < signInLimits.ADDRESS_LIMIT; i += 1) await from('203.0.113.9', `n-${i}`);
+      assert.equal((await from('203.0.113.9', 'warehouse-user', PASSWORD)).status, 429);
+      // Another client behind the same proxy is not locked out by the first one's guesses.
+      assert.equal((await from('198.51.100.7', 'warehouse-user', PASSWORD)).status, 200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it(`a password hashed at the old cost is rehashed at N=2^17 on the next sign-in`, async function () {
     this.timeout(60_000);
     const old = await hashPassword('an-old-password', { N: 2 ** 15, r: 8, p: 1 });
