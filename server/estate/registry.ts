@@ -1,6 +1,10 @@
 // Every estate dataset's handler, for server/sync/registry.ts (module `estate`). Projects and
 // buildings are master data served from their declarations there.
 import type { DatasetHandler } from '../sync/handler';
+import { collectionScheduleHandler } from './collection-schedule';
+import { collectionsHandler } from './collections';
+import { commissionHandlers } from './commission';
+import { commissionStatementsHandler } from './commission-statements';
 import { contractsHandler } from './contracts';
 import { expireHoldsBeforeRead } from './store';
 import { holdsHandler } from './holds';
@@ -16,5 +20,9 @@ export function estateHandlers(): DatasetHandler[] {
     subscriptionsHandler(),
     contractsHandler(),
     ...reportHandlers(),
+    collectionsHandler(),
+    collectionScheduleHandler(),
+    commissionStatementsHandler(),
+    ...commissionHandlers(),
   ].map((handler) => ({ ...handler, beforePull: expireHoldsBeforeRead }));
 }

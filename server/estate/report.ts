@@ -7,6 +7,7 @@ import { sellThroughBp } from '../../shared/estate/pricing';
 import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { shanghaiDate } from '../sync/changes';
 import { defineHandler, type PullRequest } from '../sync/handler';
+import { collectionsBetween } from './collections';
 import { est, type EstDocumentsTable } from './tables';
 
 type Period = 'day' | 'month' | 'year';
@@ -29,6 +30,7 @@ const emptyFigures = () => ({
   contractedArea: 0,
   contractedAmount: 0,
   cancellations: 0,
+  collectedAmount: 0,
 });
 type Figures = ReturnType<typeof emptyFigures>;
 
@@ -66,19 +68,25 @@ export async function dailyReport(request: PullRequest): Promise<DerivedRow[]> {
     )
     .execute();
   const rows = new Map<string, DerivedRow & { values: Figures & Record<string, unknown> }>();
-  for (const [period, from] of periods(day)) {
-    for (const doc of docs) {
-      for (const consultant of [doc.consultant, '*']) {
-        const key = `${period}|${doc.project_code}|${consultant}`;
-        let row = rows.get(key);
-        if (!row) {
-          const head = { period, from, to: day, projectCode: doc.project_code, consultant };
-          row = { key, values: { ...head, ...emptyFigures() } };
-          rows.set(key, row);
-        }
-        count(row.values, doc, from, day);
-      }
+  const rowAt = (period: Period, from: string, projectCode: string, consultant: string) => {
+    const key = `${period}|${projectCode}|${consultant}`;
+    let row = rows.get(key);
+    if (!row) {
+      const head = { period, from, to: day, projectCode, consultant };
+      row = { key, values: { ...head, ...emptyFigures() } };
+      rows.set(key, row);
     }
+    return row.values;
+  };
+  const collections = await collectionsBetween(request.db, `${day.slice(0, 4)}-01-01`, day);
+  for (const [period, from] of periods(day)) {
+    for (const doc of docs)
+      for (const consultant of [doc.consultant, '*'])
+        count(rowAt(period, from, doc.project_code, consultant), doc, from, day);
+    // 回款 counts on the day it was received (docs/estate.md, "Collections").
+    for (const c of collections.filter((c) => c.collected_on >= from))
+      for (const consultant of [c.consultant, '*'])
+        rowAt(period, from, c.project_code, consultant).collectedAmount += c.amount;
   }
   return [...rows.values()];
 }

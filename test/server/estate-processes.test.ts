@@ -33,9 +33,7 @@ async function freePort(): Promise<number> {
 /** `server/main.ts` as its own process on the test's store, on an ephemeral port. */
 async function startInstance(location: string, name: string): Promise<Instance> {
   const port = await freePort();
-  const storeEnv = onPostgres
-    ? { SALES_SYNC_DATABASE_URL: location }
-    : { SALES_SYNC_DB: location };
+  const storeEnv = onPostgres ? { SALES_SYNC_DATABASE_URL: location } : { SALES_SYNC_DB: location };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -47,8 +45,8 @@ async function startInstance(location: string, name: string): Promise<Instance> 
     },
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const until = Date.now() + 60_000;
   while (!/"listening"/.test(output)) {
@@ -87,7 +85,7 @@ async function subscribe(
     }),
   });
   const body = (await res.json()) as {
-    results: { status: string; id?: string; errors?: { code: string; message: string }[] }[];
+    results: { status: string; id?: string; errors: { code: string; message: string }[] }[];
   };
   assert.equal(res.status, 200, `${JSON.stringify(body)}\n${instance.output().slice(-3000)}`);
   return body.results[0]!;
@@ -97,14 +95,15 @@ describe('estate: two server processes, one store, one unit', function () {
   this.timeout(180_000);
   const units = ['B1-0901', 'B1-0902', 'B1-0903', 'B1-0904', 'B1-0905', 'B1-0906'];
   let server: EstateServer;
-  let a: Instance;
-  let b: Instance;
+  let a: Instance | undefined;
+  let b: Instance | undefined;
   before(async () => {
     server = await startEstateServer(units);
-    [a, b] = await Promise.all([
+    const started = await Promise.all([
       startInstance(server.location, 'estate-a'),
       startInstance(server.location, 'estate-b'),
     ]);
+    [a, b] = started;
   });
   after(async () => {
     for (const instance of [a, b]) {
@@ -116,6 +115,7 @@ describe('estate: two server processes, one store, one unit', function () {
   });
 
   it('lets exactly one of two subscriptions sent to two processes at once through, each round', async () => {
+    assert.ok(a && b);
     for (const unitCode of units) {
       const [first, second] = await Promise.all([
         subscribe(server, a, { role: 'sales', unitCode, buyerName: '甲' }),
@@ -126,9 +126,9 @@ describe('estate: two server processes, one store, one unit', function () {
       const winner = first.status === 'applied' ? first : second;
       const loser = first.status === 'applied' ? second : first;
       const holder = winner === first ? 'sales-user' : 'manager-user';
-      assert.equal(loser.errors?.[0]?.code, 'estate-unit-taken');
+      assert.equal(loser.errors![0]!.code, 'estate-unit-taken');
       assert.equal(
-        loser.errors?.[0]?.message,
+        loser.errors![0]!.message,
         `房源 ${unitCode} 已被 ${holder} (${holder}) 占用（${winner.id}，认购）。`,
       );
       const active = await est(server.store.db)
