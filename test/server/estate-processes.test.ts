@@ -57,11 +57,17 @@ async function startInstance(location: string, name: string): Promise<Instance> 
   return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
+interface PushResult {
+  status: string;
+  id?: string;
+  errors?: { code: string; message: string }[];
+}
+
 async function subscribe(
   server: EstateServer,
   instance: Instance,
   who: { role: Role; unitCode: string; buyerName: string },
-) {
+): Promise<PushResult> {
   const res = await fetch(`${instance.url}/api/v1/sync/push`, {
     method: 'POST',
     headers: {
@@ -84,9 +90,7 @@ async function subscribe(
       ],
     }),
   });
-  const body = (await res.json()) as {
-    results: { status: string; id?: string; errors: { code: string; message: string }[] }[];
-  };
+  const body = (await res.json()) as { results: PushResult[] };
   assert.equal(res.status, 200, `${JSON.stringify(body)}\n${instance.output().slice(-3000)}`);
   return body.results[0]!;
 }
@@ -117,7 +121,7 @@ describe('estate: two server processes, one store, one unit', function () {
   it('lets exactly one of two subscriptions sent to two processes at once through, each round', async () => {
     assert.ok(a && b);
     for (const unitCode of units) {
-      const [first, second] = await Promise.all([
+      const [first, second]: [PushResult, PushResult] = await Promise.all([
         subscribe(server, a, { role: 'sales', unitCode, buyerName: '甲' }),
         subscribe(server, b, { role: 'manager', unitCode, buyerName: '乙' }),
       ]);
@@ -126,9 +130,10 @@ describe('estate: two server processes, one store, one unit', function () {
       const winner = first.status === 'applied' ? first : second;
       const loser = first.status === 'applied' ? second : first;
       const holder = winner === first ? 'sales-user' : 'manager-user';
-      assert.equal(loser.errors![0]!.code, 'estate-unit-taken');
+      const [error] = loser.errors ?? [];
+      assert.equal(error?.code, 'estate-unit-taken');
       assert.equal(
-        loser.errors![0]!.message,
+        error.message,
         `房源 ${unitCode} 已被 ${holder} (${holder}) 占用（${winner.id}，认购）。`,
       );
       const active = await est(server.store.db)
