@@ -25,7 +25,11 @@ describe('estate: the deployment switch SALES_SYNC_MODULES', () => {
       assert.equal(res.status, 200);
       const listed = (res.body.datasets as { name: string }[]).map((d) => d.name).sort();
       assert.deepEqual(listed, names(datasetModules.estate));
-      assert.deepEqual(Object.keys(res.body.lists).sort(), ['estate-buildings', 'estate-projects']);
+      assert.deepEqual(Object.keys(res.body.lists).sort(), [
+        'estate-buildings',
+        'estate-commission-rates',
+        'estate-projects',
+      ]);
     });
 
     it('does not serve a dealer dataset', async () => {
