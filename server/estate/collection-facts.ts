@@ -1,11 +1,7 @@
 // What was collected on each contract, part by part, read from est_collections: the collections
 // handler checks a new collection against it, the schedule pull shows it, and commission reads
 // the day the price was fully collected (docs/estate.md, "Collections").
-import {
-  collectionParts,
-  isFullyCollected,
-  type CollectionPart,
-} from '../../shared/estate/collections';
+import { isFullyCollected, type CollectionPart } from '../../shared/estate/collections';
 import type { Schedule } from '../../shared/estate/pricing';
 import type { Db } from '../store/db';
 import { estMoney } from './money-tables';
@@ -60,5 +56,3 @@ export function fullyCollectedOn(contract: EstDocumentsTable, collected: Collect
   if (!collected) return null;
   return isFullyCollected(scheduleOf(contract), collected.byPart) ? collected.lastOn : null;
 }
-
-export const partsInOrder = collectionParts;

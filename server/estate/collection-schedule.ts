@@ -1,16 +1,15 @@
 // 回款计划: a computed pull, one row per active contract and schedule part (定金, 首付, 贷款,
 // 分期) plus the contract's total, with what is planned, collected and outstanding
 // (docs/estate.md, "Collections"). Paged as a snapshot: a refresh reloads it whole.
-import { estateCollectionScheduleDataset, outstandingOf } from '../../shared/estate/collections';
+import {
+  collectionParts,
+  estateCollectionScheduleDataset,
+  outstandingOf,
+  partField,
+} from '../../shared/estate/collections';
 import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { defineHandler, type PullRequest } from '../sync/handler';
-import {
-  collectedByContract,
-  fullyCollectedOn,
-  partsInOrder,
-  scheduleOf,
-} from './collection-facts';
-import { partField } from '../../shared/estate/collections';
+import { collectedByContract, fullyCollectedOn, scheduleOf } from './collection-facts';
 import { est } from './tables';
 
 export async function scheduleRows(request: PullRequest): Promise<DerivedRow[]> {
@@ -37,7 +36,7 @@ export async function scheduleRows(request: PullRequest): Promise<DerivedRow[]> 
     };
     const done = fullyCollectedOn(contract, collected);
     let total = { planned: 0, collected: 0, outstanding: 0 };
-    for (const part of partsInOrder) {
+    for (const part of collectionParts) {
       const planned = schedule[partField[part]];
       const got = collected?.byPart[part] ?? 0;
       if (planned === 0 && got === 0) continue;

@@ -53,10 +53,16 @@ describe('estate: collections against the payment schedule', () => {
   };
 
   it('shows each part of the schedule planned, collected and outstanding', async () => {
-    await must(server, 'finance', 'estate-collections', [
-      collection('deposit', 5_000_000, '2026-11-28', { receiptNo: 'SJ-001' }),
-      collection('down-payment', 30_000_000, '2026-11-28', { receiptNo: 'SJ-002' }),
-    ]);
+    await must(
+      server,
+      'finance',
+      'estate-collections',
+      [
+        collection('deposit', 5_000_000, '2026-11-28', { receiptNo: 'SJ-001' }),
+        collection('down-payment', 30_000_000, '2026-11-28', { receiptNo: 'SJ-002' }),
+      ],
+      ['hk-deposit', 'hk-down'],
+    );
     const { figures, total } = await schedule();
     assert.deepEqual(figures('deposit'), [5_000_000, 5_000_000, 0]);
     assert.deepEqual(figures('down-payment'), [81_400_000, 30_000_000, 51_400_000]);
@@ -89,6 +95,19 @@ describe('estate: collections against the payment schedule', () => {
     assert.equal(full.body.results[0].errors[0].code, 'estate-over-collection');
     const { total } = await schedule();
     assert.equal(total?.collected, 35_000_000);
+  });
+
+  it('checks a corrected collection without counting its own earlier amount', async () => {
+    // The deposit part is full; correcting its row's receipt number keeps ¥50,000.00 on it.
+    const fixed = collection('deposit', 5_000_000, '2026-11-28', { receiptNo: 'SJ-001A' });
+    const res = await pushAs(server, 'finance', 'estate-collections', [
+      { rowKey: 'hk-deposit', baseVersion: 1, values: fixed },
+    ]);
+    assert.equal(res.body.results[0].status, 'applied', JSON.stringify(res.body));
+    const [row] = (await pullAs(server, 'finance', 'estate-collections')).filter(
+      (r) => r.key === 'hk-deposit',
+    );
+    assert.deepEqual([row?.values.receiptNo, row?.version], ['SJ-001A', 2]);
   });
 
   it('lets finance, not sales, record money; refuses an unknown contract', async () => {

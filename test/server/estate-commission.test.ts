@@ -154,6 +154,14 @@ describe('estate: commission stages, tiers, confirmation and clawback', () => {
       { values: { consultant: 'sales-user', month: '2026-12' } },
     ]);
     assert.equal(bySales.status, 403);
+    const nobody = await pushAs(server, 'manager', 'estate-commission-statements', [
+      { values: { consultant: 'nobody', month: '2026-11' } },
+    ]);
+    assert.equal(nobody.body.results[0].errors[0].code, 'invalid-value');
+    const badMonth = await pushAs(server, 'manager', 'estate-commission-statements', [
+      { values: { consultant: 'sales-user', month: '2026-13' } },
+    ]);
+    assert.equal(badMonth.body.results[0].errors[0].code, 'estate-month-invalid');
   });
 
   it('claws back what was paid on a contract after 退房, on the next statement', async () => {
