@@ -163,4 +163,26 @@ describe('estate: collections against the payment schedule', () => {
       [1, 200_000_000, 286_400_000],
     );
   });
+
+  it('lets only one of two collections sent at once take the same outstanding loan', async () => {
+    const [subId] = await must(server, 'sales', 'estate-subscriptions', [
+      subscription('B1-0802', mortgage),
+    ]);
+    await must(server, 'sales', 'estate-contracts', [
+      { subscriptionId: subId, signDate: '2026-11-28' },
+    ]);
+    const loan = collection('loan', 200_000_000, '2026-12-01', { contractId: 'HT-P1-0002' });
+    const results = await Promise.all(
+      [1, 2].map(() => pushAs(server, 'finance', 'estate-collections', [{ values: loan }])),
+    );
+    const outcomes = results.map((r) => r.body.results[0].status).sort();
+    assert.deepEqual(outcomes, ['applied', 'rejected'], JSON.stringify(results.map((r) => r.body)));
+    const loanRow = (await pullAs(server, 'finance', 'estate-collection-schedule')).find(
+      (r) => r.key === 'HT-P1-0002|loan',
+    );
+    assert.deepEqual(
+      loanRow && [loanRow.values.collected, loanRow.values.outstanding],
+      [200_000_000, 0],
+    );
+  });
 });
