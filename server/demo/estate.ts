@@ -8,11 +8,12 @@ import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
 import type { HandlerRegistry } from '../sync/registry';
 import { addDays, atHour } from './calendar';
+import { seedEstateMoney, type EstateMoneyCounts, type SignedContract } from './estate-money';
 import { seedEstateRoster, type RosterCounts } from './estate-roster';
 import { createPusher, type Pusher } from './pusher';
 import type { Random } from './random';
 
-export interface EstateCounts extends RosterCounts {
+export interface EstateCounts extends RosterCounts, EstateMoneyCounts {
   units: number;
   holds: number;
   subscriptions: number;
@@ -131,9 +132,13 @@ export async function seedEstate(input: {
     subscriptions: 0,
     contracts: 0,
     exits: 0,
+    collections: 0,
+    fullyCollected: 0,
+    statements: 0,
   };
   const open: { id: string; day: string }[] = [];
   const signed: { rowKey: string; values: Record<string, unknown> }[] = [];
+  const contracts: SignedContract[] = [];
   for (let d = 0; d <= 30; d += 1) {
     const day = addDays(start, d);
     const at = atHour(day, 11);
@@ -181,9 +186,13 @@ export async function seedEstate(input: {
       };
       const [result] = await sales.push('estate-contracts', [contract], atHour(day, 15));
       if (result?.status === 'applied') signed.push(contract);
+      if (result?.status === 'applied' && result.id)
+        contracts.push({ id: result.id, signDate: day });
       counts.contracts += result?.status === 'applied' ? 1 : 0;
     }
   }
+  const finance = await as('demo-finance');
+  Object.assign(counts, await seedEstateMoney({ db, finance, manager, contracts }));
   const first = signed[0];
   if (first) {
     const exit = {

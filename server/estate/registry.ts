@@ -2,6 +2,10 @@
 // buildings are master data served from their declarations there.
 import type { DatasetHandler } from '../sync/handler';
 import { attendanceHandler } from './attendance';
+import { collectionScheduleHandler } from './collection-schedule';
+import { collectionsHandler } from './collections';
+import { commissionHandlers } from './commission';
+import { commissionStatementsHandler } from './commission-statements';
 import { contractsHandler } from './contracts';
 import { expireHoldsBeforeRead } from './store';
 import { holdsHandler } from './holds';
@@ -28,5 +32,9 @@ export function estateHandlers(): DatasetHandler[] {
     receptionQueueHandler(),
     attendanceHandler(),
     weeklyHandler(),
+    collectionsHandler(),
+    collectionScheduleHandler(),
+    commissionStatementsHandler(),
+    ...commissionHandlers(),
   ].map((handler) => ({ ...handler, beforePull: expireHoldsBeforeRead }));
 }

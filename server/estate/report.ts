@@ -7,6 +7,7 @@ import { sellThroughBp } from '../../shared/estate/pricing';
 import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { shanghaiDate } from '../sync/changes';
 import { defineHandler, type PullRequest } from '../sync/handler';
+import { collectionsBetween } from './collections';
 import { est, type EstDocumentsTable } from './tables';
 import { visitsBetween } from './visits';
 
@@ -32,6 +33,7 @@ export const emptyFigures = () => ({
   contractedArea: 0,
   contractedAmount: 0,
   cancellations: 0,
+  collectedAmount: 0,
 });
 export type Figures = ReturnType<typeof emptyFigures>;
 type FigureRow = DerivedRow & { values: Figures & Record<string, unknown> };
@@ -96,26 +98,27 @@ export async function dailyReport(request: PullRequest): Promise<DerivedRow[]> {
     )
     .execute();
   const visits = await visitsBetween(request.db, `${day.slice(0, 4)}-01-01`, day);
+  const collections = await collectionsBetween(request.db, `${day.slice(0, 4)}-01-01`, day);
   const rows = new Map<string, FigureRow>();
   for (const [period, from] of periods(day)) {
-    const head = (projectCode: string, consultant: string) =>
-      [
-        `${period}|${projectCode}|${consultant}`,
-        { period, from, to: day, projectCode, consultant },
-      ] as const;
-    for (const doc of docs) {
+    const at = (projectCode: string, consultant: string) =>
+      figureRow(rows, `${period}|${projectCode}|${consultant}`, {
+        period,
+        from,
+        to: day,
+        projectCode,
+        consultant,
+      }).values;
+    for (const doc of docs)
       for (const consultant of [doc.consultant, '*'])
-        count(figureRow(rows, ...head(doc.project_code, consultant)).values, doc, from, day);
-    }
-    for (const visit of visits) {
+        count(at(doc.project_code, consultant), doc, from, day);
+    for (const visit of visits)
       for (const consultant of [visit.consultant, '*'])
-        countVisit(
-          figureRow(rows, ...head(visit.project_code, consultant)).values,
-          visit,
-          from,
-          day,
-        );
-    }
+        countVisit(at(visit.project_code, consultant), visit, from, day);
+    // 回款 counts on the day it was received (docs/estate.md, "Collections").
+    for (const c of collections.filter((c) => c.collected_on >= from))
+      for (const consultant of [c.consultant, '*'])
+        at(c.project_code, consultant).collectedAmount += c.amount;
   }
   return [...rows.values()];
 }

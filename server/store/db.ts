@@ -72,6 +72,17 @@ const STATEMENT_CACHE = 256;
 const WAL_PAGES_BEFORE_INLINE_CHECKPOINT = 16_000;
 
 /**
+ * How a transaction starts (Kysely's driver says `begin`). In one process the store has one
+ * connection, so its transactions already run one at a time; but several processes may open one
+ * file (a second instance, the CLI). A deferred BEGIN reads first, and if another process writes
+ * before this one does, its snapshot is stale and its first write fails at once with "database is
+ * locked" — busy_timeout cannot help. BEGIN IMMEDIATE takes the write lock at the start, so the
+ * second process waits its turn (busy_timeout) and then reads what the first one wrote
+ * (docs/estate.md, "One active document per unit"; https://sqlite.org/lang_transaction.html).
+ */
+const BEGIN_WRITE = 'begin immediate';
+
+/**
  * The connection as Kysely's SQLite driver sees it, with prepared statements kept by their SQL
  * text: the driver prepares every query anew, and compiling a 100-row INSERT costs more than
  * running it, while chunked writes repeat the same few texts. It also notes when the last
@@ -93,7 +104,8 @@ class StoreConnection implements SqliteDatabase {
     this.timer.unref();
   }
 
-  prepare(text: string): SQLite.Statement {
+  prepare(sqlText: string): SQLite.Statement {
+    const text = sqlText === 'begin' ? BEGIN_WRITE : sqlText;
     let statement = this.statements.get(text);
     if (statement) {
       this.statements.delete(text);

@@ -14,6 +14,7 @@ import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
 import * as estateRoster from './migrations/035-estate-roster';
+import * as estateCollections from './migrations/032-estate-collections';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'complaints', up: complaints.up },
   { version: 30, name: 'estate', up: estate.up },
   { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
+  { version: 32, name: 'estate-collections', up: estateCollections.up },
   { version: 35, name: 'estate-roster', up: estateRoster.up },
 ];
 

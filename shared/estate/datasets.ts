@@ -19,6 +19,13 @@ import {
   unitPullSchema,
   unitSchema,
 } from './rows';
+import { estateCollectionScheduleDataset, estateCollectionsDataset } from './collections';
+import {
+  estateCommissionDataset,
+  estateCommissionLettersDataset,
+  estateCommissionRatesDataset,
+  estateCommissionStatementsDataset,
+} from './commission';
 
 const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const sellers: readonly Role[] = ['admin', 'manager', 'sales'];
@@ -104,6 +111,7 @@ export const dailyReportRowSchema = z.object({
   contractedArea: count('签约面积(0.01㎡)', 'Contracted area (0.01 m²)'),
   contractedAmount: amount('签约金额', 'Contracted amount'),
   cancellations: count('退订退房套数', 'Cancellations'),
+  collectedAmount: amount('回款金额', 'Collected'),
 });
 
 export const estateDailyReportDataset = defineDataset({
@@ -138,4 +146,10 @@ export const estateDatasets: readonly DatasetDef[] = [
   estateContractsDataset,
   estateDailyReportDataset,
   estateSellThroughDataset,
+  estateCollectionsDataset,
+  estateCollectionScheduleDataset,
+  estateCommissionRatesDataset,
+  estateCommissionStatementsDataset,
+  estateCommissionDataset,
+  estateCommissionLettersDataset,
 ];

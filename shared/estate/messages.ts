@@ -84,4 +84,30 @@ export const estateMessages = {
     'zh-CN': '接待 {document} 已结束，不能修改。',
     'en-US': 'Reception {document} has ended and can no longer change.',
   },
+  'estate-contract-unknown': {
+    'zh-CN': '合同 {document} 不存在或已失效。',
+    'en-US': 'Contract {document} does not exist or is no longer active.',
+  },
+  'estate-over-collection': {
+    'zh-CN':
+      '合同 {document} 的“{part}”尚未收 {outstanding} 元，本次 {amount} 元超出 {excess} 元。',
+    'en-US':
+      'Contract {document} still lacks {outstanding} of its {part}: {amount} is {excess} too much.',
+  },
+  'estate-collection-locked': {
+    'zh-CN': '合同 {document} 已回款完成，回款记录不能再修改。',
+    'en-US': 'Contract {document} is fully collected: its collections can no longer change.',
+  },
+  'estate-month-invalid': {
+    'zh-CN': '月份须写作“2026-11”这样的年-月。',
+    'en-US': 'A month is written year-month, like 2026-11.',
+  },
+  'estate-commission-rate-unknown': {
+    'zh-CN': '佣金比例“{value}”不存在。',
+    'en-US': 'Commission rate "{value}" does not exist.',
+  },
+  'estate-statement-confirmed': {
+    'zh-CN': '{consultant} {month} 的结佣单已确认（{document}），不能再修改。',
+    'en-US': 'The {month} statement of {consultant} is confirmed ({document}) and cannot change.',
+  },
 } as const satisfies Record<string, Label>;

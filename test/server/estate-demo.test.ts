@@ -5,6 +5,7 @@ import path from 'node:path';
 import { seedDemo } from '../../server/demo/seed';
 import { demoConsultants } from '../../server/demo/estate-roster';
 import { roster } from '../../server/estate/roster-tables';
+import { allCommissionLines } from '../../server/estate/commission';
 import { est } from '../../server/estate/tables';
 import type { Store } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
@@ -12,12 +13,14 @@ import { openMigratedStore } from '../../server/store/open';
 describe('estate: demo data behind the module switch', () => {
   let dir: string;
   let store: Store;
+  let counts: Awaited<ReturnType<typeof seedDemo>>;
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sales-sync-estate-demo-'));
     store = await openMigratedStore(
       path.join(dir, 'demo.db'),
       () => new Date('2026-11-27T12:00:00Z'),
     );
+    counts = await seedDemo(store, { today: '2026-11-27', modules: ['estate'] });
   });
   after(async () => {
     await store.close();
@@ -25,7 +28,6 @@ describe('estate: demo data behind the module switch', () => {
   });
 
   it('seeds an estate-only store: 3 buildings, 120 of 126 units released, 4 held back, one 退房', async () => {
-    const counts = await seedDemo(store, { today: '2026-11-27', modules: ['estate'] });
     assert.equal(counts.orders, 0);
     assert.ok(counts.estate, 'estate counts');
     assert.equal(counts.estate.exits, 1);
@@ -63,5 +65,27 @@ describe('estate: demo data behind the module switch', () => {
     assert.deepEqual([...new Set(visits.map((v) => v.kind))].sort(), ['call', 'visit']);
     const receptions = await roster(store.db).selectFrom('est_receptions').select('open').execute();
     assert.deepEqual(receptions.map((r) => r.open).sort(), [0, 0, 1]);
+  });
+
+  it('seeds collections (one contract 回款完成) and commission with one clawback after the 退房', async () => {
+    assert.ok(counts.estate, 'estate counts');
+    assert.equal(counts.estate.fullyCollected, 1);
+    assert.equal(counts.estate.statements, 1);
+    assert.ok(counts.estate.collections > counts.estate.contracts, `${counts.estate.collections}`);
+    const paid = await est(store.db)
+      .selectFrom('est_documents')
+      .select('id')
+      .where('kind', '=', 'contract')
+      .where('stage', '=', 'paid')
+      .execute();
+    assert.equal(paid.length, 1);
+    const lines = await allCommissionLines(store.db);
+    const clawbacks = lines.filter((l) => l.stage === 'clawback');
+    assert.equal(clawbacks.length, 1);
+    const paidBefore = lines.filter(
+      (l) => l.contractId === clawbacks[0]?.contractId && l.stage === 'signing',
+    );
+    assert.equal(clawbacks[0]?.amount, -(paidBefore[0]?.amount ?? 0));
+    assert.ok(lines.some((l) => l.stage === 'collected'));
   });
 });

@@ -23,6 +23,7 @@ describe('estate: the deployment switch SALES_SYNC_MODULES', () => {
       assert.deepEqual(listed, names(datasetModules.estate));
       assert.deepEqual(Object.keys(res.body.lists).sort(), [
         'estate-buildings',
+        'estate-commission-rates',
         'estate-projects',
         'estate-shifts',
       ]);

@@ -37,6 +37,12 @@ const regionFree: Record<string, string> = {
   'estate-weekly': 'the sales office, not a dealer region',
   'estate-attendance': 'the sales office, not a dealer region',
   'estate-reception-queue': 'the sales office, not a dealer region',
+  'estate-collections': 'the sales office, not a dealer region',
+  'estate-collection-schedule': 'the sales office, not a dealer region',
+  'estate-commission-rates': 'the sales office, not a dealer region',
+  'estate-commission-statements': 'the sales office, not a dealer region',
+  'estate-commission': 'the sales office, not a dealer region',
+  'estate-commission-letters': 'the sales office, not a dealer region',
 };
 
 type Row = { key: string; op: string; values: Record<string, unknown> };
