@@ -1,0 +1,9 @@
+// The sell-out datasets' handlers (shared/sellout/datasets.ts), named once in
+// server/sync/registry.ts.
+import type { DatasetHandler } from '../sync/handler';
+import { stockDifferencesHandler } from './differences';
+import { dealerReportsHandler } from './reports';
+
+export function selloutHandlers(): DatasetHandler[] {
+  return [dealerReportsHandler(), stockDifferencesHandler()];
+}

@@ -1,0 +1,18 @@
+// Messages of the sell-out rules (dealer reports, the 进销存 check), merged into the one table in
+// messages.ts.
+import type { Label } from '../locale';
+
+export const selloutMessages = {
+  'sellout-invalid-period': {
+    'zh-CN': '期间应为月份（2026-03）或周（2026-W09）。',
+    'en-US': 'The period must be a month (2026-03) or a week (2026-W09).',
+  },
+  'sellout-report-missing': {
+    'zh-CN': '经销商 {dealer} 的 {sku} 在 {period} 没有销存报表。',
+    'en-US': 'Dealer {dealer} has no report of {sku} for {period}.',
+  },
+  'sellout-no-difference': {
+    'zh-CN': '{period} 的进销存没有差异，无需说明。',
+    'en-US': 'There is no difference in {period} to explain.',
+  },
+} as const satisfies Record<string, Label>;
