@@ -53,16 +53,18 @@ export const dealerReportPullSchema = dealerReportSchema.extend({
 const units = (zh: string, en: string, synonyms: string[] = []) =>
   field.integer({ label: label(zh, en), synonyms, min: SIGNED });
 
+const reasonField = <const R extends boolean>(required: R) =>
+  field.text(
+    { label: label('差异原因', 'Reason'), synonyms: ['原因', '说明', '差异说明'], max: 500 },
+    { required },
+  );
+
 /** The reason a sales assistant gives for a difference (pushed back on the 差异 sheet). */
 export const stockDifferenceReasonSchema = z.object({
   dealerCode: dealerField,
   skuCode: skuField,
   period: periodField,
-  reason: field.text({
-    label: label('差异原因', 'Reason'),
-    synonyms: ['原因', '说明', '差异说明'],
-    max: 500,
-  }),
+  reason: reasonField(true),
 });
 
 /** An open 进销存 difference: every term of the check, the difference and its value in fen. */
@@ -80,5 +82,5 @@ export const stockDifferencePullSchema = z.object({
   reportedClosing: units('期末库存', 'Reported closing'),
   difference: units('差异数量', 'Difference', ['差异']),
   value: field.money({ label: label('差异金额', 'Value'), min: -Number.MAX_SAFE_INTEGER }),
-  reason: stockDifferenceReasonSchema.shape.reason.optional(),
+  reason: reasonField(false),
 });
