@@ -3,7 +3,8 @@
 import type { DatasetHandler } from '../sync/handler';
 import { stockDifferencesHandler } from './differences';
 import { dealerReportsHandler } from './reports';
+import { replenishmentRulesHandler } from './rules';
 
 export function selloutHandlers(): DatasetHandler[] {
-  return [dealerReportsHandler(), stockDifferencesHandler()];
+  return [dealerReportsHandler(), stockDifferencesHandler(), replenishmentRulesHandler()];
 }

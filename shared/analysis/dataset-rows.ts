@@ -124,6 +124,20 @@ export const replenishmentRowSchema = z.object({
   short: col.flag('缺货', 'Short'),
   overstock: col.flag('积压', 'Overstock'),
   slowMover: col.flag('滞销', 'Slow mover'),
+  /** Which rule made the suggestion, and its formula with this row's numbers (docs/sell-out.md). */
+  rule: field.enum(
+    {
+      label: label('补货规则', 'Rule'),
+      options: [
+        { value: 'rate', label: label('按销售速度', 'Sales rate') },
+        { value: 'reorder-level', label: label('再订货点', 'Reorder level') },
+        { value: 'min-max', label: label('最小最大库存', 'Min / max') },
+      ],
+    },
+    ['rate', 'reorder-level', 'min-max'],
+    { required: false },
+  ),
+  ruleReason: col.text('规则依据', 'Why'),
 });
 
 /** 订货会指导: a style summary per dealer, and its colour/size lines. */

@@ -9,6 +9,7 @@ import {
   stockDifferencePullSchema,
   stockDifferenceReasonSchema,
 } from './rows';
+import { replenishmentRulesDataset } from './rule-datasets';
 
 /** Sales assistants type the dealers' reports and explain differences; analysts read. */
 const writers: readonly Role[] = ['admin', 'manager', 'sales'];
@@ -39,4 +40,5 @@ export const stockDifferencesDataset = defineDataset({
 export const selloutDatasets: readonly DatasetDef[] = [
   dealerReportsDataset,
   stockDifferencesDataset,
+  replenishmentRulesDataset,
 ];

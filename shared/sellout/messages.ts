@@ -15,4 +15,12 @@ export const selloutMessages = {
     'zh-CN': '{period} 的进销存没有差异，无需说明。',
     'en-US': 'There is no difference in {period} to explain.',
   },
+  'sellout-rule-needs': {
+    'zh-CN': '所选补货规则（{rule}）需要填写此数量。',
+    'en-US': 'The chosen rule ({rule}) needs this quantity.',
+  },
+  'sellout-max-below-min': {
+    'zh-CN': '最大库存不能小于最小库存 {min}。',
+    'en-US': 'The maximum cannot be below the minimum {min}.',
+  },
 } as const satisfies Record<string, Label>;
