@@ -2,9 +2,15 @@
 // server/sync/registry.ts.
 import type { DatasetHandler } from '../sync/handler';
 import { stockDifferencesHandler } from './differences';
+import { fairInputsHandler } from './fair-inputs';
 import { dealerReportsHandler } from './reports';
 import { replenishmentRulesHandler } from './rules';
 
 export function selloutHandlers(): DatasetHandler[] {
-  return [dealerReportsHandler(), stockDifferencesHandler(), replenishmentRulesHandler()];
+  return [
+    dealerReportsHandler(),
+    stockDifferencesHandler(),
+    replenishmentRulesHandler(),
+    fairInputsHandler(),
+  ];
 }

@@ -9,6 +9,7 @@ import {
   stockDifferencePullSchema,
   stockDifferenceReasonSchema,
 } from './rows';
+import { fairInputsDataset } from './fair-inputs';
 import { replenishmentRulesDataset } from './rule-datasets';
 
 /** Sales assistants type the dealers' reports and explain differences; analysts read. */
@@ -41,4 +42,5 @@ export const selloutDatasets: readonly DatasetDef[] = [
   dealerReportsDataset,
   stockDifferencesDataset,
   replenishmentRulesDataset,
+  fairInputsDataset,
 ];
