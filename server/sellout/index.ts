@@ -5,6 +5,8 @@ import { stockDifferencesHandler } from './differences';
 import { fairInputsHandler } from './fair-inputs';
 import { dealerReportsHandler } from './reports';
 import { replenishmentRulesHandler } from './rules';
+import { storePullHandlers } from './store-pulls';
+import { markdownLadderHandler, storeSalesHandler } from './store-writes';
 
 export function selloutHandlers(): DatasetHandler[] {
   return [
@@ -12,5 +14,8 @@ export function selloutHandlers(): DatasetHandler[] {
     stockDifferencesHandler(),
     replenishmentRulesHandler(),
     fairInputsHandler(),
+    storeSalesHandler(),
+    markdownLadderHandler(),
+    ...storePullHandlers(),
   ];
 }

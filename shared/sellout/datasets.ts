@@ -11,6 +11,7 @@ import {
 } from './rows';
 import { fairInputsDataset } from './fair-inputs';
 import { replenishmentRulesDataset } from './rule-datasets';
+import { storeDatasets } from './store-datasets';
 
 /** Sales assistants type the dealers' reports and explain differences; analysts read. */
 const writers: readonly Role[] = ['admin', 'manager', 'sales'];
@@ -43,4 +44,5 @@ export const selloutDatasets: readonly DatasetDef[] = [
   stockDifferencesDataset,
   replenishmentRulesDataset,
   fairInputsDataset,
+  ...storeDatasets,
 ];

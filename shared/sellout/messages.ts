@@ -23,4 +23,8 @@ export const selloutMessages = {
     'zh-CN': '最大库存不能小于最小库存 {min}。',
     'en-US': 'The maximum cannot be below the minimum {min}.',
   },
+  'sellout-not-a-store': {
+    'zh-CN': '库位 {value} 不是自营店。',
+    'en-US': 'Location {value} is not a self-operated store.',
+  },
 } as const satisfies Record<string, Label>;
