@@ -1,5 +1,6 @@
-// The demo's sell-out reports: a year of monthly reports for the busiest dealer × SKU pairs, a
-// few months of which do not add up, so both pulls show something real.
+// The demo's sell-out data: a year of monthly reports for the busiest dealer × SKU pairs, a few
+// months of which do not add up, and a year of store sales under a markdown ladder, so each
+// pull shows something real.
 import assert from 'node:assert/strict';
 import { seedDemo } from '../../server/demo/seed';
 import { startTestServer, type TestServer } from '../support/server';
@@ -30,5 +31,24 @@ describe('sell-out demo data', function () {
       assert.equal(v.expectedClosing, v.opening + v.shipped - v.sold);
       assert.ok(v.difference < 0 && v.difference >= -5);
     }
+  });
+
+  it('sells in the stores, so the store pulls and the ladder have something to say', async () => {
+    const count = async (dataset: string) =>
+      (await pullAll(server, 'analyst', `dataset=${dataset}`)).rows.size;
+    const sales = await count('store-sales');
+    assert.ok(sales > 100, `${sales} store sales lines`);
+    const through = [
+      ...(await pullAll(server, 'analyst', 'dataset=store-sell-through')).rows.values(),
+    ];
+    assert.ok(through.some((r) => r.values.kind === 'store' && r.values.sellThroughBp > 0));
+    assert.ok((await count('markdown-proposals')) > 0);
+    assert.equal(await count('markdown-ladder'), 3);
+    const rules = [...(await pullAll(server, 'warehouse', 'dataset=replenishment')).rows.values()];
+    assert.deepEqual([...new Set(rules.map((r) => r.values.rule))].sort(), [
+      'min-max',
+      'rate',
+      'reorder-level',
+    ]);
   });
 });
