@@ -146,7 +146,7 @@ function sizeRowsOf(base: Base, lines: FairSuggestionLine[], variants: Variant[]
       colour: line.colour,
       size: line.size,
       lastSeasonSellIn: variants[i]?.historicalUnits,
-      ...(variants[i]?.reported ? { lastSeasonSold: variants[i]?.soldUnits } : {}),
+      lastSeasonSold: variants[i]?.reported ? variants[i].soldUnits : undefined,
       suggestedUnits: line.quantity,
       actualFairUnits: variants[i]?.fairUnits,
     }),

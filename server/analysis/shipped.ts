@@ -78,7 +78,8 @@ export async function shippedByDealerSkuDate(
 ): Promise<DealerSkuDayShipped[]> {
   const s = shipments(db);
   const dealer = range.dealer === undefined ? sql`` : sql`AND l.dealer_code = ${range.dealer}`;
-  const result = await sql<DealerSkuDayShipped>`
+  // PostgreSQL answers SUM as text (bigint); the rows are turned into numbers below.
+  const result = await sql<Omit<DealerSkuDayShipped, 'quantity'> & { quantity: number | string }>`
     SELECT l.dealer_code AS dealer, l.sku_code AS sku, ${s.date} AS date,
       SUM(${s.quantity}) AS quantity
     ${s.from} AND ${s.date} BETWEEN ${range.from} AND ${range.to} ${dealer}

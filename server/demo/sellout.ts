@@ -63,7 +63,11 @@ export async function seedSellout(input: {
         values: index === 0 ? { ...values, openingStock: opening } : values,
       };
     });
-    await pusher.push('dealer-reports', rows, atHour(minDate(addDays(`${period}-28`, 8), range.today), 10));
+    await pusher.push(
+      'dealer-reports',
+      rows,
+      atHour(minDate(addDays(`${period}-28`, 8), range.today), 10),
+    );
     count += rows.length;
   }
   return count;

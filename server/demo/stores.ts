@@ -44,9 +44,10 @@ async function arrivals(db: Db, stores: readonly string[], today: string): Promi
 function dailySales(list: readonly Arrival[], pace: number, random: Random, today: string) {
   const sales: { date: string; quantity: number }[] = [];
   let stock = 0;
-  let next = 0;
+  const pending = [...list];
   for (let day = list[0]?.date ?? today; day <= today; day = addDays(day, 1)) {
-    while (next < list.length && list[next]!.date <= day) stock += list[next++]!.quantity;
+    while (pending[0] !== undefined && pending[0].date <= day)
+      stock += pending.shift()?.quantity ?? 0;
     if (stock > 0 && random.chance(pace)) {
       const quantity = Math.min(stock, random.int(1, 3));
       stock -= quantity;

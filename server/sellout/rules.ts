@@ -3,11 +3,7 @@
 // location and the SKU exist. The replenishment pull reads them (loadReorderRules).
 import type { RuleContext } from '../../shared/dataset-def';
 import type { RowProblem } from '../../shared/row-errors';
-import {
-  reorderRuleOf,
-  replenishmentRulesDataset,
-  type ReplenishmentRuleValues,
-} from '../../shared/sellout/rule-datasets';
+import { reorderRuleOf, replenishmentRulesDataset } from '../../shared/sellout/rule-datasets';
 import type { ReorderRule } from '../../shared/sellout/reorder-rules';
 import { allRecords, recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
@@ -60,7 +56,7 @@ export function replenishmentRulesHandler() {
 export async function loadReorderRules(db: Db): Promise<Map<string, ReorderRule>> {
   const rules = new Map<string, ReorderRule>();
   for (const record of (await allRecords(db, replenishmentRulesDataset.name)).values()) {
-    const rule = reorderRuleOf(record.values as Partial<ReplenishmentRuleValues>);
+    const rule = reorderRuleOf(record.values);
     if (rule) rules.set(record.id, rule);
   }
   return rules;

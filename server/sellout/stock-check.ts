@@ -37,6 +37,22 @@ function termsOf(book: TermBook, reports: readonly DealerReportsTable[]) {
   });
 }
 
+/** Reports sorted by dealer, SKU and period, cut into one run per dealer × SKU. */
+function pairsOf(reports: readonly DealerReportsTable[]): DealerReportsTable[][] {
+  const groups: DealerReportsTable[][] = [];
+  let current: DealerReportsTable[] = [];
+  for (const report of reports) {
+    const head = current[0];
+    if (head && (head.dealer_code !== report.dealer_code || head.sku_code !== report.sku_code)) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(report);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 /** Every checked line of the live reports (of one dealer, and one SKU, when named). */
 export async function checkReports(
   db: Db,
@@ -62,19 +78,13 @@ export async function checkReports(
     ]),
   );
   const lines: CheckedLine[] = [];
-  for (let i = 0; i < reports.length;) {
-    let j = i;
-    const first = reports[i]!;
-    while (
-      j < reports.length &&
-      reports[j]!.dealer_code === first.dealer_code &&
-      reports[j]!.sku_code === first.sku_code
-    )
-      j++;
-    const group = reports.slice(i, j);
-    const price = Number(prices.get(first.sku_code)?.values.dealerPrice ?? 0);
-    checkStockFlow(termsOf(book, group)).forEach((line, k) => {
-      const report = group[k]!;
+  for (const group of pairsOf(reports)) {
+    const sku = group[0]?.sku_code ?? '';
+    const price = Number(prices.get(sku)?.values.dealerPrice ?? 0);
+    const checked = checkStockFlow(termsOf(book, group));
+    group.forEach((report, k) => {
+      const line = checked[k];
+      if (!line) return;
       const explained = reasons.get(report.id);
       lines.push({
         ...line,
@@ -85,7 +95,6 @@ export async function checkReports(
           : {}),
       });
     });
-    i = j;
   }
   return lines;
 }

@@ -56,7 +56,8 @@ const needs: Record<ReorderRule['rule'], (keyof ReplenishmentRuleValues)[]> = {
 
 /** The chosen rule's quantities are filled in. */
 const ruleComplete: RowRule = (values) => {
-  const list = needs[values.rule as ReorderRule['rule']] ?? [];
+  const rule = values.rule;
+  const list = rule === 'reorder-level' || rule === 'min-max' ? needs[rule] : [];
   return list
     .filter((name) => typeof values[name] !== 'number')
     .map((name) => ({

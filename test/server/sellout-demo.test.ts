@@ -28,7 +28,7 @@ describe('sell-out demo data', function () {
     ];
     assert.ok(differences.length > 0 && differences.length < reports.length / 5);
     for (const { values: v } of differences) {
-      assert.equal(v.expectedClosing, v.opening + v.shipped - v.sold);
+      assert.equal(v.expectedClosing, Number(v.opening) + Number(v.shipped) - Number(v.sold));
       assert.ok(v.difference < 0 && v.difference >= -5);
     }
   });
