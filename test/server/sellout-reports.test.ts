@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 import { signInAs } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
+import { upload, workbook } from '../fixtures/xlsx/workbooks';
 import { pullAll, push, pushOk, seedMasters } from './analysis-seed';
 
 const NOW = new Date('2025-04-10T04:00:00Z');
@@ -205,17 +206,19 @@ describe('sell-out: dealer reports and the 进销存 check', () => {
     assert.equal(seen.rows.length, 0);
   });
 
-  it('maps the dealer’s Chinese headers by meta’s synonyms', async () => {
-    const meta = await server.call('sales', '/api/v1/meta');
-    const def = (meta.body.datasets as { name: string; fields: any[] }[]).find(
-      (d) => d.name === 'dealer-reports',
-    )!;
-    const titles = (name: string) => {
-      const f = def.fields.find((x) => x.name === name);
-      return [f.label['zh-CN'], ...(f.synonyms ?? [])];
-    };
-    assert.ok(titles('unitsSold').includes('销售数量'));
-    assert.ok(titles('closingStock').includes('期末库存'));
-    assert.ok(titles('period').includes('月份'));
+  it('imports the dealer’s own sheet by its Chinese headers', async () => {
+    const bytes = workbook([
+      ['客户编码', '货号', '月份', '销售数量', '期末库存'],
+      ['D1', 'S1-BLK-M', '2025-04', 3, 7],
+    ]);
+    const res = await upload(server, { role: 'sales', dataset: 'dealer-reports', bytes });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(
+      res.body.mapping.map((m: { field: string }) => m.field),
+      ['dealerCode', 'skuCode', 'period', 'unitsSold', 'closingStock'],
+    );
+    assert.equal(res.body.results[0].status, 'applied', JSON.stringify(res.body.results[0]));
+    // April: 10 + 0 − 3 = 7 → adds up, so only February stays on the list.
+    assert.deepEqual([...(await differences()).keys()], ['D1|S1-BLK-M|2025-02']);
   });
 });
