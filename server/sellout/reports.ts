@@ -71,11 +71,26 @@ function upsert(run: Run, m: Mutation & { op: 'upsert' }): MutationOutcome {
     opening_stock: v.openingStock ?? null,
     scope_region: run.refs.dealerRegions.get(v.dealerCode) ?? '',
     deleted: 0,
-    ...rowStamp(run.refs.ctx, (stored?.version ?? 0) + 1),
+    version: (stored?.version ?? 0) + 1,
+    change_seq: 0,
+    updated_at: '',
+    updated_by: '',
   };
   if (live && same(live, next) && live.row_key === m.rowKey)
     return { status: 'unchanged', id, version: live.version, problems: [] };
-  return write(run, next, live);
+  retireEditedRow(run, m.rowKey, id);
+  return write(run, { ...next, ...rowStamp(run.refs.ctx, next.version) }, live);
+}
+
+/**
+ * A sheet row whose dealer, SKU or period was edited names another report now: the report it
+ * named before is deleted, so it no longer counts in the check.
+ */
+function retireEditedRow(run: Run, rowKey: string, id: string) {
+  const found = run.byRowKey.get(rowKey);
+  const current = found && run.byId.get(found.id);
+  if (!current || current.deleted !== 0 || current.id === id || current.row_key !== rowKey) return;
+  write(run, { ...current, ...rowStamp(run.refs.ctx, current.version + 1), deleted: 1 }, current);
 }
 
 function remove(run: Run, m: Mutation): MutationOutcome {

@@ -112,6 +112,23 @@ describe('sell-out: dealer reports and the 进销存 check', () => {
     );
   });
 
+  it('deletes the report a sheet row named before its period was edited', async () => {
+    const key = randomUUID();
+    await pushOne('dealer-reports', { ...report('2025-04', 1, 9), _key: key });
+    await pushOne('dealer-reports', { ...report('2025-05', 1, 9), _key: key });
+    // April gone, May opens at March's 10: 10 − 1 = 9 as reported. Were April still counted
+    // (closing 9), May would expect 8 and show +1.
+    assert.deepEqual([...(await differences()).keys()], ['D1|S1-BLK-M|2025-02']);
+    const trail = await server.call(
+      'manager',
+      `/api/v1/audit?dataset=dealer-reports&key=${encodeURIComponent('D1|S1-BLK-M|2025-04')}`,
+    );
+    assert.deepEqual(
+      (trail.body.entries as { action: string }[]).map((e) => e.action),
+      ['create', 'delete'],
+    );
+  });
+
   it('takes a pushed-back reason off the open list, and reopens it when the difference changes', async () => {
     const reason = { dealerCode: 'D1', skuCode: 'S1-BLK-M', period: '2025-02', reason: '门店盘亏' };
     assert.equal((await pushOne('stock-differences', reason)).status, 'applied');
