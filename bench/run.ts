@@ -10,6 +10,7 @@ const sections: Section[] = [
   { title: 'add-in', load: async () => (await import('./addin')).benchAddin },
   { title: 'finance', load: async () => (await import('./finance')).benchFinance },
   { title: 'analysis', load: async () => (await import('./analysis')).benchAnalysis },
+  { title: 'sell-out', load: async () => (await import('./sellout')).benchSellout },
   { title: 'scale', load: async () => (await import('./scale')).benchScale },
 ];
 

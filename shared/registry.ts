@@ -8,6 +8,7 @@ import { coreDatasets } from './datasets';
 import { estateDatasets } from './estate/datasets';
 import { estateRosterDatasets } from './estate/roster-datasets';
 import { financeDatasets } from './finance/datasets';
+import { selloutDatasets } from './sellout/datasets';
 
 /**
  * The datasets by module: `dealer` (the dealer network: master data, orders, stock, finance,
@@ -15,7 +16,13 @@ import { financeDatasets } from './finance/datasets';
  * (SALES_SYNC_MODULES, docs/estate.md); each dataset belongs to exactly one.
  */
 export const datasetModules = {
-  dealer: [...coreDatasets, ...financeDatasets, ...analysisDatasets, ...complaintDatasets],
+  dealer: [
+    ...coreDatasets,
+    ...financeDatasets,
+    ...analysisDatasets,
+    ...complaintDatasets,
+    ...selloutDatasets,
+  ],
   estate: [...estateDatasets, ...estateRosterDatasets],
 } as const satisfies Record<string, readonly DatasetDef[]>;
 export type ModuleName = keyof typeof datasetModules;

@@ -1,12 +1,14 @@
-// 订货会指导 (A8, C1-3): per dealer and style, a suggested fair order from last season's
-// sell-in, by the shared rule (shared/analysis/fair-guidance.ts), split over the dealer's
-// colour/size mix and rounded to packs, beside the dealer's actual fair order.
-// - last season: the `from`…`to` filter, else the SEASON_DAYS days ending today; sell-in =
-//   units shipped to the dealer in it; the mix = those units per colour and size;
-// - the fair order compared: the dealer's order lines of type 'fair' dated after the season;
-// - planned growth and sell-through from `analysis-settings` (settings.ts; defaults 10 % and
-//   100 %): no sell-out reaches the server, so managers set the sell-through they expect.
-//   Usable carry-over is 0 until a dealer stock report exists.
+// 订货会指导 (A8, C1-3): per dealer and style, a suggested fair order from what the dealer sold
+// last season, by the shared rule (shared/analysis/fair-guidance.ts; docs/sell-out.md), split
+// over the dealer's colour/size mix and rounded to packs, beside the dealer's actual fair order.
+// - last season: the `from`…`to` filter, else the SEASON_DAYS days ending today;
+// - sold, per SKU: the units the dealer reported selling in its sell-out reports whose period
+//   lies in the season, where it reported that SKU; else the units shipped to it in the season
+//   × the sell-through setting; the mix weighs each colour/size by that estimate;
+// - planned growth, sell-through and target sell-through from `analysis-settings` (settings.ts;
+//   defaults 10 %, 100 %, 100 %); carry-over and its usable % per dealer × style from
+//   `fair-inputs` (0 and 100 % when none);
+// - the fair order compared: the dealer's order lines of type 'fair' dated after the season.
 // A snapshot pull (snapshot.ts).
 import { sql } from 'kysely';
 import { addDays } from '../../shared/analysis/calendar';
@@ -25,19 +27,29 @@ import { shippedByDealerSku, type DealerSkuShipped } from './shipped';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
 import type { AnalysisSettings } from '../../shared/analysis/settings-dataset';
 import { loadAnalysisSettings } from './settings';
+import { loadCarryOver, soldByDealerSku, type CarryOver } from '../sellout/fair-inputs';
 
 export const SEASON_DAYS = 182;
 
 /** The fair's planning inputs, percent. */
-type Plan = { growthPercent: number; sellThroughPercent: number };
-const planOf = (settings: AnalysisSettings): Plan => ({
+type Plan = {
+  growthPercent: number;
+  sellThroughPercent: number;
+  targetPercent: number;
+  carryOver: Map<string, CarryOver>;
+};
+const planOf = (settings: AnalysisSettings, carryOver: Map<string, CarryOver>): Plan => ({
   growthPercent: settings['fair-growth-percent'],
   sellThroughPercent: settings['fair-sell-through-percent'],
+  targetPercent: settings['fair-target-sell-through-percent'],
+  carryOver,
 });
 
 interface Variant extends FairMixLine {
   sku: string;
   fairUnits: number;
+  soldUnits: number;
+  reported: boolean;
 }
 type Group = { dealer: string; style: string; packSize: number; variants: Map<string, Variant> };
 
@@ -53,10 +65,10 @@ async function fairOrders(db: Db, after: string): Promise<DealerSkuShipped[]> {
 function groupBy(
   masters: Masters,
   scope: Scope,
-  sources: { sellIn: DealerSkuShipped[]; fair: DealerSkuShipped[] },
+  sources: { sellIn: DealerSkuShipped[]; fair: DealerSkuShipped[]; sold: DealerSkuShipped[] },
 ) {
   const groups = new Map<string, Group>();
-  const add = (row: DealerSkuShipped, pick: 'historicalUnits' | 'fairUnits') => {
+  const add = (row: DealerSkuShipped, pick: 'historicalUnits' | 'fairUnits' | 'soldUnits') => {
     const product = masters.products.get(row.sku);
     if (!product || !inScope(scope.dealers, row.dealer) || !inScope(scope.skus, row.sku)) return;
     const key = `${row.dealer}|${product.styleCode}`;
@@ -72,29 +84,50 @@ function groupBy(
       size: product.size,
       historicalUnits: 0,
       fairUnits: 0,
+      soldUnits: 0,
+      reported: false,
     };
     variant[pick] += row.quantity;
+    if (pick === 'soldUnits') variant.reported = true;
     group.variants.set(row.sku, variant);
     groups.set(key, group);
   };
   for (const row of sources.sellIn) add(row, 'historicalUnits');
   for (const row of sources.fair) add(row, 'fairUnits');
+  for (const row of sources.sold) add(row, 'soldUnits');
   return [...groups.values()];
 }
 
-function suggestionOf(group: Group, variants: Variant[], plan: Plan) {
-  const sellIn = variants.reduce((acc, v) => acc + v.historicalUnits, 0);
-  const suggestion = suggestFairOrder({
+/** What the rule reads of one dealer × style: sell-in where nothing was reported, sold where it was. */
+function inputOf(group: Group, variants: Variant[], plan: Plan) {
+  const sum = (pick: (v: Variant) => number) => variants.reduce((acc, v) => acc + pick(v), 0);
+  const carry = plan.carryOver.get(`${group.dealer}|${group.style}`);
+  const stBp = Math.round(plan.sellThroughPercent * 100);
+  return {
     dealerCode: group.dealer,
     style: group.style,
-    lastSeasonSellIn: sellIn,
+    lastSeasonSellIn: sum((v) => (v.reported ? 0 : v.historicalUnits)),
     sellThroughPercent: plan.sellThroughPercent,
+    lastSeasonSold: sum((v) => (v.reported ? v.soldUnits : 0)),
     plannedGrowthPercent: plan.growthPercent,
-    usableCarryOver: 0,
+    targetSellThroughPercent: plan.targetPercent,
+    carryOver: carry?.carryOver ?? 0,
+    usableCarryOverPercent: carry?.usablePercent ?? 100,
     packSize: group.packSize,
-    mix: variants,
-  });
-  return suggestion.ok ? { sellIn, ...suggestion.value } : null;
+    // The mix weighs each colour/size by its units sold (× 10 000, as the rule counts them).
+    mix: variants.map((v) => ({
+      colour: v.colour,
+      size: v.size,
+      historicalUnits: v.reported ? v.soldUnits * 10_000 : v.historicalUnits * stBp,
+    })),
+  };
+}
+
+function suggestionOf(group: Group, variants: Variant[], plan: Plan) {
+  const input = inputOf(group, variants, plan);
+  const suggestion = suggestFairOrder(input);
+  const sellIn = variants.reduce((acc, v) => acc + v.historicalUnits, 0);
+  return suggestion.ok ? { sellIn, input, ...suggestion.value } : null;
 }
 
 type Base = {
@@ -113,6 +146,7 @@ function sizeRowsOf(base: Base, lines: FairSuggestionLine[], variants: Variant[]
       colour: line.colour,
       size: line.size,
       lastSeasonSellIn: variants[i]?.historicalUnits,
+      lastSeasonSold: variants[i]?.reported ? variants[i].soldUnits : undefined,
       suggestedUnits: line.quantity,
       actualFairUnits: variants[i]?.fairUnits,
     }),
@@ -132,6 +166,7 @@ function groupRows(masters: Masters, group: Group, plan: Plan): DerivedRow[] {
     styleCode: group.style,
     packSize: group.packSize,
   };
+  const { input } = suggestion;
   const styleRow = {
     key: `${group.dealer}|${group.style}`,
     values: compact({
@@ -139,8 +174,14 @@ function groupRows(masters: Masters, group: Group, plan: Plan): DerivedRow[] {
       ...base,
       lastSeasonSellIn: suggestion.sellIn,
       sellThroughBp: plan.sellThroughPercent * 100,
+      lastSeasonSold: input.lastSeasonSold,
+      soldReported: variants.some((v) => v.reported),
       growthBp: plan.growthPercent * 100,
-      carryOver: 0,
+      plannedUnits: suggestion.plannedUnits,
+      targetSellThroughBp: plan.targetPercent * 100,
+      carryOverStock: input.carryOver,
+      usableCarryOverBp: input.usableCarryOverPercent * 100,
+      carryOver: suggestion.usableCarryOver,
       demandUnits: suggestion.demandUnits,
       suggestedUnits: suggestion.suggestedUnits,
       actualFairUnits: actual,
@@ -159,8 +200,12 @@ export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow
   const from = request.filter.from ?? addDays(to, 1 - SEASON_DAYS);
   const sellIn = await shippedByDealerSku(request.db, { from, to });
   const fair = await fairOrders(request.db, to);
-  const plan = planOf(await loadAnalysisSettings(request.db));
-  return groupBy(masters, scope, { sellIn, fair }).flatMap((g) => groupRows(masters, g, plan));
+  const sold = await soldByDealerSku(request.db, { from, to });
+  const settings = await loadAnalysisSettings(request.db);
+  const plan = planOf(settings, await loadCarryOver(request.db));
+  return groupBy(masters, scope, { sellIn, fair, sold }).flatMap((g) =>
+    groupRows(masters, g, plan),
+  );
 }
 
 export function fairGuidanceHandler(): DatasetHandler {

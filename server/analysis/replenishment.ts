@@ -9,6 +9,8 @@
 //   slow-mover and overstock thresholds from `analysis-settings` (settings.ts; defaults 28, 14,
 //   60 and 90 days); safety stock and pack size from the product; stock age from every on-hand
 //   increase, FIFO.
+// - a location × SKU with a replenishment rule (reorder level or min/max, per row) takes the
+//   rule's suggestion instead; every row says which rule made it and why (docs/sell-out.md).
 // A snapshot pull (snapshot.ts): it depends on today, so a refresh recomputes it.
 import { daysBetween } from '../../shared/analysis/calendar';
 import { replenishmentDataset } from '../../shared/analysis/datasets';
@@ -32,12 +34,15 @@ import {
   type BalanceRow,
 } from './replenishment-query';
 import { addDays } from '../../shared/analysis/calendar';
+import type { ReorderRule } from '../../shared/sellout/reorder-rules';
 import { compact, pageSnapshot, type DerivedRow } from './snapshot';
 import {
   analysisSettingDefaults,
   type AnalysisSettings,
 } from '../../shared/analysis/settings-dataset';
 import { loadAnalysisSettings } from './settings';
+import { loadReorderRules } from '../sellout/rules';
+import { suggestionOf } from './replenishment-rule';
 
 export const LEAD_TIME_DAYS = analysisSettingDefaults['lead-time-days'];
 export const DEFAULT_WINDOW_DAYS = analysisSettingDefaults['sales-window-days'];
@@ -73,24 +78,26 @@ export async function computeReplenishment(
   input: ReplenishmentInput,
 ): Promise<DerivedRow[]> {
   const { policy } = input;
-  const [balances, open, shipped, layers] = await Promise.all([
+  const [balances, open, shipped, layers, rules] = await Promise.all([
     selectBalances(db, input.location),
     selectOpenOrders(db),
     selectShipped(db, { after: addDays(policy.asOf, -policy.salesWindowDays), asOf: policy.asOf }),
     selectLayers(db, policy.asOf),
+    loadReorderRules(db),
   ]);
   const openBy = byPair(open);
   const shippedBy = byPair(shipped);
   const layersBy = layersByPair(layers);
   return balances
     .filter((b) => inScope(input.skus, b.sku))
-    .map((b) => lineOf(b, input, { open: openBy, shipped: shippedBy, layers: layersBy }));
+    .map((b) => lineOf(b, input, { open: openBy, shipped: shippedBy, layers: layersBy, rules }));
 }
 
 interface Sources {
   open: Map<string, number>;
   shipped: Map<string, number>;
   layers: Map<string, { date: string; quantity: number }[]>;
+  rules: Map<string, ReorderRule>;
 }
 
 function itemOf(b: BalanceRow, input: ReplenishmentInput, s: Sources) {
@@ -117,6 +124,10 @@ function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRo
   const product = input.products.get(b.sku);
   const item = itemOf(b, input, s);
   const line = assessStockItem(item, input.policy);
+  const chosen = suggestionOf(
+    { item, line, window: input.policy.salesWindowDays },
+    s.rules.get(key),
+  );
   const tenths = (n: number | null) => (n === null ? null : Math.round(n * 10));
   return {
     key,
@@ -136,12 +147,14 @@ function lineOf(b: BalanceRow, input: ReplenishmentInput, s: Sources): DerivedRo
       leadTimeDays: item.leadTimeDays,
       safetyStock: item.safetyStock,
       packSize: item.packSize,
-      suggestedQuantity: line.suggestedQuantity,
+      suggestedQuantity: chosen.suggestedQuantity,
       daysSinceMovement: line.daysSinceMovement,
       stockAgeDaysX10: tenths(line.stockAgeDays),
-      short: line.flags.includes('short'),
+      short: chosen.short,
       overstock: line.flags.includes('overstock'),
       slowMover: line.flags.includes('slow-mover'),
+      rule: chosen.rule,
+      ruleReason: chosen.reason,
     }),
   };
 }

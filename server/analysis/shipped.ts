@@ -64,3 +64,23 @@ export function monthlyByDealer(rows: readonly DealerMonthAmount[]): Map<string,
 }
 
 export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+export interface DealerSkuDayShipped extends DealerSkuShipped {
+  date: string;
+}
+
+/** Shipped units per dealer, SKU and shipping date within [from, to] (the 进销存 check's sell-in). */
+export async function shippedByDealerSkuDate(
+  db: Db,
+  range: { from: string; to: string; dealer?: string },
+): Promise<DealerSkuDayShipped[]> {
+  const s = shipments(db);
+  const dealer = range.dealer === undefined ? sql`` : sql`AND l.dealer_code = ${range.dealer}`;
+  // PostgreSQL answers SUM as text (bigint); the rows are turned into numbers below.
+  const result = await sql<Omit<DealerSkuDayShipped, 'quantity'> & { quantity: number | string }>`
+    SELECT l.dealer_code AS dealer, l.sku_code AS sku, ${s.date} AS date,
+      SUM(${s.quantity}) AS quantity
+    ${s.from} AND ${s.date} BETWEEN ${range.from} AND ${range.to} ${dealer}
+    GROUP BY 1, 2, 3`.execute(db);
+  return result.rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
+}

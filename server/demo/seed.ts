@@ -11,6 +11,8 @@ import { buildCatalog, type Catalog } from './catalog';
 import { addDays, atHour } from './calendar';
 import { createPusher, type DemoRow, type Pusher, type Rejection } from './pusher';
 import { seedComplaints } from './complaints';
+import { seedSellout } from './sellout';
+import { seedStores } from './stores';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -221,6 +223,20 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     onProgress: progress,
   });
   await seedComplaints(pusher, catalog, today);
+  const reports = await seedSellout({
+    db,
+    pusher,
+    random: random.fork('sellout'),
+    range: { start, today },
+  });
+  const storeSales = await seedStores({
+    db,
+    pusher,
+    random: random.fork('stores'),
+    catalog,
+    today,
+  });
+  progress(`sell-out: ${reports} dealer report lines, ${storeSales} store sales lines`);
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

@@ -15,6 +15,7 @@ import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
 import * as estateRoster from './migrations/035-estate-roster';
 import * as estateCollections from './migrations/032-estate-collections';
+import * as sellout from './migrations/050-sellout';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
   { version: 32, name: 'estate-collections', up: estateCollections.up },
   { version: 35, name: 'estate-roster', up: estateRoster.up },
+  { version: 50, name: 'sellout', up: sellout.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

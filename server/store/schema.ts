@@ -226,4 +226,37 @@ export interface Database {
   order_exposure: OrderExposureTable;
   schema_migrations: MigrationsTable;
   complaints: ComplaintsTable;
+  dealer_reports: DealerReportsTable;
+  stock_difference_reasons: StockDifferenceReasonsTable;
+}
+
+/** A dealer's sell-out report of one SKU for one period (migration 050, docs/sell-out.md). */
+export interface DealerReportsTable {
+  /** dealer|sku|period: a re-push of the period replaces the row. */
+  id: string;
+  row_key: string;
+  dealer_code: string;
+  sku_code: string;
+  period: string;
+  period_start: string;
+  period_end: string;
+  units_sold: number;
+  closing_stock: number;
+  opening_stock: number | null;
+  /** The dealer's region when the report was pushed, for region-limited pulls. */
+  scope_region: string;
+  deleted: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** The reason given for a report's 进销存 difference, and the difference it explains. */
+export interface StockDifferenceReasonsTable {
+  report_id: string;
+  reason: string;
+  difference: number;
+  updated_at: string;
+  updated_by: string;
 }

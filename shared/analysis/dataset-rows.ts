@@ -124,6 +124,20 @@ export const replenishmentRowSchema = z.object({
   short: col.flag('缺货', 'Short'),
   overstock: col.flag('积压', 'Overstock'),
   slowMover: col.flag('滞销', 'Slow mover'),
+  /** Which rule made the suggestion, and its formula with this row's numbers (docs/sell-out.md). */
+  rule: field.enum(
+    {
+      label: label('补货规则', 'Rule'),
+      options: [
+        { value: 'rate', label: label('按销售速度', 'Sales rate') },
+        { value: 'reorder-level', label: label('再订货点', 'Reorder level') },
+        { value: 'min-max', label: label('最小最大库存', 'Min / max') },
+      ],
+    },
+    ['rate', 'reorder-level', 'min-max'],
+    { required: false },
+  ),
+  ruleReason: col.text('规则依据', 'Why'),
 });
 
 /** 订货会指导: a style summary per dealer, and its colour/size lines. */
@@ -136,7 +150,13 @@ export const fairGuidanceRowSchema = z.object({
   size: dims.size(),
   lastSeasonSellIn: col.count('上季进货', 'Last season sell-in'),
   sellThroughBp: col.count('售罄率（基点）', 'Sell-through (bp)'),
+  lastSeasonSold: col.count('上季销量', 'Last season sold'),
+  soldReported: col.flag('有销存报表', 'Sell-out reported'),
   growthBp: col.count('计划增长（基点）', 'Planned growth (bp)'),
+  plannedUnits: col.count('计划销售', 'Planned sales'),
+  targetSellThroughBp: col.count('目标售罄率（基点）', 'Target sell-through (bp)'),
+  carryOverStock: col.count('结转库存', 'Carry-over stock'),
+  usableCarryOverBp: col.count('可用比例（基点）', 'Usable (bp)'),
   carryOver: col.count('可用结转', 'Carry-over'),
   demandUnits: col.count('需求数量', 'Demand units'),
   packSize: col.count('包装数', 'Pack size'),

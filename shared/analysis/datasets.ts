@@ -202,7 +202,7 @@ export const fairGuidanceDataset = pullOnly(
   'fair-guidance',
   ['订货会指导', 'Fair guidance'],
   fairGuidanceRowSchema,
-  { roles: ['admin', 'manager', 'sales'], filters: scoped },
+  { roles: ['admin', 'manager', 'sales', 'analyst'], filters: scoped },
 );
 export const deliveryVarianceDataset = pullOnly(
   'delivery-variance',

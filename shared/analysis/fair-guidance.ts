@@ -1,11 +1,14 @@
-// Order-fair guidance (订货会, A8, C1-3): a suggested order per dealer and style from the
-// dealer's own history.
-//   units = round(last season's sell-in × sell-through × (1 + planned growth)) − usable carry-over
-// Sell-in × sell-through is what consumers actually bought (the sell-out), so a dealer who
-// sold little of what it bought is not pushed to buy the same again. The units are floored
-// at 0, rounded UP to whole packs (as replenishment does), and the packs are split over
-// the dealer's historical size/colour mix by largest remainder (no history → equal).
-// Exact integer arithmetic: percentages are basis points, rounding is half up.
+// Order-fair guidance (订货会, A8, C1-3): a suggested order per dealer and style from what the
+// dealer SOLD last season (docs/sell-out.md, "Fair guidance"):
+//   sold      = units the dealer reported selling (sell-out) + sell-in of the variants it
+//               reported nothing for × sell-through
+//   planned   = sold × (1 + planned growth)
+//   units     = round(planned ÷ target sell-through) − round(carry-over × usable %)
+// so a dealer who sold little of what it bought is not pushed to buy the same again, and one
+// expected to sell only 80 % of its order orders a quarter more than it plans to sell. The units
+// are floored at 0, rounded UP to whole packs (as replenishment does), and the packs are split
+// over the dealer's size/colour mix by largest remainder, so the parts sum exactly (no history →
+// equal). Exact integer arithmetic: percentages are basis points, rounding is half up.
 import { z } from 'zod';
 import { addCodedIssue, parseOutcome, type Outcome } from './outcome';
 import { apportion, hasWholeBasisPoints, percentSchema, toBasisPoints } from './split';
@@ -23,17 +26,28 @@ export type FairMixLine = z.infer<typeof fairMixLineSchema>;
 export const fairStyleInputSchema = z.object({
   dealerCode: z.string().min(1),
   style: z.string().min(1),
-  /** Units of the style (or its predecessor) the dealer bought last season. */
+  /** Units bought last season of the variants with no sell-out report (or all of them). */
   lastSeasonSellIn: countSchema,
-  /** Share of that sell-in sold to consumers, percent 0–100. */
+  /** Share of that sell-in taken as sold to consumers, percent 0–100. */
   sellThroughPercent: percentSchema,
+  /** Units the dealer reported selling last season (its sell-out reports). */
+  lastSeasonSold: countSchema.default(0),
   /** Planned growth, percent (−100 < g); two decimals at most. */
   plannedGrowthPercent: z.number().refine((g) => g > -100 && hasWholeBasisPoints(g), {
     error: 'planned growth must be above −100 % with at most two decimals',
     params: { code: 'invalid-growth' },
   }),
-  /** Unsold units from earlier seasons still sellable this season. */
-  usableCarryOver: countSchema,
+  /** The share of its order the dealer is expected to sell through, percent (above 0). */
+  targetSellThroughPercent: percentSchema
+    .refine((p) => p > 0, {
+      error: 'a target sell-through must be above 0 %',
+      params: { code: 'invalid-percent' },
+    })
+    .default(100),
+  /** The dealer's stock of the style from earlier seasons. */
+  carryOver: countSchema.default(0),
+  /** Share of that carry-over still sellable this season, percent. */
+  usableCarryOverPercent: percentSchema.default(100),
   packSize: z.number().int().min(1),
   mix: z
     .array(fairMixLineSchema)
@@ -44,13 +58,17 @@ export const fairStyleInputSchema = z.object({
         addCodedIssue(ctx, 'duplicate-variant', 'a colour/size appears twice');
     }),
 });
-export type FairStyleInput = z.infer<typeof fairStyleInputSchema>;
+export type FairStyleInput = z.input<typeof fairStyleInputSchema>;
 
 export type FairSuggestionLine = { colour: string; size: string; quantity: number };
 export type FairSuggestion = {
   dealerCode: string;
   style: string;
-  /** Units before pack rounding (sell-out × growth − carry-over, at least 0). */
+  /** Planned sales: sold × (1 + growth), half up. */
+  plannedUnits: number;
+  /** Usable carry-over: carry-over × usable %, half up. */
+  usableCarryOver: number;
+  /** Units before pack rounding (planned ÷ target sell-through − usable carry-over, ≥ 0). */
   demandUnits: number;
   packs: number;
   /** packs × pack size: what the lines sum to. */
@@ -58,13 +76,29 @@ export type FairSuggestion = {
   lines: FairSuggestionLine[];
 };
 
-/** Sell-out × (1 + growth) − carry-over, half up, at least 0. */
+const halfUp = (numerator: number, denominator: number) =>
+  Math.floor((2 * numerator + denominator) / (2 * denominator));
+
+/** The planning figures of one dealer × style, all whole units (half up). */
+export function fairPlan(input: FairStyleInput) {
+  const soldX1e4 =
+    (input.lastSeasonSold ?? 0) * 10_000 +
+    input.lastSeasonSellIn * toBasisPoints(input.sellThroughPercent);
+  const growthBp = 10_000 + toBasisPoints(input.plannedGrowthPercent);
+  const targetBp = toBasisPoints(input.targetSellThroughPercent ?? 100);
+  const usableBp = toBasisPoints(input.usableCarryOverPercent ?? 100);
+  const usableCarryOver = halfUp((input.carryOver ?? 0) * usableBp, 10_000);
+  const toOrder = halfUp(soldX1e4 * growthBp, 10_000 * targetBp);
+  return {
+    plannedUnits: halfUp(soldX1e4 * growthBp, 100_000_000),
+    usableCarryOver,
+    demandUnits: Math.max(0, toOrder - usableCarryOver),
+  };
+}
+
+/** planned ÷ target sell-through − usable carry-over, half up, at least 0. */
 export function fairDemandUnits(input: FairStyleInput): number {
-  const sellThroughBp = toBasisPoints(input.sellThroughPercent);
-  const growthFactorBp = 10_000 + toBasisPoints(input.plannedGrowthPercent);
-  const scaled = input.lastSeasonSellIn * sellThroughBp * growthFactorBp;
-  const units = Math.floor((2 * scaled + 100_000_000) / 200_000_000);
-  return Math.max(0, units - input.usableCarryOver);
+  return fairPlan(input).demandUnits;
 }
 
 /** The suggested fair order of one dealer for one style, split by its size/colour mix. */
@@ -72,7 +106,7 @@ export function suggestFairOrder(input: FairStyleInput): Outcome<FairSuggestion>
   const parsed = parseOutcome(fairStyleInputSchema, input);
   if (!parsed.ok) return parsed;
   const style = parsed.value;
-  const demandUnits = fairDemandUnits(style);
+  const { plannedUnits, usableCarryOver, demandUnits } = fairPlan(style);
   const packs = Math.ceil(demandUnits / style.packSize);
   const weights = style.mix.map((m) => m.historicalUnits);
   const split = apportion(packs, weights.every((w) => w === 0) ? weights.map(() => 1) : weights);
@@ -87,6 +121,8 @@ export function suggestFairOrder(input: FairStyleInput): Outcome<FairSuggestion>
     value: {
       dealerCode: style.dealerCode,
       style: style.style,
+      plannedUnits,
+      usableCarryOver,
       demandUnits,
       packs,
       suggestedUnits: packs * style.packSize,

@@ -1,6 +1,6 @@
 // 分析设置 (dataset "analysis-settings", kept in `records` like master data, one row per
 // setting): the planning inputs managers set instead of fixed constants — the order fair's
-// planned growth and sell-through (订货会), and replenishment's lead time, sales window, slow
+// planned growth, sell-through and target sell-through (订货会), and replenishment's lead time, sales window, slow
 // mover and overstock thresholds (补货). Unset settings keep the defaults below. Each value has
 // a range; `settingProblems` says why a value outside it is refused.
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { label } from './dataset-fields';
 export const analysisSettingNames = [
   'fair-growth-percent',
   'fair-sell-through-percent',
+  'fair-target-sell-through-percent',
   'lead-time-days',
   'sales-window-days',
   'slow-mover-days',
@@ -24,6 +25,7 @@ export type AnalysisSettings = Record<AnalysisSettingName, number>;
 export const analysisSettingDefaults: Readonly<AnalysisSettings> = {
   'fair-growth-percent': 10,
   'fair-sell-through-percent': 100,
+  'fair-target-sell-through-percent': 100,
   'lead-time-days': 14,
   'sales-window-days': 28,
   'slow-mover-days': 60,
@@ -37,6 +39,7 @@ export const analysisSettingDefaults: Readonly<AnalysisSettings> = {
 export const analysisSettingRanges: Readonly<Record<AnalysisSettingName, [number, number]>> = {
   'fair-growth-percent': [-99, 200],
   'fair-sell-through-percent': [0, 100],
+  'fair-target-sell-through-percent': [1, 100],
   'lead-time-days': [0, 365],
   'sales-window-days': [1, 365],
   'slow-mover-days': [1, 730],
@@ -50,6 +53,7 @@ const option = (value: AnalysisSettingName, zh: string, en: string): FieldOption
 const settingOptions = [
   option('fair-growth-percent', '订货会计划增长%', 'Fair planned growth %'),
   option('fair-sell-through-percent', '订货会售罄率%', 'Fair sell-through %'),
+  option('fair-target-sell-through-percent', '订货会目标售罄率%', 'Fair target sell-through %'),
   option('lead-time-days', '补货周期（天）', 'Lead time (days)'),
   option('sales-window-days', '销售统计天数', 'Sales window (days)'),
   option('slow-mover-days', '滞销天数', 'Slow mover after (days)'),

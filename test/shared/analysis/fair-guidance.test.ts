@@ -21,7 +21,7 @@ function style(overrides: Partial<FairStyleInput> = {}): FairStyleInput {
     lastSeasonSellIn: 200,
     sellThroughPercent: 75,
     plannedGrowthPercent: 10,
-    usableCarryOver: 15,
+    carryOver: 15,
     packSize: 6,
     mix: MIX,
     ...overrides,
@@ -35,6 +35,8 @@ describe('order-fair guidance', () => {
     assert.deepEqual(accepted(suggestFairOrder(style())), {
       dealerCode: 'D001',
       style: 'JK2501',
+      plannedUnits: 165,
+      usableCarryOver: 15,
       demandUnits: 150,
       packs: 25,
       suggestedUnits: 150,
@@ -55,7 +57,7 @@ describe('order-fair guidance', () => {
           lastSeasonSellIn: 7,
           sellThroughPercent: 33,
           plannedGrowthPercent: 0,
-          usableCarryOver: 0,
+          carryOver: 0,
         },
         2,
       ],
@@ -65,12 +67,12 @@ describe('order-fair guidance', () => {
           lastSeasonSellIn: 5,
           sellThroughPercent: 50,
           plannedGrowthPercent: 0,
-          usableCarryOver: 0,
+          carryOver: 0,
         },
         3,
       ],
       ['shrinking plan: 200 × 75 % × 0.8 − 15 = 105', { plannedGrowthPercent: -20 }, 105],
-      ['carry-over covers it all: 165 − 200 → 0', { usableCarryOver: 200 }, 0],
+      ['carry-over covers it all: 165 − 200 → 0', { carryOver: 200 }, 0],
     ];
     for (const [name, overrides, expected] of cases) {
       it(name, () => {
@@ -79,12 +81,44 @@ describe('order-fair guidance', () => {
     }
   });
 
+  it('plans from units sold, grows, divides by the target sell-through, less usable carry-over', () => {
+    // Sold: 60 reported + 200 × 75 % = 210; × 1.10 = 231 planned; ÷ 80 % = 288.75 → 289;
+    // usable carry-over 40 × 50 % = 20 → 269 units → 45 packs of 6 = 270, split 40:30:20:10:
+    // 18, 13.5, 9, 4.5 packs → 18, 13, 9, 4 = 44; the last pack to the first .5 tie (Black L).
+    const suggestion = accepted(
+      suggestFairOrder(
+        style({
+          lastSeasonSold: 60,
+          targetSellThroughPercent: 80,
+          carryOver: 40,
+          usableCarryOverPercent: 50,
+        }),
+      ),
+    );
+    assert.deepEqual(
+      [suggestion.plannedUnits, suggestion.usableCarryOver, suggestion.demandUnits],
+      [231, 20, 269],
+    );
+    assert.deepEqual([suggestion.packs, suggestion.suggestedUnits], [45, 270]);
+    assert.deepEqual(
+      suggestion.lines.map((l) => l.quantity),
+      [108, 84, 54, 24],
+    );
+  });
+
+  it('refuses a target sell-through of 0 %', () => {
+    assert.equal(
+      refusalCode(suggestFairOrder(style({ targetSellThroughPercent: 0 }))),
+      'invalid-percent',
+    );
+  });
+
   it('rounds up to whole packs: 2 units → 1 pack of 6', () => {
     const overrides = {
       lastSeasonSellIn: 7,
       sellThroughPercent: 33,
       plannedGrowthPercent: 0,
-      usableCarryOver: 0,
+      carryOver: 0,
     };
     const suggestion = accepted(suggestFairOrder(style(overrides)));
     assert.equal(suggestion.packs, 1);
