@@ -19,6 +19,13 @@ const regionFree: Record<string, string> = {
   'grading-schemes': 'settings',
   'analysis-settings': 'settings',
   replenishment: 'per location × SKU, like stock',
+  'replenishment-rules': 'reorder rules per location × SKU, like stock',
+  'store-sales': 'the self-operated stores are locations, not dealers',
+  'markdown-ladder': 'settings: the markdown steps',
+  'store-sell-through': 'per store (a location) × style',
+  'markdown-proposals': 'per store (a location) × style',
+  'store-clearance': 'per store (a location) × style',
+  'store-rebalancing': 'between stores (locations), not dealers',
   'complaint-slas': 'settings: hours per priority',
   // The estate module is a developer's sales office: its projects are not in dealer regions.
   'estate-projects': 'the sales office, not a dealer region',
