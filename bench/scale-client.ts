@@ -3,6 +3,7 @@
 // told over IPC through keep-alive HTTP and answers with the times it measured.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { timeOrderedKey } from '../shared/time-ordered-key';
 import { DAY, DEALERS, PRICE, SKUS } from './scale-data';
 
 export type ClientCommand =
@@ -88,7 +89,7 @@ async function push(
   const mutations = lines.map((values) => ({
     mutationId: randomUUID(),
     op: 'upsert',
-    rowKey: randomUUID(),
+    rowKey: timeOrderedKey(new Date()), // as the add-in mints them (docs/protocol.md, "Row keys")
     values,
   }));
   const body = JSON.stringify({ workbookId: 'bench', clientId, dataset: 'orders', mutations });

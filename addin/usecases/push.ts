@@ -3,6 +3,7 @@
 // sent by the engine; every result written back in one write, on the row where its row is now
 // (found by `_key`: the user may sort while a long push runs). An all-or-nothing dataset (meta
 // `atomic`, e.g. allocations) goes in one request with `atomic: true`, or not at all.
+import { timeOrderedKey } from '../../shared/time-ordered-key';
 import { limits as defaultLimits } from '../../shared/protocol';
 import type { PushReport, WorkOptions } from '../app-api';
 import {
@@ -165,7 +166,11 @@ export async function pushTable(
     return onlyValid && !r.valid ? [r] : [];
   });
   const clientId = ctx.clientId();
-  const context = { dataset: table.dataset.name, clientId, newKey: () => ctx.ids.uuid() };
+  const context = {
+    dataset: table.dataset.name,
+    clientId,
+    newKey: () => timeOrderedKey(ctx.clock.now()),
+  };
   // All or nothing: a row that cannot go holds back the whole batch.
   const holdBack = table.dataset.atomic && invalid.length > 0;
   const sendable = holdBack
