@@ -133,6 +133,22 @@ export interface AllocationsDraftReport {
   receipts: number;
 }
 
+/** What a task flow shows as pending on the bound table (usecases/pending.ts). */
+export interface PendingReport {
+  dataset: string;
+  sheetName: string;
+  /** Rows with anything in them. */
+  rows: number;
+  /** Rows changed since their last push or pull: what the next push sends. */
+  changed: number;
+  /** Rows the offline check finds wrong now. */
+  invalid: number;
+  /** Rows the server refused on their last push (rejected or in conflict). */
+  refused: number;
+  /** Rows with a problem: invalid or refused, each row once. */
+  problems: number;
+}
+
 export interface AddinApp {
   /** Resolves once the host's language is known; every other call waits for it too. */
   ready?(): Promise<void>;
@@ -160,6 +176,8 @@ export interface AddinApp {
   /** Updates `_status` of pushed order rows with their current state. */
   refreshStatus(options?: WorkOptions): Promise<StatusReport>;
   addPivot(): Promise<{ sheetName: string }>;
+  /** The bound table's pending rows when it holds `dataset`, else null. */
+  pending(dataset: string): Promise<PendingReport | null>;
   /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */
   prepareAllocations(): Promise<AllocationsDraftReport>;
 }

@@ -15,6 +15,7 @@ import { prepareAllocations } from './usecases/allocations';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
 import { addPivotFor } from './usecases/pivot';
+import { pendingRows } from './usecases/pending';
 import { pullDataset, refreshPulled } from './usecases/pull';
 import { pushTable } from './usecases/push';
 import { currentSession, signIn, signOut } from './usecases/session';
@@ -127,5 +128,6 @@ export function createAddinApp(input: AddinInput): AddinApp {
     refreshStatus: after((options) => refreshOrderStatus(ctx, options)),
     addPivot: after(() => addPivotFor(ctx)),
     prepareAllocations: after(() => prepareAllocations(ctx)),
+    pending: after((dataset) => pendingRows(ctx, dataset)),
   };
 }

@@ -1,6 +1,7 @@
 // Push results back into words and row state: `_status` says what happened (accepted with the
 // canonical number, or the reasons), `_key`/`_version`/digest record what the server now holds.
-// Rejected and conflicting rows keep their old digest, so they stay "changed" until they go through.
+// Rejected and conflicting rows keep their old digest, so they stay "changed" until they go through,
+// and are marked refused (row-state.ts) so the pane counts them among the rows with problems.
 // Each result goes to the row where its row is now (row-moves.ts): the user may sort meanwhile.
 import type { Locale } from '../../shared/locale';
 import type { RowResult } from '../../shared/protocol';
@@ -41,7 +42,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 function stateAfter(row: PushRow, result: RowResult): RowState {
   const accepted = result.status === 'applied' || result.status === 'unchanged';
-  if (!accepted) return { ...row.state, key: row.rowKey };
+  if (!accepted) return { ...row.state, key: row.rowKey, refused: true };
   return { key: row.rowKey, version: result.version ?? row.state.version, hash: row.digest };
 }
 
