@@ -68,6 +68,15 @@ export interface ConflictInfo {
   message?: string;
 }
 
+/** One answered row of a push, where it is on the sheet now. */
+export interface RowOutcome {
+  sheetRow: number;
+  rowKey: string;
+  status: 'applied' | 'unchanged' | 'rejected' | 'conflict';
+  /** Its `_status` words. */
+  text: string;
+}
+
 export interface PushReport {
   sent: number;
   applied: number;
@@ -82,6 +91,8 @@ export interface PushReport {
   cancelled: boolean;
   /** Rows the server refused, each at its `_status` cell with the reasons (like validation's). */
   rejections?: CellIssue[];
+  /** Every answered row with its `_status` words (the credit release lists them). */
+  rows?: RowOutcome[];
 }
 
 export interface KeptCellInfo {
@@ -133,6 +144,23 @@ export interface AllocationsDraftReport {
   receipts: number;
 }
 
+/** An order on the bound sheet the server would refuse for credit, with its dealer's figures. */
+export interface CreditHold {
+  /** The order's group key (dealer and order number): what a release names. */
+  group: string;
+  dealerCode: string;
+  orderRef: string;
+  /** Its lines' rows on the sheet. */
+  sheetRows: number[];
+  /** The dealer's credit limit, used (receivables and open orders), this order and over-by, in yuan. */
+  limit: string;
+  used: string;
+  thisOrder: string;
+  overBy: string;
+  /** The server's sentence, in the user's language. */
+  message: string;
+}
+
 /** What a task flow shows as pending on the bound table (usecases/pending.ts). */
 export interface PendingReport {
   dataset: string;
@@ -176,6 +204,10 @@ export interface AddinApp {
   /** Updates `_status` of pushed order rows with their current state. */
   refreshStatus(options?: WorkOptions): Promise<StatusReport>;
   addPivot(): Promise<{ sheetName: string }>;
+  /** The bound orders sheet's unsent orders over their dealer's credit limit (a dry run). */
+  creditHolds(options?: WorkOptions): Promise<CreditHold[]>;
+  /** Pushes only the orders of `groups` with the credit release. */
+  releaseCredit(options: WorkOptions & { groups: readonly string[] }): Promise<PushReport>;
   /** The bound table's pending rows when it holds `dataset`, else null. */
   pending(dataset: string): Promise<PendingReport | null>;
   /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */

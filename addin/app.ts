@@ -15,6 +15,7 @@ import { prepareAllocations } from './usecases/allocations';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
 import { addPivotFor } from './usecases/pivot';
+import { findCreditHolds, releaseCreditHolds } from './usecases/credit';
 import { pendingRows } from './usecases/pending';
 import { pullDataset, refreshPulled } from './usecases/pull';
 import { pushTable } from './usecases/push';
@@ -129,5 +130,7 @@ export function createAddinApp(input: AddinInput): AddinApp {
     addPivot: after(() => addPivotFor(ctx)),
     prepareAllocations: after(() => prepareAllocations(ctx)),
     pending: after((dataset) => pendingRows(ctx, dataset)),
+    creditHolds: after((options) => findCreditHolds(ctx, options)),
+    releaseCredit: after((options) => releaseCreditHolds(ctx, options)),
   };
 }

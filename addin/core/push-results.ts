@@ -6,7 +6,7 @@
 import type { Locale } from '../../shared/locale';
 import type { RowResult } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
-import type { CellIssue, ConflictInfo } from '../app-api';
+import type { CellIssue, ConflictInfo, RowOutcome } from '../app-api';
 import type { PushRow } from './push-plan';
 import type { RowLocator } from './row-moves';
 import { encodeState, type RowState, type StateLayout } from './row-state';
@@ -27,6 +27,8 @@ export interface ResultWrite {
   readonly unplaced: number;
   /** Rows the server refused, each at its `_status` cell, with the reasons. */
   readonly rejections: CellIssue[];
+  /** Every answered row where it is now, with its `_status` words. */
+  readonly rows: RowOutcome[];
 }
 
 interface Context {
@@ -146,6 +148,7 @@ export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
   const conflicts: ConflictInfo[] = [];
   const counts = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
   const rejections: CellIssue[] = [];
+  const rows: RowOutcome[] = [];
   let unplaced = 0;
   for (const row of sent) {
     const result = results.get(row.mutation.mutationId);
@@ -156,13 +159,17 @@ export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
       unplaced += 1;
       continue;
     }
-    updates.push({
-      row: at,
-      values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))],
+    const text = statusText(result, ctx.locale);
+    updates.push({ row: at, values: [text, ...encodeState(ctx.layout, stateAfter(row, result))] });
+    rows.push({
+      sheetRow: ctx.view.sheetRowOf(at),
+      rowKey: row.rowKey,
+      status: result.status,
+      text,
     });
     if (result.status === 'conflict') conflicts.push(conflictOf(ctx, { row, at }, result));
     if (result.status === 'rejected') rejections.push(rejectionOf(ctx, at, result));
   }
   updates.push(...invalidUpdates(ctx, invalid));
-  return { updates, conflicts, counts, unplaced, rejections };
+  return { updates, conflicts, counts, unplaced, rejections, rows };
 }
