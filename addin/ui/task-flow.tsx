@@ -140,8 +140,9 @@ export function TaskFlow({ task, busy, actions, onHome, failure, finished }: Tas
         setStuck(null);
         setAt((current) => Math.max(current, index + 1));
       } else {
+        // Not done: the flow does not move past it (an earlier step run again becomes current).
         setStuck({ index, outcome });
-        setAt(index);
+        setAt((current) => Math.min(current, index));
       }
     });
   };
