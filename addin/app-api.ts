@@ -161,6 +161,30 @@ export interface CreditHold {
   message: string;
 }
 
+/** One building's 销控表 sheet as a pull wrote it. */
+export interface GridSheetReport {
+  building: string;
+  sheetName: string;
+  units: number;
+  /** All but 未推. */
+  released: number;
+  /** 认购 and beyond. */
+  sold: number;
+  /** 去化率 = sold ÷ released, in basis points. */
+  sellThroughBp: number;
+  /** The cells this pull wrote ("B3"): all on a first pull, only the changed ones on a refresh. */
+  changedCells: string[];
+  /** Each unit's cell, by unit code. */
+  unitCells: Record<string, string>;
+}
+
+export interface GridReport {
+  sheets: GridSheetReport[];
+  /** Pulled units that could not be placed (a value the grid cannot read). */
+  skipped: number;
+  cancelled: boolean;
+}
+
 /** What a task flow shows as pending on the bound table (usecases/pending.ts). */
 export interface PendingReport {
   dataset: string;
@@ -208,6 +232,8 @@ export interface AddinApp {
   creditHolds(options?: WorkOptions): Promise<CreditHold[]>;
   /** Pushes only the orders of `groups` with the credit release. */
   releaseCredit(options: WorkOptions & { groups: readonly string[] }): Promise<PushReport>;
+  /** Pulls the 销控表 as a grid, one sheet per building; again, rewrites only what changed. */
+  pullGrid(options?: WorkOptions): Promise<GridReport>;
   /** The bound table's pending rows when it holds `dataset`, else null. */
   pending(dataset: string): Promise<PendingReport | null>;
   /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */

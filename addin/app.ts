@@ -16,6 +16,7 @@ import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
 import { addPivotFor } from './usecases/pivot';
 import { findCreditHolds, releaseCreditHolds } from './usecases/credit';
+import { pullEstateGrid } from './usecases/estate-grid';
 import { pendingRows } from './usecases/pending';
 import { pullDataset, refreshPulled } from './usecases/pull';
 import { pushTable } from './usecases/push';
@@ -130,6 +131,7 @@ export function createAddinApp(input: AddinInput): AddinApp {
     addPivot: after(() => addPivotFor(ctx)),
     prepareAllocations: after(() => prepareAllocations(ctx)),
     pending: after((dataset) => pendingRows(ctx, dataset)),
+    pullGrid: after((options) => pullEstateGrid(ctx, options)),
     creditHolds: after((options) => findCreditHolds(ctx, options)),
     releaseCredit: after((options) => releaseCreditHolds(ctx, options)),
   };

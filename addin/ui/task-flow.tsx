@@ -165,7 +165,9 @@ export function TaskFlow({ task, busy, actions, onHome, failure, finished }: Tas
           ? fill(strings.nextStep, { n: at + 1, total: task.steps.length, step: stepName(next) })
           : strings.taskDone}
       </Caption1>
-      {task.steps.some((s) => sending.has(s.kind)) ? <TaskPending pending={pending} /> : null}
+      {task.steps.some((s) => sending.has(s.kind)) ? (
+        <TaskPending pending={pending} sends={task.steps.some((s) => s.kind === 'push')} />
+      ) : null}
       <ol className={styles.list} aria-labelledby="task-title">
         {task.steps.map((step, index) => (
           <li

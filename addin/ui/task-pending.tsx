@@ -18,7 +18,8 @@ const useStyles = makeStyles({
   },
 });
 
-export function TaskPending({ pending }: { pending: PendingReport | null }) {
+/** `sends`: the task has a push step (a credit release pushes only the ticked orders). */
+export function TaskPending({ pending, sends }: { pending: PendingReport | null; sends: boolean }) {
   const styles = useStyles();
   const { locale } = useUi();
   const words = taskStringsFor(locale);
@@ -27,9 +28,11 @@ export function TaskPending({ pending }: { pending: PendingReport | null }) {
       ? null
       : pending.problems > 0
         ? words.nextFix
-        : pending.changed > 0
-          ? fill(words.nextPush, { changed: pending.changed })
-          : words.nextNothing;
+        : !sends
+          ? null
+          : pending.changed > 0
+            ? fill(words.nextPush, { changed: pending.changed })
+            : words.nextNothing;
   return (
     <div
       className={styles.box}

@@ -4,13 +4,13 @@
 // (server/analysis/snapshot.ts), so a refresh reloads them whole.
 import { estateDailyReportDataset, estateSellThroughDataset } from '../../shared/estate/datasets';
 import { sellThroughBp } from '../../shared/estate/pricing';
+import { soldUnitStatuses, type UnitStatus } from '../../shared/estate/unit-status';
 import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { shanghaiDate } from '../sync/changes';
 import { defineHandler, type PullRequest } from '../sync/handler';
 import { est, type EstDocumentsTable } from './tables';
 
 type Period = 'day' | 'month' | 'year';
-const soldStatuses = new Set(['subscribed', 'contracted', 'filed', 'paid']);
 
 function periods(day: string): [Period, string][] {
   return [
@@ -114,7 +114,7 @@ export async function sellThrough(request: PullRequest): Promise<DerivedRow[]> {
       row.units += 1;
       if (unit.status !== 'unreleased') row.released += 1;
       if (unit.status === 'reserved') row.reserved += 1;
-      if (soldStatuses.has(unit.status)) row.sold += 1;
+      if (soldUnitStatuses.has(unit.status as UnitStatus)) row.sold += 1;
       rows.set(key, row);
     }
   }
