@@ -102,6 +102,8 @@ async function runStep(
       return actions.addPivot();
     case 'allocations':
       return actions.prepareAllocations();
+    case 'grid':
+      return (await actions.pullGrid()) ? { kind: 'done' } : { kind: 'failed' };
     case 'credit-check': {
       const holds = await actions.findCreditHolds();
       if (!holds) return { kind: 'failed' };

@@ -27,6 +27,8 @@ interface TaskStrings {
   rowSeparator: string;
   releasedTitle: string;
   releasedRow: string;
+  /** After a grid pull: per building, the cells written and the totals. */
+  gridDone: string;
 }
 
 const enUS: TaskStrings = {
@@ -41,6 +43,7 @@ const enUS: TaskStrings = {
     allocations: 'Draft the allocations',
     'credit-check': 'Find orders over the credit limit',
     'credit-release': 'Release the ticked orders',
+    grid: 'Get the sales-control grid',
   },
   stepActions: {
     sheet: 'Insert template',
@@ -53,6 +56,7 @@ const enUS: TaskStrings = {
     allocations: 'Prepare allocations',
     'credit-check': 'Find held orders',
     'credit-release': 'Release ticked',
+    grid: 'Get grid',
   },
   pending: 'On “{sheet}”: {changed} rows to send, {problems} rows with problems',
   pendingNone: 'No sheet of this task is bound yet.',
@@ -78,6 +82,7 @@ const enUS: TaskStrings = {
     allocations: 'Get the reconciliation first, then prepare the allocations again.',
     'credit-check': 'Bind the orders sheet first, then look again.',
     'credit-release': 'Check your connection and release again.',
+    grid: 'Check your connection and get the grid again.',
   },
   creditTitle: 'Orders over the credit limit',
   creditNone: 'No unsent order on this sheet is over its dealer’s credit limit.',
@@ -87,6 +92,8 @@ const enUS: TaskStrings = {
   rowSeparator: ', ',
   releasedTitle: 'Release results',
   releasedRow: 'Row {row}: {text}',
+  gridDone:
+    '“{sheet}”: {changed} cells written; released {released}, sold {sold}, sell-through {rate}.',
 };
 
 const zhCN: TaskStrings = {
@@ -101,6 +108,7 @@ const zhCN: TaskStrings = {
     allocations: '生成核销表',
     'credit-check': '查找超信用额度订单',
     'credit-release': '放行勾选的订单',
+    grid: '下载销控表',
   },
   stepActions: {
     sheet: '插入模板',
@@ -113,6 +121,7 @@ const zhCN: TaskStrings = {
     allocations: '生成核销表',
     'credit-check': '查找超额订单',
     'credit-release': '放行所选',
+    grid: '下载销控表',
   },
   pending: '“{sheet}”：待上传 {changed} 行，有问题 {problems} 行',
   pendingNone: '本任务的工作表尚未绑定。',
@@ -136,6 +145,7 @@ const zhCN: TaskStrings = {
     allocations: '请先下载对账表，再生成核销表。',
     'credit-check': '请先绑定订单表，再查找。',
     'credit-release': '请检查网络后再放行。',
+    grid: '请检查网络后再下载销控表。',
   },
   creditTitle: '超信用额度的订单',
   creditNone: '本表没有超出经销商信用额度的未上传订单。',
@@ -144,6 +154,7 @@ const zhCN: TaskStrings = {
   rowSeparator: '、',
   releasedTitle: '放行结果',
   releasedRow: '第 {row} 行：{text}',
+  gridDone: '“{sheet}”：写入 {changed} 个单元格；已推 {released}，已售 {sold}，去化率 {rate}。',
 };
 
 const byLocale: Record<Locale, TaskStrings> = { 'zh-CN': zhCN, 'en-US': enUS };

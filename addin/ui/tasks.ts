@@ -18,7 +18,8 @@ export type StepKind =
   | 'pivot'
   | 'allocations'
   | 'credit-check' // a dry run lists the sheet's orders over the credit limit
-  | 'credit-release'; // pushes the ticked ones with `releaseCredit`
+  | 'credit-release' // pushes the ticked ones with `releaseCredit`
+  | 'grid'; // the 销控表 as a grid, one sheet per building (usecases/estate-grid.ts)
 
 export interface TaskStep {
   readonly kind: StepKind;
@@ -137,6 +138,15 @@ export const tasks: readonly TaskDef[] = [
       dataset: 'orders',
       option: 'releaseCredit',
     })),
+  },
+  {
+    id: 'sales-control',
+    label: l('销控表', 'Sales-control grid'),
+    hint: l(
+      '按楼栋下载销控表，刷新只改变化的房源',
+      'Get the grid per building; a refresh recolours only what changed',
+    ),
+    steps: [{ kind: 'grid', dataset: 'estate-units' }],
   },
   {
     id: 'sales-facts',

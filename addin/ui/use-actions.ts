@@ -9,11 +9,12 @@ import type {
   PushReport,
   ValidationReport,
 } from '../app-api';
+import type { Locale } from '../../shared/locale';
 import type { MetaResponse } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import { useUi } from './context';
 import { fieldLabel } from './datasets';
-import { creditActions } from './credit-actions';
+import { taskActions } from './task-actions';
 import { pullNotices, pushNotices, statusNotices, validationNotice } from './report-notices';
 import { fill, type Strings } from './strings';
 import type { WorkRunner } from './use-work';
@@ -42,6 +43,7 @@ export type View =
 export interface ActionDeps {
   app: AddinApp;
   strings: Strings;
+  locale: Locale;
   run: WorkRunner['run'];
   notify: WorkRunner['notify'];
   labelOf: (dataset: string) => string;
@@ -190,6 +192,7 @@ export function useActions(work: WorkRunner, meta: MetaResponse | null) {
   const deps: ActionDeps = {
     app,
     strings,
+    locale,
     run: work.run,
     notify: work.notify,
     labelOf,
@@ -206,7 +209,7 @@ export function useActions(work: WorkRunner, meta: MetaResponse | null) {
     ...bindingActions(deps),
     ...sendActions(deps),
     ...getActions(deps),
-    ...creditActions(deps),
+    ...taskActions(deps),
   };
 }
 

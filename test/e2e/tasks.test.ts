@@ -1,14 +1,17 @@
 // The task-first pane end to end: each role signs in to a home of its own tasks and walks one
 // task's flow — the pane shows where the user is, what is pending on the sheet and what comes
 // next, and stays on a step that failed — with axe-core on every screen and screenshots kept in
-// artifacts/ (one per role, the pending counts, the credit release).
+// artifacts/ (one per role, the pending counts, the credit release, the 销控表 grid).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildAddin, type BuildResult } from '../../scripts/build-addin';
+import { STATUS_FILLS } from '../../addin/core/estate-grid';
+import { seedDemo } from '../../server/demo/seed';
 import { dateToSerial } from '../../shared/cells';
+import { listTotal } from '../../shared/estate/pricing';
 import type { MetaResponse } from '../../shared/meta';
 import { push, seedSalesData, TODAY } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
@@ -16,7 +19,7 @@ import { axeViolations } from './axe';
 import { launchChromium, openTaskPane } from './browser';
 import { clickAndWait, columnOf, noticeTexts } from './pane';
 import { signIn } from './steps';
-import { addSheet, pivots, table, tables, typeCell, typeRows } from './workbook';
+import { addSheet, pivots, sheetCells, table, tables, typeCell, typeRows } from './workbook';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shot = (role: string) => path.join(root, 'artifacts', `e2e-task-${role}.png`);
@@ -255,5 +258,86 @@ describe('task-first pane, one flow per role (headless Chromium)', function () {
     await pendingIs(page, { changed: 2, problems: 0 });
     assert.deepEqual(await axeViolations(page), [], 'axe after the release');
     await page.screenshot({ path: shot('credit'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('sales office: 销控表 grid, a unit sold on the server, a refresh recolours only its cell', async () => {
+    const estate = await startTestServer({
+      deps: { addinDir: build.addinDir },
+      seed: (store) => seedDemo(store, { today: TODAY, modules: ['estate'] }).then(() => undefined),
+    });
+    try {
+      const { context, page } = await openTaskPane(browser, {
+        serverUrl: estate.url,
+        fakeOfficePath: build.fakeOfficePath!,
+        office: { excelApi: '1.18' },
+        log,
+      });
+      opened.push(context);
+      await signIn(page, 'sales-user', false);
+      await page.getByTestId('task-home').waitFor();
+      assert.ok((await taskIds(page)).includes('task-sales-control'));
+      await open(page, 'sales-control');
+      await clickAndWait(page, 'step-grid');
+      const area = { sheetName: '销控表-B1', rows: 26, columns: 10 };
+      const before = await sheetCells(page, area);
+      // 21 floors, top first; two units a floor; the demo's top floor is not released yet.
+      assert.deepEqual(
+        [before.A1?.value, before.A3?.value, before.A23?.value],
+        ['销控表 B1', 21, 1],
+      );
+      assert.equal(before.B3?.fill, STATUS_FILLS.unreleased);
+      // Sell an available unit of B1 on the server: a subscription pushed over HTTP.
+      const units = (
+        await estate.call('manager', '/api/v1/sync/pull?dataset=estate-units&limit=1000')
+      ).body.rows as {
+        values: {
+          code: string;
+          buildingCode: string;
+          status: string;
+          grossArea: number;
+          listUnitPrice: number;
+          floor: number;
+          room: string;
+        };
+      }[];
+      const free = units.find(
+        (u) => u.values.buildingCode === 'B1' && u.values.status === 'available',
+      )!;
+      const price = listTotal(free.values.grossArea, free.values.listUnitPrice);
+      const sold = await push(estate, {
+        dataset: 'estate-subscriptions',
+        role: 'sales',
+        rows: [
+          {
+            values: {
+              unitCode: free.values.code,
+              buyerName: '李四',
+              buyerIdNumber: '110101199001011234',
+              buyerPhone: '13800000000',
+              paymentMethod: 'lump-sum',
+              deposit: 5_000_000,
+              downPayment: price - 5_000_000,
+            },
+          },
+        ],
+      });
+      assert.equal(sold.body.summary.applied, 1, JSON.stringify(sold.body));
+      await clickAndWait(page, 'step-grid');
+      const after = await sheetCells(page, area);
+      const recoloured = Object.keys(after).filter((a) => after[a]?.fill !== before[a]?.fill);
+      assert.equal(recoloured.length, 1, recoloured.join());
+      const cell = after[recoloured[0]!];
+      assert.equal(cell?.fill, STATUS_FILLS.subscribed);
+      assert.match(String(cell?.value), new RegExp(`^${free.values.room} `));
+      assert.match((await noticeTexts(page)).join(' '), /“销控表-B1”：写入 3 个单元格/);
+      assert.deepEqual(await axeViolations(page), [], 'axe after the grid refresh');
+      await page.screenshot({ path: shot('estate-grid'), fullPage: true, animations: 'disabled' });
+      fs.writeFileSync(
+        path.join(root, 'artifacts', 'e2e-estate-grid.json'),
+        JSON.stringify({ before, after, recoloured }, null, 1),
+      );
+    } finally {
+      await estate.close();
+    }
   });
 });

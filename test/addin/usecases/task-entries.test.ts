@@ -66,4 +66,15 @@ describe('task entries from GET /meta', () => {
     };
     assert.ok(!ids(without, 'finance').includes('credit-release'), 'follows the option');
   });
+
+  it('offers the 销控表 grid to the office roles that may pull units, once they are served', () => {
+    for (const role of ['sales', 'manager', 'finance', 'analyst'] as const)
+      assert.ok(ids(served, role).includes('sales-control'), role);
+    assert.ok(!ids(served, 'warehouse').includes('sales-control'), 'not the warehouse’s');
+    const dealerOnly: MetaResponse = {
+      ...served,
+      datasets: served.datasets.filter((d) => d.name !== 'estate-units'),
+    };
+    assert.ok(!ids(dealerOnly, 'sales').includes('sales-control'), 'a dealer-only deployment');
+  });
 });
