@@ -1,7 +1,7 @@
 // What a task flow shows as pending on the bound table: rows changed since their last push or
 // pull (push-plan.ts's rule, the rows the next push sends), and rows with a problem — those the
 // offline check finds wrong now, and those the server refused on their last push (row-state.ts's
-// refused mark). One read of the table, nothing written. docs/architecture.md, "The add-in".
+// refused mark). One read of the table, nothing written. docs/architecture.md, "Task flows".
 import type { PendingReport } from '../app-api';
 import { isChanged } from '../core/push-plan';
 import { readAddinSettings } from '../core/settings';
