@@ -129,7 +129,9 @@ export function planBuildingGrid(
       entrance === '' ? place : w.column.replace('{e}', entrance).replace('{p}', place),
     );
   });
-  floors.forEach((floor, r) => put(r + 2, 0, floor));
+  floors.forEach((floor, r) => {
+    put(r + 2, 0, floor);
+  });
   for (const unit of units) {
     const row = floors.indexOf(unit.floor) + 2;
     const column = columns.indexOf(columnKey(unit)) + 1;
@@ -145,7 +147,9 @@ export function planBuildingGrid(
   const sold = units.filter((u) => soldUnitStatuses.has(u.status)).length;
   const rate = sellThroughBp(sold, released);
   const totals: CellValue[] = [w.totals, w.released, released, w.sold, sold, w.rate];
-  totals.forEach((value, i) => put(legendRow + 1, i, value));
+  totals.forEach((value, i) => {
+    put(legendRow + 1, i, value);
+  });
   put(legendRow + 1, totals.length, percentText(rate));
   return {
     building,
@@ -176,10 +180,10 @@ export function planGrids(units: readonly GridUnit[], locale: Locale): BuildingG
 /** What a cell held when written: its value and fill, as kept in the workbook's settings. */
 export type CellMemory = Record<string, string>;
 
+const memoryText = (cell: GridCell) => JSON.stringify([cell.value, cell.fill]);
+
 export function cellMemoryOf(grid: BuildingGrid): CellMemory {
-  return Object.fromEntries(
-    [...grid.cells].map(([address, cell]) => [address, JSON.stringify([cell.value, cell.fill])]),
-  );
+  return Object.fromEntries([...grid.cells].map(([address, cell]) => [address, memoryText(cell)]));
 }
 
 /** Cells whose value or fill differ from what was written last time (cleared cells included). */
@@ -187,11 +191,10 @@ export function changedCells(
   grid: BuildingGrid,
   before: CellMemory,
 ): { address: string; cell: GridCell }[] {
-  const now = cellMemoryOf(grid);
   const changed: { address: string; cell: GridCell }[] = [];
-  for (const [address, text] of Object.entries(now))
-    if (before[address] !== text) changed.push({ address, cell: grid.cells.get(address)! });
+  for (const [address, cell] of grid.cells)
+    if (before[address] !== memoryText(cell)) changed.push({ address, cell });
   for (const address of Object.keys(before))
-    if (!(address in now)) changed.push({ address, cell: { value: null, fill: null } });
+    if (!grid.cells.has(address)) changed.push({ address, cell: { value: null, fill: null } });
   return changed;
 }

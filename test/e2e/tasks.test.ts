@@ -326,9 +326,9 @@ describe('task-first pane, one flow per role (headless Chromium)', function () {
       const after = await sheetCells(page, area);
       const recoloured = Object.keys(after).filter((a) => after[a]?.fill !== before[a]?.fill);
       assert.equal(recoloured.length, 1, recoloured.join());
-      const cell = after[recoloured[0]!];
-      assert.equal(cell?.fill, STATUS_FILLS.subscribed);
-      assert.match(String(cell?.value), new RegExp(`^${free.values.room} `));
+      const cell = after[recoloured[0] ?? ''] ?? { value: null, fill: null };
+      assert.equal(cell.fill, STATUS_FILLS.subscribed);
+      assert.match(String(cell.value), new RegExp(`^${free.values.room} `));
       assert.match((await noticeTexts(page)).join(' '), /“销控表-B1”：写入 3 个单元格/);
       assert.deepEqual(await axeViolations(page), [], 'axe after the grid refresh');
       await page.screenshot({ path: shot('estate-grid'), fullPage: true, animations: 'disabled' });
