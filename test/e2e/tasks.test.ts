@@ -16,6 +16,7 @@ import type { MetaResponse } from '../../shared/meta';
 import { push, seedSalesData, TODAY } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { axeViolations } from './axe';
+import { screenshotCells } from './grid-shot';
 import { launchChromium, openTaskPane } from './browser';
 import { clickAndWait, columnOf, noticeTexts } from './pane';
 import { signIn } from './steps';
@@ -332,10 +333,13 @@ describe('task-first pane, one flow per role (headless Chromium)', function () {
       assert.match((await noticeTexts(page)).join(' '), /“销控表-B1”：写入 3 个单元格/);
       assert.deepEqual(await axeViolations(page), [], 'axe after the grid refresh');
       await page.screenshot({ path: shot('estate-grid'), fullPage: true, animations: 'disabled' });
-      fs.writeFileSync(
-        path.join(root, 'artifacts', 'e2e-estate-grid.json'),
-        JSON.stringify({ before, after, recoloured }, null, 1),
-      );
+      // The sheet itself after the refresh: the one recoloured cell among the others.
+      await screenshotCells(context, {
+        cells: after,
+        ...area,
+        title: `销控表-B1（${recoloured.join()} 已认购）`,
+        path: shot('estate-grid-sheet'),
+      });
     } finally {
       await estate.close();
     }
