@@ -12,9 +12,13 @@ export function taskActions({ app, strings, run, notify, locale }: ActionDeps) {
   return {
     /** The 销控表 grid, pulled or refreshed in place; null when it failed. */
     async pullGrid(): Promise<GridReport | null> {
-      const report = await run(strings.pull, (options) => app.pullGrid(options), {
-        cancellable: true,
-      });
+      const report = await run(
+        taskStringsFor(locale).stepNames.grid,
+        (options) => app.pullGrid(options),
+        {
+          cancellable: true,
+        },
+      );
       if (report)
         notify(
           ...report.sheets.map((sheet) => ({
@@ -32,12 +36,13 @@ export function taskActions({ app, strings, run, notify, locale }: ActionDeps) {
     },
     /** The held orders, or null when the check failed (a notice says why). */
     async findCreditHolds(): Promise<CreditHold[] | null> {
-      return run(strings.validate, (options) => app.creditHolds(options), { cancellable: true });
+      const label = taskStringsFor(locale).stepNames['credit-check'];
+      return run(label, (options) => app.creditHolds(options), { cancellable: true });
     },
     /** Pushes the orders of `groups` with the release; null when it failed. */
     async releaseCredit(groups: readonly string[]): Promise<PushReport | null> {
       const report = await run(
-        strings.push,
+        taskStringsFor(locale).stepNames['credit-release'],
         (options) => app.releaseCredit({ ...options, groups }),
         { cancellable: true },
       );
