@@ -68,6 +68,15 @@ export interface ConflictInfo {
   message?: string;
 }
 
+/** One answered row of a push, where it is on the sheet now. */
+export interface RowOutcome {
+  sheetRow: number;
+  rowKey: string;
+  status: 'applied' | 'unchanged' | 'rejected' | 'conflict';
+  /** Its `_status` words. */
+  text: string;
+}
+
 export interface PushReport {
   sent: number;
   applied: number;
@@ -82,6 +91,8 @@ export interface PushReport {
   cancelled: boolean;
   /** Rows the server refused, each at its `_status` cell with the reasons (like validation's). */
   rejections?: CellIssue[];
+  /** Every answered row with its `_status` words (the credit release lists them). */
+  rows?: RowOutcome[];
 }
 
 export interface KeptCellInfo {
@@ -133,6 +144,63 @@ export interface AllocationsDraftReport {
   receipts: number;
 }
 
+/** An order on the bound sheet the server would refuse for credit, with its dealer's figures. */
+export interface CreditHold {
+  /** The order's group key (dealer and order number): what a release names. */
+  group: string;
+  dealerCode: string;
+  orderRef: string;
+  /** Its lines' rows on the sheet. */
+  sheetRows: number[];
+  /** The dealer's credit limit, used (receivables and open orders), this order and over-by, in yuan. */
+  limit: string;
+  used: string;
+  thisOrder: string;
+  overBy: string;
+  /** The server's sentence, in the user's language. */
+  message: string;
+}
+
+/** One building's 销控表 sheet as a pull wrote it. */
+export interface GridSheetReport {
+  building: string;
+  sheetName: string;
+  units: number;
+  /** All but 未推. */
+  released: number;
+  /** 认购 and beyond. */
+  sold: number;
+  /** 去化率 = sold ÷ released, in basis points. */
+  sellThroughBp: number;
+  /** The cells this pull wrote ("B3"): all on a first pull, only the changed ones on a refresh. */
+  changedCells: string[];
+  /** Each unit's cell, by unit code. */
+  unitCells: Record<string, string>;
+}
+
+export interface GridReport {
+  sheets: GridSheetReport[];
+  /** Pulled units that could not be placed (a value the grid cannot read). */
+  skipped: number;
+  cancelled: boolean;
+}
+
+/** What a task flow shows as pending on the bound table (usecases/pending.ts). */
+export interface PendingReport {
+  dataset: string;
+  sheetName: string;
+  /** Rows with anything in them. */
+  rows: number;
+  /** Rows changed since their last push or pull: what the next push sends. */
+  changed: number;
+  /** Rows the offline check finds wrong now. */
+  invalid: number;
+  /** Rows the server refused on their last push (rejected or in conflict). */
+  refused: number;
+  /** Rows with a problem: invalid or refused, each row once. */
+  problems: number;
+}
+
 export interface AddinApp {
   /** Resolves once the host's language is known; every other call waits for it too. */
   ready?(): Promise<void>;
@@ -160,6 +228,14 @@ export interface AddinApp {
   /** Updates `_status` of pushed order rows with their current state. */
   refreshStatus(options?: WorkOptions): Promise<StatusReport>;
   addPivot(): Promise<{ sheetName: string }>;
+  /** The bound orders sheet's unsent orders over their dealer's credit limit (a dry run). */
+  creditHolds(options?: WorkOptions): Promise<CreditHold[]>;
+  /** Pushes only the orders of `groups` with the credit release. */
+  releaseCredit(options: WorkOptions & { groups: readonly string[] }): Promise<PushReport>;
+  /** Pulls the 销控表 as a grid, one sheet per building; again, rewrites only what changed. */
+  pullGrid(options?: WorkOptions): Promise<GridReport>;
+  /** The bound table's pending rows when it holds `dataset`, else null. */
+  pending(dataset: string): Promise<PendingReport | null>;
   /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */
   prepareAllocations(): Promise<AllocationsDraftReport>;
 }

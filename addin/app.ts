@@ -15,6 +15,9 @@ import { prepareAllocations } from './usecases/allocations';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
 import { addPivotFor } from './usecases/pivot';
+import { findCreditHolds, releaseCreditHolds } from './usecases/credit';
+import { pullEstateGrid } from './usecases/estate-grid';
+import { pendingRows } from './usecases/pending';
 import { pullDataset, refreshPulled } from './usecases/pull';
 import { pushTable } from './usecases/push';
 import { currentSession, signIn, signOut } from './usecases/session';
@@ -127,5 +130,9 @@ export function createAddinApp(input: AddinInput): AddinApp {
     refreshStatus: after((options) => refreshOrderStatus(ctx, options)),
     addPivot: after(() => addPivotFor(ctx)),
     prepareAllocations: after(() => prepareAllocations(ctx)),
+    pending: after((dataset) => pendingRows(ctx, dataset)),
+    pullGrid: after((options) => pullEstateGrid(ctx, options)),
+    creditHolds: after((options) => findCreditHolds(ctx, options)),
+    releaseCredit: after((options) => releaseCreditHolds(ctx, options)),
   };
 }

@@ -1,11 +1,12 @@
 // Push results back into words and row state: `_status` says what happened (accepted with the
 // canonical number, or the reasons), `_key`/`_version`/digest record what the server now holds.
-// Rejected and conflicting rows keep their old digest, so they stay "changed" until they go through.
+// Rejected and conflicting rows keep their old digest, so they stay "changed" until they go through,
+// and are marked refused (row-state.ts) so the pane counts them among the rows with problems.
 // Each result goes to the row where its row is now (row-moves.ts): the user may sort meanwhile.
 import type { Locale } from '../../shared/locale';
 import type { RowResult } from '../../shared/protocol';
 import type { CellValue } from '../excel/port';
-import type { CellIssue, ConflictInfo } from '../app-api';
+import type { CellIssue, ConflictInfo, RowOutcome } from '../app-api';
 import type { PushRow } from './push-plan';
 import type { RowLocator } from './row-moves';
 import { encodeState, type RowState, type StateLayout } from './row-state';
@@ -26,6 +27,8 @@ export interface ResultWrite {
   readonly unplaced: number;
   /** Rows the server refused, each at its `_status` cell, with the reasons. */
   readonly rejections: CellIssue[];
+  /** Every answered row where it is now, with its `_status` words. */
+  readonly rows: RowOutcome[];
 }
 
 interface Context {
@@ -41,7 +44,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 function stateAfter(row: PushRow, result: RowResult): RowState {
   const accepted = result.status === 'applied' || result.status === 'unchanged';
-  if (!accepted) return { ...row.state, key: row.rowKey };
+  if (!accepted) return { ...row.state, key: row.rowKey, refused: true };
   return { key: row.rowKey, version: result.version ?? row.state.version, hash: row.digest };
 }
 
@@ -145,6 +148,7 @@ export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
   const conflicts: ConflictInfo[] = [];
   const counts = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
   const rejections: CellIssue[] = [];
+  const rows: RowOutcome[] = [];
   let unplaced = 0;
   for (const row of sent) {
     const result = results.get(row.mutation.mutationId);
@@ -155,13 +159,17 @@ export function resultWrite(ctx: Context, outcome: Outcome): ResultWrite {
       unplaced += 1;
       continue;
     }
-    updates.push({
-      row: at,
-      values: [statusText(result, ctx.locale), ...encodeState(ctx.layout, stateAfter(row, result))],
+    const text = statusText(result, ctx.locale);
+    updates.push({ row: at, values: [text, ...encodeState(ctx.layout, stateAfter(row, result))] });
+    rows.push({
+      sheetRow: ctx.view.sheetRowOf(at),
+      rowKey: row.rowKey,
+      status: result.status,
+      text,
     });
     if (result.status === 'conflict') conflicts.push(conflictOf(ctx, { row, at }, result));
     if (result.status === 'rejected') rejections.push(rejectionOf(ctx, at, result));
   }
   updates.push(...invalidUpdates(ctx, invalid));
-  return { updates, conflicts, counts, unplaced, rejections };
+  return { updates, conflicts, counts, unplaced, rejections, rows };
 }

@@ -3,7 +3,8 @@
 // the row changed since its last push or pull. The digest lives in a hidden `_hash` column when
 // the table has one (it moves with sorting); the port's ensureTable adds only `_status`, `_key`
 // and `_version`, so on such tables the digest rides in the hidden `_version` cell as
-// "<version>#<digest>" — still inside the row, still moving with it.
+// "<version>#<digest>" — still inside the row, still moving with it. A digest written as
+// "!<digest>" marks a row the server refused on its last push (the pane counts it as a problem).
 import type { CellValue } from '../excel/port';
 import type { TableView } from './table-view';
 
@@ -16,6 +17,8 @@ export interface RowState {
   readonly key: string | null;
   readonly version: number | null;
   readonly hash: string | null;
+  /** The server refused the row's last push (rejected or in conflict): a row with a problem. */
+  readonly refused?: boolean;
 }
 
 export const EMPTY_STATE: RowState = { key: null, version: null, hash: null };
@@ -62,21 +65,26 @@ function decodeVersion(value: CellValue): { version: number | null; hash: string
   return { version, hash: at < 0 ? null : text.slice(at + 1) || null };
 }
 
+const REFUSED_MARK = '!';
+
 export function readState(view: TableView, layout: StateLayout, row: number): RowState {
   const key = layout.key >= 0 ? keyOfCell(view.cell(row, layout.key)) : null;
   const decoded =
     layout.version >= 0
       ? decodeVersion(view.cell(row, layout.version))
       : { version: null, hash: null };
-  const hash = layout.hash >= 0 ? asText(view.cell(row, layout.hash)) : decoded.hash;
-  return { key, version: decoded.version, hash };
+  const raw = layout.hash >= 0 ? asText(view.cell(row, layout.hash)) : decoded.hash;
+  if (raw === null || !raw.startsWith(REFUSED_MARK))
+    return { key, version: decoded.version, hash: raw };
+  return { key, version: decoded.version, hash: raw.slice(1) || null, refused: true };
 }
 
 /** Cell values for `layout.columns`. */
 export function encodeState(layout: StateLayout, state: RowState): CellValue[] {
-  if (layout.hash >= 0) return [state.key, state.version, state.hash];
-  if (state.hash === null) return [state.key, state.version];
-  return [state.key, `${state.version ?? ''}#${state.hash}`];
+  const hash = state.refused === true ? `${REFUSED_MARK}${state.hash ?? ''}` : state.hash;
+  if (layout.hash >= 0) return [state.key, state.version, hash];
+  if (hash === null) return [state.key, state.version];
+  return [state.key, `${state.version ?? ''}#${hash}`];
 }
 
 /** State columns written as text: a digest like "0012…" must not become a number. */

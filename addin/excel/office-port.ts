@@ -2,6 +2,7 @@
 // `Excel` and `Office` (docs/architecture.md, "Layers"); the operations live in office-*.ts.
 
 import { readColumn } from './office-column';
+import { writeGrid } from './office-grid';
 import { readEnvironment, readSettings, writeSettings } from './office-env';
 import { clearMarks, highlightRows, markCells, selectCell } from './office-marks';
 import { readRegion } from './office-read';
@@ -21,6 +22,7 @@ export function createOfficePort(): ExcelPort {
     addPivot,
     selectCell,
     highlightRows,
+    writeGrid,
     readSettings,
     writeSettings,
     readEnvironment,

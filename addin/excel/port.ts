@@ -195,6 +195,21 @@ export interface ExcelEnvironment {
   readonly excelApiMinor: number;
 }
 
+/** One cell of a grid write: its value (null empties it) and fill (null clears it). */
+export interface GridCellWrite {
+  readonly address: string;
+  readonly value: CellValue;
+  readonly fill: string | null;
+}
+
+/** Cells of a sheet the add-in owns whole (the 销控表 grid), made when absent. */
+export interface GridWrite {
+  readonly sheetName: string;
+  /** Empties this area from A1 first (values and fills): a new layout replaces the old. */
+  readonly clear?: { readonly rowCount: number; readonly columnCount: number };
+  readonly cells: readonly GridCellWrite[];
+}
+
 /** JSON-serializable workbook settings; a null value removes the key. */
 export type SettingsPatch = Readonly<Record<string, unknown>>;
 
@@ -212,6 +227,8 @@ export interface ExcelPort {
   selectCell(sheetName: string, address: string): Promise<void>;
   /** Fills `rows` of the table's body, after clearing only `previousRows` (not the body). */
   highlightRows(input: HighlightInput): Promise<void>;
+  /** Writes grid cells; `created` says the sheet was not there (a diff alone would not do). */
+  writeGrid(input: GridWrite): Promise<{ readonly created: boolean }>;
   readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
   writeSettings(patch: SettingsPatch): Promise<void>;
   readEnvironment(): Promise<ExcelEnvironment>;

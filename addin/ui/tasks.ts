@@ -1,23 +1,31 @@
 // The tasks people come to the pane for, each a short guided flow over the same use cases as the
 // generic tools. Which tasks a user sees follows from the datasets' roles in GET /api/v1/meta: a
 // task shows when the user may push or pull every dataset its steps move, and a task whose
-// dataset the server does not have (yet) does not show. No role list lives here.
+// dataset the server does not have (yet) does not show — 退货/调换 and 盘点 appear once their
+// datasets are served. A step may instead need a push option (finance's credit release needs
+// orders' `releaseCredit`, not the right to enter orders). No role list lives here.
 import type { Label } from '../../shared/locale';
 import type { MetaResponse } from '../../shared/meta';
 import type { Role } from '../../shared/roles';
 
 export type StepKind =
   | 'sheet' // insert a template, or bind the user's own sheet
+  | 'bind' // bind a sheet already there (the orders sheet a credit release works on)
   | 'validate'
   | 'push'
   | 'status'
   | 'pull'
   | 'pivot'
-  | 'allocations';
+  | 'allocations'
+  | 'credit-check' // a dry run lists the sheet's orders over the credit limit
+  | 'credit-release' // pushes the ticked ones with `releaseCredit`
+  | 'grid'; // the 销控表 as a grid, one sheet per building (usecases/estate-grid.ts)
 
 export interface TaskStep {
   readonly kind: StepKind;
   readonly dataset: string;
+  /** The push option the step needs instead of the dataset's push roles. */
+  readonly option?: string;
 }
 
 export interface TaskDef {
@@ -59,6 +67,18 @@ export const tasks: readonly TaskDef[] = [
     steps: get('orders'),
   },
   {
+    id: 'returns',
+    label: l('退货', 'Returns'),
+    hint: l('登记退货并上传', 'Record returns and send'),
+    steps: send('returns'),
+  },
+  {
+    id: 'exchanges',
+    label: l('调换', 'Exchanges'),
+    hint: l('登记调换并上传', 'Record exchanges and send'),
+    steps: send('exchanges'),
+  },
+  {
     id: 'goods-receipts',
     label: l('入库', 'Goods receipts'),
     hint: l('登记入库并上传', 'Record receipts and send'),
@@ -77,10 +97,10 @@ export const tasks: readonly TaskDef[] = [
     steps: send('transfers'),
   },
   {
-    id: 'stock-counts',
+    id: 'stocktakes',
     label: l('盘点', 'Stock count'),
     hint: l('录入盘点并上传', 'Enter the count and send'),
-    steps: send('stock-counts'),
+    steps: send('stocktakes'),
   },
   {
     id: 'reconcile',
@@ -105,6 +125,28 @@ export const tasks: readonly TaskDef[] = [
     label: l('信用与催收', 'Credit and collections'),
     hint: l('下载催收清单', 'Get the collection list'),
     steps: get('collection-list'),
+  },
+  {
+    id: 'credit-release',
+    label: l('信用释放', 'Credit release'),
+    hint: l(
+      '订单表 → 超额订单及额度 → 勾选放行',
+      'Orders sheet → orders over the limit → release the ticked ones',
+    ),
+    steps: (['bind', 'credit-check', 'credit-release'] as const).map((kind) => ({
+      kind,
+      dataset: 'orders',
+      option: 'releaseCredit',
+    })),
+  },
+  {
+    id: 'sales-control',
+    label: l('销控表', 'Sales-control grid'),
+    hint: l(
+      '按楼栋下载销控表，刷新只改变化的房源',
+      'Get the grid per building; a refresh recolours only what changed',
+    ),
+    steps: [{ kind: 'grid', dataset: 'estate-units' }],
   },
   {
     id: 'sales-facts',
@@ -144,12 +186,16 @@ const pushing: ReadonlySet<StepKind> = new Set([
   'push',
   'status',
   'allocations',
+  'bind',
+  'credit-check',
+  'credit-release',
 ]);
 
 /** May `role` take this step, by the dataset's roles in meta? False when meta lacks the dataset. */
 function isAllowed(meta: MetaResponse, role: Role, step: TaskStep): boolean {
   const dataset = meta.datasets.find((d) => d.name === step.dataset);
   if (!dataset) return false;
+  if (step.option !== undefined) return dataset.pushOptions[step.option]?.includes(role) ?? false;
   return pushing.has(step.kind)
     ? dataset.pushable && dataset.pushRoles.includes(role)
     : dataset.pullable && dataset.pullRoles.includes(role);

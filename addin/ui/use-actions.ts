@@ -6,18 +6,33 @@ import type {
   Binding,
   CellIssue,
   ConflictInfo,
-  KeptCellInfo,
-  PullReport,
   PushReport,
-  StatusReport,
   ValidationReport,
 } from '../app-api';
+import type { Locale } from '../../shared/locale';
 import type { MetaResponse } from '../../shared/meta';
 import type { PullFilter } from '../../shared/protocol';
 import { useUi } from './context';
 import { fieldLabel } from './datasets';
+import { taskActions } from './task-actions';
+import { pullNotices, pushNotices, statusNotices, validationNotice } from './report-notices';
 import { fill, type Strings } from './strings';
-import type { Notice, WorkRunner } from './use-work';
+import type { WorkRunner } from './use-work';
+
+export { pullNotices, pushNotices, statusNotices, validationNotice };
+
+/** How a task step ended: done, ran but left rows with problems, or failed (a notice says why). */
+export type StepOutcome =
+  { kind: 'done' } | { kind: 'problems'; count: number } | { kind: 'failed' };
+
+const DONE: StepOutcome = { kind: 'done' };
+const FAILED: StepOutcome = { kind: 'failed' };
+const doneIf = (result: unknown): StepOutcome => (result === null ? FAILED : DONE);
+
+/** Rows a push left undone: refused, in conflict, skipped as invalid or held with their order. */
+export function pushProblems(report: PushReport): number {
+  return report.rejected + report.conflicts.length + report.skippedInvalid + report.heldBack;
+}
 
 export type View =
   | { kind: 'binding'; binding: Binding }
@@ -25,123 +40,10 @@ export type View =
   | { kind: 'push'; report: PushReport }
   | null;
 
-/** At most this many kept cells are named in the notice; the count says the rest. */
-const MAX_LISTED_CELLS = 20;
-
-/** "row 7 Safety stock (J7), …": the cells a refresh left as the user edited them. */
-function keptCellsText(
-  cells: readonly KeptCellInfo[],
-  strings: Strings,
-  fieldLabel: (field: string) => string,
-): string {
-  const named = cells
-    .slice(0, MAX_LISTED_CELLS)
-    .map((c) =>
-      fill(strings.keptCell, { row: c.sheetRow, field: fieldLabel(c.field), address: c.address }),
-    );
-  if (cells.length > MAX_LISTED_CELLS) named.push('…');
-  return fill(strings.keptCellsList, { cells: named.join(strings.listSeparator) });
-}
-
-/** `overwrite` is offered when the refresh kept cells the user had edited. */
-export function pullNotices(
-  report: PullReport,
-  strings: Strings,
-  labels: { dataset: string; field?: (field: string) => string },
-  overwrite?: () => void,
-): Notice[] {
-  const datasetLabel = labels.dataset;
-  const notices: Notice[] = [
-    {
-      intent: 'success',
-      text: fill(strings.pullSummary, {
-        dataset: datasetLabel,
-        sheet: report.sheetName,
-        added: report.added,
-        updated: report.updated,
-        removed: report.removed,
-      }),
-    },
-  ];
-  if (report.reset) notices.push({ intent: 'info', text: strings.pullReset });
-  // keptEdits is what stayed as the user left it; hosts that only count edits report editedCells.
-  const kept = report.keptEdits ?? report.editedCells;
-  if (kept > 0) {
-    const action = overwrite
-      ? { action: { label: strings.overwriteEdits, testId: 'overwrite-edits', run: overwrite } }
-      : {};
-    const cells = report.keptCells ?? [];
-    const list = cells.length > 0 ? keptCellsText(cells, strings, labels.field ?? String) : '';
-    notices.push({
-      intent: 'warning',
-      text: fill(strings.editedCells, { count: kept }) + list,
-      ...action,
-    });
-  }
-  const unplaced = report.unplaced ?? 0;
-  if (unplaced > 0)
-    notices.push({ intent: 'warning', text: fill(strings.pullUnplaced, { count: unplaced }) });
-  return notices;
-}
-
-export function statusNotices(report: StatusReport, strings: Strings): Notice[] {
-  const notices: Notice[] = [
-    { intent: 'success', text: fill(strings.statusRefreshed, { count: report.updated }) },
-  ];
-  if (report.unplaced > 0)
-    notices.push({
-      intent: 'warning',
-      text: fill(strings.statusUnplaced, { count: report.unplaced }),
-    });
-  return notices;
-}
-
-export function pushNotices(report: PushReport, strings: Strings): Notice[] {
-  const { sent, applied, unchanged, rejected } = report;
-  const clean =
-    rejected === 0 &&
-    report.conflicts.length === 0 &&
-    report.skippedInvalid === 0 &&
-    report.heldBack === 0 &&
-    report.unplaced === 0;
-  const notices: Notice[] = [
-    {
-      intent: clean ? 'success' : 'warning',
-      text: fill(strings.pushSummary, {
-        sent,
-        applied,
-        unchanged,
-        rejected,
-        conflicts: report.conflicts.length,
-      }),
-    },
-  ];
-  if (report.skippedInvalid > 0)
-    notices.push({
-      intent: 'warning',
-      text: fill(strings.skippedInvalid, { count: report.skippedInvalid }),
-    });
-  if (report.unplaced > 0)
-    notices.push({ intent: 'warning', text: fill(strings.unplaced, { count: report.unplaced }) });
-  if (report.cancelled) notices.push({ intent: 'info', text: strings.pushCancelled });
-  return notices;
-}
-
-export function validationNotice(report: ValidationReport, strings: Strings): Notice {
-  const text = fill(strings.validationSummary, {
-    rows: report.rowsChecked,
-    valid: report.validRows,
-    invalid: report.invalidRows,
-  });
-  return {
-    intent: report.issues.some((i) => i.severity === 'error') ? 'warning' : 'success',
-    text,
-  };
-}
-
-interface ActionDeps {
+export interface ActionDeps {
   app: AddinApp;
   strings: Strings;
+  locale: Locale;
   run: WorkRunner['run'];
   notify: WorkRunner['notify'];
   labelOf: (dataset: string) => string;
@@ -159,28 +61,31 @@ function bindingActions({ app, strings, run, notify, labelOf, setView }: ActionD
     });
   };
   return {
-    async insertTemplate(dataset: string) {
+    async insertTemplate(dataset: string): Promise<StepOutcome> {
       const binding = await run(strings.insertTemplate, () => app.insertTemplate(dataset));
       if (binding) bindingDone(binding, strings.templateReady);
+      return doneIf(binding);
     },
-    async bindSelection(dataset: string) {
+    async bindSelection(dataset: string): Promise<StepOutcome> {
       const binding = await run(strings.bindSelection, () => app.proposeBinding(dataset));
       if (binding) setView({ kind: 'binding', binding });
+      return doneIf(binding);
     },
-    async confirmBinding(edited: Binding) {
+    async confirmBinding(edited: Binding): Promise<StepOutcome> {
       const binding = await run(strings.confirm, () => app.confirmBinding(edited));
       if (binding) bindingDone(binding, strings.bound);
+      return doneIf(binding);
     },
   };
 }
 
 function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
   return {
-    async validate() {
+    async validate(): Promise<StepOutcome> {
       const report = await run(strings.validate, (options) => app.validate(options), {
         cancellable: true,
       });
-      if (!report) return;
+      if (!report) return FAILED;
       const notice = validationNotice(report, strings);
       setView(report.issues.length > 0 ? { kind: 'issues', report } : null);
       notify(
@@ -188,22 +93,26 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
           ? notice
           : { intent: 'success', text: `${notice.text} ${strings.allValid}` },
       );
+      return report.invalidRows > 0 ? { kind: 'problems', count: report.invalidRows } : DONE;
     },
     async selectIssue(issue: CellIssue) {
       await app.selectIssue(issue).catch(() => undefined); // a vanished sheet: nothing to select
     },
     /** `releaseCredit` holds for this push only (the checkbox on the send panel). */
-    async push(releaseCredit = false) {
+    async push(releaseCredit = false): Promise<StepOutcome> {
       const report = await run(
         strings.push,
         (options) =>
           app.push({ ...options, onlyValid: true, ...(releaseCredit ? { releaseCredit } : {}) }),
         { cancellable: true },
       );
-      if (!report) return;
+      if (!report) return FAILED;
       const listed = report.conflicts.length + (report.rejections?.length ?? 0) > 0;
       setView(listed ? { kind: 'push', report } : null);
       notify(...pushNotices(report, strings));
+      if (report.cancelled) return FAILED;
+      const count = pushProblems(report);
+      return count > 0 ? { kind: 'problems', count } : DONE;
     },
     async resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server') {
       const done = await run(take === 'mine' ? strings.keepMine : strings.takeServer, () =>
@@ -236,27 +145,30 @@ function getActions({ app, strings, run, notify, labelOf, fieldLabelOf }: Action
     if (report) notify(...pullNotices(report, strings, labelsOf(report.dataset), overwrite));
   };
   return {
-    async pull(dataset: string, filter: PullFilter) {
+    async pull(dataset: string, filter: PullFilter): Promise<StepOutcome> {
       const report = await run(
         strings.pull,
         (options) => app.pull(dataset, { ...options, filter }),
         { cancellable: true },
       );
       if (report) notify(...pullNotices(report, strings, labelsOf(report.dataset)));
+      return doneIf(report);
     },
     refresh: () => refresh(false),
-    async refreshStatus() {
+    async refreshStatus(): Promise<StepOutcome> {
       const result = await run(strings.refreshStatus, (options) => app.refreshStatus(options), {
         cancellable: true,
       });
       if (result) notify(...statusNotices(result, strings));
+      return doneIf(result);
     },
-    async addPivot() {
+    async addPivot(): Promise<StepOutcome> {
       const result = await run(strings.addPivot, () => app.addPivot());
       if (result)
         notify({ intent: 'success', text: fill(strings.pivotAdded, { sheet: result.sheetName }) });
+      return doneIf(result);
     },
-    async prepareAllocations() {
+    async prepareAllocations(): Promise<StepOutcome> {
       const result = await run(strings.prepareAllocations, () => app.prepareAllocations());
       if (result)
         notify({
@@ -267,6 +179,7 @@ function getActions({ app, strings, run, notify, labelOf, fieldLabelOf }: Action
             receipts: result.receipts,
           }),
         });
+      return doneIf(result);
     },
   };
 }
@@ -279,6 +192,7 @@ export function useActions(work: WorkRunner, meta: MetaResponse | null) {
   const deps: ActionDeps = {
     app,
     strings,
+    locale,
     run: work.run,
     notify: work.notify,
     labelOf,
@@ -289,7 +203,14 @@ export function useActions(work: WorkRunner, meta: MetaResponse | null) {
   const closeView = () => {
     setView(null);
   };
-  return { view, closeView, ...bindingActions(deps), ...sendActions(deps), ...getActions(deps) };
+  return {
+    view,
+    closeView,
+    ...bindingActions(deps),
+    ...sendActions(deps),
+    ...getActions(deps),
+    ...taskActions(deps),
+  };
 }
 
 export type Actions = ReturnType<typeof useActions>;

@@ -20,6 +20,8 @@ export interface WorkState {
   cancellable: boolean;
   /** How many pieces of work have finished, failed or not (lets tests and screen readers follow). */
   finished: number;
+  /** Why the last piece of work failed, in the user's language; null when it did not. */
+  failure: string | null;
 }
 
 export interface WorkRunner extends WorkState {
@@ -41,6 +43,7 @@ export function useWork(describeError: (error: unknown) => string): WorkRunner {
     notices: [],
     cancellable: false,
     finished: 0,
+    failure: null,
   });
   const controller = useRef<AbortController | null>(null);
 
@@ -55,6 +58,7 @@ export function useWork(describeError: (error: unknown) => string): WorkRunner {
         progress: null,
         notices: [],
         cancellable: opts?.cancellable ?? false,
+        failure: null,
       }));
       const onProgress = (progress: Progress) => {
         setState((s) => ({ ...s, progress }));
@@ -62,11 +66,11 @@ export function useWork(describeError: (error: unknown) => string): WorkRunner {
       try {
         return await task({ onProgress, signal: abort.signal });
       } catch (error) {
+        const text = describeError(error);
         setState((s) => ({
           ...s,
-          notices: [
-            { intent: abort.signal.aborted ? 'info' : 'error', text: describeError(error) },
-          ],
+          notices: [{ intent: abort.signal.aborted ? 'info' : 'error', text }],
+          failure: text,
         }));
         return null;
       } finally {

@@ -15,7 +15,8 @@ import { ProgressPanel } from './progress-panel';
 import { PullPanel } from './pull-panel';
 import { PushSummary } from './push-summary';
 import { SendPanel } from './send-panel';
-import { TaskFlow, TaskHome } from './task-flow';
+import { TaskFlow } from './task-flow';
+import { TaskHome } from './task-home';
 import type { TaskDef } from './tasks';
 import { useActions, type Actions } from './use-actions';
 import { useWork, type WorkRunner } from './use-work';
@@ -81,7 +82,13 @@ export function Workspace({ session, onSessionLost }: WorkspaceProps) {
       data-finished={work.finished}
     >
       {meta ? (
-        <Place meta={meta} role={session.user.role} busy={busy} actions={actions} />
+        <Place
+          meta={meta}
+          role={session.user.role}
+          busy={busy}
+          actions={actions}
+          work={{ failure: work.failure, finished: work.finished }}
+        />
       ) : work.notices.length === 0 ? (
         <Spinner label={strings.loading} />
       ) : null}
@@ -106,11 +113,13 @@ function Place({
   role,
   busy,
   actions,
+  work,
 }: {
   meta: MetaResponse;
   role: Role;
   busy: boolean;
   actions: Actions;
+  work: { failure: string | null; finished: number };
 }) {
   const { strings } = useUi();
   const [where, setWhere] = useState<Where>({ kind: 'home' });
@@ -139,6 +148,8 @@ function Place({
           busy={busy}
           actions={actions}
           onHome={home}
+          failure={work.failure}
+          finished={work.finished}
         />
       );
     case 'tools':

@@ -4,6 +4,7 @@
 // (found by `_key`: the user may sort while a long push runs). An all-or-nothing dataset (meta
 // `atomic`, e.g. allocations) goes in one request with `atomic: true`, or not at all.
 import { timeOrderedKey } from '../../shared/time-ordered-key';
+import { groupKeyOf } from '../../shared/dataset-def';
 import { limits as defaultLimits } from '../../shared/protocol';
 import type { PushReport, WorkOptions } from '../app-api';
 import {
@@ -51,10 +52,17 @@ async function writeNewKeys(
   });
 }
 
-type PushOptions = WorkOptions & { onlyValid?: boolean; releaseCredit?: boolean };
+export type PushOptions = WorkOptions & {
+  onlyValid?: boolean;
+  releaseCredit?: boolean;
+  /** Only the rows of these groups (groupKeyOf): the orders ticked for a credit release. */
+  groups?: readonly string[];
+  /** Checks without writing (the server rolls back); credit.ts lists orders over the limit. */
+  dryRun?: boolean;
+};
 
 /** Chunks under the limits; an atomic dataset's rows all in one, refused before anything is sent. */
-function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): PushRow[][] {
+export function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): PushRow[][] {
   const limits = pushLimits(table);
   if (!table.dataset.atomic) return planPushChunks(table.dataset.groupBy, rows, limits);
   if (rows.length > limits.maxRows) {
@@ -73,7 +81,7 @@ function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): P
 }
 
 /** The chunks go out one after another; a new `attempt` id per push keys them (push-plan.ts). */
-async function send(
+export async function send(
   ctx: UseCaseContext,
   table: LoadedTable,
   input: { chunks: PushRow[][]; clientId: string; options: PushOptions },
@@ -85,6 +93,7 @@ async function send(
     clientId: input.clientId,
     dataset,
     ...(table.dataset.atomic ? { atomic: true } : {}),
+    ...(input.options.dryRun === true ? { dryRun: true } : {}),
     // A manager's credit release holds for this push only (server/finance/order-credit.ts).
     ...(input.options.releaseCredit === true ? { options: { releaseCredit: true } } : {}),
   };
@@ -158,7 +167,10 @@ export async function pushTable(
   const table = await loadBoundTable(ctx);
   const check = checkTable(checkInputOf(ctx, table));
   const onlyValid = options.onlyValid ?? true;
-  const changed = check.rows.filter(isChanged);
+  const groups = options.groups ? new Set(options.groups) : null;
+  const isPicked = (r: CheckedRow) =>
+    groups === null || groups.has(groupKeyOf(table.dataset.groupBy, r.parsed.values) ?? '');
+  const changed = check.rows.filter((r) => isChanged(r) && isPicked(r));
   const held = onlyValid ? holdBackOf(ctx, table, check.rows) : new Map<number, CheckedRow>();
   const invalid = changed.flatMap((r) => {
     const isHeld = held.get(r.row);
@@ -196,5 +208,6 @@ export async function pushTable(
     unplaced: write.unplaced,
     cancelled: sent.cancelled,
     rejections: write.rejections,
+    rows: write.rows,
   };
 }

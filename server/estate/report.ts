@@ -4,6 +4,7 @@
 // (server/analysis/snapshot.ts), so a refresh reloads them whole.
 import { estateDailyReportDataset, estateSellThroughDataset } from '../../shared/estate/datasets';
 import { sellThroughBp } from '../../shared/estate/pricing';
+import { soldUnitStatuses } from '../../shared/estate/unit-status';
 import { pageSnapshot, type DerivedRow } from '../analysis/snapshot';
 import { shanghaiDate } from '../sync/changes';
 import { defineHandler, type PullRequest } from '../sync/handler';
@@ -12,7 +13,6 @@ import { est, type EstDocumentsTable } from './tables';
 import { visitsBetween } from './visits';
 
 type Period = 'day' | 'month' | 'year';
-const soldStatuses = new Set(['subscribed', 'contracted', 'filed', 'paid']);
 
 function periods(day: string): [Period, string][] {
   return [
@@ -154,7 +154,7 @@ export async function sellThrough(request: PullRequest): Promise<DerivedRow[]> {
       row.units += 1;
       if (unit.status !== 'unreleased') row.released += 1;
       if (unit.status === 'reserved') row.reserved += 1;
-      if (soldStatuses.has(unit.status)) row.sold += 1;
+      if (soldUnitStatuses.has(unit.status)) row.sold += 1;
       rows.set(key, row);
     }
   }

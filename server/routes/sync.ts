@@ -3,12 +3,13 @@ import type { DatasetDef } from '../../shared/datasets';
 import type { Locale } from '../../shared/locale';
 import { formatMessage } from '../../shared/messages';
 import { describeDataset } from '../../shared/meta';
-import { everyone } from '../../shared/roles';
+import { everyone, type Role } from '../../shared/roles';
 import {
   pullQuerySchema,
   pullResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
+  type PushRequest,
   type PushResponse,
 } from '../../shared/protocol';
 import { AppError } from '../http/errors';
@@ -52,6 +53,20 @@ function inWireTerms(body: PushResponse, def: DatasetDef, locale: Locale): PushR
   return { ...body, results };
 }
 
+/**
+ * Who may push: the dataset's push roles, and a push option's roles when the request sets that
+ * option or only checks (a dry run writes nothing) what it would let through — finance releases
+ * orders over the credit limit without entering orders (docs/protocol.md, "Push").
+ */
+function pushRolesOf(def: DatasetDef, request: PushRequest): readonly Role[] {
+  const push = def.push;
+  if (!push) return [];
+  const granted = Object.entries(push.options ?? {})
+    .filter(([name]) => request.dryRun === true || request.options?.[name] === true)
+    .flatMap(([, roles]) => roles);
+  return [...push.roles, ...granted];
+}
+
 export const syncRoutes: RouteFactory = (deps) => [
   {
     method: 'post',
@@ -67,7 +82,7 @@ export const syncRoutes: RouteFactory = (deps) => [
       const handler = handlerFor(deps, request.dataset);
       if (!handler.def.push)
         throw new AppError('dataset-not-pushable', { dataset: request.dataset });
-      assertRole(user, handler.def.push.roles);
+      assertRole(user, pushRolesOf(handler.def, request));
       const outcome = await runIdempotent(
         deps,
         { res, userId: user.id, key, hash: bodyHashOf(req) },

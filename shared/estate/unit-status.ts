@@ -16,6 +16,14 @@ export const unitStatuses = [
 ] as const;
 export type UnitStatus = (typeof unitStatuses)[number];
 
+/** Sold (已售) for 去化率: subscribed and beyond (docs/estate.md, "Reports"). */
+export const soldUnitStatuses: ReadonlySet<UnitStatus> = new Set([
+  'subscribed',
+  'contracted',
+  'filed',
+  'paid',
+]);
+
 export const unitStatusLabels: Record<UnitStatus, Label> = {
   unreleased: { 'zh-CN': '未推', 'en-US': 'Not released' },
   available: { 'zh-CN': '可售', 'en-US': 'Available' },

@@ -204,3 +204,29 @@ export function pivots(
     );
   });
 }
+
+/** A sheet's cells from A1 as the user sees them: value and fill, by address ("B3"). */
+export function sheetCells(
+  page: Page,
+  input: { sheetName: string; rows: number; columns: number },
+): Promise<Record<string, { value: unknown; fill: string | null }>> {
+  return page.evaluate((input) => {
+    type Sheet = {
+      value: (r: number, c: number) => unknown;
+      fill: (r: number, c: number) => string | undefined;
+    };
+    type Model = { findSheet: (name: string) => Sheet | undefined };
+    const sheet = (globalThis as unknown as { __fakeWorkbook: Model }).__fakeWorkbook.findSheet(
+      input.sheetName,
+    );
+    if (!sheet) throw new Error(`no sheet ${input.sheetName}`);
+    const cells: Record<string, { value: unknown; fill: string | null }> = {};
+    for (let r = 0; r < input.rows; r += 1)
+      for (let c = 0; c < input.columns; c += 1)
+        cells[`${String.fromCharCode(65 + c)}${r + 1}`] = {
+          value: sheet.value(r, c),
+          fill: sheet.fill(r, c) ?? null,
+        };
+    return cells;
+  }, input);
+}

@@ -35,8 +35,8 @@ describe('tasks from meta', () => {
     const orders = m.datasets.find((d) => d.name === 'orders')!;
     orders.pushRoles = [...orders.pushRoles, 'warehouse'];
     assert.ok(ids(m, 'warehouse').includes('enter-orders'));
-    assert.ok(!ids(m, 'manager').includes('stock-counts'), 'no stock-counts dataset yet');
-    m.datasets.push({ ...orders, name: 'stock-counts', pushRoles: ['warehouse'], pullRoles: [] });
-    assert.ok(ids(m, 'warehouse').includes('stock-counts'));
+    assert.ok(!ids(m, 'manager').includes('stocktakes'), 'no stocktakes dataset yet');
+    m.datasets.push({ ...orders, name: 'stocktakes', pushRoles: ['warehouse'], pullRoles: [] });
+    assert.ok(ids(m, 'warehouse').includes('stocktakes'));
   });
 });
