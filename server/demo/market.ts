@@ -21,7 +21,11 @@ const units = (caseCode: string, from: number) =>
   }));
 
 async function pushAll(pusher: Pusher, dataset: string, list: Record<string, unknown>[], at: Date) {
-  return pusher.push(dataset, list.map((values) => ({ rowKey: pusher.newKey(), values })), at);
+  return pusher.push(
+    dataset,
+    list.map((values) => ({ rowKey: pusher.newKey(), values })),
+    at,
+  );
 }
 
 async function seedCases(pusher: Pusher, db: Db, dealer: string, today: string) {
@@ -34,10 +38,26 @@ async function seedCases(pusher: Pusher, db: Db, dealer: string, today: string) 
     ...units('DC-0002', 7),
   ];
   await pushAll(pusher, 'trace-codes', packed, atHour(day(20), 9));
-  const shipped = { code: 'DP-0001', level: 'pallet', shipmentRef: 'SH-DEMO-1', dealerCode: dealer };
+  const shipped = {
+    code: 'DP-0001',
+    level: 'pallet',
+    shipmentRef: 'SH-DEMO-1',
+    dealerCode: dealer,
+  };
   await pushAll(pusher, 'trace-codes', [shipped], atHour(day(18), 9));
-  await pushAll(pusher, 'dealer-areas', [{ dealerCode: dealer, areas: '上海市；浙江省；江苏省' }], atHour(day(20), 9));
-  const paid = { dealerCode: dealer, date: day(30), kind: 'paid', amount: 5_000_000, remark: '年度保证金' };
+  await pushAll(
+    pusher,
+    'dealer-areas',
+    [{ dealerCode: dealer, areas: '上海市；浙江省；江苏省' }],
+    atHour(day(20), 9),
+  );
+  const paid = {
+    dealerCode: dealer,
+    date: day(30),
+    kind: 'paid',
+    amount: 5_000_000,
+    remark: '年度保证金',
+  };
   await pushAll(pusher, 'dealer-deposits', [paid], atHour(day(30), 10));
   const scan = (code: string, province: string, city: string, source: string) => ({
     code,
@@ -58,7 +78,11 @@ async function seedCases(pusher: Pusher, db: Db, dealer: string, today: string) 
     ],
     atHour(day(6), 15),
   );
-  const opened = await mkt(db).selectFrom('market_cases').selectAll().where('scanned_code', '=', 'DC-0001').executeTakeFirst();
+  const opened = await mkt(db)
+    .selectFrom('market_cases')
+    .selectAll()
+    .where('scanned_code', '=', 'DC-0001')
+    .executeTakeFirst();
   if (!opened) return;
   const step = async (change: Record<string, unknown>, version: number, at: Date) => {
     const values = { id: opened.id, status: opened.status, ...change };
@@ -66,7 +90,12 @@ async function seedCases(pusher: Pusher, db: Db, dealer: string, today: string) 
   };
   const findings = '经核实为该经销商向深圳二批商低价出货';
   await step({ status: 'confirmed', findings }, 1, atHour(day(4), 10));
-  const handled = { status: 'handled', findings, penalty: 1_000_000, measures: '罚款 1 万元，书面警告，停止特价支持一季度' };
+  const handled = {
+    status: 'handled',
+    findings,
+    penalty: 1_000_000,
+    measures: '罚款 1 万元，书面警告，停止特价支持一季度',
+  };
   await step(handled, 2, atHour(day(2), 10));
 }
 
@@ -95,7 +124,12 @@ async function seedRebates(pusher: Pusher, db: Db, today: string) {
   );
   const payable = await payableDealer(db, 'RB-FLAT');
   if (payable !== undefined)
-    await pushAll(pusher, 'rebate-settlements', [{ policyCode: 'RB-FLAT', dealerCode: payable }], atHour(today, 9));
+    await pushAll(
+      pusher,
+      'rebate-settlements',
+      [{ policyCode: 'RB-FLAT', dealerCode: payable }],
+      atHour(today, 9),
+    );
 }
 
 /** The dealer with the largest rebate under `policyCode` that its open invoices can take. */
@@ -103,7 +137,9 @@ async function payableDealer(db: Db, policyCode: string) {
   const policy = (await loadPolicies(db)).get(policyCode);
   if (!policy) return undefined;
   const settled = await settle(db, policy, await loadDealerFacts(db));
-  for (const s of settled.sort((a, b) => b.rebate.amount - a.rebate.amount || a.dealer.localeCompare(b.dealer))) {
+  for (const s of settled.sort(
+    (a, b) => b.rebate.amount - a.rebate.amount || a.dealer.localeCompare(b.dealer),
+  )) {
     if (s.rebate.amount === 0) break;
     const state = creditNoteState(await loadLedgerSources(db, [s.dealer]));
     const open = [...state.open.values()].reduce((sum, left) => sum + Math.max(0, left), 0);

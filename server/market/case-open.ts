@@ -39,9 +39,17 @@ export async function openCase(run: { ctx: WriteContext; cases: DocNumbers }, so
     ...rowStamp(ctx, 1),
   };
   await mkt(ctx.trx).insertInto('market_cases').values(row).execute();
-  const rows = units.map((code) => ({ case_id: id, code, dealer_code: source.dealer, change_seq: ctx.nextSeq() }));
+  const rows = units.map((code) => ({
+    case_id: id,
+    code,
+    dealer_code: source.dealer,
+    change_seq: ctx.nextSeq(),
+  }));
   for (let i = 0; i < rows.length; i += 200)
-    await mkt(ctx.trx).insertInto('market_case_units').values(rows.slice(i, i + 200)).execute();
+    await mkt(ctx.trx)
+      .insertInto('market_case_units')
+      .values(rows.slice(i, i + 200))
+      .execute();
   const audit = { dataset: marketCasesDataset.name, recordKey: id, recordId: id, version: 1 };
   ctx.audit({ ...audit, action: 'open', before: null, after: { ...row, units } });
   return id;

@@ -15,14 +15,30 @@ import { mkt, type MarketCasesTable } from './tables';
 type Mutation = ParsedMutation<MarketCaseValues>;
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
 
-function stepProblems(ctx: WriteContext, stored: MarketCasesTable, v: MarketCaseValues): RowProblem[] {
+function stepProblems(
+  ctx: WriteContext,
+  stored: MarketCasesTable,
+  v: MarketCaseValues,
+): RowProblem[] {
   const from = stored.status as CaseStatus;
   const check = checkCaseMove(from, v.status, ctx.actor.user.role);
   if (!check.ok && check.code === 'market-case-move-refused')
     return [{ field: 'status', code: check.code, params: { from, to: v.status } }];
-  if (!check.ok) return [{ field: 'status', code: check.code, params: { to: v.status, roles: check.roles.join(', ') } }];
+  if (!check.ok)
+    return [
+      {
+        field: 'status',
+        code: check.code,
+        params: { to: v.status, roles: check.roles.join(', ') },
+      },
+    ];
   if (v.status === 'handled' && (v.penalty === undefined || v.measures === undefined))
-    return [{ field: v.penalty === undefined ? 'penalty' : 'measures', code: 'market-case-penalty-required' }];
+    return [
+      {
+        field: v.penalty === undefined ? 'penalty' : 'measures',
+        code: 'market-case-penalty-required',
+      },
+    ];
   return [];
 }
 
@@ -40,7 +56,9 @@ async function step(
     penalty: v.status === 'handled' ? (v.penalty ?? 0) : null,
     measures: v.measures ?? null,
   };
-  const same = (['status', 'findings', 'penalty', 'measures'] as const).every((k) => next[k] === stored[k]);
+  const same = (['status', 'findings', 'penalty', 'measures'] as const).every(
+    (k) => next[k] === stored[k],
+  );
   if (same) return { status: 'unchanged', id: stored.id, version: stored.version, problems: [] };
   if (m.baseVersion !== stored.version) {
     const code = m.baseVersion === undefined ? 'missing-base-version' : 'stale-version';
@@ -51,30 +69,54 @@ async function step(
   const row = { ...next, ...rowStamp(ctx, stored.version + 1) };
   await mkt(ctx.trx).updateTable('market_cases').set(row).where('id', '=', row.id).execute();
   const action = stored.status === v.status ? 'update' : v.status;
-  const audit = { dataset: marketCasesDataset.name, recordKey: m.rowKey, recordId: row.id, version: row.version };
+  const audit = {
+    dataset: marketCasesDataset.name,
+    recordKey: m.rowKey,
+    recordId: row.id,
+    version: row.version,
+  };
   ctx.audit({ ...audit, action, before: stored, after: row });
   if (v.status === 'handled' && row.penalty !== null && row.penalty > 0) {
-    const entry = { rowKey: `penalty:${row.id}`, dealer: row.dealer_code, date: ctx.today, kind: 'penalty' as const };
-    await bookDeposit(ctx, numbers, { ...entry, amount: row.penalty, caseId: row.id, remark: v.measures });
+    const entry = {
+      rowKey: `penalty:${row.id}`,
+      dealer: row.dealer_code,
+      date: ctx.today,
+      kind: 'penalty' as const,
+    };
+    await bookDeposit(ctx, numbers, {
+      ...entry,
+      amount: row.penalty,
+      caseId: row.id,
+      remark: v.measures,
+    });
   }
   return { status: 'applied', id: row.id, version: row.version, problems: [] };
 }
 
-export async function pushCases(ctx: WriteContext, mutations: readonly Mutation[]): Promise<MutationOutcome[]> {
+export async function pushCases(
+  ctx: WriteContext,
+  mutations: readonly Mutation[],
+): Promise<MutationOutcome[]> {
   const ids = mutations.map((m) => (m.op === 'upsert' ? m.values.id : m.rowKey));
   const stored = new Map(
-    (await mkt(ctx.trx).selectFrom('market_cases').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]),
+    (
+      await mkt(ctx.trx).selectFrom('market_cases').selectAll().where('id', 'in', ids).execute()
+    ).map((r) => [r.id, r]),
   );
   const numbers = await DocNumbers.open(ctx.trx, 'DP', ctx.today);
   const outcomes: MutationOutcome[] = [];
   for (const m of mutations) {
     if (m.op === 'delete') {
-      outcomes.push(rejected([{ code: 'market-case-move-refused', params: { from: '—', to: 'delete' } }]));
+      outcomes.push(
+        rejected([{ code: 'market-case-move-refused', params: { from: '—', to: 'delete' } }]),
+      );
       continue;
     }
     const current = stored.get(m.values.id);
     if (!current) {
-      outcomes.push(rejected([{ field: 'id', code: 'market-case-unknown', params: { value: m.values.id } }]));
+      outcomes.push(
+        rejected([{ field: 'id', code: 'market-case-unknown', params: { value: m.values.id } }]),
+      );
       continue;
     }
     const outcome = await step(ctx, m, current, numbers);

@@ -47,18 +47,28 @@ function parentProblems(v: TraceCodeValues, levels: Map<string, string>): RowPro
   const wanted = parentLevel[v.level];
   if (level === wanted) return [];
   return [
-    { field: 'parentCode', code: 'trace-parent-level', params: { level: v.level, parent: wanted ?? '—' } },
+    {
+      field: 'parentCode',
+      code: 'trace-parent-level',
+      params: { level: v.level, parent: wanted ?? '—' },
+    },
   ];
 }
 
-const same = (a: MarketCodesTable, b: Omit<MarketCodesTable, 'version' | 'change_seq' | 'updated_at' | 'updated_by'>) =>
+const same = (
+  a: MarketCodesTable,
+  b: Omit<MarketCodesTable, 'version' | 'change_seq' | 'updated_at' | 'updated_by'>,
+) =>
   a.deleted === b.deleted &&
   a.parent_code === b.parent_code &&
   a.level === b.level &&
   a.shipment_ref === b.shipment_ref &&
   a.dealer_code === b.dealer_code;
 
-async function pushCodes(ctx: WriteContext, mutations: readonly Mutation[]): Promise<MutationOutcome[]> {
+async function pushCodes(
+  ctx: WriteContext,
+  mutations: readonly Mutation[],
+): Promise<MutationOutcome[]> {
   const upserts = mutations.flatMap((m) => (m.op === 'upsert' ? [m.values] : []));
   const stored = await codesByCode(ctx.trx, [
     ...upserts.map((v) => v.code),
@@ -67,14 +77,23 @@ async function pushCodes(ctx: WriteContext, mutations: readonly Mutation[]): Pro
   const deletes = mutations.flatMap((m) => (m.op === 'delete' ? [m.rowKey] : []));
   const byRowKey = new Map<string, MarketCodesTable>();
   if (deletes.length > 0) {
-    const rows = await mkt(ctx.trx).selectFrom('market_codes').selectAll().where('row_key', 'in', deletes).execute();
+    const rows = await mkt(ctx.trx)
+      .selectFrom('market_codes')
+      .selectAll()
+      .where('row_key', 'in', deletes)
+      .execute();
     for (const row of rows) byRowKey.set(row.row_key, row);
   }
-  const levels = new Map([...stored.values()].filter((r) => !r.deleted).map((r) => [r.code, r.level]));
+  const levels = new Map(
+    [...stored.values()].filter((r) => !r.deleted).map((r) => [r.code, r.level]),
+  );
   for (const v of upserts) levels.set(v.code, v.level);
   const writes = new Map<string, MarketCodesTable>();
   const outcomes = mutations.map((m): MutationOutcome => {
-    const before = m.op === 'upsert' ? (writes.get(m.values.code) ?? stored.get(m.values.code)) : byRowKey.get(m.rowKey);
+    const before =
+      m.op === 'upsert'
+        ? (writes.get(m.values.code) ?? stored.get(m.values.code))
+        : byRowKey.get(m.rowKey);
     if (m.op === 'delete') {
       if (!before || before.deleted) return { status: 'unchanged', problems: [] };
       return write(ctx, writes, { ...before, deleted: 1 }, before);
@@ -92,7 +111,8 @@ async function pushCodes(ctx: WriteContext, mutations: readonly Mutation[]): Pro
       dealer_code: v.dealerCode ?? live?.dealer_code ?? null,
       deleted: 0,
     };
-    if (live && same(live, next)) return { status: 'unchanged', id: live.code, version: live.version, problems: [] };
+    if (live && same(live, next))
+      return { status: 'unchanged', id: live.code, version: live.version, problems: [] };
     return write(ctx, writes, next, before);
   });
   const rows = [...writes.values()];
@@ -150,7 +170,13 @@ async function pullCodes(request: PullRequest): Promise<PullPage> {
     if (row.parent_code !== null) values.parentCode = row.parent_code;
     if (row.shipment_ref !== null) values.shipmentRef = row.shipment_ref;
     if (row.dealer_code !== null) values.dealerCode = row.dealer_code;
-    page.push({ key: row.code, version: row.version, op: live ? 'upsert' : 'delete', values, seq: row.change_seq });
+    page.push({
+      key: row.code,
+      version: row.version,
+      op: live ? 'upsert' : 'delete',
+      values,
+      seq: row.change_seq,
+    });
   }
   return { rows: page, hasMore: rows.length === request.limit };
 }

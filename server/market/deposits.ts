@@ -45,7 +45,14 @@ export async function bookDeposit(ctx: WriteContext, numbers: DocNumbers, entry:
   const change_seq = ctx.nextSeq();
   await mkt(ctx.trx)
     .insertInto('market_deposit_balances')
-    .values({ dealer_code: entry.dealer, paid, refunded, penalties, balance: paid - refunded - penalties, change_seq })
+    .values({
+      dealer_code: entry.dealer,
+      paid,
+      refunded,
+      penalties,
+      balance: paid - refunded - penalties,
+      change_seq,
+    })
     .onConflict((oc) =>
       oc.column('dealer_code').doUpdateSet((eb) => ({
         paid: eb('market_deposit_balances.paid', '+', paid),
@@ -62,7 +69,10 @@ export async function bookDeposit(ctx: WriteContext, numbers: DocNumbers, entry:
 }
 
 const isSameEntry = (row: MarketDepositsTable, v: Values) =>
-  row.dealer_code === v.dealerCode && row.date === v.date && row.kind === v.kind && row.amount === v.amount;
+  row.dealer_code === v.dealerCode &&
+  row.date === v.date &&
+  row.kind === v.kind &&
+  row.amount === v.amount;
 
 export async function pushDeposits(
   ctx: WriteContext,
@@ -71,7 +81,11 @@ export async function pushDeposits(
   const stored = await mkt(ctx.trx)
     .selectFrom('market_deposits')
     .selectAll()
-    .where('row_key', 'in', mutations.map((m) => m.rowKey))
+    .where(
+      'row_key',
+      'in',
+      mutations.map((m) => m.rowKey),
+    )
     .execute();
   const known = new Map(stored.map((r) => [r.row_key, r]));
   const dealers = await recordsById(
@@ -91,10 +105,19 @@ export async function pushDeposits(
       outcomes.push({ status: 'unchanged', problems: [] });
     } else if (!dealers.get(m.values.dealerCode) || dealers.get(m.values.dealerCode)?.deleted) {
       const params = { value: m.values.dealerCode };
-      outcomes.push({ status: 'rejected', problems: [{ field: 'dealerCode', code: 'unknown-dealer', params }] });
+      outcomes.push({
+        status: 'rejected',
+        problems: [{ field: 'dealerCode', code: 'unknown-dealer', params }],
+      });
     } else {
       const v = m.values;
-      const entry = { rowKey: m.rowKey, dealer: v.dealerCode, date: v.date, kind: v.kind, amount: v.amount };
+      const entry = {
+        rowKey: m.rowKey,
+        dealer: v.dealerCode,
+        date: v.date,
+        kind: v.kind,
+        amount: v.amount,
+      };
       const newId = await bookDeposit(ctx, numbers, { ...entry, remark: v.remark });
       outcomes.push({ status: 'applied', id: newId, version: 1, problems: [] });
     }

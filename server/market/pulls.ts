@@ -18,18 +18,29 @@ function pullTable<T extends Table>(spec: PullSpec<T>) {
   return async (request: PullRequest): Promise<PullPage> => {
     // One query shape for every table: each has change_seq and dealer_code, which is all the
     // query names, so the table is typed as that common part and rows are read back as T's.
-    const db = request.db.withTables<{ market_rows: { change_seq: number; dealer_code: string } }>();
+    const db = request.db.withTables<{
+      market_rows: { change_seq: number; dealer_code: string };
+    }>();
     let query = db
       .selectFrom(spec.table as unknown as 'market_rows')
       .selectAll()
       .where('change_seq', '>', request.afterSeq);
     const { dealer } = request.filter;
     if (dealer !== undefined) query = query.where('dealer_code', '=', dealer);
-    const rows = (await query.orderBy('change_seq').limit(request.limit).execute()) as unknown as Row<T>[];
+    const rows = (await query
+      .orderBy('change_seq')
+      .limit(request.limit)
+      .execute()) as unknown as Row<T>[];
     return {
       rows: rows.map((row) => {
         const r = row as Row<T> & { change_seq: number; version?: number };
-        return { key: spec.key(row), version: r.version ?? 1, op: 'upsert', values: compact(spec.values(row)), seq: r.change_seq };
+        return {
+          key: spec.key(row),
+          version: r.version ?? 1,
+          op: 'upsert',
+          values: compact(spec.values(row)),
+          seq: r.change_seq,
+        };
       }),
       hasMore: rows.length === request.limit,
     };

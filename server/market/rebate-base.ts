@@ -3,7 +3,12 @@
 // — net sell-in: invoices dated in the period less return credit notes dated in it; amount
 // collected: receipts dated in the period as allocated to the dealer — and the rebate the
 // policy's rates give (shared/market/rebate.ts).
-import { calculateRebate, parseRates, rebateMethods, type Rebate } from '../../shared/market/rebate';
+import {
+  calculateRebate,
+  parseRates,
+  rebateMethods,
+  type Rebate,
+} from '../../shared/market/rebate';
 import type { RebatePolicyValues } from '../../shared/market/rebate-rows';
 import { allRecords } from '../datasets/records-store';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
@@ -47,7 +52,9 @@ export async function loadDealerFacts(db: Db): Promise<DealerFacts[]> {
 
 /** The dealers of `dealers` a policy applies to. */
 export async function inScope(db: Db, policy: Policy, dealers: readonly DealerFacts[]) {
-  const regions = policy.regionCode ? regionsUnder([policy.regionCode], await loadRegions(db)) : undefined;
+  const regions = policy.regionCode
+    ? regionsUnder([policy.regionCode], await loadRegions(db))
+    : undefined;
   return dealers.filter(
     (d) =>
       (policy.grade === undefined || d.grade === policy.grade) &&
@@ -59,7 +66,9 @@ export async function inScope(db: Db, policy: Policy, dealers: readonly DealerFa
 const within = (date: string, policy: Policy) => date >= policy.from && date <= policy.to;
 
 async function collectedBy(db: Db, sources: LedgerSources, policy: Policy) {
-  const receiptIds = [...new Set(sources.allocations.flatMap((a) => (a.receipt_id ? [a.receipt_id] : [])))];
+  const receiptIds = [
+    ...new Set(sources.allocations.flatMap((a) => (a.receipt_id ? [a.receipt_id] : []))),
+  ];
   const dates = new Map<string, string>();
   for (let i = 0; i < receiptIds.length; i += 500) {
     const rows = await fin(db)
@@ -72,26 +81,39 @@ async function collectedBy(db: Db, sources: LedgerSources, policy: Policy) {
   const base = new Map<string, number>();
   for (const a of sources.allocations) {
     const date = a.receipt_id ? dates.get(a.receipt_id) : undefined;
-    if (date !== undefined && within(date, policy)) base.set(a.dealer_code, (base.get(a.dealer_code) ?? 0) + a.amount);
+    if (date !== undefined && within(date, policy))
+      base.set(a.dealer_code, (base.get(a.dealer_code) ?? 0) + a.amount);
   }
   return base;
 }
 
 function netSellIn(sources: LedgerSources, policy: Policy) {
   const base = new Map<string, number>();
-  const add = (dealer: string, amount: number) => base.set(dealer, (base.get(dealer) ?? 0) + amount);
-  for (const invoice of sources.invoices) if (within(invoice.date, policy)) add(invoice.dealerCode, invoice.amount);
+  const add = (dealer: string, amount: number) =>
+    base.set(dealer, (base.get(dealer) ?? 0) + amount);
+  for (const invoice of sources.invoices)
+    if (within(invoice.date, policy)) add(invoice.dealerCode, invoice.amount);
   for (const note of sources.creditNotes)
     if (note.reason === 'return' && within(note.date, policy)) add(note.dealer_code, -note.amount);
   return base;
 }
 
 /** Each in-scope dealer's base and rebate under `policy`. */
-export async function settle(db: Db, policy: Policy, dealers: readonly DealerFacts[]): Promise<Settlement[]> {
+export async function settle(
+  db: Db,
+  policy: Policy,
+  dealers: readonly DealerFacts[],
+): Promise<Settlement[]> {
   const scoped = await inScope(db, policy, dealers);
   if (scoped.length === 0) return [];
-  const sources = await loadLedgerSources(db, scoped.map((d) => d.code));
-  const bases = policy.base === 'collected' ? await collectedBy(db, sources, policy) : netSellIn(sources, policy);
+  const sources = await loadLedgerSources(
+    db,
+    scoped.map((d) => d.code),
+  );
+  const bases =
+    policy.base === 'collected'
+      ? await collectedBy(db, sources, policy)
+      : netSellIn(sources, policy);
   const sections = parseRates(policy.rates, policy.method) ?? [];
   return scoped.map((d) => {
     const base = bases.get(d.code) ?? 0;

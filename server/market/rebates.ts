@@ -15,7 +15,13 @@ import { creditNotesHandler } from '../finance/credit-notes';
 import { creditNoteState } from '../finance/credit-notes-check';
 import { loadLedgerSources } from '../finance/ledger-sources';
 import { DocNumbers } from '../sync/doc-numbers';
-import type { MutationOutcome, ParsedMutation, PullPage, PullRequest, WriteContext } from '../sync/handler';
+import type {
+  MutationOutcome,
+  ParsedMutation,
+  PullPage,
+  PullRequest,
+  WriteContext,
+} from '../sync/handler';
 import { loadDealerFacts, loadPolicies, settle, type Settlement } from './rebate-base';
 import { mkt, type MarketRebateSettlementsTable } from './tables';
 
@@ -25,14 +31,20 @@ const sectionsText = (s: Settlement) => describeParts(s.rebate.parts, formatYuan
 
 export async function pullSettlements(request: PullRequest): Promise<PullPage> {
   const dealers = await loadDealerFacts(request.db);
-  const confirmed = await mkt(request.db).selectFrom('market_rebate_settlements').selectAll().execute();
-  const done = new Map(confirmed.map((r) => [`${r.policy_code}:${r.dealer_code}:${r.period_from}:${r.period_to}`, r]));
+  const confirmed = await mkt(request.db)
+    .selectFrom('market_rebate_settlements')
+    .selectAll()
+    .execute();
+  const done = new Map(
+    confirmed.map((r) => [`${r.policy_code}:${r.dealer_code}:${r.period_from}:${r.period_to}`, r]),
+  );
   const { dealer } = request.filter;
   const rows = [];
   for (const policy of (await loadPolicies(request.db)).values()) {
     for (const s of await settle(request.db, policy, dealers)) {
       const stored = done.get(`${policy.policyCode}:${s.dealer}:${policy.from}:${policy.to}`);
-      if ((dealer !== undefined && s.dealer !== dealer) || (!stored && s.rebate.amount === 0)) continue;
+      if ((dealer !== undefined && s.dealer !== dealer) || (!stored && s.rebate.amount === 0))
+        continue;
       const values = compact({
         policyCode: policy.policyCode,
         dealerCode: s.dealer,
@@ -69,10 +81,14 @@ async function creditNoteRows(ctx: WriteContext, s: Settlement) {
   return left === 0 ? { rows } : { open };
 }
 
-async function confirm(ctx: WriteContext, s: Settlement, numbers: DocNumbers): Promise<MutationOutcome> {
+async function confirm(
+  ctx: WriteContext,
+  s: Settlement,
+  numbers: DocNumbers,
+): Promise<MutationOutcome> {
   const planned = await creditNoteRows(ctx, s);
-  if (!planned.rows) {
-    const params = { amount: formatYuan(s.rebate.amount), open: formatYuan(planned.open ?? 0) };
+  if ('open' in planned) {
+    const params = { amount: formatYuan(s.rebate.amount), open: formatYuan(planned.open) };
     return rejected([{ field: 'dealerCode', code: 'rebate-over-outstanding', params }]);
   }
   const { policy } = s;
@@ -106,14 +122,26 @@ async function confirm(ctx: WriteContext, s: Settlement, numbers: DocNumbers): P
     confirmed_by: ctx.actor.user.username,
   };
   await mkt(ctx.trx).insertInto('market_rebate_settlements').values(row).execute();
-  const audit = { dataset: rebateSettlementsDataset.name, recordKey: row.id, recordId: row.id, version: 1 };
+  const audit = {
+    dataset: rebateSettlementsDataset.name,
+    recordKey: row.id,
+    recordId: row.id,
+    version: 1,
+  };
   ctx.audit({ ...audit, action: 'confirm', before: null, after: row });
   return { status: 'applied', id: row.id, version: 1, problems: [] };
 }
 
-async function settleOne(ctx: WriteContext, v: Values, numbers: DocNumbers): Promise<MutationOutcome> {
+async function settleOne(
+  ctx: WriteContext,
+  v: Values,
+  numbers: DocNumbers,
+): Promise<MutationOutcome> {
   const policy = (await loadPolicies(ctx.trx)).get(v.policyCode);
-  if (!policy) return rejected([{ field: 'policyCode', code: 'rebate-policy-unknown', params: { value: v.policyCode } }]);
+  if (!policy)
+    return rejected([
+      { field: 'policyCode', code: 'rebate-policy-unknown', params: { value: v.policyCode } },
+    ]);
   const done = await mkt(ctx.trx)
     .selectFrom('market_rebate_settlements')
     .select('id')
@@ -127,11 +155,15 @@ async function settleOne(ctx: WriteContext, v: Values, numbers: DocNumbers): Pro
   const [s] = await settle(ctx.trx, policy, dealers);
   const params = { dealer: v.dealerCode, policy: policy.policyCode };
   if (!s) return rejected([{ field: 'dealerCode', code: 'rebate-dealer-out-of-scope', params }]);
-  if (s.rebate.amount === 0) return rejected([{ field: 'dealerCode', code: 'rebate-nothing-to-pay', params }]);
+  if (s.rebate.amount === 0)
+    return rejected([{ field: 'dealerCode', code: 'rebate-nothing-to-pay', params }]);
   return confirm(ctx, s, numbers);
 }
 
-export async function pushSettlements(ctx: WriteContext, mutations: readonly ParsedMutation<Values>[]) {
+export async function pushSettlements(
+  ctx: WriteContext,
+  mutations: readonly ParsedMutation<Values>[],
+) {
   const numbers = await DocNumbers.open(ctx.trx, 'RB', ctx.today);
   const outcomes: MutationOutcome[] = [];
   for (const m of mutations) {

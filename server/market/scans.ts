@@ -66,7 +66,9 @@ async function judge(run: Run, m: ParsedUpsert<MarketScanValues>): Promise<Mutat
   const outOfArea = areas !== undefined && !isInArea(place, areas);
   const id = run.scans.take();
   const caseId =
-    outOfArea && traced && dealer ? await openCase(run, { scanId: id, scan: v, code: traced.row, dealer }) : null;
+    outOfArea && traced && dealer
+      ? await openCase(run, { scanId: id, scan: v, code: traced.row, dealer })
+      : null;
   const row: MarketScansTable = {
     id,
     row_key: m.rowKey,
@@ -91,15 +93,27 @@ async function judge(run: Run, m: ParsedUpsert<MarketScanValues>): Promise<Mutat
   return { status: 'applied', id, version: 1, problems: [] };
 }
 
-export async function pushScans(ctx: WriteContext, mutations: readonly Mutation[]): Promise<MutationOutcome[]> {
+export async function pushScans(
+  ctx: WriteContext,
+  mutations: readonly Mutation[],
+): Promise<MutationOutcome[]> {
   const stored = await mkt(ctx.trx)
     .selectFrom('market_scans')
     .selectAll()
-    .where('row_key', 'in', mutations.map((m) => m.rowKey))
+    .where(
+      'row_key',
+      'in',
+      mutations.map((m) => m.rowKey),
+    )
     .execute();
   const known = new Map(stored.map((r) => [r.row_key, r]));
-  const upserts = mutations.flatMap((m) => (m.op === 'upsert' && !known.has(m.rowKey) ? [m.values] : []));
-  const traced = await traceCodes(ctx.trx, upserts.map((v) => v.code));
+  const upserts = mutations.flatMap((m) =>
+    m.op === 'upsert' && !known.has(m.rowKey) ? [m.values] : [],
+  );
+  const traced = await traceCodes(
+    ctx.trx,
+    upserts.map((v) => v.code),
+  );
   const dealers = [...new Set([...traced.values()].flatMap((t) => (t.dealer ? [t.dealer] : [])))];
   const days = await repeatScanDays(ctx.trx);
   const run: Run = {

@@ -28,7 +28,10 @@ export async function traceCodes(db: Db, codes: readonly string[]): Promise<Map<
   }
   const dealerOf = (row: MarketCodesTable | undefined, depth = 0): string | undefined => {
     if (!row || depth > 2) return undefined;
-    return row.dealer_code ?? dealerOf(row.parent_code ? known.get(row.parent_code) : undefined, depth + 1);
+    return (
+      row.dealer_code ??
+      dealerOf(row.parent_code ? known.get(row.parent_code) : undefined, depth + 1)
+    );
   };
   const traced = new Map<string, Traced>();
   for (const code of codes) {
@@ -66,7 +69,8 @@ export async function areasOf(db: Db, dealers: readonly string[]): Promise<Map<s
   const records = await recordsById(db, 'dealer-areas', dealers);
   const areas = new Map<string, Area[]>();
   for (const [dealer, record] of records) {
-    const parsed = typeof record.values.areas === 'string' ? parseAreas(record.values.areas) : undefined;
+    const parsed =
+      typeof record.values.areas === 'string' ? parseAreas(record.values.areas) : undefined;
     if (!record.deleted && parsed) areas.set(dealer, parsed);
   }
   return areas;

@@ -35,7 +35,8 @@ export function isInArea(place: Place, areas: readonly Area[]): boolean {
   return areas.some(
     (area) =>
       bare(area.province) === bare(place.province) &&
-      (area.city === undefined || (place.city !== undefined && bare(area.city) === bare(place.city))),
+      (area.city === undefined ||
+        (place.city !== undefined && bare(area.city) === bare(place.city))),
   );
 }
 
@@ -43,4 +44,3 @@ export function isInArea(place: Place, areas: readonly Area[]): boolean {
 export function isSamePlace(a: Place, b: Place): boolean {
   return bare(a.province) === bare(b.province) && bare(a.city ?? '') === bare(b.city ?? '');
 }
-

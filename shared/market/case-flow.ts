@@ -23,5 +23,7 @@ export type MoveCheck =
 export function checkCaseMove(from: CaseStatus, to: CaseStatus, role: Role): MoveCheck {
   const allowed = moves[from]?.[to];
   if (allowed === undefined) return { ok: false, code: 'market-case-move-refused' };
-  return allowed.includes(role) ? { ok: true } : { ok: false, code: 'market-case-needs-role', roles: allowed };
+  return allowed.includes(role)
+    ? { ok: true }
+    : { ok: false, code: 'market-case-needs-role', roles: allowed };
 }

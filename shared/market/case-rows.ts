@@ -29,7 +29,10 @@ export const marketCaseSchema = z.object({
     { label: label('核实情况', 'Findings'), synonyms: ['核实说明'], max: 2000 },
     { required: false },
   ),
-  penalty: field.money({ label: label('罚款金额', 'Penalty'), synonyms: ['罚金'] }, { required: false }),
+  penalty: field.money(
+    { label: label('罚款金额', 'Penalty'), synonyms: ['罚金'] },
+    { required: false },
+  ),
   measures: field.text(
     { label: label('处理措施', 'Measures'), synonyms: ['处理意见'], max: 2000 },
     { required: false },
@@ -71,12 +74,19 @@ export const depositKinds = ['paid', 'refund'] as const;
 
 /** A deposit payment in, or a refund out, typed by finance. */
 export const dealerDepositSchema = z.object({
-  dealerCode: field.code({ label: label('经销商编码', 'Dealer code'), synonyms: ['客户编码'], ref: 'dealers' }),
+  dealerCode: field.code({
+    label: label('经销商编码', 'Dealer code'),
+    synonyms: ['客户编码'],
+    ref: 'dealers',
+  }),
   date: field.date({ label: label('日期', 'Date'), synonyms: ['缴纳日期'] }),
   kind: field.enum(
     {
       label: label('类型', 'Kind'),
-      options: [option('paid', ['缴纳', 'Paid in'], ['收取']), option('refund', ['退还', 'Refund'])],
+      options: [
+        option('paid', ['缴纳', 'Paid in'], ['收取']),
+        option('refund', ['退还', 'Refund']),
+      ],
     },
     depositKinds,
   ),
@@ -101,7 +111,8 @@ export const dealerDepositPullSchema = dealerDepositSchema.extend({
   caseId: field.code({ label: label('案件号', 'Case no.') }, { required: false }),
 });
 
-const money = (zh: string, en: string) => field.money({ label: label(zh, en), min: -Number.MAX_SAFE_INTEGER });
+const money = (zh: string, en: string) =>
+  field.money({ label: label(zh, en), min: -Number.MAX_SAFE_INTEGER });
 
 /** A dealer's deposit: paid in, refunded, penalties taken, and the balance left. */
 export const depositBalanceSchema = z.object({

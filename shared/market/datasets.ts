@@ -15,7 +15,11 @@ import {
   marketCaseUnitSchema,
 } from './case-rows';
 import { parseRates, rebateMethods } from './rebate';
-import { rebatePolicySchema, rebateSettlementPullSchema, rebateSettlementSchema } from './rebate-rows';
+import {
+  rebatePolicySchema,
+  rebateSettlementPullSchema,
+  rebateSettlementSchema,
+} from './rebate-rows';
 import {
   dealerAreaSchema,
   label,

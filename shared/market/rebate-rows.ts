@@ -37,7 +37,10 @@ export const rebatePolicySchema = z.object({
   name: field.text({ label: label('政策名称', 'Name'), max: 100 }),
   from: field.date({ label: label('开始日期', 'From'), synonyms: ['起始日期'] }),
   to: field.date({ label: label('结束日期', 'To'), synonyms: ['截止日期'] }),
-  grade: field.text({ label: label('经销商等级', 'Dealer grade'), synonyms: ['等级'], max: 10 }, { required: false }),
+  grade: field.text(
+    { label: label('经销商等级', 'Dealer grade'), synonyms: ['等级'], max: 10 },
+    { required: false },
+  ),
   regionCode: field.code(
     { label: label('区域', 'Region'), synonyms: ['区域编码'], ref: 'regions' },
     { required: false },
@@ -65,9 +68,15 @@ export const rebateSettlementPullSchema = rebateSettlementSchema.extend({
   status: field.enum(
     {
       label: label('状态', 'Status'),
-      options: [option('draft', ['待确认', 'To confirm']), option('confirmed', ['已结算', 'Settled'])],
+      options: [
+        option('draft', ['待确认', 'To confirm']),
+        option('confirmed', ['已结算', 'Settled']),
+      ],
     },
     ['draft', 'confirmed'],
   ),
-  creditNotes: field.text({ label: label('红字单号', 'Credit notes'), max: 2000 }, { required: false }),
+  creditNotes: field.text(
+    { label: label('红字单号', 'Credit notes'), max: 2000 },
+    { required: false },
+  ),
 });

@@ -50,7 +50,12 @@ export function parseRates(text: string, method: RebateMethod): Section[] | unde
   for (const part of parts) {
     const [start, rate, extra] = part.split(/[:：]/u);
     const rateBp = rate === undefined ? undefined : parseRate(rate);
-    if (extra !== undefined || start === undefined || !START.test(start.trim()) || rateBp === undefined)
+    if (
+      extra !== undefined ||
+      start === undefined ||
+      !START.test(start.trim()) ||
+      rateBp === undefined
+    )
       return undefined;
     const from = Number(start.trim()) * 100;
     const previous = sections.at(-1);
@@ -62,7 +67,11 @@ export function parseRates(text: string, method: RebateMethod): Section[] | unde
 
 const share = (base: number, rateBp: number) => Math.round((base * rateBp) / 10_000);
 
-export function calculateRebate(base: number, sections: readonly Section[], method: RebateMethod): Rebate {
+export function calculateRebate(
+  base: number,
+  sections: readonly Section[],
+  method: RebateMethod,
+): Rebate {
   if (base <= 0) return { parts: [], amount: 0 };
   if (method !== 'progressive') {
     const reached = [...sections].reverse().find((s) => s.from <= base);

@@ -6,7 +6,11 @@ import { field, type FieldOption } from '../field';
 import type { Label } from '../locale';
 
 export const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
-export const option = (value: string, [zh, en]: [string, string], synonyms?: string[]): FieldOption => ({
+export const option = (
+  value: string,
+  [zh, en]: [string, string],
+  synonyms?: string[],
+): FieldOption => ({
   value,
   label: label(zh, en),
   ...(synonyms ? { synonyms } : {}),
@@ -42,7 +46,11 @@ export const traceCodeSchema = z.object({
     { required: false },
   ),
   dealerCode: field.code(
-    { label: label('收货经销商', 'Consignee dealer'), synonyms: ['经销商编码', '客户编码'], ref: 'dealers' },
+    {
+      label: label('收货经销商', 'Consignee dealer'),
+      synonyms: ['经销商编码', '客户编码'],
+      ref: 'dealers',
+    },
     { required: false },
   ),
 });
@@ -65,7 +73,9 @@ export const marketSettingSchema = z.object({
   setting: field.enum(
     {
       label: label('设置项', 'Setting'),
-      options: [option('repeat-scan-days', ['异地重复扫码天数', 'Days between scans in two areas'])],
+      options: [
+        option('repeat-scan-days', ['异地重复扫码天数', 'Days between scans in two areas']),
+      ],
     },
     marketSettingNames,
   ),
@@ -78,7 +88,10 @@ export const scanSources = ['inspector', 'consumer', 'market-check'] as const;
 export const marketScanSchema = z.object({
   code: traceCodeSchema.shape.code,
   province: field.text({ label: label('省份', 'Province'), synonyms: ['省'], max: 30 }),
-  city: field.text({ label: label('城市', 'City'), synonyms: ['市'], max: 30 }, { required: false }),
+  city: field.text(
+    { label: label('城市', 'City'), synonyms: ['市'], max: 30 },
+    { required: false },
+  ),
   scanDate: field.date({ label: label('扫码日期', 'Scan date'), synonyms: ['日期', '发现日期'] }),
   source: field.enum(
     {
@@ -91,7 +104,10 @@ export const marketScanSchema = z.object({
     },
     scanSources,
   ),
-  scannedBy: field.text({ label: label('扫码人', 'Scanned by'), synonyms: ['稽查员'], max: 50 }, { required: false }),
+  scannedBy: field.text(
+    { label: label('扫码人', 'Scanned by'), synonyms: ['稽查员'], max: 50 },
+    { required: false },
+  ),
   evidence: field.text(
     { label: label('证据', 'Evidence'), synonyms: ['照片', '证据说明'], max: 2000 },
     { required: false },

@@ -21,18 +21,30 @@ describe('market order (窜货)', () => {
   const values = (list: Record<string, unknown>[]) => list.map((v) => ({ values: v }));
   const scan = async (code: string, place: string, scanDate = '2026-11-20') => {
     const [province, city] = place.split('/');
-    const row = { code, province, ...(city ? { city } : {}), scanDate, source: 'inspector', evidence: '照片' };
+    const row = {
+      code,
+      province,
+      ...(city ? { city } : {}),
+      scanDate,
+      source: 'inspector',
+      evidence: '照片',
+    };
     const [result] = await send('sales', 'market-scans', values([row]));
     assert.equal(result!.status, 'applied', JSON.stringify(result));
     const scans = await pullAs(server, 'manager', 'market-scans');
     return scans.find((s) => s.values.id === result!.id)!.values;
   };
-  const cases = async () => new Map((await pullAs(server, 'manager', 'market-cases')).map((r) => [r.key, r]));
+  const cases = async () =>
+    new Map((await pullAs(server, 'manager', 'market-cases')).map((r) => [r.key, r]));
 
   beforeEach(async () => {
     server = await startTestServer({ now: () => new Date('2026-11-27T02:00:00Z') });
     await seedSalesData(server);
-    const code = (c: string, level: string, parentCode?: string) => ({ code: c, level, ...(parentCode ? { parentCode } : {}) });
+    const code = (c: string, level: string, parentCode?: string) => ({
+      code: c,
+      level,
+      ...(parentCode ? { parentCode } : {}),
+    });
     const packed = [
       code('P1', 'pallet'),
       code('C1', 'case', 'P1'),
@@ -42,7 +54,9 @@ describe('market order (窜货)', () => {
       code('C9', 'case'),
       code('U9', 'unit', 'C9'),
     ];
-    assert.ok((await send('warehouse', 'trace-codes', values(packed))).every((r) => r.status === 'applied'));
+    assert.ok(
+      (await send('warehouse', 'trace-codes', values(packed))).every((r) => r.status === 'applied'),
+    );
     // The shipment's code list binds the pallet to its consignee; the packing is kept.
     const shipped = { code: 'P1', level: 'pallet', shipmentRef: 'SH-1', dealerCode: 'D-SH01' };
     assert.equal((await send('warehouse', 'trace-codes', values([shipped])))[0]!.status, 'applied');
@@ -57,7 +71,10 @@ describe('market order (窜货)', () => {
     const opened = (await cases()).get(found.caseId as string)!.values;
     assert.equal(opened.status, 'pending');
     assert.equal(opened.unitCount, 3);
-    assert.deepEqual([opened.dealerCode, opened.province, opened.city], ['D-SH01', '浙江省', '杭州市']);
+    assert.deepEqual(
+      [opened.dealerCode, opened.province, opened.city],
+      ['D-SH01', '浙江省', '杭州市'],
+    );
     const units = await pullAs(server, 'sales', 'market-case-units');
     assert.deepEqual(units.map((u) => u.values.code).sort(), ['U1', 'U2', 'U3']);
   });
@@ -71,7 +88,10 @@ describe('market order (窜货)', () => {
 
   it('opens no case for a unit found inside the authorised area', async () => {
     const found = await scan('U2', '上海市/上海市');
-    assert.deepEqual([found.outOfArea, found.neverShipped, found.caseId], [false, false, undefined]);
+    assert.deepEqual(
+      [found.outOfArea, found.neverShipped, found.caseId],
+      [false, false, undefined],
+    );
     assert.equal((await cases()).size, 0);
   });
 
@@ -87,72 +107,138 @@ describe('market order (窜货)', () => {
   it('flags a code never shipped — unknown, or packed but bound to no dealer — and opens no case', async () => {
     const fake = await scan('FAKE-1', '浙江省');
     const unbound = await scan('U9', '浙江省');
-    assert.deepEqual([fake.neverShipped, fake.outOfArea, fake.dealerCode], [true, false, undefined]);
+    assert.deepEqual(
+      [fake.neverShipped, fake.outOfArea, fake.dealerCode],
+      [true, false, undefined],
+    );
     assert.deepEqual([unbound.neverShipped, unbound.outOfArea], [true, false]);
     assert.equal((await scan('U1', '浙江省')).neverShipped, false);
   });
 
   it('refuses a unit whose parent is unknown or not a case', async () => {
-    const results = await send('warehouse', 'trace-codes', values([
-      { code: 'U7', level: 'unit', parentCode: 'NOPE' },
-      { code: 'U8', level: 'unit', parentCode: 'P1' },
-    ]));
-    assert.deepEqual(results.map((r) => r.errors.map((e) => e.code)), [['trace-parent-unknown'], ['trace-parent-level']]);
+    const results = await send(
+      'warehouse',
+      'trace-codes',
+      values([
+        { code: 'U7', level: 'unit', parentCode: 'NOPE' },
+        { code: 'U8', level: 'unit', parentCode: 'P1' },
+      ]),
+    );
+    assert.deepEqual(
+      results.map((r) => r.errors.map((e) => e.code)),
+      [['trace-parent-unknown'], ['trace-parent-level']],
+    );
   });
 
   it('keeps a scan as recorded: a changed scan under the same row key is refused', async () => {
     const row = { code: 'U1', province: '上海市', scanDate: '2026-11-20', source: 'consumer' };
     await send('sales', 'market-scans', [{ rowKey: 'scan-1', values: row }]);
-    const again = await send('sales', 'market-scans', [{ rowKey: 'scan-1', values: { ...row, province: '浙江省' } }]);
-    assert.deepEqual(again[0]!.errors.map((e) => e.code), ['market-scan-immutable']);
+    const again = await send('sales', 'market-scans', [
+      { rowKey: 'scan-1', values: { ...row, province: '浙江省' } },
+    ]);
+    assert.deepEqual(
+      again[0]!.errors.map((e) => e.code),
+      ['market-scan-immutable'],
+    );
   });
 
   describe('the case workflow and the deposit', () => {
     let caseId = '';
     const stepCase = async (role: Role, change: Record<string, unknown>) => {
       const current = (await cases()).get(caseId)!;
-      const row = { rowKey: caseId, baseVersion: current.version, values: { ...current.values, ...change } };
+      const row = {
+        rowKey: caseId,
+        baseVersion: current.version,
+        values: { ...current.values, ...change },
+      };
       return (await send(role, 'market-cases', [row]))[0]!;
     };
-    const balance = async () => (await pullAs(server, 'finance', 'deposit-balances')).find((r) => r.key === 'D-SH01')?.values;
+    const balance = async () =>
+      (await pullAs(server, 'finance', 'deposit-balances')).find((r) => r.key === 'D-SH01')?.values;
 
     beforeEach(async () => {
       caseId = (await scan('C2', '浙江省/宁波市')).caseId as string;
       const paid = { dealerCode: 'D-SH01', date: '2026-11-01', kind: 'paid', amount: 2_000_000 };
-      assert.equal((await send('finance', 'dealer-deposits', values([paid])))[0]!.status, 'applied');
+      assert.equal(
+        (await send('finance', 'dealer-deposits', values([paid])))[0]!.status,
+        'applied',
+      );
     });
 
     it('lets sales record findings but only a manager confirm and handle', async () => {
       assert.equal((await stepCase('sales', { findings: '终端门店有 2 瓶' })).status, 'applied');
       const salesConfirm = await stepCase('sales', { status: 'confirmed' });
-      assert.deepEqual(salesConfirm.errors.map((e) => e.code), ['market-case-needs-role']);
+      assert.deepEqual(
+        salesConfirm.errors.map((e) => e.code),
+        ['market-case-needs-role'],
+      );
       assert.equal((await stepCase('manager', { status: 'confirmed' })).status, 'applied');
-      const salesHandle = await stepCase('sales', { status: 'handled', penalty: 100, measures: '罚款' });
-      assert.deepEqual(salesHandle.errors.map((e) => e.code), ['market-case-needs-role']);
+      const salesHandle = await stepCase('sales', {
+        status: 'handled',
+        penalty: 100,
+        measures: '罚款',
+      });
+      assert.deepEqual(
+        salesHandle.errors.map((e) => e.code),
+        ['market-case-needs-role'],
+      );
       const noMeasures = await stepCase('manager', { status: 'handled', penalty: 100 });
-      assert.deepEqual(noMeasures.errors.map((e) => e.code), ['market-case-penalty-required']);
+      assert.deepEqual(
+        noMeasures.errors.map((e) => e.code),
+        ['market-case-penalty-required'],
+      );
     });
 
     it('takes a handled penalty from the deposit once: ¥20,000 − ¥5,000 = ¥15,000, readable by finance', async () => {
       assert.deepEqual((await balance())!.balance, 2_000_000);
       await stepCase('manager', { status: 'confirmed' });
-      const handled = await stepCase('manager', { status: 'handled', penalty: 500_000, measures: '罚款并警告' });
+      const handled = await stepCase('manager', {
+        status: 'handled',
+        penalty: 500_000,
+        measures: '罚款并警告',
+      });
       assert.equal(handled.status, 'applied');
-      assert.deepEqual(await balance(), { dealerCode: 'D-SH01', paid: 2_000_000, refunded: 0, penalties: 500_000, balance: 1_500_000 });
-      const again = await stepCase('manager', { status: 'handled', penalty: 800_000, measures: '再罚' });
-      assert.deepEqual(again.errors.map((e) => e.code), ['market-case-move-refused']);
+      assert.deepEqual(await balance(), {
+        dealerCode: 'D-SH01',
+        paid: 2_000_000,
+        refunded: 0,
+        penalties: 500_000,
+        balance: 1_500_000,
+      });
+      const again = await stepCase('manager', {
+        status: 'handled',
+        penalty: 800_000,
+        measures: '再罚',
+      });
+      assert.deepEqual(
+        again.errors.map((e) => e.code),
+        ['market-case-move-refused'],
+      );
       assert.equal((await balance())!.balance, 1_500_000);
       const entries = await pullAs(server, 'finance', 'dealer-deposits', '&dealer=D-SH01');
-      assert.deepEqual(entries.map((e) => [e.values.kind, e.values.amount, e.values.caseId]), [
-        ['paid', 2_000_000, undefined],
-        ['penalty', 500_000, caseId],
-      ]);
+      assert.deepEqual(
+        entries.map((e) => [e.values.kind, e.values.amount, e.values.caseId]),
+        [
+          ['paid', 2_000_000, undefined],
+          ['penalty', 500_000, caseId],
+        ],
+      );
     });
 
     it('closes a dismissed case: no penalty can follow', async () => {
-      assert.equal((await stepCase('manager', { status: 'dismissed', findings: '系正常调货' })).status, 'applied');
-      const handled = await stepCase('manager', { status: 'handled', penalty: 100, measures: '罚款' });
-      assert.deepEqual(handled.errors.map((e) => e.code), ['market-case-move-refused']);
+      assert.equal(
+        (await stepCase('manager', { status: 'dismissed', findings: '系正常调货' })).status,
+        'applied',
+      );
+      const handled = await stepCase('manager', {
+        status: 'handled',
+        penalty: 100,
+        measures: '罚款',
+      });
+      assert.deepEqual(
+        handled.errors.map((e) => e.code),
+        ['market-case-move-refused'],
+      );
       assert.equal((await balance())!.penalties, 0);
     });
   });

@@ -11,7 +11,12 @@ import assert from 'node:assert/strict';
 import { addDealer, must, order, pullAs, pushAs, ship, startFinanceServer } from './finance-seed';
 import type { TestServer } from '../support/server';
 
-const policy = (policyCode: string, method: string, rates: string, extra: Record<string, unknown> = {}) => ({
+const policy = (
+  policyCode: string,
+  method: string,
+  rates: string,
+  extra: Record<string, unknown> = {},
+) => ({
   policyCode,
   name: `${policyCode} 年终返利`,
   from: '2026-11-01',
@@ -67,12 +72,16 @@ describe('rebates (返利)', () => {
       { values: policy('R-BAD1', 'progressive', '100:1%; 50:2%') },
       { values: policy('R-BAD2', 'reached', '1000:1%') },
     ]);
-    const codes = (res.body.results as { errors: { code: string }[] }[]).map((r) => r.errors.map((e) => e.code));
+    const codes = (res.body.results as { errors: { code: string }[] }[]).map((r) =>
+      r.errors.map((e) => e.code),
+    );
     assert.deepEqual(codes, [['rebate-rates-invalid'], ['rebate-rates-invalid']]);
   });
 
   it('leaves out dealers outside the policy’s scope', async () => {
-    await must(server, 'manager', 'rebate-policies', [policy('R-GRADE-B', 'flat', '2%', { grade: 'B' })]);
+    await must(server, 'manager', 'rebate-policies', [
+      policy('R-GRADE-B', 'flat', '2%', { grade: 'B' }),
+    ]);
     assert.deepEqual(await amounts('R-GRADE-B'), [undefined, undefined]);
     const res = await pushAs(server, 'manager', 'rebate-settlements', [
       { values: { policyCode: 'R-GRADE-B', dealerCode: 'D-SH01' } },
@@ -87,13 +96,23 @@ describe('rebates (返利)', () => {
     assert.equal(refused.status, 403);
     const [id] = await must(server, 'manager', 'rebate-settlements', [confirm]);
     const notes = async () =>
-      (await pullAs(server, 'finance', 'credit-notes')).map((r) => [r.values.invoiceId, r.values.amount, r.values.reason]);
+      (await pullAs(server, 'finance', 'credit-notes')).map((r) => [
+        r.values.invoiceId,
+        r.values.amount,
+        r.values.reason,
+      ]);
     assert.deepEqual(await notes(), [[invoice, 900_000, 'rebate']]);
     // Confirmed again from another sheet (a new row key), and both rows in one push.
-    const again = await pushAs(server, 'manager', 'rebate-settlements', [{ values: confirm }, { values: confirm }]);
+    const again = await pushAs(server, 'manager', 'rebate-settlements', [
+      { values: confirm },
+      { values: confirm },
+    ]);
     assert.deepEqual(
       (again.body.results as { status: string; id: string }[]).map((r) => [r.status, r.id]),
-      [['unchanged', id], ['unchanged', id]],
+      [
+        ['unchanged', id],
+        ['unchanged', id],
+      ],
     );
     assert.deepEqual(await notes(), [[invoice, 900_000, 'rebate']]);
     const row = (await settlements()).get('R-REACH:D-SH01')!;

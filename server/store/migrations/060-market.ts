@@ -26,7 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('dealer_code', 'text')
       .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0)),
   ).execute();
-  await db.schema.createIndex('market_codes_parent').on('market_codes').column('parent_code').execute();
+  await db.schema
+    .createIndex('market_codes_parent')
+    .on('market_codes')
+    .column('parent_code')
+    .execute();
   await db.schema.createIndex('market_codes_seq').on('market_codes').column('change_seq').execute();
 
   await stamped(
@@ -47,7 +51,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('never_shipped', 'integer', (c) => c.notNull())
       .addColumn('case_id', 'text'),
   ).execute();
-  await db.schema.createIndex('market_scans_code').on('market_scans').columns(['code', 'scan_date']).execute();
+  await db.schema
+    .createIndex('market_scans_code')
+    .on('market_scans')
+    .columns(['code', 'scan_date'])
+    .execute();
   await db.schema.createIndex('market_scans_seq').on('market_scans').column('change_seq').execute();
 
   await stamped(
@@ -78,7 +86,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('change_seq', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('market_case_units_pk', ['case_id', 'code'])
     .execute();
-  await db.schema.createIndex('market_case_units_seq').on('market_case_units').column('change_seq').execute();
+  await db.schema
+    .createIndex('market_case_units_seq')
+    .on('market_case_units')
+    .column('change_seq')
+    .execute();
 
   await db.schema
     .createTable('market_deposits')
@@ -94,7 +106,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('market_deposits_seq').on('market_deposits').column('change_seq').execute();
+  await db.schema
+    .createIndex('market_deposits_seq')
+    .on('market_deposits')
+    .column('change_seq')
+    .execute();
 
   await db.schema
     .createTable('market_deposit_balances')
@@ -119,6 +135,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('credit_notes', 'text', (c) => c.notNull())
     .addColumn('confirmed_at', 'text', (c) => c.notNull())
     .addColumn('confirmed_by', 'text', (c) => c.notNull())
-    .addUniqueConstraint('market_rebate_once', ['dealer_code', 'policy_code', 'period_from', 'period_to'])
+    .addUniqueConstraint('market_rebate_once', [
+      'dealer_code',
+      'policy_code',
+      'period_from',
+      'period_to',
+    ])
     .execute();
 }
