@@ -10,6 +10,7 @@ import { rowStamp } from '../sync/changes';
 import { DocNumbers } from '../sync/doc-numbers';
 import type { MutationOutcome, ParsedMutation, ParsedUpsert, WriteContext } from '../sync/handler';
 import { bookDeposit } from './deposits';
+import { dealerScope, serves } from './scope';
 import { mkt, type MarketCasesTable } from './tables';
 
 type Mutation = ParsedMutation<MarketCaseValues>;
@@ -104,6 +105,7 @@ export async function pushCases(
     ).map((r) => [r.id, r]),
   );
   const numbers = await DocNumbers.open(ctx.trx, 'DP', ctx.today);
+  const scope = await dealerScope(ctx.trx, ctx.actor.user);
   const outcomes: MutationOutcome[] = [];
   for (const m of mutations) {
     if (m.op === 'delete') {
@@ -114,9 +116,13 @@ export async function pushCases(
     }
     const current = stored.get(m.values.id);
     if (!current) {
-      outcomes.push(
-        rejected([{ field: 'id', code: 'market-case-unknown', params: { value: m.values.id } }]),
-      );
+      const params = { value: m.values.id };
+      outcomes.push(rejected([{ field: 'id', code: 'market-case-unknown', params }]));
+      continue;
+    }
+    if (!serves(scope, current.dealer_code)) {
+      const params = { region: scope.regionOf(current.dealer_code) };
+      outcomes.push(rejected([{ field: 'id', code: 'region-not-allowed', params }]));
       continue;
     }
     const outcome = await step(ctx, m, current, numbers);

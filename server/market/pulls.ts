@@ -3,6 +3,7 @@
 // is a plain condition and no tombstones are needed; each pages by its change_seq.
 import { compact } from '../analysis/snapshot';
 import type { PullPage, PullRequest } from '../sync/handler';
+import { dealerScope, serves } from './scope';
 import type { MarketTables } from './tables';
 
 type Table = keyof MarketTables;
@@ -10,6 +11,8 @@ type Row<T extends Table> = MarketTables[T];
 
 interface PullSpec<T extends Table> {
   table: T;
+  /** Rows of dealers a region-limited sales user does not serve are left out (scope.ts). */
+  scoped?: boolean;
   key: (row: Row<T>) => string;
   values: (row: Row<T>) => Record<string, unknown>;
 }
@@ -27,10 +30,14 @@ function pullTable<T extends Table>(spec: PullSpec<T>) {
       .where('change_seq', '>', request.afterSeq);
     const { dealer } = request.filter;
     if (dealer !== undefined) query = query.where('dealer_code', '=', dealer);
-    const rows = (await query
+    const fetched = (await query
       .orderBy('change_seq')
       .limit(request.limit)
       .execute()) as unknown as Row<T>[];
+    const scope = spec.scoped ? await dealerScope(request.db, request.user) : undefined;
+    const rows = fetched.filter(
+      (row) => !scope || serves(scope, (row as { dealer_code: string | null }).dealer_code),
+    );
     return {
       rows: rows.map((row) => {
         const r = row as Row<T> & { change_seq: number; version?: number };
@@ -42,7 +49,7 @@ function pullTable<T extends Table>(spec: PullSpec<T>) {
           seq: r.change_seq,
         };
       }),
-      hasMore: rows.length === request.limit,
+      hasMore: fetched.length === request.limit,
     };
   };
 }
@@ -51,6 +58,7 @@ const flag = (value: number) => value === 1;
 
 export const pullScans = pullTable({
   table: 'market_scans',
+  scoped: true,
   key: (row) => row.row_key,
   values: (row) => ({
     id: row.id,
@@ -71,6 +79,7 @@ export const pullScans = pullTable({
 
 export const pullCases = pullTable({
   table: 'market_cases',
+  scoped: true,
   key: (row) => row.id,
   values: (row) => ({
     id: row.id,
@@ -92,6 +101,7 @@ export const pullCases = pullTable({
 
 export const pullCaseUnits = pullTable({
   table: 'market_case_units',
+  scoped: true,
   key: (row) => `${row.case_id}:${row.code}`,
   values: (row) => ({ caseId: row.case_id, code: row.code, dealerCode: row.dealer_code }),
 });

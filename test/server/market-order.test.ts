@@ -5,7 +5,7 @@
 // workflow's roles, and the penalty taken from the dealer's deposit once. docs/market-order.md.
 import assert from 'node:assert/strict';
 import type { Role } from '../../shared/roles';
-import { seedSalesData } from '../support/fixtures';
+import { push, seedSalesData, signInAs } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { pullAs, pushAs, type PushRow } from './finance-seed';
 
@@ -223,6 +223,31 @@ describe('market order (窜货)', () => {
           ['penalty', 500_000, caseId],
         ],
       );
+    });
+
+    it('keeps a sales user limited to 华南 away from a 上海 dealer’s case, and lets one of 华东 in', async () => {
+      const hn = await signInAs(server, { username: 'sales-hn', role: 'sales', regions: ['HN'] });
+      const hd = await signInAs(server, { username: 'sales-hd', role: 'sales', regions: ['HD'] });
+      const seen = async (token: string) => {
+        const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=market-cases`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return ((await res.json()) as { rows: { key: string }[] }).rows.map((r) => r.key);
+      };
+      assert.deepEqual([await seen(hn), await seen(hd)], [[], [caseId]]);
+      const current = (await cases()).get(caseId)!;
+      const row = {
+        rowKey: caseId,
+        baseVersion: current.version,
+        values: { ...current.values, findings: '已走访' },
+      };
+      const refused = await push(server, { dataset: 'market-cases', rows: [row], token: hn });
+      assert.deepEqual(
+        refused.body.results[0].errors.map((e: { code: string }) => e.code),
+        ['region-not-allowed'],
+      );
+      const allowed = await push(server, { dataset: 'market-cases', rows: [row], token: hd });
+      assert.equal(allowed.body.results[0].status, 'applied');
     });
 
     it('closes a dismissed case: no penalty can follow', async () => {
