@@ -8,7 +8,17 @@
 // A manager's confirmation issues the rebate as a credit note (reason 返利) once, whatever is
 // pushed again. docs/market-order.md.
 import assert from 'node:assert/strict';
-import { addDealer, must, order, pullAs, pushAs, ship, startFinanceServer } from './finance-seed';
+import {
+  addDealer,
+  BOX,
+  must,
+  order,
+  pullAs,
+  pushAs,
+  receipt,
+  ship,
+  startFinanceServer,
+} from './finance-seed';
 import type { TestServer } from '../support/server';
 
 const policy = (
@@ -118,5 +128,40 @@ describe('rebates (返利)', () => {
     const row = (await settlements()).get('R-REACH:D-SH01')!;
     assert.deepEqual([row.status, row.amount], ['confirmed', 900_000]);
     assert.match(String(row.creditNotes), /^CN-/);
+  });
+
+  it('takes the amount collected in the period as the base, and refuses a rebate over what is still owed', async () => {
+    // ¥250,000 received on 11-27 and ¥20,000 on 10-15 (outside the period), both on the invoice.
+    const paid = async (amount: number, date: string) => {
+      const [receiptId] = await must(server, 'finance', 'bank-receipts', [
+        receipt(amount, { date }),
+      ]);
+      const allocation = {
+        receiptId,
+        targetKind: 'invoice',
+        targetId: invoice,
+        dealerCode: 'D-SH01',
+        amount,
+      };
+      await must(server, 'finance', 'allocations', [allocation], { atomic: true });
+    };
+    await paid(250 * BOX, '2026-11-27');
+    await paid(20 * BOX, '2026-10-15');
+    const collected = { base: 'collected' };
+    await must(server, 'manager', 'rebate-policies', [
+      policy('R-CASH', 'flat', '2%', collected),
+      policy('R-BIG', 'flat', '20%', collected),
+    ]);
+    const all = await settlements();
+    assert.deepEqual(
+      [all.get('R-CASH:D-SH01')?.base, all.get('R-CASH:D-SH01')?.amount],
+      [25_000_000, 500_000],
+    );
+    // 20% of ¥250,000 = ¥50,000, but the invoice owes ¥300,000 − ¥270,000 = ¥30,000.
+    const res = await pushAs(server, 'manager', 'rebate-settlements', [
+      { values: { policyCode: 'R-BIG', dealerCode: 'D-SH01' } },
+    ]);
+    assert.equal(res.body.results[0].errors[0].code, 'rebate-over-outstanding');
+    assert.equal((await pullAs(server, 'finance', 'credit-notes')).length, 0);
   });
 });
