@@ -127,6 +127,15 @@ export async function pushCases(
     }
     const outcome = await step(ctx, m, current, numbers);
     outcomes.push(outcome);
+    // A later row of this push naming the same case sees this step.
+    if (outcome.status === 'applied') {
+      const after = await mkt(ctx.trx)
+        .selectFrom('market_cases')
+        .selectAll()
+        .where('id', '=', current.id)
+        .executeTakeFirst();
+      if (after) stored.set(after.id, after);
+    }
   }
   await numbers.flush();
   return outcomes;

@@ -250,6 +250,29 @@ describe('market order (窜货)', () => {
       assert.equal(allowed.body.results[0].status, 'applied');
     });
 
+    it('takes a refund out of the balance and keeps entries as recorded', async () => {
+      const refund = { dealerCode: 'D-SH01', date: '2026-11-20', kind: 'refund', amount: 300_000 };
+      await send('finance', 'dealer-deposits', [{ rowKey: 'refund-1', values: refund }]);
+      assert.deepEqual(
+        [(await balance())!.refunded, (await balance())!.balance],
+        [300_000, 1_700_000],
+      );
+      const changed = await send('finance', 'dealer-deposits', [
+        { rowKey: 'refund-1', values: { ...refund, amount: 100 } },
+      ]);
+      assert.deepEqual(
+        changed[0]!.errors.map((e) => e.code),
+        ['market-deposit-immutable'],
+      );
+      const same = await send('finance', 'dealer-deposits', [
+        { rowKey: 'refund-1', values: refund },
+      ]);
+      assert.equal(same[0]!.status, 'unchanged');
+      assert.equal((await balance())!.balance, 1_700_000);
+      const bySales = await pushAs(server, 'sales', 'dealer-deposits', values([refund]));
+      assert.equal(bySales.status, 403);
+    });
+
     it('closes a dismissed case: no penalty can follow', async () => {
       assert.equal(
         (await stepCase('manager', { status: 'dismissed', findings: '系正常调货' })).status,
