@@ -215,6 +215,15 @@ describe('market order (窜货)', () => {
         ['market-case-move-refused'],
       );
       assert.equal((await balance())!.balance, 1_500_000);
+      const audit = await server.call('manager', `/api/v1/audit?dataset=market-cases&key=${caseId}`);
+      assert.deepEqual(
+        audit.body.entries.map((e: { action: string; username: string }) => [e.action, e.username]),
+        [
+          ['open', 'sales-user'],
+          ['confirmed', 'manager-user'],
+          ['handled', 'manager-user'],
+        ],
+      );
       const entries = await pullAs(server, 'finance', 'dealer-deposits', '&dealer=D-SH01');
       assert.deepEqual(
         entries.map((e) => [e.values.kind, e.values.amount, e.values.caseId]),
