@@ -1,5 +1,6 @@
 // What a rebate policy settles per dealer (docs/market-order.md): the dealers in its scope
-// (grade, region with the regions below it, channel), each one's base over the policy's period
+// (grade, region with the regions below it, channel; a product category narrows the base to
+// that category's invoices), each one's base over the policy's period
 // — net sell-in: invoices dated in the period less return credit notes dated in it; amount
 // collected: receipts dated in the period as allocated to the dealer — and the rebate the
 // policy's rates give (shared/market/rebate.ts).
@@ -14,6 +15,7 @@ import { allRecords } from '../datasets/records-store';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import { loadLedgerSources, type LedgerSources } from '../finance/ledger-sources';
 import { fin } from '../finance/tables';
+import { narrowToCategory } from './rebate-category';
 import type { Db } from '../store/db';
 
 export interface Policy extends RebatePolicyValues {
@@ -106,10 +108,11 @@ export async function settle(
 ): Promise<Settlement[]> {
   const scoped = await inScope(db, policy, dealers);
   if (scoped.length === 0) return [];
-  const sources = await loadLedgerSources(
+  const all = await loadLedgerSources(
     db,
     scoped.map((d) => d.code),
   );
+  const sources = policy.category ? await narrowToCategory(db, all, policy.category) : all;
   const bases =
     policy.base === 'collected'
       ? await collectedBy(db, sources, policy)

@@ -46,6 +46,10 @@ export const rebatePolicySchema = z.object({
     { required: false },
   ),
   channel: field.text({ label: label('渠道', 'Channel'), max: 30 }, { required: false }),
+  category: field.text(
+    { label: label('产品类别', 'Product category'), synonyms: ['品类', '类别'], max: 30 },
+    { required: false },
+  ),
   base: baseField,
   method: methodField,
   rates: field.text({ label: label('返利比例', 'Rates'), synonyms: ['比例', '分段'], max: 500 }),

@@ -77,6 +77,16 @@ describe('rebates (返利)', () => {
     assert.deepEqual(await amounts('R-FLAT'), [600_000, 598_000]);
   });
 
+  it('narrows the base to a product category’s invoices', async () => {
+    // FIN-BOX is category 测试; nothing of category T恤 was bought in the period.
+    await must(server, 'manager', 'rebate-policies', [
+      policy('R-TEST', 'flat', '2%', { category: '测试' }),
+      policy('R-TEE', 'flat', '2%', { category: 'T恤' }),
+    ]);
+    assert.deepEqual(await amounts('R-TEST'), [600_000, 598_000]);
+    assert.deepEqual(await amounts('R-TEE'), [undefined, undefined]);
+  });
+
   it('refuses rates that do not start at 0 or do not ascend', async () => {
     const res = await pushAs(server, 'manager', 'rebate-policies', [
       { values: policy('R-BAD1', 'progressive', '100:1%; 50:2%') },
