@@ -1,8 +1,9 @@
 // The "trace-codes" dataset: code lists imported from packing (unit → case → pallet) and from
 // shipments (the consignee dealer). A code is its own key: a shipment's list naming a code
 // already packed binds it to the dealer and keeps its parent; a blank column keeps what was
-// stored. A parent must exist (stored, or in the same push) and sit one level up. Pulls key
-// rows by code and honour the dealer filter. docs/market-order.md.
+// stored; a shipment number of the store names the dealer (code-consignee.ts). A parent must
+// exist (stored, or in the same push) and sit one level up. Pulls key rows by code and honour
+// the dealer filter. docs/market-order.md.
 import { traceCodesDataset } from '../../shared/market/datasets';
 import type { CodeLevel, TraceCodeValues } from '../../shared/market/rows';
 import type { RowProblem } from '../../shared/row-errors';
@@ -16,6 +17,7 @@ import {
   type PullRequest,
   type WriteContext,
 } from '../sync/handler';
+import { consigneeOf, loadConsignees } from './code-consignee';
 import { mkt, type MarketCodesTable } from './tables';
 
 type Mutation = ParsedMutation<TraceCodeValues>;
@@ -88,6 +90,7 @@ async function pushCodes(
     [...stored.values()].filter((r) => !r.deleted).map((r) => [r.code, r.level]),
   );
   for (const v of upserts) levels.set(v.code, v.level);
+  const consignees = await loadConsignees(ctx.trx, upserts);
   const writes = new Map<string, MarketCodesTable>();
   const outcomes = mutations.map((m): MutationOutcome => {
     const before =
@@ -98,7 +101,8 @@ async function pushCodes(
       if (!before || before.deleted) return { status: 'unchanged', problems: [] };
       return write(ctx, writes, { ...before, deleted: 1 }, before);
     }
-    const problems = parentProblems(m.values, levels);
+    const bound = consigneeOf(m.values, consignees);
+    const problems = [...parentProblems(m.values, levels), ...bound.problems];
     if (problems.length > 0) return { status: 'rejected', problems };
     const v = m.values;
     const live = before && !before.deleted ? before : undefined;
@@ -108,7 +112,7 @@ async function pushCodes(
       parent_code: v.parentCode ?? live?.parent_code ?? null,
       level: v.level,
       shipment_ref: v.shipmentRef ?? live?.shipment_ref ?? null,
-      dealer_code: v.dealerCode ?? live?.dealer_code ?? null,
+      dealer_code: bound.dealer ?? live?.dealer_code ?? null,
       deleted: 0,
     };
     if (live && same(live, next))

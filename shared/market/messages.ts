@@ -11,6 +11,10 @@ export const marketMessages = {
     'zh-CN': '{level}的上级码必须是{parent}。',
     'en-US': 'A {level} code must sit in a {parent} code.',
   },
+  'trace-shipment-dealer': {
+    'zh-CN': '发货单 {shipment} 的收货经销商是 {dealer}，与填写的不一致。',
+    'en-US': 'Shipment {shipment} went to dealer {dealer}, not the one typed.',
+  },
   'market-areas-invalid': {
     'zh-CN': '授权区域写法：省或省/市，多个用分号隔开，如“上海市；浙江省/杭州市”。',
     'en-US': 'Areas are "province" or "province/city", separated by semicolons.',

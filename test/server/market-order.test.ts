@@ -5,9 +5,9 @@
 // workflow's roles, and the penalty taken from the dealer's deposit once. docs/market-order.md.
 import assert from 'node:assert/strict';
 import type { Role } from '../../shared/roles';
-import { push, seedSalesData, signInAs } from '../support/fixtures';
+import { push, signInAs } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
-import { pullAs, pushAs, type PushRow } from './finance-seed';
+import { addDealer, order, pullAs, pushAs, seedFinance, ship, type PushRow } from './finance-seed';
 
 type Result = { status: string; id: string; version: number; errors: { code: string }[] };
 
@@ -39,7 +39,7 @@ describe('market order (窜货)', () => {
 
   beforeEach(async () => {
     server = await startTestServer({ now: () => new Date('2026-11-27T02:00:00Z') });
-    await seedSalesData(server);
+    await seedFinance(server);
     const code = (c: string, level: string, parentCode?: string) => ({
       code: c,
       level,
@@ -113,6 +113,31 @@ describe('market order (窜货)', () => {
     );
     assert.deepEqual([unbound.neverShipped, unbound.outOfArea], [true, false]);
     assert.equal((await scan('U1', '浙江省')).neverShipped, false);
+  });
+
+  it('binds a pallet to the dealer of the shipment its number names, and refuses another dealer', async () => {
+    await addDealer(server, 'D-SH03');
+    const shipment = (await ship(server, await order(server, 'D-SH03', 1), 1)).replace(/^INV-/, '');
+    const pallet = { code: 'P2', level: 'pallet', shipmentRef: shipment };
+    const [bound, wrong, unknown] = await send(
+      'warehouse',
+      'trace-codes',
+      values([
+        pallet,
+        { ...pallet, code: 'P3', dealerCode: 'D-SH01' },
+        { code: 'P4', level: 'pallet', dealerCode: 'D-NONE' },
+      ]),
+    );
+    assert.equal(bound!.status, 'applied');
+    assert.deepEqual(
+      [wrong!.errors.map((e) => e.code), unknown!.errors.map((e) => e.code)],
+      [['trace-shipment-dealer'], ['unknown-dealer']],
+    );
+    const codes = await pullAs(server, 'manager', 'trace-codes', '&dealer=D-SH03');
+    assert.deepEqual(
+      codes.map((c) => [c.values.code, c.values.shipmentRef]),
+      [['P2', shipment]],
+    );
   });
 
   it('refuses a unit whose parent is unknown or not a case', async () => {
@@ -215,7 +240,10 @@ describe('market order (窜货)', () => {
         ['market-case-move-refused'],
       );
       assert.equal((await balance())!.balance, 1_500_000);
-      const audit = await server.call('manager', `/api/v1/audit?dataset=market-cases&key=${caseId}`);
+      const audit = await server.call(
+        'manager',
+        `/api/v1/audit?dataset=market-cases&key=${caseId}`,
+      );
       assert.deepEqual(
         audit.body.entries.map((e: { action: string; username: string }) => [e.action, e.username]),
         [
