@@ -142,6 +142,11 @@ async function settleOne(
     return rejected([
       { field: 'policyCode', code: 'rebate-policy-unknown', params: { value: v.policyCode } },
     ]);
+  // A period still running would freeze a base that can still grow: settle after it ends.
+  if (policy.to >= ctx.today)
+    return rejected([
+      { field: 'policyCode', code: 'rebate-period-open', params: { to: policy.to } },
+    ]);
   const done = await mkt(ctx.trx)
     .selectFrom('market_rebate_settlements')
     .select('id')

@@ -51,6 +51,10 @@ export const marketMessages = {
     'zh-CN': '结束日期不能早于开始日期。',
     'en-US': 'The period cannot end before it starts.',
   },
+  'rebate-period-open': {
+    'zh-CN': '政策期间截至 {to}，期满后才能结算。',
+    'en-US': 'The policy runs until {to}; settle it after the period ends.',
+  },
   'rebate-policy-unknown': {
     'zh-CN': '返利政策“{value}”不存在。',
     'en-US': 'There is no rebate policy "{value}".',

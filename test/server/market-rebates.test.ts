@@ -1,5 +1,5 @@
 // Rebates (奖励政策/返利) over HTTP with worked numbers at the section boundary. Sections
-// "0:1%; 100000:2%; 300000:3%" on net sell-in for 2026-11: D-SH01 bought 300 boxes at ¥1,000
+// "0:1%; 100000:2%; 300000:3%" on net sell-in from 2026-11-01 to 11-27: D-SH01 bought 300 boxes at ¥1,000
 // (¥300,000, exactly on the 3% boundary), D-SH02 299 boxes (¥299,000, just under it).
 //   reached (达档全额):  ¥300,000 × 3% = ¥9,000;   ¥299,000 × 2% = ¥5,980
 //   progressive (累进):  ¥100,000 × 1% + ¥200,000 × 2% = ¥5,000;
@@ -30,7 +30,7 @@ const policy = (
   policyCode,
   name: `${policyCode} 年终返利`,
   from: '2026-11-01',
-  to: '2026-11-30',
+  to: '2026-11-27',
   base: 'net-sell-in',
   method,
   rates,
@@ -38,11 +38,19 @@ const policy = (
 });
 const SECTIONS = '0:1%; 100000:2%; 300000:3%';
 
+/** The server's clock: 23:00 on 2026-11-27 in Shanghai while buying, past midnight to settle. */
+const BUYING = new Date('2026-11-27T15:00:00Z');
+let clock = BUYING;
+const afterPeriod = () => {
+  clock = new Date('2026-11-27T16:30:00Z');
+};
+
 describe('rebates (返利)', () => {
   let server: TestServer;
   let invoice = '';
   beforeEach(async () => {
-    server = await startFinanceServer();
+    clock = BUYING;
+    server = await startFinanceServer(() => clock);
     await addDealer(server, 'D-SH02');
     invoice = await ship(server, await order(server, 'D-SH01', 300), 300);
     await ship(server, await order(server, 'D-SH02', 299), 299);
@@ -103,6 +111,7 @@ describe('rebates (返利)', () => {
       policy('R-GRADE-B', 'flat', '2%', { grade: 'B' }),
     ]);
     assert.deepEqual(await amounts('R-GRADE-B'), [undefined, undefined]);
+    afterPeriod();
     const res = await pushAs(server, 'manager', 'rebate-settlements', [
       { values: { policyCode: 'R-GRADE-B', dealerCode: 'D-SH01' } },
     ]);
@@ -112,6 +121,9 @@ describe('rebates (返利)', () => {
   it('issues the confirmed rebate as one 返利 credit note, and never again', async () => {
     await must(server, 'manager', 'rebate-policies', [policy('R-REACH', 'reached', SECTIONS)]);
     const confirm = { policyCode: 'R-REACH', dealerCode: 'D-SH01' };
+    const early = await pushAs(server, 'manager', 'rebate-settlements', [{ values: confirm }]);
+    assert.equal(early.body.results[0].errors[0].code, 'rebate-period-open');
+    afterPeriod();
     const refused = await pushAs(server, 'sales', 'rebate-settlements', [{ values: confirm }]);
     assert.equal(refused.status, 403);
     const [id] = await must(server, 'manager', 'rebate-settlements', [confirm]);
@@ -168,6 +180,7 @@ describe('rebates (返利)', () => {
       [25_000_000, 500_000],
     );
     // 20% of ¥250,000 = ¥50,000, but the invoice owes ¥300,000 − ¥270,000 = ¥30,000.
+    afterPeriod();
     const res = await pushAs(server, 'manager', 'rebate-settlements', [
       { values: { policyCode: 'R-BIG', dealerCode: 'D-SH01' } },
     ]);
