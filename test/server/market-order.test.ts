@@ -265,13 +265,17 @@ describe('market order (窜货)', () => {
     it('keeps a sales user limited to 华南 away from a 上海 dealer’s case, and lets one of 华东 in', async () => {
       const hn = await signInAs(server, { username: 'sales-hn', role: 'sales', regions: ['HN'] });
       const hd = await signInAs(server, { username: 'sales-hd', role: 'sales', regions: ['HD'] });
-      const seen = async (token: string) => {
-        const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=market-cases`, {
+      const seen = async (token: string, dataset = 'market-cases') => {
+        const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=${dataset}`, {
           headers: { authorization: `Bearer ${token}` },
         });
         return ((await res.json()) as { rows: { key: string }[] }).rows.map((r) => r.key);
       };
       assert.deepEqual([await seen(hn), await seen(hd)], [[], [caseId]]);
+      assert.deepEqual(
+        [(await seen(hn, 'market-scans')).length, (await seen(hd, 'market-scans')).length],
+        [0, 1],
+      );
       const current = (await cases()).get(caseId)!;
       const row = {
         rowKey: caseId,
