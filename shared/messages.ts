@@ -4,6 +4,7 @@ import type { Label, Locale } from './locale';
 import { domainMessages } from './messages-domain';
 import { estateMessages } from './estate/messages';
 import { selloutMessages } from './sellout/messages';
+import { marketMessages } from './market/messages';
 import { httpMessages } from './messages-http';
 
 const coreMessages = {
@@ -257,6 +258,7 @@ export const messages = {
   ...httpMessages,
   ...estateMessages,
   ...selloutMessages,
+  ...marketMessages,
 };
 
 export type MessageCode = keyof typeof messages;

@@ -8,6 +8,7 @@ import { coreDatasets } from './datasets';
 import { estateDatasets } from './estate/datasets';
 import { estateRosterDatasets } from './estate/roster-datasets';
 import { financeDatasets } from './finance/datasets';
+import { marketDatasets } from './market/datasets';
 import { selloutDatasets } from './sellout/datasets';
 
 /**
@@ -22,6 +23,7 @@ export const datasetModules = {
     ...analysisDatasets,
     ...complaintDatasets,
     ...selloutDatasets,
+    ...marketDatasets,
   ],
   estate: [...estateDatasets, ...estateRosterDatasets],
 } as const satisfies Record<string, readonly DatasetDef[]>;

@@ -13,6 +13,7 @@ import { createPusher, type DemoRow, type Pusher, type Rejection } from './pushe
 import { seedComplaints } from './complaints';
 import { seedSellout } from './sellout';
 import { seedStores } from './stores';
+import { seedMarket } from './market';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -237,6 +238,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     today,
   });
   progress(`sell-out: ${reports} dealer report lines, ${storeSales} store sales lines`);
+  await seedMarket(pusher, db, catalog, today);
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

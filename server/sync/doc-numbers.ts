@@ -13,7 +13,22 @@
 // the claim makes the push fail, never two documents share a number.
 import type { Db } from '../store/db';
 
-export type DocPrefix = 'SO' | 'GR' | 'SH' | 'TR' | 'AD' | 'RC' | 'AL' | 'PA' | 'CN' | 'CP';
+export type DocPrefix =
+  | 'SO'
+  | 'GR'
+  | 'SH'
+  | 'TR'
+  | 'AD'
+  | 'RC'
+  | 'AL'
+  | 'PA'
+  | 'CN'
+  | 'CP'
+  // market order and rebates (docs/market-order.md): scans, cases, deposit entries, settlements
+  | 'MS'
+  | 'MC'
+  | 'DP'
+  | 'RB';
 
 /**
  * The seam where a store locks a counter row for the rest of its transaction and reads it:

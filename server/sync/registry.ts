@@ -16,6 +16,7 @@ import { complaintHandlers } from '../complaints';
 import { estateHandlers } from '../estate/registry';
 import { financeHandlers } from '../finance/registry';
 import { selloutHandlers } from '../sellout';
+import { marketHandlers } from '../market';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
@@ -32,6 +33,7 @@ const moduleHandlers: Record<ModuleName, () => DatasetHandler[]> = {
     ...analysisHandlers(),
     ...complaintHandlers(),
     ...selloutHandlers(),
+    ...marketHandlers(),
   ],
   estate: estateHandlers,
 };
