@@ -65,6 +65,22 @@ export async function shipmentLineIds(
   return lineOf;
 }
 
+/** The dealer of each live shipment of `shipmentIds` (its order line's), by shipment id. */
+export async function dealersOfShipments(
+  db: Db,
+  shipmentIds: readonly string[],
+): Promise<Map<string, string>> {
+  const s = shipmentColumns(db);
+  const rows = await inChunks(shipmentIds, async (ids) => {
+    const result = await sql<{ id: string; dealer_code: string }>`
+      SELECT r.id, l.dealer_code FROM records r
+      JOIN order_lines l ON l.id = ${s.lineId}
+      WHERE ${s.isShipment} AND r.deleted = 0 AND r.id IN (${sql.join(ids)})`.execute(db);
+    return result.rows;
+  });
+  return new Map(rows.map((r) => [r.id, r.dealer_code]));
+}
+
 /** The dealers whose order lines the given shipments ship. */
 export async function shipmentDealers(db: Db, shipmentIds: readonly string[]): Promise<string[]> {
   const s = shipmentColumns(db);

@@ -5,6 +5,7 @@
 import type { TraceCodeValues } from '../../shared/market/rows';
 import type { RowProblem } from '../../shared/row-errors';
 import { recordsById } from '../datasets/records-store';
+import { dealersOfShipments } from '../datasets/shipment-records';
 import type { Db } from '../store/db';
 
 export interface Consignees {
@@ -21,27 +22,10 @@ export async function loadConsignees(
     'dealers',
     rows.flatMap((v) => (v.dealerCode ? [v.dealerCode] : [])),
   );
-  const shipments = await recordsById(
+  const byShipment = await dealersOfShipments(
     db,
-    'shipments',
     rows.flatMap((v) => (v.shipmentRef ? [v.shipmentRef] : [])),
   );
-  const lineOf = new Map<string, string>();
-  for (const [id, r] of shipments)
-    if (!r.deleted && typeof r.values.lineId === 'string') lineOf.set(id, r.values.lineId);
-  const lines = lineOf.size
-    ? await db
-        .selectFrom('order_lines')
-        .select(['id', 'dealer_code'])
-        .where('id', 'in', [...new Set(lineOf.values())])
-        .execute()
-    : [];
-  const dealerOfLine = new Map(lines.map((l) => [l.id, l.dealer_code]));
-  const byShipment = new Map<string, string>();
-  for (const [shipment, line] of lineOf) {
-    const dealer = dealerOfLine.get(line);
-    if (dealer !== undefined) byShipment.set(shipment, dealer);
-  }
   const dealers = new Set([...typed].filter(([, r]) => !r.deleted).map(([code]) => code));
   return { dealers, byShipment };
 }

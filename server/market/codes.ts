@@ -8,6 +8,7 @@ import { traceCodesDataset } from '../../shared/market/datasets';
 import type { CodeLevel, TraceCodeValues } from '../../shared/market/rows';
 import type { RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
+import { traceCodes } from './trace';
 import { rowStamp } from '../sync/changes';
 import {
   defineHandler,
@@ -166,14 +167,21 @@ async function pullCodes(request: PullRequest): Promise<PullPage> {
     .limit(request.limit)
     .execute();
   const { dealer } = request.filter;
+  // A unit packed in a case carries the case's consignee: the dealer filter and the region
+  // limits (sync/region-scope.ts) see whose goods every code is, not only the bound ones.
+  const traced = await traceCodes(
+    request.db,
+    rows.map((r) => r.code),
+  );
   const page: PullPage['rows'] = [];
   for (const row of rows) {
-    const live = row.deleted === 0 && (dealer === undefined || row.dealer_code === dealer);
+    const consignee = row.dealer_code ?? traced.get(row.code)?.dealer ?? null;
+    const live = row.deleted === 0 && (dealer === undefined || consignee === dealer);
     if (!live && row.change_seq <= request.skipTombstonesUpTo) continue;
     const values: Record<string, unknown> = { code: row.code, level: row.level };
     if (row.parent_code !== null) values.parentCode = row.parent_code;
     if (row.shipment_ref !== null) values.shipmentRef = row.shipment_ref;
-    if (row.dealer_code !== null) values.dealerCode = row.dealer_code;
+    if (consignee !== null) values.dealerCode = consignee;
     page.push({
       key: row.code,
       version: row.version,

@@ -4,22 +4,16 @@
 import type { Invoice } from '../../shared/finance/receivables';
 import type { LedgerSources } from '../finance/ledger-sources';
 import { recordsById } from '../datasets/records-store';
+import { shipmentLineIds } from '../datasets/shipment-records';
 import type { Db } from '../store/db';
 
 export async function invoiceCategories(
   db: Db,
   invoices: readonly Invoice[],
 ): Promise<Map<string, string>> {
-  const shipments = await recordsById(
+  const lineOf = await shipmentLineIds(
     db,
-    'shipments',
     invoices.map((i) => i.shipmentId),
-  );
-  const lineOf = new Map(
-    [...shipments].map(([id, r]) => [
-      id,
-      typeof r.values.lineId === 'string' ? r.values.lineId : '',
-    ]),
   );
   const lineIds = [...new Set(lineOf.values())];
   const skuOf = new Map<string, string>();

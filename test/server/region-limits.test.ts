@@ -20,6 +20,12 @@ const regionFree: Record<string, string> = {
   'analysis-settings': 'settings',
   replenishment: 'per location × SKU, like stock',
   'replenishment-rules': 'reorder rules per location × SKU, like stock',
+  'rebate-policies':
+    'the terms of a policy (its scope may name regions; settlements are per dealer)',
+  'market-settings': 'settings: the repeat-scan window',
+  // Scans of shipped codes name their consignee and are checked like any row; a suspected fake
+  // (never shipped) is nobody's, and may be all a region's user sees of the demo's scans.
+  'market-scans': 'a scan of a never-shipped code names no dealer',
   'store-sales': 'the self-operated stores are locations, not dealers',
   'markdown-ladder': 'settings: the markdown steps',
   'store-sell-through': 'per store (a location) × style',
