@@ -113,7 +113,7 @@ async function loadLines(db: Db, dealerCodes?: readonly string[]) {
  * every shipment than look up a list of lines in the expression index, so the index is named
  * (PostgreSQL plans with statistics and has no INDEXED BY).
  */
-async function shipmentRecords(db: Db, lineIds?: readonly string[]) {
+export async function shipmentRecords(db: Db, lineIds?: readonly string[]) {
   if (lineIds === undefined) return [...(await allRecords(db, 'shipments'))];
   const rows = await inChunks(lineIds, async (ids) => {
     const indexed = isPostgres(db) ? sql`` : sql`INDEXED BY records_shipment_line`;
