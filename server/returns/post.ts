@@ -51,8 +51,12 @@ export async function openPosting(
   };
 }
 
-function creditNote(p: Posting, line: ReturnLinesTable, amount: number): FinCreditNotesTable {
-  const invoiceId = invoiceOf(line.shipment_id);
+function creditNote(
+  p: Posting,
+  line: ReturnLinesTable,
+  credit: { invoiceId: string; amount: number },
+): FinCreditNotesTable {
+  const { invoiceId, amount } = credit;
   const row: FinCreditNotesTable = {
     id: p.notes.take(),
     row_key: randomUUID(),
@@ -94,8 +98,16 @@ function creditBalance(p: Posting, line: ReturnLinesTable, amount: number): void
   p.ctx.audit({ ...audit, version: 1, action: 'create', before: null, after: row });
 }
 
-/** Moves the line's stock and money; returns the line as posted (credit note, credit balance). */
-export function postLine(p: Posting, line: ReturnLinesTable): ReturnLinesTable {
+/**
+ * Moves the line's stock and money; returns the line as posted (its first credit note, the
+ * credit balance). `first` are invoices credited before the line's own (an exchange's new
+ * invoice, so the dealer is left owing only the difference).
+ */
+export function postLine(
+  p: Posting,
+  line: ReturnLinesTable,
+  first: readonly string[] = [],
+): ReturnLinesTable {
   if (line.disposition === 'restock' && line.location_code !== null) {
     p.book.change({
       kind: 'return',
@@ -106,13 +118,15 @@ export function postLine(p: Posting, line: ReturnLinesTable): ReturnLinesTable {
       onHand: line.quantity,
     });
   }
-  const value = line.quantity * line.unit_price;
-  const open = Math.max(0, p.credit.open.get(invoiceOf(line.shipment_id)) ?? 0);
-  const toInvoice = Math.min(value, open);
-  const note = toInvoice > 0 ? creditNote(p, line, toInvoice) : undefined;
-  const excess = value - toInvoice;
-  if (excess > 0) creditBalance(p, line, excess);
-  return { ...line, status: 'posted', credit_note_id: note?.id ?? null, credit_balance: excess };
+  let left = line.quantity * line.unit_price;
+  const notes: string[] = [];
+  for (const invoiceId of [...first, invoiceOf(line.shipment_id)]) {
+    const amount = Math.min(left, Math.max(0, p.credit.open.get(invoiceId) ?? 0));
+    if (amount > 0) notes.push(creditNote(p, line, { invoiceId, amount }).id);
+    left -= amount;
+  }
+  if (left > 0) creditBalance(p, line, left);
+  return { ...line, status: 'posted', credit_note_id: notes[0] ?? null, credit_balance: left };
 }
 
 export async function flushPosting(p: Posting): Promise<void> {
