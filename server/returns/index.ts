@@ -10,6 +10,8 @@ import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { returnApprovalsHandler } from './approvals';
 import { pullReturnable } from './returnable';
 import { returnsHandler } from './returns';
+import { exchangesHandler } from './exchanges';
+import { dealerTransfersHandler } from './transfers';
 
 export function returnHandlers(): DatasetHandler[] {
   return [
@@ -18,5 +20,7 @@ export function returnHandlers(): DatasetHandler[] {
     masterHandler(deliveryAllowancesDataset),
     masterHandler(returnsSettingsDataset),
     defineHandler(returnableLinesDataset, { pull: pullReturnable }),
+    exchangesHandler(),
+    dealerTransfersHandler(),
   ];
 }

@@ -13,6 +13,12 @@ import {
   returnPullSchema,
   returnsSettingSchema,
 } from './rows';
+import {
+  dealerTransferPullSchema,
+  dealerTransferSchema,
+  exchangeLineSchema,
+  exchangePullSchema,
+} from './compound-rows';
 
 /** Sales assistants and the warehouse book returns; finance and analysts read them. */
 const bookers: readonly Role[] = ['admin', 'manager', 'sales', 'warehouse'];
@@ -65,10 +71,47 @@ export const returnableLinesDataset = defineDataset({
   pull: { schema: returnableRowSchema, roles: readers, filters: ['dealer'] },
 });
 
+/** A returned line names its shipment; an issued line names its SKU. */
+const exchangeLineNamed: RowRule = (values) => {
+  const blank = (name: string) => typeof values[name] !== 'string' || values[name] === '';
+  if (values.direction === 'return' && blank('shipmentId'))
+    return [{ field: 'shipmentId', code: 'required' }];
+  if (values.direction === 'issue' && blank('skuCode'))
+    return [{ field: 'skuCode', code: 'required' }];
+  return [];
+};
+
+export const exchangesDataset = defineDataset({
+  name: 'exchanges',
+  label: { 'zh-CN': '调换', 'en-US': 'Exchanges' },
+  push: { schema: exchangeLineSchema, roles: bookers },
+  pull: { schema: exchangePullSchema, roles: readers, filters: ['dealer'] },
+  groupBy: ['dealerCode', 'exchangeRef'],
+  rules: [exchangeLineNamed],
+});
+
+/** A different dealer is the point of a transfer. */
+const twoDealers: RowRule = (values) =>
+  values.fromDealerCode === values.toDealerCode
+    ? [{ field: 'toDealerCode', code: 'transfer-same-dealer' }]
+    : [];
+
+/** A manager pushes a transfer: the push is its one approval. */
+export const dealerTransfersDataset = defineDataset({
+  name: 'dealer-transfers',
+  label: { 'zh-CN': '调货', 'en-US': 'Dealer transfers' },
+  push: { schema: dealerTransferSchema, roles: managers },
+  pull: { schema: dealerTransferPullSchema, roles: readers },
+  groupBy: ['transferRef'],
+  rules: [twoDealers],
+});
+
 export const returnDatasets: readonly DatasetDef[] = [
   returnsDataset,
   returnApprovalsDataset,
   deliveryAllowancesDataset,
   returnsSettingsDataset,
   returnableLinesDataset,
+  exchangesDataset,
+  dealerTransfersDataset,
 ];

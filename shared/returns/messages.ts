@@ -35,4 +35,12 @@ export const returnMessages = {
     'en-US':
       'Above the over-delivery allowance ({percent}%): at most {allowed} more; reduce by {reduceBy}.',
   },
+  'transfer-same-dealer': {
+    'zh-CN': '调货的调出和调入经销商不能相同。',
+    'en-US': 'A transfer moves goods between two different dealers.',
+  },
+  'exchange-other-part-refused': {
+    'zh-CN': '同一调换单的其他行被拒绝，整单未执行。',
+    'en-US': 'Another line of this document was refused; nothing was booked.',
+  },
 } satisfies Record<string, Label>;

@@ -18,6 +18,7 @@ export const returnReasons = [
   'over-stock',
   'end-of-season',
   'transit-damage',
+  'dealer-transfer',
   'other',
 ] as const;
 export type ReturnReason = (typeof returnReasons)[number];
@@ -29,7 +30,7 @@ export type ReturnDisposition = (typeof returnDispositions)[number];
 export const returnStatuses = ['awaiting-approval', 'posted', 'rejected'] as const;
 export type ReturnStatus = (typeof returnStatuses)[number];
 
-const dealerCode = field.code({
+export const dealerCode = field.code({
   label: label('经销商编码', 'Dealer code'),
   synonyms: ['客户编码', '客户代码'],
   ref: 'dealers',
@@ -63,6 +64,7 @@ export const returnLineSchema = z.object({
         option('over-stock', ['库存积压', 'Over-stock'], ['积压', '滞销']),
         option('end-of-season', ['季末退货', 'End of season'], ['换季', '季末']),
         option('transit-damage', ['运输破损', 'Transit damage'], ['破损', '运损']),
+        option('dealer-transfer', ['调货', 'Dealer transfer'], ['经销商调货']),
         option('other', ['其他', 'Other']),
       ],
     },

@@ -81,3 +81,30 @@ export async function returnsOf(server: TestServer, dealerCode: string) {
   const rows = await pullAs(server, 'finance', 'returns', `&dealer=${dealerCode}`);
   return rows.map((r) => r.values);
 }
+
+/** A ¥1,500 coat in stock at WH-E (100), beside FIN-BOX: an exchange issues other goods. */
+export const COAT = 150_000;
+export async function addCoat(server: TestServer) {
+  const coat = {
+    skuCode: 'RET-COAT',
+    name: '大衣',
+    styleCode: 'RET-COAT',
+    colour: '驼',
+    size: 'M',
+    unit: '件',
+    listPrice: COAT,
+    dealerPrice: COAT,
+    packSize: 1,
+    safetyStock: 0,
+    category: '测试',
+    status: 'active',
+  };
+  await must(server, 'manager', 'products', [coat]);
+  const stock = { date: TODAY, locationCode: 'WH-E', skuCode: 'RET-COAT', quantity: 100 };
+  await must(server, 'warehouse', 'goods-receipts', [stock]);
+}
+
+export async function itemsOf(server: TestServer, dealerCode: string) {
+  const rows = await pullAs(server, 'finance', 'receivable-items', `&dealer=${dealerCode}`);
+  return Object.fromEntries(rows.map((r) => [r.values.invoiceId, r.values.outstanding]));
+}
