@@ -5,7 +5,6 @@
 // (server/finance/credit-notes-check.ts). What is left — the invoice is already paid — is held
 // for the dealer as credit balance (预收): a receipt-less allocation to the credit balance,
 // which the ledger reads as a credit entry (server/finance/ledger.ts), never refused.
-import { randomUUID } from 'node:crypto';
 import { StockBook } from '../datasets/stock-book';
 import { applyCreditNote, creditNoteState, type CreditNoteState } from '../finance/credit-notes-check';
 import { ExposureBook } from '../finance/exposure-book';
@@ -59,7 +58,8 @@ function creditNote(
   const { invoiceId, amount } = credit;
   const row: FinCreditNotesTable = {
     id: p.notes.take(),
-    row_key: randomUUID(),
+    // Derived, not drawn: a demo seeded twice writes the same rows.
+    row_key: `return:${line.id}:${invoiceId}`,
     date: line.date,
     dealer_code: line.dealer_code,
     invoice_id: invoiceId,
@@ -80,7 +80,7 @@ function creditNote(
 function creditBalance(p: Posting, line: ReturnLinesTable, amount: number): void {
   const row: FinAllocationsTable = {
     id: p.allocations.take(),
-    row_key: randomUUID(),
+    row_key: `return:${line.id}:credit-balance`,
     receipt_id: null,
     target_kind: 'credit-balance',
     target_id: null,
