@@ -2,9 +2,10 @@
 // location, never more than ordered minus already shipped (`over-shipment`), never on a
 // cancelled line. An over-delivery allowance (per SKU, else global; zero by default) lets a
 // line ship up to ordered × (1 + allowance); the units above the order come from available
-// stock, and more is refused with how much to reduce it by (docs/returns.md). The line's shipped quantity, version and change_seq move in the same
-// transaction, so the orders pull shows the new status, and so does the dealer's exposure (the
-// value shipped leaves open orders and becomes receivable).
+// stock, and more is refused with how much to reduce it by (docs/returns.md); the line's shipped
+// quantity stops at the ordered one, the invoice bills every unit. The line's shipped quantity,
+// version and change_seq move in the same transaction, so the orders pull shows the new status,
+// and so does the dealer's exposure (the value shipped leaves open orders and becomes receivable).
 import type { RowProblem } from '../../shared/row-errors';
 import { shipmentsDataset } from '../../shared/datasets';
 import type { Shipment } from '../../shared/stock';
