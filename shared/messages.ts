@@ -251,7 +251,13 @@ const coreMessages = {
   },
 } as const satisfies Record<string, Label>;
 
-export const messages = { ...coreMessages, ...domainMessages, ...httpMessages, ...estateMessages, ...returnMessages };
+export const messages = {
+  ...coreMessages,
+  ...domainMessages,
+  ...httpMessages,
+  ...estateMessages,
+  ...returnMessages,
+};
 
 export type MessageCode = keyof typeof messages;
 export type MessageParams = Readonly<Record<string, string | number>>;

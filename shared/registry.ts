@@ -15,7 +15,13 @@ import { returnDatasets } from './returns/datasets';
  * (SALES_SYNC_MODULES, docs/estate.md); each dataset belongs to exactly one.
  */
 export const datasetModules = {
-  dealer: [...coreDatasets, ...financeDatasets, ...analysisDatasets, ...complaintDatasets, ...returnDatasets],
+  dealer: [
+    ...coreDatasets,
+    ...financeDatasets,
+    ...analysisDatasets,
+    ...complaintDatasets,
+    ...returnDatasets,
+  ],
   estate: estateDatasets,
 } as const satisfies Record<string, readonly DatasetDef[]>;
 export type ModuleName = keyof typeof datasetModules;

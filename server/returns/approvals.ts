@@ -64,11 +64,12 @@ async function pushApprovals(ctx: WriteContext, mutations: readonly ParsedMutati
     const before = stored.get(m.rowKey);
     if (m.op === 'delete' || before) {
       const unchanged = before && JSON.stringify(before.values) === JSON.stringify(m.values);
-      const ref = before?.values.returnRef ?? m.values?.returnRef ?? '';
+      const stored = before?.values.returnRef ?? m.values?.returnRef;
+      const ref = typeof stored === 'string' ? stored : '';
       outcomes.push(
         unchanged
           ? { status: 'unchanged', id: before.id, version: before.version, problems: [] }
-          : rejected('return-not-awaiting', { ref: String(ref), status: 'decided' }),
+          : rejected('return-not-awaiting', { ref, status: 'decided' }),
       );
       continue;
     }

@@ -26,7 +26,7 @@ export function documentsOf<V extends Record<string, unknown>>(
   for (const m of mutations) {
     if (m.op !== 'upsert' || stored.has(m.rowKey)) continue;
     const key = groupKeyOf(groupBy, m.values) ?? m.rowKey;
-    groups.set(key, [...(groups.get(key) ?? []), m as Upsert<V>]);
+    groups.set(key, [...(groups.get(key) ?? []), m]);
   }
   return [...groups.values()];
 }

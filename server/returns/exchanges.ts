@@ -38,6 +38,7 @@ import type { ReturnLinesTable } from './tables';
 
 type Values = PushValues<typeof exchangesDataset>;
 type Row = Upsert<Values>;
+const nothing: MutationOutcome = { status: 'unchanged', problems: [] };
 
 interface Run {
   ctx: WriteContext;
@@ -123,13 +124,15 @@ async function book(run: Run, rows: readonly Row[]) {
   const problems = checkDocument(run, rows);
   if (problems.some((p) => p.length > 0)) {
     release(run, rows, problems);
-    return refuseDocument(run.outcomes, rows, problems);
+    refuseDocument(run.outcomes, rows, problems);
+    return;
   }
   const sp = await Savepoint.open(run.ctx, 'exchange_document');
   const issued = await issue(run, sp, rows);
   if ('problems' in issued) {
     release(run, rows, problems);
-    return refuseDocument(run.outcomes, rows, issued.problems as never);
+    refuseDocument(run.outcomes, rows, issued.problems as never);
+    return;
   }
   const parts = rows.flatMap((m): [Row, ShippedLine][] => {
     const shipped = run.check.shipped.get(m.values.shipmentId ?? '');
@@ -179,7 +182,7 @@ async function pushExchanges(ctx: WriteContext, mutations: readonly ParsedMutati
   return mutations.map((m) => {
     const before = stored.get(m.rowKey);
     if (before) return storedOutcome(m, before);
-    if (m.op === 'delete') return { status: 'unchanged', problems: [] } as MutationOutcome;
+    if (m.op === 'delete') return nothing;
     return run.outcomes.get(m.index) ?? rejected([]);
   });
 }

@@ -6,7 +6,11 @@
 // for the dealer as credit balance (预收): a receipt-less allocation to the credit balance,
 // which the ledger reads as a credit entry (server/finance/ledger.ts), never refused.
 import { StockBook } from '../datasets/stock-book';
-import { applyCreditNote, creditNoteState, type CreditNoteState } from '../finance/credit-notes-check';
+import {
+  applyCreditNote,
+  creditNoteState,
+  type CreditNoteState,
+} from '../finance/credit-notes-check';
 import { ExposureBook } from '../finance/exposure-book';
 import { loadLedgerSources } from '../finance/ledger-sources';
 import { saveAllocations } from '../finance/allocations-store';

@@ -26,6 +26,7 @@ import type { ReturnLinesTable } from './tables';
 
 type Values = PushValues<typeof returnsDataset>;
 type Upsert = ParsedUpsert<Values>;
+const nothing: MutationOutcome = { status: 'unchanged', problems: [] };
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
 
 function lineRow(ctx: WriteContext, m: Upsert, shipment: ShippedLine): ReturnLinesTable {
@@ -133,7 +134,7 @@ async function pushReturns(ctx: WriteContext, mutations: readonly ParsedMutation
   return mutations.map((m) => {
     const before = stored.get(m.rowKey);
     if (before) return storedOutcome(m, before);
-    if (m.op === 'delete') return { status: 'unchanged', problems: [] } as MutationOutcome;
+    if (m.op === 'delete') return nothing;
     return outcomes.get(m.index) ?? rejected([]);
   });
 }

@@ -36,6 +36,7 @@ import { Savepoint } from './sub-push';
 
 type Values = PushValues<typeof dealerTransfersDataset>;
 type Row = Upsert<Values>;
+const nothing: MutationOutcome = { status: 'unchanged', problems: [] };
 
 interface Run {
   ctx: WriteContext;
@@ -96,7 +97,10 @@ async function returnFromA(run: Run, sp: Savepoint, rows: readonly Row[]) {
 
 async function book(run: Run, rows: readonly Row[]) {
   const problems = checkDocument(run, rows);
-  if (problems.some((p) => p.length > 0)) return refuseDocument(run.outcomes, rows, problems);
+  if (problems.some((p) => p.length > 0)) {
+    refuseDocument(run.outcomes, rows, problems);
+    return;
+  }
   const sp = await Savepoint.open(run.ctx, 'transfer_document');
   const returned = await returnFromA(run, sp, rows);
   const orderRows = rows.map((m, i) => ({
@@ -113,13 +117,19 @@ async function book(run: Run, rows: readonly Row[]) {
     },
   }));
   const ordered = await sp.push(ordersHandler(), orderRows);
-  if (!ordered.ok) return undo(run, rows, ordered.problems);
+  if (!ordered.ok) {
+    undo(run, rows, ordered.problems);
+    return;
+  }
   const shipRows = ordered.ids.map((lineId, i) => ({
     rowKey: `${rows[i]?.rowKey ?? lineId}-ship`,
     values: { date: rows[i]?.values.date, lineId, quantity: rows[i]?.values.quantity },
   }));
   const shipped = await sp.push(shipmentsHandler(), shipRows);
-  if (!shipped.ok) return undo(run, rows, shipped.problems);
+  if (!shipped.ok) {
+    undo(run, rows, shipped.problems);
+    return;
+  }
   await sp.keep();
   const kept = rows.map((m, i) => {
     const line = returned[i];
@@ -131,7 +141,7 @@ async function book(run: Run, rows: readonly Row[]) {
       orderLineId: ordered.ids[i],
       toShipmentId: shipped.ids[i],
       creditedValue: (line?.quantity ?? 0) * (line?.unit_price ?? 0),
-      invoicedValue: m.values.quantity * Number(orderRows[i]?.values.unitPrice ?? 0),
+      invoicedValue: m.values.quantity * (orderRows[i]?.values.unitPrice ?? 0),
     };
     return { rowKey: m.rowKey, id, values };
   });
@@ -143,7 +153,9 @@ async function book(run: Run, rows: readonly Row[]) {
 }
 
 function undo(run: Run, rows: readonly Row[], problems: Parameters<typeof refuseDocument>[2]) {
-  rows.forEach((m) => takeReturned(run.check, asReturn(m.values), -1));
+  rows.forEach((m) => {
+    takeReturned(run.check, asReturn(m.values), -1);
+  });
   refuseDocument(run.outcomes, rows, problems);
 }
 
@@ -167,7 +179,7 @@ async function pushTransfers(ctx: WriteContext, mutations: readonly ParsedMutati
   return mutations.map((m) => {
     const before = stored.get(m.rowKey);
     if (before) return storedOutcome(m, before);
-    if (m.op === 'delete') return { status: 'unchanged', problems: [] } as MutationOutcome;
+    if (m.op === 'delete') return nothing;
     return run.outcomes.get(m.index) ?? rejected([]);
   });
 }

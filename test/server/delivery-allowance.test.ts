@@ -4,7 +4,14 @@
 import assert from 'node:assert/strict';
 import type { TestServer } from '../support/server';
 import { addDealer, codes, must, pushAs, startFinanceServer, TODAY } from './finance-seed';
-import { assertExposureInStep, BOX, orderOf, receivableOf, setSetting, shipLine } from './returns-seed';
+import {
+  assertExposureInStep,
+  BOX,
+  orderOf,
+  receivableOf,
+  setSetting,
+  shipLine,
+} from './returns-seed';
 
 async function refusal(server: TestServer, lineId: string, quantity: number) {
   const res = await pushAs(server, 'warehouse', 'shipments', [

@@ -47,8 +47,9 @@ describe('returns: approval over the threshold', () => {
     assert.equal(bySales.status, 403);
     await must(server, 'manager', 'return-approvals', [approval]);
     const [posted] = await returnsOf(server, 'R-OVER');
-    assert.equal(posted?.status, 'posted');
-    assert.match(String(posted?.creditNoteId), /^CN-/);
+    assert.ok(posted);
+    assert.equal(posted.status, 'posted');
+    assert.match(String(posted.creditNoteId), /^CN-/);
     assert.equal(await onHand(server, 'WH-E', 'FIN-BOX'), stock + 6);
     assert.equal((await receivableOf(server, 'R-OVER')).outstanding, 0);
     await assertExposureInStep(server, 'R-OVER');

@@ -56,7 +56,9 @@ describe('exchanges: one document settled on the difference', () => {
       back('R-EX1', ref, shipment, 1),
       out('R-EX1', ref, 'RET-COAT', 1),
     ]);
-    const rows = (await pullAs(server, 'finance', 'exchanges', '&dealer=R-EX1')).map((r) => r.values);
+    const rows = (await pullAs(server, 'finance', 'exchanges', '&dealer=R-EX1')).map(
+      (r) => r.values,
+    );
     assert.deepEqual(
       rows.map((r) => [r.direction, r.value, r.settlement, r.difference]),
       [
@@ -85,7 +87,9 @@ describe('exchanges: one document settled on the difference', () => {
       back('R-EX2', ref, shipment, 2),
       out('R-EX2', ref, 'FIN-BOX', 1),
     ]);
-    const [row] = (await pullAs(server, 'finance', 'exchanges', '&dealer=R-EX2')).map((r) => r.values);
+    const [row] = (await pullAs(server, 'finance', 'exchanges', '&dealer=R-EX2')).map(
+      (r) => r.values,
+    );
     assert.deepEqual([row?.settlement, row?.difference], ['dealer-is-owed', 2_000 * 100]);
     const items = await itemsOf(server, 'R-EX2');
     assert.equal(items[`INV-${shipment}`], 3_000 * 100 - 2_000 * 100);

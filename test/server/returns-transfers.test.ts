@@ -5,14 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from '../support/server';
 import { addDealer, codes, pullAs, pushAs, startFinanceServer, TODAY } from './finance-seed';
-import {
-  assertExposureInStep,
-  BOX,
-  onHand,
-  orderOf,
-  receivableOf,
-  shipLine,
-} from './returns-seed';
+import { assertExposureInStep, BOX, onHand, orderOf, receivableOf, shipLine } from './returns-seed';
 
 const transfer = (from: string, to: string, shipmentId: string, quantity: number) => ({
   transferRef: `DT-${randomUUID().slice(0, 6)}`,

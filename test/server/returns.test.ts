@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from '../support/server';
-import { addDealer, codes, must, pullAs, pushAs, receipt, startFinanceServer } from './finance-seed';
+import {
+  addDealer,
+  codes,
+  must,
+  pullAs,
+  pushAs,
+  receipt,
+  startFinanceServer,
+} from './finance-seed';
 import {
   assertExposureInStep,
   BOX,
@@ -21,7 +29,8 @@ describe('returns: against what was shipped', () => {
   let server: TestServer;
   before(async () => {
     server = await startFinanceServer();
-    for (const code of ['R-CAP', 'R-PRICE', 'R-PAID', 'R-PART', 'R-OTHER']) await addDealer(server, code);
+    for (const code of ['R-CAP', 'R-PRICE', 'R-PAID', 'R-PART', 'R-OTHER'])
+      await addDealer(server, code);
     // Returns up to ¥100,000 post at once here; approval has its own file.
     await setSetting(server, 'return-approval-threshold-fen', 100 * BOX);
   });
@@ -70,15 +79,16 @@ describe('returns: against what was shipped', () => {
     const [id] = await must(server, 'sales', 'returns', [returnLine('R-PRICE', shipment, 3)]);
     assert.match(id!, /^RT-\d{8}-\d{4}$/);
     const [line] = await returnsOf(server, 'R-PRICE');
-    assert.equal(line?.unitPrice, 800 * 100);
-    assert.equal(line?.value, 2_400 * 100);
-    assert.equal(line?.status, 'posted');
+    assert.ok(line);
+    assert.equal(line.unitPrice, 800 * 100);
+    assert.equal(line.value, 2_400 * 100);
+    assert.equal(line.status, 'posted');
     const notes = (await pullAs(server, 'finance', 'credit-notes', '&dealer=R-PRICE')).map(
       (r) => r.values,
     );
     assert.deepEqual(
       notes.map((n) => [n.id, n.invoiceId, n.amount, n.reason]),
-      [[line?.creditNoteId, `INV-${shipment}`, 2_400 * 100, 'return']],
+      [[line.creditNoteId, `INV-${shipment}`, 2_400 * 100, 'return']],
     );
     assert.equal((await receivableOf(server, 'R-PRICE')).outstanding, 800 * 100);
     assert.equal(await onHand(server, 'WH-E', 'FIN-BOX'), before - 1);
@@ -89,7 +99,9 @@ describe('returns: against what was shipped', () => {
     const shipment = await shipLine(server, await orderOf(server, 'R-PAID', 2), 2);
     const [receiptId] = await must(server, 'finance', 'bank-receipts', [receipt(2 * BOX)]);
     const pay = { receiptId, targetKind: 'invoice', targetId: `INV-${shipment}` };
-    await must(server, 'finance', 'allocations', [{ ...pay, dealerCode: 'R-PAID', amount: 2 * BOX }]);
+    await must(server, 'finance', 'allocations', [
+      { ...pay, dealerCode: 'R-PAID', amount: 2 * BOX },
+    ]);
     assert.equal((await receivableOf(server, 'R-PAID')).outstanding, 0);
     await must(server, 'sales', 'returns', [returnLine('R-PAID', shipment, 1)]);
     const row = await receivableOf(server, 'R-PAID');
@@ -129,7 +141,10 @@ describe('returns: against what was shipped', () => {
   it('scraps without stock and needs a location to restock', async () => {
     const before = await onHand(server, 'WH-E', 'FIN-BOX');
     const shipment = await shipLine(server, await orderOf(server, 'R-CAP', 2), 2);
-    const scrap = returnLine('R-CAP', shipment, 1, { disposition: 'scrap', reason: 'transit-damage' });
+    const scrap = returnLine('R-CAP', shipment, 1, {
+      disposition: 'scrap',
+      reason: 'transit-damage',
+    });
     await must(server, 'sales', 'returns', [scrap]);
     assert.equal(await onHand(server, 'WH-E', 'FIN-BOX'), before - 2);
     const { locationCode: _, ...nowhere } = returnLine('R-CAP', shipment, 1);
@@ -146,7 +161,11 @@ describe('returns: against what was shipped', () => {
       { values: returnLine('R-OTHER', shipment, 1) },
     ]);
     const found = res.body.results.map((r: { errors: { code: string }[] }) => codes(r));
-    assert.deepEqual(found, [['order-rejected'], ['return-over-shipped'], ['return-dealer-mismatch']]);
+    assert.deepEqual(found, [
+      ['order-rejected'],
+      ['return-over-shipped'],
+      ['return-dealer-mismatch'],
+    ]);
     const [row] = (await pullAs(server, 'sales', 'returnable-lines', '&dealer=R-CAP'))
       .map((r) => r.values)
       .filter((v) => v.shipmentId === shipment);
@@ -167,7 +186,9 @@ describe('returns: against what was shipped', () => {
   });
 
   it('lets finance read returns and refuses finance pushing them', async () => {
-    const res = await pushAs(server, 'finance', 'returns', [{ values: returnLine('R-CAP', 'SH-X', 1) }]);
+    const res = await pushAs(server, 'finance', 'returns', [
+      { values: returnLine('R-CAP', 'SH-X', 1) },
+    ]);
     assert.equal(res.status, 403);
   });
 });
