@@ -19,7 +19,7 @@ import {
   type ParsedMutation,
   type WriteContext,
 } from '../sync/handler';
-import { returnProblems, takeReturned, type ReturnCheck } from './check';
+import { regionGuard, returnProblems, takeReturned, type ReturnCheck } from './check';
 import {
   dealerPrices,
   documentsOf,
@@ -170,6 +170,10 @@ async function pushExchanges(ctx: WriteContext, mutations: readonly ParsedMutati
   const shipmentIds = all.flatMap((m) => (m.values.shipmentId ? [m.values.shipmentId] : []));
   const check = {
     role: ctx.actor.user.role,
+    outOfRegion: await regionGuard(
+      ctx,
+      all.map((m) => m.values.dealerCode),
+    ),
     shipped: await loadShipped(ctx.trx, shipmentIds),
     returned: await loadReturned(ctx.trx, shipmentIds),
   };

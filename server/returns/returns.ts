@@ -17,7 +17,7 @@ import {
   type ParsedUpsert,
   type WriteContext,
 } from '../sync/handler';
-import { returnProblems, takeReturned, type ReturnCheck } from './check';
+import { regionGuard, returnProblems, takeReturned, type ReturnCheck } from './check';
 import { flushPosting, openPosting, postLine } from './post';
 import { loadReturnsSettings } from './settings';
 import { loadReturned, loadShipped, type ShippedLine } from './shipped';
@@ -89,6 +89,10 @@ async function pushReturns(ctx: WriteContext, mutations: readonly ParsedMutation
   const shipped = await loadShipped(ctx.trx, shipmentIds);
   const check = {
     role: ctx.actor.user.role,
+    outOfRegion: await regionGuard(
+      ctx,
+      fresh.map((m) => m.values.dealerCode),
+    ),
     shipped,
     returned: await loadReturned(ctx.trx, shipmentIds),
   };

@@ -3,6 +3,7 @@
 // restock and scrap, the document standing or falling as one, and immutability.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { signInAs } from '../support/fixtures';
 import type { TestServer } from '../support/server';
 import {
   addDealer,
@@ -183,6 +184,21 @@ describe('returns: against what was shipped', () => {
       { rowKey, values: { ...values, quantity: 2 } },
     ]);
     assert.deepEqual(codes(changed.body.results[0]), ['return-immutable']);
+  });
+
+  it('refuses a sales user limited to 华南 a return of a 上海 dealer', async () => {
+    const shipment = await shipLine(server, await orderOf(server, 'R-CAP', 1), 1);
+    const token = await signInAs(server, { username: 'sales-hn', role: 'sales', regions: ['HN'] });
+    const mutation = { mutationId: randomUUID(), op: 'upsert', rowKey: randomUUID() };
+    const body = {
+      workbookId: 'wb-rt',
+      clientId: 'client-rt',
+      dataset: 'returns',
+      mutations: [{ ...mutation, values: returnLine('R-CAP', shipment, 1) }],
+    };
+    const headers = { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() };
+    const res = await server.call(null, '/api/v1/sync/push', { body, headers });
+    assert.deepEqual(codes(res.body.results[0]), ['region-not-allowed']);
   });
 
   it('lets finance read returns and refuses finance pushing them', async () => {
