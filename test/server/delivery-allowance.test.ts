@@ -61,6 +61,13 @@ describe('shipments: the over-delivery allowance', () => {
     });
   });
 
+  it('refuses an allowance above 100%', async () => {
+    const res = await pushAs(server, 'manager', 'delivery-allowances', [
+      { values: { skuCode: 'FIN-BOX', percent: 101 } },
+    ]);
+    assert.deepEqual(codes(res.body.results[0]), ['invalid-value']);
+  });
+
   it('falls back to the global 5%: 21 of 20 ships, 22 is refused by 1; a SKU row wins', async () => {
     await setSetting(server, 'over-delivery-percent', 5);
     const fen = { sku: 'FIN-FEN', unitPrice: 1 };

@@ -57,6 +57,12 @@ describe('returns: approval over the threshold', () => {
     assert.deepEqual(codes(twice.body.results[0]), ['return-not-awaiting']);
   });
 
+  it('refuses approving a return that does not exist', async () => {
+    const approval = { dealerCode: 'R-OVER', returnRef: 'NO-SUCH', decision: 'approve' };
+    const res = await pushAs(server, 'manager', 'return-approvals', [{ values: approval }]);
+    assert.deepEqual(codes(res.body.results[0]), ['return-not-found']);
+  });
+
   it('counts a waiting return against the cap, and a rejected one no longer', async () => {
     const shipment = await shipLine(server, await orderOf(server, 'R-REJ', 6), 6);
     const values = returnLine('R-REJ', shipment, 6);

@@ -71,6 +71,13 @@ describe('dealer transfers: from A to B under one approval', () => {
     await assertExposureInStep(server, 'R-TA');
   });
 
+  it('refuses a transfer from a dealer to itself', async () => {
+    const res = await pushAs(server, 'manager', 'dealer-transfers', [
+      { values: transfer('R-TA', 'R-TA', shipment, 1) },
+    ]);
+    assert.deepEqual(codes(res.body.results[0]), ['transfer-same-dealer']);
+  });
+
   it('is a manager’s approval: sales may not push a transfer', async () => {
     const res = await pushAs(server, 'sales', 'dealer-transfers', [
       { values: transfer('R-TA', 'R-TB', shipment, 1) },
