@@ -6,6 +6,7 @@
 // owes, or the difference credited (credit note or 预收) when the dealer is owed. Any refusal
 // undoes the whole document (sub-push.ts).
 import type { PushValues } from '../../shared/dataset-def';
+import type { RowProblem } from '../../shared/row-errors';
 import { exchangesDataset } from '../../shared/returns/datasets';
 import { ordersHandler } from '../datasets/orders';
 import { shipmentsHandler } from '../datasets/movements-shipments';
@@ -92,7 +93,7 @@ async function issue(run: Run, sp: Savepoint, rows: readonly Row[]) {
       locationCode: m.values.locationCode,
     },
   }));
-  const perRow = (problems: unknown[][]) =>
+  const perRow = (problems: RowProblem[][]) =>
     rows.map((m) => (m.values.direction === 'issue' ? (problems[issued.indexOf(m)] ?? []) : []));
   const ordered = await sp.push(ordersHandler(), orderRows);
   if (!ordered.ok) return { problems: perRow(ordered.problems) };
@@ -131,7 +132,7 @@ async function book(run: Run, rows: readonly Row[]) {
   const issued = await issue(run, sp, rows);
   if ('problems' in issued) {
     release(run, rows, problems);
-    refuseDocument(run.outcomes, rows, issued.problems as never);
+    refuseDocument(run.outcomes, rows, issued.problems);
     return;
   }
   const parts = rows.flatMap((m): [Row, ShippedLine][] => {
