@@ -176,7 +176,7 @@ async function pushExchanges(ctx: WriteContext, mutations: readonly ParsedMutati
       all.map((m) => m.values.dealerCode),
     ),
     shipped: await loadShipped(ctx.trx, shipmentIds),
-    returned: await loadReturned(ctx.trx, shipmentIds),
+    returned: await loadReturned(ctx.trx, shipmentIds, true),
   };
   const price = await dealerPrices(
     ctx,

@@ -94,7 +94,7 @@ async function pushReturns(ctx: WriteContext, mutations: readonly ParsedMutation
       fresh.map((m) => m.values.dealerCode),
     ),
     shipped,
-    returned: await loadReturned(ctx.trx, shipmentIds),
+    returned: await loadReturned(ctx.trx, shipmentIds, true),
   };
   const groups = new Map<string, Upsert[]>();
   for (const m of fresh) {

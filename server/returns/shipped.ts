@@ -6,6 +6,7 @@ import { recordsById } from '../datasets/records-store';
 import { linesById } from '../datasets/orders-store';
 import type { Db } from '../store/db';
 import { inChunks } from '../finance/ledger-sources';
+import { lockKeys, lockSpace } from '../store/locks';
 import { rt } from './tables';
 
 export interface ShippedLine {
@@ -48,11 +49,17 @@ export async function loadShipped(
   return shipped;
 }
 
-/** Units already returned per shipment: every return line not rejected (awaiting ones too). */
+/**
+ * Units already returned per shipment: every return line not rejected (awaiting ones too). A
+ * push (`forUpdate`) first takes the shipments' locks, so two instances on PostgreSQL check a
+ * shipment's cap in turn (docs/postgresql.md); a pull reads without them.
+ */
 export async function loadReturned(
   db: Db,
   shipmentIds: readonly string[],
+  forUpdate = false,
 ): Promise<Map<string, number>> {
+  if (forUpdate) await lockKeys(db, lockSpace.shipmentReturns, [...new Set(shipmentIds)]);
   const rows = await inChunks(shipmentIds, (ids) =>
     rt(db)
       .selectFrom('return_lines')

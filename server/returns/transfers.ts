@@ -170,7 +170,7 @@ async function pushTransfers(ctx: WriteContext, mutations: readonly ParsedMutati
     // Managers push transfers: no region limit applies.
     outOfRegion: () => undefined,
     shipped,
-    returned: await loadReturned(ctx.trx, shipmentIds),
+    returned: await loadReturned(ctx.trx, shipmentIds, true),
   };
   const price = await dealerPrices(
     ctx,
