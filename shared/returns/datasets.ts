@@ -23,6 +23,7 @@ import {
 /** Sales assistants and the warehouse book returns; finance and analysts read them. */
 const bookers: readonly Role[] = ['admin', 'manager', 'sales', 'warehouse'];
 const readers: readonly Role[] = ['admin', 'manager', 'sales', 'warehouse', 'finance', 'analyst'];
+const transferReaders: readonly Role[] = ['admin', 'manager', 'warehouse', 'finance', 'analyst'];
 
 /** Restocked goods go to a named location; scrapped goods go nowhere. */
 const restockNamesLocation: RowRule = (values) => {
@@ -101,7 +102,9 @@ export const dealerTransfersDataset = defineDataset({
   name: 'dealer-transfers',
   label: { 'zh-CN': '调货', 'en-US': 'Dealer transfers' },
   push: { schema: dealerTransferSchema, roles: managers },
-  pull: { schema: dealerTransferPullSchema, roles: readers },
+  // Rows name two dealers, so the engine's region limit (one dealerCode) cannot scope them:
+  // region-limited sales users read each side in returns and orders instead.
+  pull: { schema: dealerTransferPullSchema, roles: transferReaders },
   groupBy: ['transferRef'],
   rules: [twoDealers],
 });

@@ -78,10 +78,12 @@ describe('dealer transfers: from A to B under one approval', () => {
     assert.deepEqual(codes(res.body.results[0]), ['transfer-same-dealer']);
   });
 
-  it('is a manager’s approval: sales may not push a transfer', async () => {
+  it('is a manager’s approval: sales may not push a transfer, nor read both dealers’ sides', async () => {
     const res = await pushAs(server, 'sales', 'dealer-transfers', [
       { values: transfer('R-TA', 'R-TB', shipment, 1) },
     ]);
     assert.equal(res.status, 403);
+    const read = await server.call('sales', '/api/v1/sync/pull?dataset=dealer-transfers');
+    assert.equal(read.status, 403);
   });
 });
