@@ -5,6 +5,7 @@ import { domainMessages } from './messages-domain';
 import { estateMessages } from './estate/messages';
 import { selloutMessages } from './sellout/messages';
 import { marketMessages } from './market/messages';
+import { returnMessages } from './returns/messages';
 import { httpMessages } from './messages-http';
 
 const coreMessages = {
@@ -259,6 +260,7 @@ export const messages = {
   ...estateMessages,
   ...selloutMessages,
   ...marketMessages,
+  ...returnMessages,
 };
 
 export type MessageCode = keyof typeof messages;

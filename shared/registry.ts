@@ -10,6 +10,7 @@ import { estateRosterDatasets } from './estate/roster-datasets';
 import { financeDatasets } from './finance/datasets';
 import { marketDatasets } from './market/datasets';
 import { selloutDatasets } from './sellout/datasets';
+import { returnDatasets } from './returns/datasets';
 
 /**
  * The datasets by module: `dealer` (the dealer network: master data, orders, stock, finance,
@@ -24,6 +25,7 @@ export const datasetModules = {
     ...complaintDatasets,
     ...selloutDatasets,
     ...marketDatasets,
+    ...returnDatasets,
   ],
   estate: [...estateDatasets, ...estateRosterDatasets],
 } as const satisfies Record<string, readonly DatasetDef[]>;

@@ -54,13 +54,21 @@ export async function shipmentsOfLines(
   );
 }
 
+/** The stored shipments of `shipmentIds` by id, deleted ones too (a live one wins an id). */
+export function shipmentsById(
+  db: Db,
+  shipmentIds: readonly string[],
+): Promise<Map<string, StoredRecord>> {
+  return recordsById(db, 'shipments', shipmentIds);
+}
+
 /** The order line each of the given shipments ships, by shipment id (unknown ids are absent). */
 export async function shipmentLineIds(
   db: Db,
   shipmentIds: readonly string[],
 ): Promise<Map<string, string>> {
   const lineOf = new Map<string, string>();
-  for (const [id, record] of await recordsById(db, 'shipments', shipmentIds))
+  for (const [id, record] of await shipmentsById(db, shipmentIds))
     if (typeof record.values.lineId === 'string') lineOf.set(id, record.values.lineId);
   return lineOf;
 }

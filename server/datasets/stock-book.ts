@@ -13,6 +13,8 @@ export const ledgerKinds = [
   'transfer-in-transit',
   'transfer-received',
   'adjustment',
+  // Goods a dealer returned, back on the shelf (docs/returns.md).
+  'return',
   'reserve',
   'release',
 ] as const;

@@ -14,6 +14,7 @@ import { seedComplaints } from './complaints';
 import { seedSellout } from './sellout';
 import { seedStores } from './stores';
 import { seedMarket } from './market';
+import { seedReturns } from './returns';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -239,6 +240,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   });
   progress(`sell-out: ${reports} dealer report lines, ${storeSales} store sales lines`);
   await seedMarket(pusher, db, catalog, today);
+  await seedReturns(db, pusher, today);
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

@@ -122,6 +122,15 @@ export class ExposureBook {
     if (shipped !== 0) this.order(orderId, dealer).shipped += shipped;
   }
 
+  /**
+   * Units shipped above the ordered quantity (an over-delivery allowance, docs/returns.md): the
+   * line's shipped quantity stops at the ordered one, but the invoice bills every unit shipped.
+   */
+  overDelivered(dealer: string, orderId: string, value: number): void {
+    this.dealer(dealer, 0, value);
+    if (value !== 0) this.order(orderId, dealer).shipped += value;
+  }
+
   /** An allocation written: the stored row it replaces (if any) and the row written. */
   allocation(before: FinAllocationsTable | undefined, after: FinAllocationsTable): void {
     if (before && before.deleted === 0) this.allocationEffect(before, -1);

@@ -17,6 +17,7 @@ import * as estateRoster from './migrations/035-estate-roster';
 import * as estateCollections from './migrations/032-estate-collections';
 import * as sellout from './migrations/050-sellout';
 import * as market from './migrations/060-market';
+import * as returns from './migrations/040-returns';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   { version: 35, name: 'estate-roster', up: estateRoster.up },
   { version: 50, name: 'sellout', up: sellout.up },
   { version: 60, name: 'market', up: market.up },
+  { version: 40, name: 'returns', up: returns.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

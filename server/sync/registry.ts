@@ -17,6 +17,7 @@ import { estateHandlers } from '../estate/registry';
 import { financeHandlers } from '../finance/registry';
 import { selloutHandlers } from '../sellout';
 import { marketHandlers } from '../market';
+import { returnHandlers } from '../returns';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
@@ -34,6 +35,7 @@ const moduleHandlers: Record<ModuleName, () => DatasetHandler[]> = {
     ...complaintHandlers(),
     ...selloutHandlers(),
     ...marketHandlers(),
+    ...returnHandlers(),
   ],
   estate: estateHandlers,
 };

@@ -26,7 +26,7 @@ function serverFiles(dir: string): string[] {
 
 /** The places in `text` that read stored shipments directly (a call may span lines). */
 export function directShipmentReads(text: string): string[] {
-  const sqlName = /dataset\s*=\s*'shipments'/g;
+  const sqlName = /dataset\s*=\s*'shipments'|'dataset',\s*'=',\s*'shipments'/g;
   const lookup = /(?:records\w*|allRecords|recordsBy\w+)\(\s*[\w.]+\s*,\s*'shipments'/g;
   return [...text.matchAll(sqlName), ...text.matchAll(lookup)].map((m) =>
     m[0].replace(/\s+/g, ' '),
@@ -38,6 +38,7 @@ describe('one module reads stored shipments', () => {
     assert.equal(directShipmentReads(`WHERE r.dataset = 'shipments' AND r.deleted = 0`).length, 1);
     assert.equal(directShipmentReads(`await recordsById(db, 'shipments', ids)`).length, 1);
     assert.equal(directShipmentReads(`await allRecords(db, 'shipments')`).length, 1);
+    assert.equal(directShipmentReads(`.where('dataset', '=', 'shipments')`).length, 1);
     assert.equal(directShipmentReads(`recordsById(\n    db,\n    'shipments',\n  ids)`).length, 1);
     assert.equal(directShipmentReads(`push(server, 'warehouse', 'shipments', rows)`).length, 0);
   });

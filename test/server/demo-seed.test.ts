@@ -170,12 +170,24 @@ describe('demo seed', function () {
       const kinds = await one<Record<string, number>>(`SELECT count(*) n,
         ${n("target_kind = 'order-deposit'")} deposits, ${n("target_kind = 'credit-balance'")} credits,
         ${n('receipt_id IS NULL')} "fromCredit", ${n('write_off_amount > 0')} "writeOffs",
-        max(write_off_amount) "maxWriteOff" FROM fin_allocations WHERE deleted = 0`);
+        max(write_off_amount) "maxWriteOff" FROM fin_allocations
+        WHERE deleted = 0 AND row_key NOT LIKE 'return:%'`);
       assert.equal(kinds.n, counts.allocations);
       assert.equal(kinds.deposits, counts.deposits);
       for (const kind of ['deposits', 'credits', 'fromCredit', 'writeOffs'])
         assert.ok((kinds[kind] ?? 0) > 0, kind);
       assert.ok((kinds.maxWriteOff ?? 0) <= 500, 'bank fees within the ¥5 tolerance');
+    });
+
+    it('shows returns: one awaiting approval, one held as credit balance, an exchange, a transfer', async () => {
+      const returns = await one<Record<string, number>>(`SELECT count(*) n,
+        ${n("status = 'awaiting-approval'")} waiting, ${n('credit_balance > 0')} "toCredit"
+        FROM return_lines`);
+      assert.ok((returns.waiting ?? 0) > 0 && (returns.toCredit ?? 0) > 0, JSON.stringify(returns));
+      const documents = await one<Record<string, number>>(`SELECT
+        ${n("dataset = 'exchanges'")} exchanges, ${n("dataset = 'dealer-transfers'")} transfers
+        FROM records`);
+      assert.ok((documents.exchanges ?? 0) > 0 && (documents.transfers ?? 0) > 0);
     });
 
     it('ships no grade-C order before its 30% deposit was received', async () => {
