@@ -23,6 +23,8 @@ const regionFree: Record<string, string> = {
   'rebate-policies':
     'the terms of a policy (its scope may name regions; settlements are per dealer)',
   'market-settings': 'settings: the repeat-scan window',
+  'returns-settings': 'settings: the approval threshold',
+  'delivery-allowances': 'settings: over-delivery percent per SKU',
   // Scans of shipped codes name their consignee and are checked like any row; a suspected fake
   // (never shipped) is nobody's, and may be all a region's user sees of the demo's scans.
   'market-scans': 'a scan of a never-shipped code names no dealer',
