@@ -13,6 +13,7 @@ export const ledgerKinds = [
   'transfer-in-transit',
   'transfer-received',
   'adjustment',
+  'stocktake',
   'reserve',
   'release',
 ] as const;

@@ -209,6 +209,24 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+/** One counted line of a stocktake (docs/stocktake.md); status 'pending' until approved. */
+export interface StocktakeLinesTable {
+  location_code: string;
+  count_date: string;
+  sku_code: string;
+  row_key: string;
+  counted: number;
+  status: string;
+  system_quantity: number | null;
+  unit_cost: number | null;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+  posted_at: string | null;
+  posted_by: string | null;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -226,4 +244,5 @@ export interface Database {
   order_exposure: OrderExposureTable;
   schema_migrations: MigrationsTable;
   complaints: ComplaintsTable;
+  stocktake_lines: StocktakeLinesTable;
 }

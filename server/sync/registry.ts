@@ -15,6 +15,7 @@ import { analysisHandlers } from '../analysis';
 import { complaintHandlers } from '../complaints';
 import { estateHandlers } from '../estate/registry';
 import { financeHandlers } from '../finance/registry';
+import { stockOpsHandlers } from '../stock-ops';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
@@ -30,6 +31,7 @@ const moduleHandlers: Record<ModuleName, () => DatasetHandler[]> = {
     ...financeHandlers(),
     ...analysisHandlers(),
     ...complaintHandlers(),
+    ...stockOpsHandlers(),
   ],
   estate: estateHandlers,
 };

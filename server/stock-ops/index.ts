@@ -1,0 +1,16 @@
+// The stock-operation datasets' handlers (shared/stock-ops/datasets.ts), named once in
+// server/sync/registry.ts.
+import { stocktakeApprovalsDataset, stocktakesDataset } from '../../shared/stock-ops/datasets';
+import { defineHandler, type DatasetHandler } from '../sync/handler';
+import { productCostsHandler } from './costs';
+import { pushApprovals } from './stocktake-approve';
+import { pullCountSheet, pullCountSummaries } from './stocktake-pull';
+import { pushCountLines } from './stocktake-push';
+
+export function stockOpsHandlers(): DatasetHandler[] {
+  return [
+    productCostsHandler(),
+    defineHandler(stocktakesDataset, { push: pushCountLines, pull: pullCountSheet }),
+    defineHandler(stocktakeApprovalsDataset, { push: pushApprovals, pull: pullCountSummaries }),
+  ];
+}
