@@ -37,14 +37,16 @@ export const productCostSchema = z.object({
 export type ProductCost = z.output<typeof productCostSchema>;
 
 /** One counted line of a location's count sheet, as of the end of the count date. */
+const countedMeta = {
+  label: label('实盘数量', 'Counted quantity'),
+  synonyms: ['盘点数量', '实盘数', '实际数量', 'counted'],
+};
+
 export const countLineSchema = z.object({
   locationCode: locationField,
   countDate: countDateField,
   skuCode: skuRefField(),
-  countedQuantity: field.integer({
-    label: label('实盘数量', 'Counted quantity'),
-    synonyms: ['盘点数量', '实盘数', '实际数量', 'counted'],
-  }),
+  countedQuantity: field.integer(countedMeta),
 });
 export type CountLine = z.output<typeof countLineSchema>;
 
@@ -59,7 +61,7 @@ const statusField = choiceField(label('状态', 'Status'), [
 
 /** A line of the count sheet as pulled: the system quantity as of the cut-off and the variance. */
 export const countLinePullSchema = countLineSchema.extend({
-  countedQuantity: countLineSchema.shape.countedQuantity.optional(),
+  countedQuantity: field.integer(countedMeta, { required: false }),
   productName: field.text(
     { label: label('产品名称', 'Product name'), max: 100 },
     { required: false },
