@@ -14,6 +14,11 @@ export const ledgerKinds = [
   'transfer-received',
   'adjustment',
   'stocktake',
+  'sample-in',
+  'sample-out',
+  'sample-loan',
+  'sample-return',
+  'sample-write-off',
   'reserve',
   'release',
 ] as const;

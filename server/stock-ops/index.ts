@@ -1,8 +1,15 @@
 // The stock-operation datasets' handlers (shared/stock-ops/datasets.ts), named once in
 // server/sync/registry.ts.
-import { stocktakeApprovalsDataset, stocktakesDataset } from '../../shared/stock-ops/datasets';
+import {
+  sampleStockDataset,
+  samplesOverdueDataset,
+  stocktakeApprovalsDataset,
+  stocktakesDataset,
+} from '../../shared/stock-ops/datasets';
 import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { productCostsHandler } from './costs';
+import { sampleMovesHandler } from './samples';
+import { pullOverdueSamples, pullSampleStock } from './samples-pull';
 import { pushApprovals } from './stocktake-approve';
 import { pullCountSheet, pullCountSummaries } from './stocktake-pull';
 import { pushCountLines } from './stocktake-push';
@@ -12,5 +19,8 @@ export function stockOpsHandlers(): DatasetHandler[] {
     productCostsHandler(),
     defineHandler(stocktakesDataset, { push: pushCountLines, pull: pullCountSheet }),
     defineHandler(stocktakeApprovalsDataset, { push: pushApprovals, pull: pullCountSummaries }),
+    sampleMovesHandler(),
+    defineHandler(samplesOverdueDataset, { pull: pullOverdueSamples }),
+    defineHandler(sampleStockDataset, { pull: pullSampleStock }),
   ];
 }

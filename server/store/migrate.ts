@@ -14,6 +14,7 @@ import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
 import * as stocktakes from './migrations/045-stocktakes';
+import * as sampleLoans from './migrations/046-sample-loans';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'estate', up: estate.up },
   { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
   { version: 45, name: 'stocktakes', up: stocktakes.up },
+  { version: 46, name: 'sample-loans', up: sampleLoans.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

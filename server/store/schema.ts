@@ -227,6 +227,21 @@ export interface StocktakeLinesTable {
   posted_by: string | null;
 }
 
+/** A showroom sample loan (docs/samples.md); settled = returned + written off so far. */
+export interface SampleLoansTable {
+  loan_ref: string;
+  showroom_code: string;
+  sku_code: string;
+  borrower_kind: string;
+  borrower_code: string;
+  loan_date: string;
+  due_date: string;
+  quantity: number;
+  settled: number;
+  is_open: number;
+  change_seq: number;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -245,4 +260,5 @@ export interface Database {
   schema_migrations: MigrationsTable;
   complaints: ComplaintsTable;
   stocktake_lines: StocktakeLinesTable;
+  sample_loans: SampleLoansTable;
 }

@@ -1,6 +1,7 @@
 // Canonical document numbers PREFIX-YYYYMMDD-NNNN, one sequence per prefix and business day:
 // SO- an order, GR- a goods receipt, SH- a shipment, TR- a transfer, AD- an adjustment,
-// RC- a bank receipt, AL- an allocation, PA- a payer alias, CN- a credit note, CP- a complaint. The sequence of
+// RC- a bank receipt, AL- an allocation, PA- a payer alias, CN- a credit note, CP- a complaint,
+// SM- a line of the showroom's sample book. The sequence of
 // SO-20261127 is the `counters` row named 'SO-20261127'.
 //
 // A push claims its day's row when it opens the allocator and keeps it until its transaction
@@ -13,7 +14,7 @@
 // the claim makes the push fail, never two documents share a number.
 import type { Db } from '../store/db';
 
-export type DocPrefix = 'SO' | 'GR' | 'SH' | 'TR' | 'AD' | 'RC' | 'AL' | 'PA' | 'CN' | 'CP';
+export type DocPrefix = 'SO' | 'GR' | 'SH' | 'TR' | 'AD' | 'RC' | 'AL' | 'PA' | 'CN' | 'CP' | 'SM';
 
 /**
  * The seam where a store locks a counter row for the rest of its transaction and reads it:

@@ -10,6 +10,12 @@ import {
   stocktakeApprovalSchema,
   stocktakeSummarySchema,
 } from './rows';
+import {
+  sampleMoveComplete,
+  sampleMoveSchema,
+  sampleOverdueSchema,
+  sampleStockSchema,
+} from './sample-rows';
 
 /** Who sees cost: managers edit it; analysts and the warehouse read it; sales never do. */
 const costReaders: readonly Role[] = ['admin', 'manager', 'analyst', 'warehouse'];
@@ -42,8 +48,36 @@ export const stocktakeApprovalsDataset = defineDataset({
   pull: { schema: stocktakeSummarySchema, roles: costReaders, filters: ['location', 'from', 'to'] },
 });
 
+/** The showroom's sample book is kept by the warehouse and the sales assistants. */
+const sampleKeepers: readonly Role[] = ['admin', 'manager', 'warehouse', 'sales'];
+const sampleReaders: readonly Role[] = [...sampleKeepers, 'analyst'];
+
+export const sampleMovesDataset = defineDataset({
+  name: 'sample-moves',
+  label: { 'zh-CN': '展厅样品', 'en-US': 'Showroom samples' },
+  push: { schema: sampleMoveSchema, roles: sampleKeepers },
+  pull: { schema: sampleMoveSchema, roles: sampleReaders, filters: ['location', 'from', 'to'] },
+  rules: [sampleMoveComplete],
+});
+
+/** Loans past their due date as of `to` (default today), with the days overdue. */
+export const samplesOverdueDataset = defineDataset({
+  name: 'samples-overdue',
+  label: { 'zh-CN': '逾期借样', 'en-US': 'Overdue sample loans' },
+  pull: { schema: sampleOverdueSchema, roles: sampleReaders, filters: ['location', 'to'] },
+});
+
+export const sampleStockDataset = defineDataset({
+  name: 'sample-stock',
+  label: { 'zh-CN': '样品库存', 'en-US': 'Sample stock' },
+  pull: { schema: sampleStockSchema, roles: sampleReaders, filters: ['location'] },
+});
+
 export const stockOpsDatasets: readonly DatasetDef[] = [
   productCostsDataset,
   stocktakesDataset,
   stocktakeApprovalsDataset,
+  sampleMovesDataset,
+  samplesOverdueDataset,
+  sampleStockDataset,
 ];

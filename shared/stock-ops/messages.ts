@@ -16,4 +16,36 @@ export const stockOpsMessages = {
     'zh-CN': '盘点日期不能晚于今天（{today}）。',
     'en-US': 'The count date cannot be after today ({today}).',
   },
+  'sample-borrower-required': {
+    'zh-CN': '借样须填写借用人：业务员工号或经销商编码（二选一）。',
+    'en-US': 'A loan names one borrower: a staff code or a dealer code.',
+  },
+  'sample-from-required': {
+    'zh-CN': '样品入展厅须填写调出仓库。',
+    'en-US': 'Samples coming in name the warehouse they come from.',
+  },
+  'sample-due-required': {
+    'zh-CN': '借样须填写应还日期。',
+    'en-US': 'A loan needs a due date.',
+  },
+  'sample-loan-required': {
+    'zh-CN': '还样须填写原借样单号。',
+    'en-US': 'A return names the loan it returns.',
+  },
+  'sample-due-before-loan': {
+    'zh-CN': '应还日期不能早于借样日期。',
+    'en-US': 'The due date cannot be before the loan.',
+  },
+  'sample-not-showroom': {
+    'zh-CN': '“{value}”不是展厅。',
+    'en-US': '"{value}" is not a showroom.',
+  },
+  'sample-loan-unknown': {
+    'zh-CN': '展厅 {showroom} 没有产品 {sku} 的借样单“{value}”。',
+    'en-US': 'Showroom {showroom} has no loan "{value}" of {sku}.',
+  },
+  'sample-over-outstanding': {
+    'zh-CN': '借样单 {loan} 未还数量只有 {outstanding} 件。',
+    'en-US': 'Loan {loan} has only {outstanding} not yet returned.',
+  },
 } as const satisfies Record<string, Label>;
