@@ -17,6 +17,8 @@ import {
 import { lineValuesAtVersion } from './orders-audit';
 import type { ExposureBook } from '../finance/exposure-book';
 import type { DocNumbers } from '../sync/doc-numbers';
+import type { CallOffBook } from '../stock-ops/call-offs';
+import type { CallOffFacts } from './orders-store';
 
 export interface Entry {
   m: ParsedMutation<OrderLine>;
@@ -24,6 +26,8 @@ export interface Entry {
   values: LineValues | undefined;
   outcome?: MutationOutcome;
   plan?: { next: LineValues; check: LineCheck };
+  /** A group-buy call-off's contract item and attributed dealer (docs/group-buy.md). */
+  callOff?: CallOffFacts;
 }
 
 export interface Batch extends OrderBatch {
@@ -33,6 +37,8 @@ export interface Batch extends OrderBatch {
   writes: StoredLine[];
   /** The dealers' credit exposure: read by the credit check, moved by every line written. */
   exposure: ExposureBook;
+  /** The group-buy contracts the batch's call-offs name, and what they have taken. */
+  callOffs: CallOffBook;
 }
 
 export const rejected = (problems: RowProblem[]): MutationOutcome => ({
@@ -139,6 +145,14 @@ export async function evaluate(batch: Batch, entry: Entry): Promise<void> {
   if (existing) {
     await evaluateUpdate(batch, entry, { existing, values });
     return;
+  }
+  if (values.orderType === 'group') {
+    const callOff = batch.callOffs.check(values, batch.refs);
+    if (callOff.problems.length > 0) {
+      entry.outcome = rejected(callOff.problems);
+      return;
+    }
+    if (callOff.facts) entry.callOff = callOff.facts;
   }
   const check = checkNewLine(batch, values);
   if (check.problems.length > 0) entry.outcome = rejected(check.problems);

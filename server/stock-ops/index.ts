@@ -8,6 +8,7 @@ import {
 } from '../../shared/stock-ops/datasets';
 import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { productCostsHandler } from './costs';
+import { groupContractsHandler } from './group-contracts';
 import { sampleMovesHandler } from './samples';
 import { pullOverdueSamples, pullSampleStock } from './samples-pull';
 import { pushApprovals } from './stocktake-approve';
@@ -22,5 +23,6 @@ export function stockOpsHandlers(): DatasetHandler[] {
     sampleMovesHandler(),
     defineHandler(samplesOverdueDataset, { pull: pullOverdueSamples }),
     defineHandler(sampleStockDataset, { pull: pullSampleStock }),
+    groupContractsHandler(),
   ];
 }

@@ -15,6 +15,7 @@ import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
 import * as stocktakes from './migrations/045-stocktakes';
 import * as sampleLoans from './migrations/046-sample-loans';
+import * as groupContracts from './migrations/047-group-contracts';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
   { version: 45, name: 'stocktakes', up: stocktakes.up },
   { version: 46, name: 'sample-loans', up: sampleLoans.up },
+  { version: 47, name: 'group-contracts', up: groupContracts.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

@@ -77,6 +77,12 @@ export interface OrderLinesTable {
   version: number;
   change_seq: number;
   updated_at: string;
+  /** A group-buy call-off: its contract, the item it draws on (docs/group-buy.md). */
+  contract_code: string | null;
+  contract_item: string | null;
+  delivery_region_code: string | null;
+  /** The dealer responsible for the delivery region, whose sell-in the call-off is. */
+  attributed_dealer_code: string | null;
 }
 
 export interface StockBalancesTable {
@@ -242,6 +248,24 @@ export interface SampleLoansTable {
   change_seq: number;
 }
 
+/** One item (SKU or style) of a group-buy contract, the header repeated (docs/group-buy.md). */
+export interface GroupContractItemsTable {
+  contract_code: string;
+  item_code: string;
+  row_key: string;
+  customer_name: string;
+  signing_region_code: string | null;
+  valid_from: string;
+  valid_to: string;
+  allowance_percent: number;
+  unit_price: number;
+  contracted_quantity: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -261,4 +285,5 @@ export interface Database {
   complaints: ComplaintsTable;
   stocktake_lines: StocktakeLinesTable;
   sample_loans: SampleLoansTable;
+  group_contract_items: GroupContractItemsTable;
 }

@@ -1,5 +1,6 @@
 // The stock-operation datasets, each declared once (docs/adding-a-dataset.md): the standard
-// cost per SKU (成本价), the stocktake count sheet (盘点) and its approval (docs/stocktake.md).
+// cost per SKU (成本价), the stocktake count sheet (盘点) and its approval (docs/stocktake.md),
+// the showroom's sample book (docs/samples.md) and group-buy contracts (docs/group-buy.md).
 // Server handlers are in server/stock-ops/.
 import { defineDataset, type DatasetDef } from '../dataset-def';
 import { managers, type Role } from '../roles';
@@ -10,6 +11,7 @@ import {
   stocktakeApprovalSchema,
   stocktakeSummarySchema,
 } from './rows';
+import { contractDatesInOrder, groupContractPullSchema, groupContractSchema } from './group-rows';
 import {
   sampleMoveComplete,
   sampleMoveSchema,
@@ -73,6 +75,19 @@ export const sampleStockDataset = defineDataset({
   pull: { schema: sampleStockSchema, roles: sampleReaders, filters: ['location'] },
 });
 
+/** Group-buy contracts: managers sign them; sales see what remains to call off. */
+export const groupContractsDataset = defineDataset({
+  name: 'group-contracts',
+  label: { 'zh-CN': '团购合同', 'en-US': 'Group-buy contracts' },
+  push: { schema: groupContractSchema, roles: managers },
+  pull: {
+    schema: groupContractPullSchema,
+    roles: ['admin', 'manager', 'sales', 'analyst', 'finance'],
+  },
+  groupBy: ['contractCode'],
+  rules: [contractDatesInOrder],
+});
+
 export const stockOpsDatasets: readonly DatasetDef[] = [
   productCostsDataset,
   stocktakesDataset,
@@ -80,4 +95,5 @@ export const stockOpsDatasets: readonly DatasetDef[] = [
   sampleMovesDataset,
   samplesOverdueDataset,
   sampleStockDataset,
+  groupContractsDataset,
 ];

@@ -48,4 +48,33 @@ export const stockOpsMessages = {
     'zh-CN': '借样单 {loan} 未还数量只有 {outstanding} 件。',
     'en-US': 'Loan {loan} has only {outstanding} not yet returned.',
   },
+  'group-contract-dates': {
+    'zh-CN': '合同截止日期不能早于生效日期。',
+    'en-US': 'A contract cannot end before it starts.',
+  },
+  'group-contract-inconsistent': {
+    'zh-CN': '同一合同的各行客户、签约区域、有效期和超量比例须一致。',
+    'en-US': 'The rows of one contract must agree on customer, region, dates and allowance.',
+  },
+  'group-contract-required': {
+    'zh-CN': '团购订单须填写团购合同号。',
+    'en-US': 'A group-buy call-off names its contract.',
+  },
+  'group-contract-unknown': {
+    'zh-CN': '团购合同“{value}”不存在。',
+    'en-US': 'There is no group-buy contract "{value}".',
+  },
+  'group-contract-expired': {
+    'zh-CN': '团购合同 {contract} 有效期为 {from} 至 {to}，订单日期不在其内。',
+    'en-US': 'Contract {contract} is valid {from} to {to}; the order date is outside it.',
+  },
+  'group-contract-no-item': {
+    'zh-CN': '团购合同 {contract} 不含产品 {sku}（或其款号）。',
+    'en-US': 'Contract {contract} does not cover {sku} or its style.',
+  },
+  'group-call-off-over': {
+    'zh-CN': '超出团购合同可提数量：剩余 {remaining}，超量比例 {allowance}%，本次最多可提 {most}。',
+    'en-US':
+      'Over the contract: {remaining} remain, allowance {allowance}%, at most {most} may still be called off.',
+  },
 } as const satisfies Record<string, Label>;
