@@ -146,17 +146,23 @@ export async function evaluate(batch: Batch, entry: Entry): Promise<void> {
     await evaluateUpdate(batch, entry, { existing, values });
     return;
   }
-  if (values.orderType === 'group') {
-    const callOff = batch.callOffs.check(values, batch.refs);
-    if (callOff.problems.length > 0) {
-      entry.outcome = rejected(callOff.problems);
-      return;
-    }
-    if (callOff.facts) entry.callOff = callOff.facts;
-  }
   const check = checkNewLine(batch, values);
   if (check.problems.length > 0) entry.outcome = rejected(check.problems);
   else entry.plan = { next: values, check };
+}
+
+/**
+ * New group-buy lines that passed every other check draw on their contract, which prices them
+ * (before the credit check reads the amount); see docs/group-buy.md.
+ */
+export function checkCallOffs(batch: Batch, group: readonly Entry[]): void {
+  for (const entry of group) {
+    if (!entry.plan || entry.existing || entry.outcome || entry.plan.next.orderType !== 'group')
+      continue;
+    const callOff = batch.callOffs.check(entry.plan.next, batch.refs);
+    if (callOff.problems.length > 0) entry.outcome = rejected(callOff.problems);
+    else if (callOff.facts) entry.callOff = callOff.facts;
+  }
 }
 
 /** Lines of one order agree on its header: with the order already stored, or with the first row. */

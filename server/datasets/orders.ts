@@ -11,6 +11,7 @@ import {
   type WriteContext,
 } from '../sync/handler';
 import {
+  checkCallOffs,
   checkHeader,
   evaluate,
   groupEntries,
@@ -135,6 +136,7 @@ async function settleGroup(batch: Batch, group: readonly Entry[]): Promise<void>
   const callOffPoint = batch.callOffs.savepoint();
   for (const entry of group) await evaluate(batch, entry);
   checkHeader(batch, group);
+  checkCallOffs(batch, group);
   if (!group.some(isFailed)) await guardOrderCredit(batch.ctx, group, batch.exposure);
   if (group.some(isFailed)) {
     batch.book.rollbackTo(point);
