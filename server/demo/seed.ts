@@ -14,6 +14,7 @@ import { seedComplaints } from './complaints';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
+import { groupContracts, seedStockOps } from './stock-ops';
 
 export interface SeedOptions {
   seed?: number | string;
@@ -214,6 +215,8 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   progress(
     `history ${plan.start} … ${plan.today}: ${plan.days.reduce((n, d) => n + d.orders.length, 0)} order lines planned, ${plan.heldForCredit} orders held back for credit`,
   );
+  const contracts = groupContracts(pusher, plan);
+  await pusher.push('group-contracts', contracts.rows, contracts.at);
   const history = await replayHistory(pusher, plan, {
     dealerRows,
     dealers: catalog.dealers,
@@ -221,6 +224,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     onProgress: progress,
   });
   await seedComplaints(pusher, catalog, today);
+  await seedStockOps(pusher, { db, catalog, today });
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

@@ -2,7 +2,8 @@
 // contract valid on the order date that covers its SKU (or the SKU's style); it takes at most
 // what remains × (1 + allowance) — refused with that figure — and its price is the contract's,
 // whatever the dealer price list says. The sale is attributed to the dealer responsible for the
-// delivery region (the nearest region up the tree that has an active dealer).
+// delivery region (the nearest region up the tree that has an active dealer), unless the
+// ordering dealer is that region's own.
 import { mostCallable } from '../../shared/stock-ops/group-rows';
 import type { RowProblem } from '../../shared/row-errors';
 import type { CallOffFacts, LineValues } from '../datasets/orders-store';
@@ -93,10 +94,14 @@ export class CallOffBook {
     };
   }
 
-  /** The dealer responsible for the delivery region, else for the ordering dealer's region. */
+  /**
+   * The dealer responsible for the delivery region: the ordering dealer when it is that region's
+   * (or no region is given), else the region's active dealer, else its parent region's.
+   */
   private attribute(values: LineValues, refs: MasterRefs): string {
-    let region: string | undefined =
-      values.deliveryRegionCode ?? refs.dealers.get(values.dealerCode)?.regionCode;
+    let region = values.deliveryRegionCode;
+    if (!region || refs.dealers.get(values.dealerCode)?.regionCode === region)
+      return values.dealerCode;
     const seen = new Set<string>();
     while (region && !seen.has(region)) {
       seen.add(region);
