@@ -10,6 +10,7 @@ const sections: Section[] = [
   { title: 'add-in', load: async () => (await import('./addin')).benchAddin },
   { title: 'finance', load: async () => (await import('./finance')).benchFinance },
   { title: 'analysis', load: async () => (await import('./analysis')).benchAnalysis },
+  { title: 'stocktake', load: async () => (await import('./stock-ops')).benchStockOps },
   { title: 'scale', load: async () => (await import('./scale')).benchScale },
 ];
 
