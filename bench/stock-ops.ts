@@ -102,7 +102,7 @@ export async function benchStockOps(): Promise<Row[]> {
     );
     const posted = await server.store.db
       .selectFrom('stock_ledger')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('kind', '=', 'stocktake')
       .executeTakeFirstOrThrow();
     if (Number(posted.n) !== (LINES * 4) / 5) throw new Error(`posted ${posted.n} variances`);

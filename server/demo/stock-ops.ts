@@ -29,7 +29,7 @@ export function groupContracts(pusher: Pusher, plan: HistoryPlan): { at: Date; r
       quantity: 0,
       values: {
         contractCode: code,
-        customerName: String(line.values.remark ?? '团购客户'),
+        customerName: typeof line.values.remark === 'string' ? line.values.remark : '团购客户',
         validFrom: addDays(date, -14),
         validTo: addDays(date, 60),
         allowancePercent: 5,

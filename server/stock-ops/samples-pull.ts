@@ -13,7 +13,10 @@ import { openLoans, outstandingOf } from './sample-loans';
 async function stylesOf(db: Db, skus: readonly string[]): Promise<Map<string, string>> {
   const styles = new Map<string, string>();
   for (const record of (await recordsById(db, 'products', skus)).values())
-    styles.set(record.id, String(record.values.styleCode ?? record.id));
+    styles.set(
+      record.id,
+      typeof record.values.styleCode === 'string' ? record.values.styleCode : record.id,
+    );
   return styles;
 }
 

@@ -66,7 +66,7 @@ describe('group-buy contracts and call-offs', () => {
   it('prices a call-off from the contract, not the dealer price list', async () => {
     const result = await order([callOff('GB-A', 20)]);
     assert.equal(result?.status, 'applied', JSON.stringify(result));
-    const line = (await pull('orders')).find((v) => v.lineId === result?.id);
+    const line = (await pull('orders')).find((v) => v.lineId === result.id);
     // 20 × ¥150.00 = ¥3,000.00, not 20 × ¥199.90.
     assert.deepEqual(
       [line?.unitPrice, line?.amount, line?.contractCode],
