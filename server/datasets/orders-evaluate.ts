@@ -131,10 +131,14 @@ async function evaluateUpdate(batch: Batch, entry: Entry, known: Known): Promise
   }
   const merged = lineValues(decision.values);
   const next = merged.cancelled ? { ...merged, quantity: existing.values.quantity } : merged;
+  // A call-off keeps its contract price whatever the sheet says (docs/group-buy.md).
+  if (existing.callOff) next.unitPrice = existing.values.unitPrice;
   const check = checkUpdate(batch, existing, {
     next,
     changed: changedFields(existing.values, next),
   });
+  if (check.problems.length === 0)
+    check.problems.push(...batch.callOffs.checkIncrease(existing, next));
   if (check.problems.length > 0) entry.outcome = rejected(check.problems);
   else entry.plan = { next, check };
 }

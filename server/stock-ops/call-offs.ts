@@ -94,6 +94,32 @@ export class CallOffBook {
     };
   }
 
+  /** A call-off line raised from `before` to `after` units draws the difference on its item. */
+  checkIncrease(
+    line: { values: LineValues; callOff?: CallOffFacts },
+    after: LineValues,
+  ): RowProblem[] {
+    const contract = line.values.contractCode;
+    const extra = after.quantity - line.values.quantity;
+    if (!contract || !line.callOff || after.cancelled || extra <= 0) return [];
+    const key = itemKey(contract, line.callOff.item);
+    const item = this.items.get(key);
+    if (!item) return [];
+    const remaining = item.contracted_quantity - (this.called.get(key) ?? 0);
+    const most = mostCallable(remaining, item.allowance_percent);
+    if (extra > most) {
+      const params = {
+        remaining,
+        allowance: item.allowance_percent,
+        most: line.values.quantity + most,
+      };
+      return [{ field: 'quantity', code: 'group-call-off-over', params }];
+    }
+    this.called.set(key, (this.called.get(key) ?? 0) + extra);
+    this.taken.push({ key, quantity: extra });
+    return [];
+  }
+
   /**
    * The dealer responsible for the delivery region: the ordering dealer when it is that region's
    * (or no region is given), else the region's active dealer, else its parent region's.

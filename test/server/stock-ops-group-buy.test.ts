@@ -98,6 +98,21 @@ describe('group-buy contracts and call-offs', () => {
     );
   });
 
+  it('caps raising a call-off line the same way', async () => {
+    const row = { ...callOff('GB-A', 20), rowKey: 'call-off-1' };
+    await order([row]);
+    // 20 remain × 1.05 = 21 more at most: the line may hold 41, not 42.
+    const raise = (quantity: number, baseVersion: number) =>
+      order([{ ...row, baseVersion, values: { ...row.values, quantity } }]);
+    const over = await raise(42, 1);
+    assert.deepEqual(
+      [over?.errors[0]?.code, over?.errors[0]?.params?.most],
+      ['group-call-off-over', 41],
+    );
+    assert.equal((await raise(41, 1))?.status, 'applied');
+    assert.deepEqual(await remaining('TEE-BLK-M'), [41, -1, 0]);
+  });
+
   it('counts call-offs of one push against each other', async () => {
     const results = await send('orders', [callOff('GB-A', 20), callOff('GB-B', 22)], 'sales');
     assert.deepEqual(
