@@ -1,6 +1,7 @@
 // The stock-operation datasets' handlers (shared/stock-ops/datasets.ts), named once in
 // server/sync/registry.ts.
 import {
+  sampleRotationDataset,
   sampleStockDataset,
   samplesOverdueDataset,
   stocktakeApprovalsDataset,
@@ -11,6 +12,7 @@ import { productCostsHandler } from './costs';
 import { groupContractsHandler } from './group-contracts';
 import { sampleMovesHandler } from './samples';
 import { pullOverdueSamples, pullSampleStock } from './samples-pull';
+import { pullSampleRotation } from './sample-rotation';
 import { pushApprovals } from './stocktake-approve';
 import { pullCountSheet, pullCountSummaries } from './stocktake-pull';
 import { pushCountLines } from './stocktake-push';
@@ -23,6 +25,7 @@ export function stockOpsHandlers(): DatasetHandler[] {
     sampleMovesHandler(),
     defineHandler(samplesOverdueDataset, { pull: pullOverdueSamples }),
     defineHandler(sampleStockDataset, { pull: pullSampleStock }),
+    defineHandler(sampleRotationDataset, { pull: pullSampleRotation }),
     groupContractsHandler(),
   ];
 }

@@ -16,6 +16,7 @@ import {
   sampleMoveComplete,
   sampleMoveSchema,
   sampleOverdueSchema,
+  sampleRotationSchema,
   sampleStockSchema,
 } from './sample-rows';
 
@@ -88,6 +89,13 @@ export const groupContractsDataset = defineDataset({
   rules: [contractDatesInOrder],
 });
 
+/** Slow styles on show beside best-sellers missing from the showroom, as of `to`. */
+export const sampleRotationDataset = defineDataset({
+  name: 'sample-rotation',
+  label: { 'zh-CN': '样品轮换', 'en-US': 'Sample rotation' },
+  pull: { schema: sampleRotationSchema, roles: sampleReaders, filters: ['location', 'to'] },
+});
+
 export const stockOpsDatasets: readonly DatasetDef[] = [
   productCostsDataset,
   stocktakesDataset,
@@ -95,5 +103,6 @@ export const stockOpsDatasets: readonly DatasetDef[] = [
   sampleMovesDataset,
   samplesOverdueDataset,
   sampleStockDataset,
+  sampleRotationDataset,
   groupContractsDataset,
 ];

@@ -123,3 +123,18 @@ export const sampleStockSchema = z.object({
   onLoan: field.integer({ label: label('借出数量', 'On loan') }),
   total: field.integer({ label: label('样品合计', 'Samples in all') }),
 });
+
+/** One rank of the rotation list: a slow style on show beside a best-seller the showroom lacks. */
+export const sampleRotationSchema = z.object({
+  rank: field.integer({ label: label('序号', 'Rank'), min: 1 }),
+  slowStyleCode: field.code(
+    { label: label('滞销在展款号', 'Slow style on show') },
+    { required: false },
+  ),
+  slowSamples: field.integer({ label: label('在展样品数', 'Samples of it') }, { required: false }),
+  bestStyleCode: field.code(
+    { label: label('畅销未展款号', 'Best-seller not on show') },
+    { required: false },
+  ),
+  bestShipped: field.integer({ label: label('期间发货数', 'Units shipped') }, { required: false }),
+});

@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
 import type { Role } from '../../shared/roles';
-import { fixedNow, push, seedSalesData, stockByKey, type Row } from '../support/fixtures';
+import {
+  fixedNow,
+  orderRow,
+  push,
+  seedSalesData,
+  stockByKey,
+  TODAY,
+  type Row,
+} from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('showroom samples', () => {
@@ -137,6 +145,39 @@ describe('showroom samples', () => {
         'insufficient-stock',
         'sample-not-showroom',
       ],
+    );
+  });
+
+  it('lists slow styles on show beside best-sellers the showroom lacks', async () => {
+    // 12 SOCK-WHT-F ship to D-SH01 today; TEE has shipped nothing in the 60-day slow period.
+    const [line] = await seed(
+      'orders',
+      [orderRow('PO-SOCK', 12, { skuCode: 'SOCK-WHT-F' })],
+      'sales',
+    );
+    await seed(
+      'shipments',
+      [{ values: { date: TODAY, lineId: line?.id, quantity: 12 } }],
+      'warehouse',
+    );
+    const rotation = async () =>
+      (await pull('sample-rotation')).map((v) => [
+        v.rank,
+        v.slowStyleCode,
+        v.slowSamples,
+        v.bestStyleCode,
+        v.bestShipped,
+      ]);
+    assert.deepEqual(await rotation(), [[1, 'TEE', 6, 'SOCK', 12]]);
+    await seed(
+      'sample-moves',
+      [move('in', 'SOCK-WHT-F', 1, { fromLocationCode: 'WH-E' })],
+      'warehouse',
+    );
+    assert.deepEqual(
+      await rotation(),
+      [[1, 'TEE', 6, undefined, undefined]],
+      'SOCK is on show now',
     );
   });
 
