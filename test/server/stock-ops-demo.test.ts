@@ -6,8 +6,10 @@ import type { Role } from '../../shared/roles';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('stock operations in the demo data', () => {
-  let server: TestServer;
-  before(async () => {
+  let server: TestServer | undefined;
+  before(async function () {
+    // The demo seed pushes a year of history: minutes on PostgreSQL under a shared load.
+    this.timeout(600_000);
     server = await startTestServer({
       now: () => new Date('2026-11-27T04:00:00Z'),
       seed: async (store) => {
@@ -16,10 +18,12 @@ describe('stock operations in the demo data', () => {
       },
     });
   });
-  after(() => server.close());
+  after(async () => {
+    await server?.close();
+  });
 
   async function pull(dataset: string, role: Role = 'manager') {
-    const res = await server.call(role, `/api/v1/sync/pull?dataset=${dataset}&limit=5000`);
+    const res = await server!.call(role, `/api/v1/sync/pull?dataset=${dataset}&limit=5000`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return (res.body.rows as { values: Record<string, unknown> }[]).map((r) => r.values);
   }
