@@ -6,6 +6,7 @@ import { groupContractsDataset } from '../../shared/stock-ops/datasets';
 import { mostCallable, type GroupContractItem } from '../../shared/stock-ops/group-rows';
 import type { RowProblem } from '../../shared/row-errors';
 import { pageSnapshot, compact } from '../analysis/snapshot';
+import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import { bulkWriter } from '../store/bulk';
 import type { GroupContractItemsTable } from '../store/schema';
 import {
@@ -167,8 +168,20 @@ async function pushContracts(
   return outcomes;
 }
 
+/**
+ * A sales assistant limited to regions sees head-office contracts and those signed in their
+ * regions (or below them); everyone else sees all.
+ */
+async function visibleTo(request: PullRequest, items: readonly GroupContractItemsTable[]) {
+  const { user } = request;
+  if (user.role !== 'sales' || user.regions.length === 0) return items;
+  const allowed = regionsUnder(user.regions, await loadRegions(request.db));
+  return items.filter((i) => !i.signing_region_code || allowed.has(i.signing_region_code));
+}
+
 export async function pullContracts(request: PullRequest) {
-  const items = await request.db.selectFrom('group_contract_items').selectAll().execute();
+  const all = await request.db.selectFrom('group_contract_items').selectAll().execute();
+  const items = await visibleTo(request, all);
   const called = await calledOffOf(
     request.db,
     items.map((i) => i.contract_code),

@@ -9,7 +9,13 @@ import type { RowProblem } from '../../shared/row-errors';
 import { recordsById } from '../datasets/records-store';
 import { inDateRange, movementHandler, type MovementEnv } from '../datasets/movements';
 import { StockBook } from '../datasets/stock-book';
-import { checkLocation, checkSku, loadRefs, type MasterRefs } from '../datasets/stock-refs';
+import {
+  checkLocation,
+  checkSku,
+  loadRefs,
+  userMayServe,
+  type MasterRefs,
+} from '../datasets/stock-refs';
 import type { WriteContext } from '../sync/handler';
 import { loansByRef, outstandingOf, saveLoans, type LoanRow } from './sample-loans';
 
@@ -77,8 +83,14 @@ function settle(env: SampleEnv, loan: LoanRow, quantity: number): void {
 function borrowerProblems(env: SampleEnv, m: SampleMove): RowProblem[] {
   if (m.staffCode && !env.staff.has(m.staffCode))
     return [{ field: 'staffCode', code: 'invalid-value', params: { value: m.staffCode } }];
-  if (m.dealerCode && !env.refs.dealers.has(m.dealerCode))
+  const dealer = m.dealerCode ? env.refs.dealers.get(m.dealerCode) : undefined;
+  if (m.dealerCode && !dealer)
     return [{ field: 'dealerCode', code: 'unknown-dealer', params: { value: m.dealerCode } }];
+  // A sales assistant limited to regions lends only to dealers in them, as with orders.
+  if (dealer && !userMayServe(env.ctx.actor.user, dealer.regionCode, env.refs.regions))
+    return [
+      { field: 'dealerCode', code: 'region-not-allowed', params: { region: dealer.regionCode } },
+    ];
   return [];
 }
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import type { RowResult as Result } from '../../shared/protocol';
 import type { Role } from '../../shared/roles';
-import { fixedNow, orderRow, push, seedSalesData, type Row } from '../support/fixtures';
-import { startTestServer, type TestServer } from '../support/server';
+import { fixedNow, orderRow, push, seedSalesData, signInAs, type Row } from '../support/fixtures';
+import { startTestServer, TEST_ORIGIN, type TestServer } from '../support/server';
 
 const header = {
   contractCode: 'GB-001',
@@ -161,6 +161,29 @@ describe('group-buy contracts and call-offs', () => {
         'group-contract-unknown',
       ],
     );
+  });
+
+  it('shows a sales assistant head-office contracts and those of their regions', async () => {
+    const regional = { ...header, contractCode: 'GB-SH', signingRegionCode: 'SH' };
+    await send(
+      'group-contracts',
+      [{ values: { ...regional, itemCode: 'TEE-BLK-L', unitPrice: 15000, contractedQuantity: 5 } }],
+      'manager',
+    );
+    const seen = async (regions: string[]) => {
+      const token = await signInAs(server, {
+        username: `sales-${regions.join('')}`,
+        role: 'sales',
+        regions,
+      });
+      const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=group-contracts`, {
+        headers: { authorization: `Bearer ${token}`, origin: TEST_ORIGIN },
+      });
+      const body = (await res.json()) as { rows: { values: { contractCode: string } }[] };
+      return [...new Set(body.rows.map((r) => r.values.contractCode))].sort();
+    };
+    assert.deepEqual(await seen(['HN']), ['GB-001']);
+    assert.deepEqual(await seen(['HD']), ['GB-001', 'GB-SH'], 'SH lies under HD');
   });
 
   it('lets managers sign contracts and sales only read them', async () => {

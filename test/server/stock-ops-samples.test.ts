@@ -10,6 +10,7 @@ import {
   orderRow,
   push,
   seedSalesData,
+  signInAs,
   stockByKey,
   TODAY,
   type Row,
@@ -178,6 +179,19 @@ describe('showroom samples', () => {
       await rotation(),
       [[1, 'TEE', 6, undefined, undefined]],
       'SOCK is on show now',
+    );
+  });
+
+  it('lets a sales assistant limited to regions lend only to dealers in them', async () => {
+    const token = await signInAs(server, { username: 'sales-hn', role: 'sales', regions: ['HN'] });
+    const lend = async (dealerCode: string) => {
+      const loan = move('loan', 'TEE-BLK-M', 1, { dealerCode, dueDate: '2026-12-01' });
+      const res = await push(server, { dataset: 'sample-moves', rows: [loan], token });
+      return (res.body.results as Result[])[0]?.errors[0]?.code ?? 'applied';
+    };
+    assert.deepEqual(
+      [await lend('D-SH01'), await lend('D-HN01')],
+      ['region-not-allowed', 'applied'],
     );
   });
 
