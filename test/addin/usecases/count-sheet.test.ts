@@ -36,7 +36,11 @@ describe('the stocktake count sheet', () => {
     h.workbook.select(pulled.sheetName, 'A2');
     await h.app.confirmBinding(await h.app.proposeBinding('stocktakes'));
     const report = await h.app.push();
-    assert.deepEqual([report.applied, report.rejected], [2, 0], JSON.stringify(report));
+    assert.deepEqual(
+      [report.sent, report.applied, report.rejected, report.skippedInvalid],
+      [2, 2, 0, 1],
+      JSON.stringify(report),
+    );
     await h.app.refresh({ overwriteEdits: true });
     const cells = (sku: string) =>
       ['账面数量', '实盘数量', '差异数量', '差异金额（成本）', '状态'].map((t) =>
