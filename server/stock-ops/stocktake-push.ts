@@ -4,7 +4,7 @@
 // to it. Once a manager approved the count its lines are posted and refuse any change.
 import type { CountLine } from '../../shared/stock-ops/rows';
 import type { RowProblem } from '../../shared/row-errors';
-import { checkLocation, checkSku, loadRefs, type MasterRefs } from '../datasets/stock-refs';
+import { checkLocation, loadRefs, type MasterRefs } from '../datasets/stock-refs';
 import { lockKeys, lockSpace } from '../store/locks';
 import type { MutationOutcome, ParsedMutation, WriteContext } from '../sync/handler';
 import {
@@ -41,10 +41,9 @@ interface Run {
 }
 
 function checkLine(run: Run, values: CountLine): RowProblem[] {
-  const problems = [
-    ...checkLocation(run.refs, values.locationCode),
-    ...checkSku(run.refs, values.skuCode),
-  ];
+  const problems = checkLocation(run.refs, values.locationCode);
+  if (!run.refs.products.has(values.skuCode))
+    problems.push({ field: 'skuCode', code: 'unknown-sku', params: { value: values.skuCode } });
   if (values.countDate > run.ctx.today)
     problems.push({
       field: 'countDate',

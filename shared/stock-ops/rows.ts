@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { choiceField, field } from '../field';
 import type { Label } from '../locale';
-import { skuRefField } from '../product';
 
 const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -45,7 +44,12 @@ const countedMeta = {
 export const countLineSchema = z.object({
   locationCode: locationField,
   countDate: countDateField,
-  skuCode: skuRefField(),
+  // Any SKU, sold or no longer sold: stock of an inactive SKU still has to be counted.
+  skuCode: field.code({
+    label: label('产品编码', 'SKU code'),
+    synonyms: ['货号', 'SKU', '商品编码', '产品代码', '条码'],
+    ref: 'products',
+  }),
   countedQuantity: field.integer(countedMeta),
 });
 export type CountLine = z.output<typeof countLineSchema>;

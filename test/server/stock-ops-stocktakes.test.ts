@@ -198,6 +198,38 @@ describe('stocktakes valued at cost', () => {
     );
   });
 
+  it('counts a SKU no longer sold, and refuses one that does not exist', async () => {
+    const [old, none] = await send(
+      'stocktakes',
+      [
+        {
+          values: {
+            locationCode: 'WH-C',
+            countDate: CUT_OFF,
+            skuCode: 'OLD-JKT-F',
+            countedQuantity: 2,
+          },
+        },
+        {
+          values: {
+            locationCode: 'WH-C',
+            countDate: CUT_OFF,
+            skuCode: 'NO-SUCH',
+            countedQuantity: 1,
+          },
+        },
+      ],
+      'warehouse',
+    );
+    assert.deepEqual([old?.status, none?.errors[0]?.code], ['applied', 'unknown-sku']);
+    const line = (await sheet()).get('OLD-JKT-F');
+    assert.deepEqual(
+      [line?.systemQuantity, line?.variance],
+      [0, 2],
+      'found stock of an inactive SKU',
+    );
+  });
+
   it('shows cost to analysts and the warehouse, never to sales', async () => {
     const seen = await pull('product-costs', '', 'analyst');
     assert.equal(seen.find((v) => v.skuCode === 'TEE-BLK-M')?.cost, 8000);
