@@ -138,7 +138,7 @@ async function pushContracts(
   const writes: GroupContractItemsTable[] = [];
   const outcomes = mutations.map((m): MutationOutcome => {
     if (m.op === 'delete')
-      return { status: 'rejected', problems: [{ code: 'immutable-movement' }] };
+      return { status: 'rejected', problems: [{ code: 'group-contract-no-delete' }] };
     const v = m.values;
     if (refused.has(v.contractCode)) {
       const own = problemsOf(ctx, v, lead.get(v.contractCode));

@@ -40,6 +40,10 @@ async function approve(
     const params = { location: count.location, date: count.date };
     return { status: 'rejected', problems: [{ code: 'stocktake-nothing-counted', params }] };
   }
+  // The balances are locked first (PostgreSQL), so no movement lands between reading the
+  // system quantity and posting against it.
+  const pairs = pending.map((l) => ({ location: count.location, sku: l.sku_code }));
+  const book = await StockBook.load(ctx.trx, pairs);
   const facts = {
     system: await systemAsOf(ctx.trx, count),
     costs: await loadCosts(
@@ -47,8 +51,6 @@ async function approve(
       pending.map((l) => l.sku_code),
     ),
   };
-  const pairs = pending.map((l) => ({ location: count.location, sku: l.sku_code }));
-  const book = await StockBook.load(ctx.trx, pairs);
   const at = ctx.now.toISOString();
   const by = ctx.actor.user.username;
   const posted: LineRow[] = pending.map((line) => {
@@ -104,7 +106,7 @@ export async function pushApprovals(
   const outcomes: MutationOutcome[] = [];
   for (const m of mutations) {
     if (m.op === 'delete')
-      outcomes.push({ status: 'rejected', problems: [{ code: 'immutable-movement' }] });
+      outcomes.push({ status: 'rejected', problems: [{ code: 'stocktake-approval-final' }] });
     else outcomes.push(await approve(ctx, m));
   }
   return outcomes;

@@ -12,6 +12,14 @@ export const stockOpsMessages = {
     'zh-CN': '{location} {date} 没有待审批的盘点行。',
     'en-US': 'There are no counted lines of {location} on {date} to approve.',
   },
+  'stocktake-approval-final': {
+    'zh-CN': '盘点审批一经过账不能撤销；如有差错，请另选盘点日期重新盘点。',
+    'en-US': 'An approved count stays posted; to correct it, count again under another date.',
+  },
+  'group-contract-no-delete': {
+    'zh-CN': '团购合同不能删除；如需终止，请把截止日期改早。',
+    'en-US': 'A contract cannot be deleted; end it by moving its end date earlier.',
+  },
   'stocktake-future-date': {
     'zh-CN': '盘点日期不能晚于今天（{today}）。',
     'en-US': 'The count date cannot be after today ({today}).',

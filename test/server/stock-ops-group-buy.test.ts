@@ -3,6 +3,7 @@
 // ¥150.00 (the dealer price is ¥199.90) and style SOCK 60 at ¥10.00. D-SH01 (上海) places the
 // call-offs for delivery in 华南, where D-HN01 is the dealer.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import type { RowResult as Result } from '../../shared/protocol';
 import type { Role } from '../../shared/roles';
 import { fixedNow, orderRow, push, seedSalesData, signInAs, type Row } from '../support/fixtures';
@@ -218,6 +219,12 @@ describe('group-buy contracts and call-offs', () => {
       ],
       'manager',
     );
+    const [gone] = await send(
+      'group-contracts',
+      [{ op: 'delete', rowKey: randomUUID() }],
+      'manager',
+    );
+    assert.equal(gone?.errors[0]?.code, 'group-contract-no-delete');
     assert.deepEqual(
       mixed.map((r) => r.status),
       ['rejected', 'rejected'],

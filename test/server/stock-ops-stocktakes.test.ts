@@ -173,6 +173,12 @@ describe('stocktakes valued at cost', () => {
     );
     const [again] = (await approve()).body.results as Result[];
     assert.equal(again?.status, 'unchanged', 'a second approval posts nothing');
+    const undo = await push(server, {
+      dataset: 'stocktake-approvals',
+      rows: [{ op: 'delete', rowKey: randomUUID() }],
+      role: 'manager',
+    });
+    assert.equal(undo.body.results[0].errors[0].code, 'stocktake-approval-final');
     assert.equal((await postings()).length, 2);
     const [late] = await send('stocktakes', [counted('TEE-BLK-M', 40)], 'warehouse');
     assert.deepEqual([late?.status, late?.errors[0]?.code], ['rejected', 'stocktake-posted']);
