@@ -104,25 +104,41 @@ function valuesOf(row: GroupContractItemsTable): GroupContractItem {
 const sameHeader = (a: GroupContractItem, b: GroupContractItem) =>
   header.every((f) => a[f] === b[f]);
 
-function problemsOf(ctx: WriteContext, v: GroupContractItem, lead: GroupContractItem | undefined) {
+function problemsOf(
+  ctx: WriteContext,
+  v: GroupContractItem,
+  known: { lead: GroupContractItem | undefined; regions: ReadonlySet<string> },
+) {
   const rules = { attribute: () => undefined, role: ctx.actor.user.role };
   const problems: RowProblem[] = (groupContractsDataset.rules ?? []).flatMap((rule) =>
     rule(v, rules),
   );
-  if (lead && !sameHeader(lead, v)) problems.push({ code: 'group-contract-inconsistent' });
+  const region = v.signingRegionCode;
+  if (region && !known.regions.has(region))
+    problems.push({
+      field: 'signingRegionCode',
+      code: 'unknown-region',
+      params: { value: region },
+    });
+  if (known.lead && !sameHeader(known.lead, v))
+    problems.push({ code: 'group-contract-inconsistent' });
   return problems;
 }
 
 /** A contract's rows stand or fall together: one bad row refuses the others. */
-function refusedContracts(ctx: WriteContext, upserts: readonly { values: GroupContractItem }[]) {
+function refusedContracts(
+  ctx: WriteContext,
+  upserts: readonly { values: GroupContractItem }[],
+  regions: ReadonlySet<string>,
+) {
   const lead = new Map<string, GroupContractItem>();
   const refused = new Set<string>();
   for (const { values } of upserts) {
     const code = values.contractCode;
     if (!lead.has(code)) lead.set(code, values);
-    if (problemsOf(ctx, values, lead.get(code)).length > 0) refused.add(code);
+    if (problemsOf(ctx, values, { lead: lead.get(code), regions }).length > 0) refused.add(code);
   }
-  return { lead, refused };
+  return { lead, refused, regions };
 }
 
 async function pushContracts(
@@ -134,14 +150,15 @@ async function pushContracts(
     ctx.trx,
     upserts.map((m) => m.values.contractCode),
   );
-  const { lead, refused } = refusedContracts(ctx, upserts);
+  const regions = new Set((await loadRegions(ctx.trx)).map((r) => r.code));
+  const { lead, refused } = refusedContracts(ctx, upserts, regions);
   const writes: GroupContractItemsTable[] = [];
   const outcomes = mutations.map((m): MutationOutcome => {
     if (m.op === 'delete')
       return { status: 'rejected', problems: [{ code: 'group-contract-no-delete' }] };
     const v = m.values;
     if (refused.has(v.contractCode)) {
-      const own = problemsOf(ctx, v, lead.get(v.contractCode));
+      const own = problemsOf(ctx, v, { lead: lead.get(v.contractCode), regions });
       const problems: RowProblem[] =
         own.length > 0 ? own : [{ code: 'group-contract-inconsistent' }];
       return { status: 'rejected', problems };

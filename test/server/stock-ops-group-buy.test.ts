@@ -219,6 +219,23 @@ describe('group-buy contracts and call-offs', () => {
       ],
       'manager',
     );
+    const [nowhere] = await send(
+      'group-contracts',
+      [
+        {
+          values: {
+            ...header,
+            contractCode: 'GB-003',
+            signingRegionCode: 'XX',
+            itemCode: 'TEE-BLK-L',
+            unitPrice: 1,
+            contractedQuantity: 1,
+          },
+        },
+      ],
+      'manager',
+    );
+    assert.equal(nowhere?.errors[0]?.code, 'unknown-region');
     const [gone] = await send(
       'group-contracts',
       [{ op: 'delete', rowKey: randomUUID() }],
