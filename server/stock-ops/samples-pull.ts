@@ -8,7 +8,8 @@ import { allRecords, recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
 import { shanghaiDate } from '../sync/changes';
 import type { PullPage, PullRequest } from '../sync/handler';
-import { openLoans, outstandingOf } from './sample-loans';
+import { openLoans, outstandingOf, type LoanRow } from './sample-loans';
+import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 
 async function stylesOf(db: Db, skus: readonly string[]): Promise<Map<string, string>> {
   const styles = new Map<string, string>();
@@ -20,11 +21,35 @@ async function stylesOf(db: Db, skus: readonly string[]): Promise<Map<string, st
   return styles;
 }
 
+/**
+ * A sales assistant limited to regions sees loans to borrowers (dealers, staff) of those regions
+ * and to staff with no region; everyone else sees every loan.
+ */
+async function visibleLoans(request: PullRequest, loans: readonly LoanRow[]): Promise<LoanRow[]> {
+  const { user } = request;
+  if (user.role !== 'sales' || user.regions.length === 0) return [...loans];
+  const allowed = regionsUnder(user.regions, await loadRegions(request.db));
+  const codes = (kind: string) =>
+    loans.filter((l) => l.borrower_kind === kind).map((l) => l.borrower_code);
+  const dealers = await recordsById(request.db, 'dealers', codes('dealer'));
+  const staff = await recordsById(request.db, 'staff', codes('staff'));
+  const regionOf = (loan: LoanRow) => {
+    const book = loan.borrower_kind === 'dealer' ? dealers : staff;
+    const region = book.get(loan.borrower_code)?.values.regionCode;
+    return typeof region === 'string' && region !== '' ? region : undefined;
+  };
+  return loans.filter((loan) => {
+    const region = regionOf(loan);
+    return region === undefined ? loan.borrower_kind === 'staff' : allowed.has(region);
+  });
+}
+
 export async function pullOverdueSamples(request: PullRequest): Promise<PullPage> {
   const asOf = request.filter.to ?? shanghaiDate(request.now);
-  const loans = (await openLoans(request.db, request.filter.location)).filter(
+  const open = (await openLoans(request.db, request.filter.location)).filter(
     (l) => l.due_date < asOf,
   );
+  const loans = await visibleLoans(request, open);
   const styles = await stylesOf(
     request.db,
     loans.map((l) => l.sku_code),

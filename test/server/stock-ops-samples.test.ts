@@ -193,6 +193,15 @@ describe('showroom samples', () => {
       [await lend('D-SH01'), await lend('D-HN01')],
       ['region-not-allowed', 'applied'],
     );
+    // As of 12-02 all three loans are overdue: 华南's assistant sees the staff loan (S-001 has no
+    // region) and D-HN01's, not D-SH01's (上海).
+    const res = await server.call(null, '/api/v1/sync/pull?dataset=samples-overdue&to=2026-12-02', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const seen = (res.body.rows as { values: { borrowerCode: string } }[]).map(
+      (r) => r.values.borrowerCode,
+    );
+    assert.deepEqual(seen, ['S-001', 'D-HN01']);
   });
 
   it('keeps the sample book from finance', async () => {
