@@ -136,6 +136,9 @@ describe('showroom samples', () => {
       move('loan', 'TEE-BLK-M', 1, { staffCode: 'S-001', dueDate: '2026-11-01' }),
       move('loan', 'TEE-BLK-M', 3, { staffCode: 'S-001', dueDate: '2026-12-01' }),
       move('in', 'TEE-BLK-M', 1, { showroomCode: 'WH-S', fromLocationCode: 'WH-E' }),
+      move('in', 'TEE-BLK-M', 1),
+      move('return', 'TEE-BLK-M', 1),
+      move('return', 'TEE-BLK-L', 1, { loanRef: staffLoan }),
     ]);
     assert.deepEqual(
       results.map((r) => r.errors[0]?.code),
@@ -145,6 +148,9 @@ describe('showroom samples', () => {
         'sample-due-before-loan',
         'insufficient-stock',
         'sample-not-showroom',
+        'sample-from-required',
+        'sample-loan-required',
+        'sample-loan-unknown',
       ],
     );
   });

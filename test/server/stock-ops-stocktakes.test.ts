@@ -137,6 +137,16 @@ describe('stocktakes valued at cost', () => {
     assert.deepEqual([total?.lines, total?.varianceQuantity, total?.varianceValue], [2, 0, 1000]);
   });
 
+  it('drops a pending line the keeper deletes from the sheet', async () => {
+    const line = counted('TEE-BLK-M', 47);
+    await send('stocktakes', [line, counted('TEE-BLK-L', 12)], 'warehouse');
+    const [gone] = await send('stocktakes', [{ rowKey: line.rowKey!, op: 'delete' }], 'warehouse');
+    assert.equal(gone?.status, 'applied');
+    assert.equal((await sheet()).get('TEE-BLK-M')?.status, 'uncounted');
+    const total = await summary();
+    assert.deepEqual([total?.lines, total?.varianceValue], [1, 17000]);
+  });
+
   it('posts the variances on approval, leaving movements after the cut-off standing', async () => {
     await send(
       'stocktakes',
