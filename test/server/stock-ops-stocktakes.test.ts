@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import sinon from 'sinon';
 import type { RowResult as Result } from '../../shared/protocol';
 import type { Role } from '../../shared/roles';
+import { rebuildStock } from '../../server/services/stock-rebuild';
 import { postingWrites } from '../../server/stock-ops/stocktake-approve';
 import { fixedNow, push, seedSalesData, stockByKey, type Row } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
@@ -171,6 +172,11 @@ describe('stocktakes valued at cost', () => {
     // Counted 48 on 11-25, then −5 on 11-26: 43 today, not the 48 counted.
     assert.equal(await onHand('TEE-BLK-M'), 43);
     assert.equal(await onHand('TEE-BLK-L'), 12);
+    assert.deepEqual(
+      (await rebuildStock(server.store.db)).differences,
+      [],
+      'ledger and balances agree',
+    );
     const posted = (await sheet()).get('TEE-BLK-M');
     assert.deepEqual(
       [posted?.systemQuantity, posted?.variance, posted?.status],
