@@ -11,6 +11,7 @@ const sections: Section[] = [
   { title: 'finance', load: async () => (await import('./finance')).benchFinance },
   { title: 'analysis', load: async () => (await import('./analysis')).benchAnalysis },
   { title: 'sell-out', load: async () => (await import('./sellout')).benchSellout },
+  { title: 'stocktake', load: async () => (await import('./stock-ops')).benchStockOps },
   { title: 'scale', load: async () => (await import('./scale')).benchScale },
 ];
 

@@ -6,6 +6,7 @@ import { estateMessages } from './estate/messages';
 import { selloutMessages } from './sellout/messages';
 import { marketMessages } from './market/messages';
 import { returnMessages } from './returns/messages';
+import { stockOpsMessages } from './stock-ops/messages';
 import { httpMessages } from './messages-http';
 
 const coreMessages = {
@@ -261,6 +262,7 @@ export const messages = {
   ...selloutMessages,
   ...marketMessages,
   ...returnMessages,
+  ...stockOpsMessages,
 };
 
 export type MessageCode = keyof typeof messages;

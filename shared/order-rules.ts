@@ -42,6 +42,9 @@ export const orderLineRules: readonly RowRule[] = [
     const { skuCode } = values;
     const unitPrice = numberOf(values.unitPrice);
     if (typeof skuCode !== 'string' || unitPrice === undefined) return [];
+    // A group-buy call-off is priced from its contract, not the dealer price list
+    // (docs/group-buy.md); the server sets that price.
+    if (values.orderType === 'group') return [];
     const expected = numberOf(ctx.attribute('products', skuCode, 'dealerPrice'));
     return priceProblems(unitPrice, expected, ctx.role);
   },

@@ -114,6 +114,23 @@ export const orderLineSchema = z.object({
     { label: { 'zh-CN': '取消', 'en-US': 'Cancelled' }, synonyms: ['作废', 'cancel'] },
     { required: false },
   ),
+  /** 团购 call-offs name their contract; its price applies (docs/group-buy.md). */
+  contractCode: field.code(
+    {
+      label: { 'zh-CN': '团购合同号', 'en-US': 'Group-buy contract' },
+      synonyms: ['合同号', '团购合同'],
+    },
+    { required: false },
+  ),
+  /** Where a call-off is delivered: the dealer responsible for this region is credited. */
+  deliveryRegionCode: field.code(
+    {
+      label: { 'zh-CN': '收货区域', 'en-US': 'Delivery region' },
+      synonyms: ['送货区域', '收货地区域'],
+      ref: 'regions',
+    },
+    { required: false },
+  ),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 

@@ -11,6 +11,7 @@ import { financeDatasets } from './finance/datasets';
 import { marketDatasets } from './market/datasets';
 import { selloutDatasets } from './sellout/datasets';
 import { returnDatasets } from './returns/datasets';
+import { stockOpsDatasets } from './stock-ops/datasets';
 
 /**
  * The datasets by module: `dealer` (the dealer network: master data, orders, stock, finance,
@@ -26,6 +27,7 @@ export const datasetModules = {
     ...selloutDatasets,
     ...marketDatasets,
     ...returnDatasets,
+    ...stockOpsDatasets,
   ],
   estate: [...estateDatasets, ...estateRosterDatasets],
 } as const satisfies Record<string, readonly DatasetDef[]>;

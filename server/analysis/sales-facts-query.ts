@@ -33,6 +33,7 @@ export interface RawFact {
   unit_price: number | null;
   order_type: string | null;
   location_code: string | null;
+  attributed_dealer_code: string | null;
 }
 
 export interface FactQuery {
@@ -66,7 +67,8 @@ function matches(q: FactQuery, date: RawBuilder<unknown>): RawBuilder<unknown> {
 /** 1 or 0 (a boolean is a number on SQLite, not on PostgreSQL). */
 const flag = (condition: RawBuilder<unknown>) => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
-const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code`;
+const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code,
+  l.attributed_dealer_code`;
 
 export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
   const shipment = shipmentColumns(db);

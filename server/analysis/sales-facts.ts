@@ -55,6 +55,8 @@ function factValues(masters: Masters, cache: Map<string, Calendar>, raw: RawFact
     orderType: raw.order_type,
     orderLineId: raw.line_id,
     locationCode: raw.location_code,
+    // A group-buy call-off counts for the dealer of its delivery region (docs/group-buy.md).
+    attributedDealerCode: raw.attributed_dealer_code ?? raw.dealer_code,
   });
 }
 

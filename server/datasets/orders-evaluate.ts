@@ -17,6 +17,8 @@ import {
 import { lineValuesAtVersion } from './orders-audit';
 import type { ExposureBook } from '../finance/exposure-book';
 import type { DocNumbers } from '../sync/doc-numbers';
+import type { CallOffBook } from '../stock-ops/call-offs';
+import type { CallOffFacts } from './orders-store';
 
 export interface Entry {
   m: ParsedMutation<OrderLine>;
@@ -24,6 +26,8 @@ export interface Entry {
   values: LineValues | undefined;
   outcome?: MutationOutcome;
   plan?: { next: LineValues; check: LineCheck };
+  /** A group-buy call-off's contract item and attributed dealer (docs/group-buy.md). */
+  callOff?: CallOffFacts;
 }
 
 export interface Batch extends OrderBatch {
@@ -33,6 +37,8 @@ export interface Batch extends OrderBatch {
   writes: StoredLine[];
   /** The dealers' credit exposure: read by the credit check, moved by every line written. */
   exposure: ExposureBook;
+  /** The group-buy contracts the batch's call-offs name, and what they have taken. */
+  callOffs: CallOffBook;
 }
 
 export const rejected = (problems: RowProblem[]): MutationOutcome => ({
@@ -125,10 +131,14 @@ async function evaluateUpdate(batch: Batch, entry: Entry, known: Known): Promise
   }
   const merged = lineValues(decision.values);
   const next = merged.cancelled ? { ...merged, quantity: existing.values.quantity } : merged;
+  // A call-off keeps its contract price whatever the sheet says (docs/group-buy.md).
+  if (existing.callOff) next.unitPrice = existing.values.unitPrice;
   const check = checkUpdate(batch, existing, {
     next,
     changed: changedFields(existing.values, next),
   });
+  if (check.problems.length === 0)
+    check.problems.push(...batch.callOffs.checkIncrease(existing, next));
   if (check.problems.length > 0) entry.outcome = rejected(check.problems);
   else entry.plan = { next, check };
 }
@@ -143,6 +153,20 @@ export async function evaluate(batch: Batch, entry: Entry): Promise<void> {
   const check = checkNewLine(batch, values);
   if (check.problems.length > 0) entry.outcome = rejected(check.problems);
   else entry.plan = { next: values, check };
+}
+
+/**
+ * New group-buy lines that passed every other check draw on their contract, which prices them
+ * (before the credit check reads the amount); see docs/group-buy.md.
+ */
+export function checkCallOffs(batch: Batch, group: readonly Entry[]): void {
+  for (const entry of group) {
+    if (!entry.plan || entry.existing || entry.outcome || entry.plan.next.orderType !== 'group')
+      continue;
+    const callOff = batch.callOffs.check(entry.plan.next, batch.refs);
+    if (callOff.problems.length > 0) entry.outcome = rejected(callOff.problems);
+    else if (callOff.facts) entry.callOff = callOff.facts;
+  }
 }
 
 /** Lines of one order agree on its header: with the order already stored, or with the first row. */

@@ -10,8 +10,9 @@ import { isPostgres } from '../store/dialect';
 import type { OrderLinesTable } from '../store/schema';
 import type { Parsed } from './stock-refs';
 
-type OrderLine = Parsed<ParsedOrderLine, 'requestedDate' | 'remark' | 'cancelled'>;
-type OrderLineRow = Parsed<ParsedOrderLineRow, 'requestedDate' | 'remark' | 'cancelled'>;
+type Optional = 'requestedDate' | 'remark' | 'cancelled' | 'contractCode' | 'deliveryRegionCode';
+type OrderLine = Parsed<ParsedOrderLine, Optional>;
+type OrderLineRow = Parsed<ParsedOrderLineRow, Optional>;
 
 /** The pushed values of a line, normalised: absent optionals are absent, `cancelled` is set. */
 export type LineValues = Omit<OrderLine, 'cancelled'> & { cancelled: boolean };
@@ -26,6 +27,13 @@ export interface StoredLine {
   lastShippedDate: string | null;
   version: number;
   changeSeq: number;
+  /** A group-buy call-off's contract item and attributed dealer (docs/group-buy.md). */
+  callOff?: CallOffFacts;
+}
+
+export interface CallOffFacts {
+  item: string;
+  attributedDealer: string;
 }
 
 export interface StoredOrder {
@@ -59,6 +67,8 @@ export function lineValues(v: Readonly<ParsedOrderLine>): LineValues {
   };
   if (v.requestedDate) line.requestedDate = v.requestedDate;
   if (v.remark) line.remark = v.remark;
+  if (v.contractCode) line.contractCode = v.contractCode;
+  if (v.deliveryRegionCode) line.deliveryRegionCode = v.deliveryRegionCode;
   return line;
 }
 
@@ -75,8 +85,15 @@ function toLine(row: OrderLinesTable): StoredLine {
     requestedDate: row.requested_date ?? undefined,
     remark: row.remark ?? undefined,
     cancelled: row.cancelled === 1,
+    contractCode: row.contract_code ?? undefined,
+    deliveryRegionCode: row.delivery_region_code ?? undefined,
   });
+  const callOff =
+    row.contract_item && row.attributed_dealer_code
+      ? { item: row.contract_item, attributedDealer: row.attributed_dealer_code }
+      : undefined;
   return {
+    ...(callOff ? { callOff } : {}),
     id: row.id,
     rowKey: row.row_key,
     orderId: row.order_id,

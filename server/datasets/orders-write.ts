@@ -59,6 +59,10 @@ function toRow(line: StoredLine, at: string): OrderLinesTable {
     version: line.version,
     change_seq: line.changeSeq,
     updated_at: at,
+    contract_code: v.contractCode ?? null,
+    contract_item: line.callOff?.item ?? null,
+    delivery_region_code: v.deliveryRegionCode ?? null,
+    attributed_dealer_code: line.callOff?.attributedDealer ?? null,
   };
 }
 
@@ -83,6 +87,10 @@ const lineColumns = [
   'version',
   'change_seq',
   'updated_at',
+  'contract_code',
+  'contract_item',
+  'delivery_region_code',
+  'attributed_dealer_code',
 ] as const;
 
 const insertLines = bulkWriter({ table: 'order_lines', columns: lineColumns });

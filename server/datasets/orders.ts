@@ -11,6 +11,7 @@ import {
   type WriteContext,
 } from '../sync/handler';
 import {
+  checkCallOffs,
   checkHeader,
   evaluate,
   groupEntries,
@@ -36,6 +37,7 @@ import { insertOrders, saveLines } from './orders-write';
 import { StockBook } from './stock-book';
 import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
+import { CallOffBook } from '../stock-ops/call-offs';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
   const values = entries.flatMap((e) => (e.values ? [e.values] : []));
@@ -57,7 +59,8 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
     values.map((v) => v.dealerCode),
   );
   const exposure = new ExposureBook(ctx.trx);
-  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure };
+  const callOffs = await CallOffBook.load(ctx.trx, values);
+  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure, callOffs };
 }
 
 function orderFor(batch: Batch, values: LineValues): StoredOrder {
@@ -104,6 +107,7 @@ function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']
       lastShippedDate: null,
       version: 1,
       changeSeq: ctx.nextSeq(),
+      ...(entry.callOff ? { callOff: entry.callOff } : {}),
     };
   }
   for (const ledger of plan.check.ledger) ledger.ref = line.id;
@@ -129,11 +133,14 @@ function commitEntry(batch: Batch, entry: Entry, plan: NonNullable<Entry['plan']
 
 async function settleGroup(batch: Batch, group: readonly Entry[]): Promise<void> {
   const point = batch.book.savepoint();
+  const callOffPoint = batch.callOffs.savepoint();
   for (const entry of group) await evaluate(batch, entry);
   checkHeader(batch, group);
+  checkCallOffs(batch, group);
   if (!group.some(isFailed)) await guardOrderCredit(batch.ctx, group, batch.exposure);
   if (group.some(isFailed)) {
     batch.book.rollbackTo(point);
+    batch.callOffs.rollbackTo(callOffPoint);
     for (const entry of group)
       if (!entry.outcome) entry.outcome = rejected([{ code: 'order-rejected' }]);
     return;

@@ -15,6 +15,12 @@ export const ledgerKinds = [
   'adjustment',
   // Goods a dealer returned, back on the shelf (docs/returns.md).
   'return',
+  'stocktake',
+  'sample-in',
+  'sample-out',
+  'sample-loan',
+  'sample-return',
+  'sample-write-off',
   'reserve',
   'release',
 ] as const;

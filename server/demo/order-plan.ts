@@ -10,6 +10,7 @@ import type { DraftOrder } from './demand';
 import type { DemoRow } from './pusher';
 import type { Random } from './random';
 import { planShipping } from './shipping';
+import { groupContractCode } from './stock-ops';
 import type { SimStock } from './stock-sim';
 
 export interface PlannedShipment extends ShipmentForInvoice {
@@ -74,7 +75,14 @@ function orderRows(p: OrderPlanner, draft: DraftOrder): DemoRow[] {
   return draft.lines.map(({ product, quantity }) => ({
     rowKey: p.movement.newKey(),
     group,
-    values: { ...header, skuCode: product.skuCode, quantity, unitPrice: product.dealerPrice },
+    values: {
+      ...header,
+      skuCode: product.skuCode,
+      quantity,
+      unitPrice: product.dealerPrice,
+      // A 团购 order calls off its contract, signed for it beforehand (demo/stock-ops.ts).
+      ...(orderType === 'group' ? { contractCode: groupContractCode(orderRef) } : {}),
+    },
   }));
 }
 

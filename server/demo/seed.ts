@@ -18,6 +18,7 @@ import { seedReturns } from './returns';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
+import { groupContracts, seedStockOps } from './stock-ops';
 
 export interface SeedOptions {
   seed?: number | string;
@@ -218,6 +219,8 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   progress(
     `history ${plan.start} … ${plan.today}: ${plan.days.reduce((n, d) => n + d.orders.length, 0)} order lines planned, ${plan.heldForCredit} orders held back for credit`,
   );
+  const contracts = groupContracts(pusher, plan);
+  await pusher.push('group-contracts', contracts.rows, contracts.at);
   const history = await replayHistory(pusher, plan, {
     dealerRows,
     dealers: catalog.dealers,
@@ -241,6 +244,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   progress(`sell-out: ${reports} dealer report lines, ${storeSales} store sales lines`);
   await seedMarket(pusher, db, catalog, today);
   await seedReturns(db, pusher, today);
+  await seedStockOps(pusher, { db, catalog, today });
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

@@ -13,11 +13,14 @@ import * as signInLimits from './migrations/012-sign-in-limits';
 import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
-import * as estateRoster from './migrations/035-estate-roster';
 import * as estateCollections from './migrations/032-estate-collections';
+import * as estateRoster from './migrations/035-estate-roster';
+import * as returns from './migrations/040-returns';
+import * as stocktakes from './migrations/045-stocktakes';
+import * as sampleLoans from './migrations/046-sample-loans';
+import * as groupContracts from './migrations/047-group-contracts';
 import * as sellout from './migrations/050-sellout';
 import * as market from './migrations/060-market';
-import * as returns from './migrations/040-returns';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -43,9 +46,12 @@ export const migrations: readonly Migration[] = [
   { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
   { version: 32, name: 'estate-collections', up: estateCollections.up },
   { version: 35, name: 'estate-roster', up: estateRoster.up },
+  { version: 40, name: 'returns', up: returns.up },
+  { version: 45, name: 'stocktakes', up: stocktakes.up },
+  { version: 46, name: 'sample-loans', up: sampleLoans.up },
+  { version: 47, name: 'group-contracts', up: groupContracts.up },
   { version: 50, name: 'sellout', up: sellout.up },
   { version: 60, name: 'market', up: market.up },
-  { version: 40, name: 'returns', up: returns.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

@@ -77,6 +77,12 @@ export interface OrderLinesTable {
   version: number;
   change_seq: number;
   updated_at: string;
+  /** A group-buy call-off: its contract, the item it draws on (docs/group-buy.md). */
+  contract_code: string | null;
+  contract_item: string | null;
+  delivery_region_code: string | null;
+  /** The dealer responsible for the delivery region, whose sell-in the call-off is. */
+  attributed_dealer_code: string | null;
 }
 
 export interface StockBalancesTable {
@@ -209,6 +215,57 @@ export interface MigrationsTable {
   applied_at: string;
 }
 
+/** One counted line of a stocktake (docs/stocktake.md); status 'pending' until approved. */
+export interface StocktakeLinesTable {
+  location_code: string;
+  count_date: string;
+  sku_code: string;
+  row_key: string;
+  counted: number;
+  status: string;
+  system_quantity: number | null;
+  unit_cost: number | null;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+  posted_at: string | null;
+  posted_by: string | null;
+}
+
+/** A showroom sample loan (docs/samples.md); settled = returned + written off so far. */
+export interface SampleLoansTable {
+  loan_ref: string;
+  showroom_code: string;
+  sku_code: string;
+  borrower_kind: string;
+  borrower_code: string;
+  loan_date: string;
+  due_date: string;
+  quantity: number;
+  settled: number;
+  is_open: number;
+  change_seq: number;
+}
+
+/** One item (SKU or style) of a group-buy contract, the header repeated (docs/group-buy.md). */
+export interface GroupContractItemsTable {
+  contract_code: string;
+  item_code: string;
+  row_key: string;
+  customer_name: string;
+  signing_region_code: string | null;
+  valid_from: string;
+  valid_to: string;
+  allowance_percent: number;
+  unit_price: number;
+  contracted_quantity: number;
+  version: number;
+  change_seq: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   counters: CountersTable;
   users: UsersTable;
@@ -228,6 +285,9 @@ export interface Database {
   complaints: ComplaintsTable;
   dealer_reports: DealerReportsTable;
   stock_difference_reasons: StockDifferenceReasonsTable;
+  stocktake_lines: StocktakeLinesTable;
+  sample_loans: SampleLoansTable;
+  group_contract_items: GroupContractItemsTable;
 }
 
 /** A dealer's sell-out report of one SKU for one period (migration 050, docs/sell-out.md). */

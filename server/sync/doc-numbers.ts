@@ -1,7 +1,7 @@
 // Canonical document numbers PREFIX-YYYYMMDD-NNNN, one sequence per prefix and business day:
 // SO- an order, GR- a goods receipt, SH- a shipment, TR- a transfer, AD- an adjustment,
 // RC- a bank receipt, AL- an allocation, PA- a payer alias, CN- a credit note, CP- a complaint,
-// RT- a return line (docs/returns.md). The sequence of
+// RT- a return line (docs/returns.md), SM- a line of the showroom's sample book. The sequence of
 // SO-20261127 is the `counters` row named 'SO-20261127'.
 //
 // A push claims its day's row when it opens the allocator and keeps it until its transaction
@@ -31,7 +31,9 @@ export type DocPrefix =
   | 'DP'
   | 'RB'
   // returns (docs/returns.md)
-  | 'RT';
+  | 'RT'
+  // the showroom's sample book (docs/samples.md)
+  | 'SM';
 
 /**
  * The seam where a store locks a counter row for the rest of its transaction and reads it:

@@ -18,6 +18,7 @@ import { financeHandlers } from '../finance/registry';
 import { selloutHandlers } from '../sellout';
 import { marketHandlers } from '../market';
 import { returnHandlers } from '../returns';
+import { stockOpsHandlers } from '../stock-ops';
 
 export type HandlerRegistry = ReadonlyMap<string, DatasetHandler>;
 
@@ -36,6 +37,7 @@ const moduleHandlers: Record<ModuleName, () => DatasetHandler[]> = {
     ...selloutHandlers(),
     ...marketHandlers(),
     ...returnHandlers(),
+    ...stockOpsHandlers(),
   ],
   estate: estateHandlers,
 };

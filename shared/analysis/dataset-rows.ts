@@ -53,6 +53,7 @@ export const salesFactSchema = z.object({
   ),
   orderLineId: col.code('订单行号', 'Order line'),
   locationCode: dims.locationCode(),
+  attributedDealerCode: col.code('业绩归属经销商', 'Credited dealer', ['归属经销商']),
 });
 export type SalesFact = z.infer<typeof salesFactSchema>;
 
