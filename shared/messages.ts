@@ -3,6 +3,7 @@
 import type { Label, Locale } from './locale';
 import { domainMessages } from './messages-domain';
 import { estateMessages } from './estate/messages';
+import { supportMessages } from './support/messages';
 import { httpMessages } from './messages-http';
 
 const coreMessages = {
@@ -250,7 +251,13 @@ const coreMessages = {
   },
 } as const satisfies Record<string, Label>;
 
-export const messages = { ...coreMessages, ...domainMessages, ...httpMessages, ...estateMessages };
+export const messages = {
+  ...coreMessages,
+  ...domainMessages,
+  ...httpMessages,
+  ...estateMessages,
+  ...supportMessages,
+};
 
 export type MessageCode = keyof typeof messages;
 export type MessageParams = Readonly<Record<string, string | number>>;

@@ -7,6 +7,7 @@ import type { DatasetDef } from './dataset-def';
 import { coreDatasets } from './datasets';
 import { estateDatasets } from './estate/datasets';
 import { financeDatasets } from './finance/datasets';
+import { supportDatasets } from './support/datasets';
 
 /**
  * The datasets by module: `dealer` (the dealer network: master data, orders, stock, finance,
@@ -14,7 +15,13 @@ import { financeDatasets } from './finance/datasets';
  * (SALES_SYNC_MODULES, docs/estate.md); each dataset belongs to exactly one.
  */
 export const datasetModules = {
-  dealer: [...coreDatasets, ...financeDatasets, ...analysisDatasets, ...complaintDatasets],
+  dealer: [
+    ...coreDatasets,
+    ...financeDatasets,
+    ...analysisDatasets,
+    ...complaintDatasets,
+    ...supportDatasets,
+  ],
   estate: estateDatasets,
 } as const satisfies Record<string, readonly DatasetDef[]>;
 export type ModuleName = keyof typeof datasetModules;

@@ -36,6 +36,7 @@ import { insertOrders, saveLines } from './orders-write';
 import { StockBook } from './stock-book';
 import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
+import { loadLicenceBook } from '../support/licence-check';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
   const values = entries.flatMap((e) => (e.values ? [e.values] : []));
@@ -57,7 +58,11 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
     values.map((v) => v.dealerCode),
   );
   const exposure = new ExposureBook(ctx.trx);
-  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure };
+  const licences = await loadLicenceBook(
+    ctx.trx,
+    entries.flatMap((e) => (e.values && !e.existing ? [e.values.dealerCode] : [])),
+  );
+  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure, licences };
 }
 
 function orderFor(batch: Batch, values: LineValues): StoredOrder {

@@ -18,6 +18,8 @@ export const lockSpace = {
   dealerCredit: 0x5353_0004,
   /** An order's deposit figures (order_exposure), read and rewritten by one writer at a time. */
   orderExposure: 0x5353_0005,
+  /** Samples issued per dealer × season × item (sample_use): quota checks take turns. */
+  sampleUse: 0x5353_0065,
 } as const;
 
 export const onceLocks = { migrate: 1, demoSeed: 2 } as const;

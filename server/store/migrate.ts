@@ -13,6 +13,7 @@ import * as signInLimits from './migrations/012-sign-in-limits';
 import * as complaints from './migrations/020-complaints';
 import * as estate from './migrations/030-estate';
 import * as flatCosts from './migrations/031-flat-costs';
+import * as dealerSupport from './migrations/065-dealer-support';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'complaints', up: complaints.up },
   { version: 30, name: 'estate', up: estate.up },
   { version: EXPOSURE_MIGRATION, name: 'flat-costs', up: flatCosts.up },
+  { version: 65, name: 'dealer-support', up: dealerSupport.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

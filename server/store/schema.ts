@@ -203,6 +203,25 @@ export interface ComplaintsTable {
   updated_by: string;
 }
 
+/** A dealer-held entry of the qualifications register (docs/dealer-support.md), by row key. */
+export interface DealerLicencesTable {
+  row_key: string;
+  number: string;
+  dealer_code: string;
+  kind: string;
+  valid_from: string;
+  valid_to: string;
+}
+
+/** Samples issued per dealer, season and item: units and value at the reference price. */
+export interface SampleUseTable {
+  dealer_code: string;
+  season: string;
+  sku_code: string;
+  quantity: number;
+  value: number;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -226,4 +245,6 @@ export interface Database {
   order_exposure: OrderExposureTable;
   schema_migrations: MigrationsTable;
   complaints: ComplaintsTable;
+  dealer_licences: DealerLicencesTable;
+  sample_use: SampleUseTable;
 }

@@ -1,0 +1,62 @@
+// The dealer-support registers are kept in `records` like master data (versions, conflicts,
+// audit) behind a gate: the dataset's declared row rules and the handler's own checks first,
+// then the master handler (docs/adding-a-dataset.md, "The handler"). A register without a
+// natural key of its own gets one made of its fields (`keyOf`), as dealer scores do.
+import type { DatasetDef, RuleContext } from '../../shared/dataset-def';
+import type { RowProblem } from '../../shared/row-errors';
+import { pushThroughGate, type GateResult } from '../analysis/gate';
+import { masterHandler, pullRecords } from '../datasets/master';
+import {
+  defineHandler,
+  type DatasetHandler,
+  type ParsedUpsert,
+  type PullRequest,
+  type WriteContext,
+} from '../sync/handler';
+
+type Values = Record<string, unknown>;
+
+export interface GateSpec {
+  /** The internal natural key made of the row's fields; absent when the dataset declares one. */
+  keyOf?: (values: Values, rowKey: string) => string;
+  /** Loads what `check` needs, once per push, and returns the check. */
+  checks?: (
+    ctx: WriteContext,
+    upserts: readonly ParsedUpsert<Values>[],
+  ) => Promise<(values: Values) => RowProblem[]>;
+  /** Runs after the store applied the rows, in the push's transaction (kept tables). */
+  after?: (ctx: WriteContext, result: GateResult<Values>) => Promise<void>;
+  /** The pull's filter over a stored row's values. */
+  matches?: (request: PullRequest) => Promise<(values: Values) => boolean>;
+}
+
+export const INTERNAL_KEY = 'recordKey';
+
+export function gatedHandler(def: DatasetDef, spec: GateSpec = {}): DatasetHandler {
+  const { keyOf } = spec;
+  const inner = masterHandler(keyOf ? { ...def, naturalKey: INTERNAL_KEY } : def);
+  return defineHandler(def, {
+    async push(ctx, mutations) {
+      const upserts = mutations.filter((m): m is ParsedUpsert<Values> => m.op === 'upsert');
+      const own = spec.checks ? await spec.checks(ctx, upserts) : () => [];
+      const rules: RuleContext = { attribute: () => undefined, role: ctx.actor.user.role };
+      const check = (m: { values: Values }) => {
+        const declared = (def.rules ?? []).flatMap((rule) => rule(m.values, rules));
+        return declared.length > 0 ? declared : own(m.values);
+      };
+      const prepare = <M extends { values: Values; rowKey: string }>(m: M): M =>
+        keyOf ? { ...m, values: { ...m.values, [INTERNAL_KEY]: keyOf(m.values, m.rowKey) } } : m;
+      const result = await pushThroughGate(ctx, mutations, { inner, check, prepare });
+      if (spec.after) await spec.after(ctx, result);
+      return result.outcomes;
+    },
+    async pull(request) {
+      const matches = spec.matches ? await spec.matches(request) : () => true;
+      const page = await pullRecords(def.name, request, matches);
+      if (!keyOf) return page;
+      // The internal key is the row's id; it does not travel as a column of its own.
+      for (const row of page.rows) delete row.values[INTERNAL_KEY];
+      return page;
+    },
+  });
+}
