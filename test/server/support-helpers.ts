@@ -1,0 +1,66 @@
+// Helpers of the dealer-support tests: push rows (with request options) and pull a dataset as
+// a map by a column, over the real HTTP API.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../shared/roles';
+import { pushBody, type Row } from '../support/fixtures';
+import type { TestServer } from '../support/server';
+
+export interface RowResult {
+  status: string;
+  id: string;
+  version: number;
+  errors: { code: string; message: string; field?: string }[];
+}
+
+export async function pushRows(
+  server: TestServer,
+  dataset: string,
+  rows: readonly Row[],
+  opts: { role?: Role; options?: Record<string, boolean> } = {},
+): Promise<RowResult[]> {
+  const body = {
+    ...pushBody({ dataset, rows }),
+    ...(opts.options ? { options: opts.options } : {}),
+  };
+  const res = await server.call(opts.role ?? 'manager', '/api/v1/sync/push', {
+    body,
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.results as RowResult[];
+}
+
+/** Pushes rows of values and asserts every one was applied. */
+export async function seedRows(
+  server: TestServer,
+  dataset: string,
+  values: readonly Record<string, unknown>[],
+  role: Role = 'manager',
+): Promise<RowResult[]> {
+  const results = await pushRows(
+    server,
+    dataset,
+    values.map((v) => ({ values: v })),
+    { role },
+  );
+  results.forEach((r) => assert.equal(r.status, 'applied', `${dataset}: ${JSON.stringify(r)}`));
+  return results;
+}
+
+export async function pullRows(
+  server: TestServer,
+  dataset: string,
+  opts: { query?: string; role?: Role } = {},
+): Promise<Record<string, unknown>[]> {
+  const query = opts.query ? `&${opts.query}` : '';
+  const res = await server.call(
+    opts.role ?? 'analyst',
+    `/api/v1/sync/pull?dataset=${dataset}${query}`,
+  );
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return (res.body.rows as { values: Record<string, unknown> }[]).map((r) => r.values);
+}
+
+/** The codes of a result's errors. */
+export const codesOf = (result: RowResult | undefined) => result?.errors.map((e) => e.code) ?? [];
