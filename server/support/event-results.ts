@@ -40,7 +40,7 @@ async function orderValues(db: Db, refs: readonly string[]) {
       .execute();
     for (const l of lines) {
       const key = `${l.dealer_code}|${l.order_ref}`;
-      values.set(key, (values.get(key) ?? 0) + Number(l.quantity) * Number(l.unit_price));
+      values.set(key, (values.get(key) ?? 0) + l.quantity * l.unit_price);
     }
   }
   return values;
@@ -94,7 +94,7 @@ async function sellIn(db: Db, dealer: string, window: { from: string; to: string
     .where('order_date', '<=', window.to)
     .where('cancelled', '=', 0)
     .execute();
-  return lines.reduce((sum, l) => sum + Number(l.quantity) * Number(l.unit_price), 0);
+  return lines.reduce((sum, l) => sum + l.quantity * l.unit_price, 0);
 }
 
 export async function pullPromotionResults(request: PullRequest): Promise<PullPage> {

@@ -55,8 +55,11 @@ export function gatedHandler(def: DatasetDef, spec: GateSpec = {}): DatasetHandl
       const page = await pullRecords(def.name, request, matches);
       if (!keyOf) return page;
       // The internal key is the row's id; it does not travel as a column of its own.
-      for (const row of page.rows) delete row.values[INTERNAL_KEY];
-      return page;
+      const rows = page.rows.map((row) => {
+        const { [INTERNAL_KEY]: _internal, ...values } = row.values;
+        return { ...row, values };
+      });
+      return { ...page, rows };
     },
   });
 }

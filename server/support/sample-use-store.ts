@@ -32,7 +32,7 @@ export async function loadUse(db: Db, rows: readonly Keyed[]): Promise<Map<strin
       const key = useKey(row.dealer_code, row.season, row.sku_code);
       if (!wanted.has(key)) continue;
       const use = { dealer: row.dealer_code, season: row.season, sku: row.sku_code };
-      found.set(key, { ...use, quantity: Number(row.quantity), value: Number(row.value) });
+      found.set(key, { ...use, quantity: row.quantity, value: row.value });
     }
   }
   return found;

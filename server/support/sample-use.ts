@@ -26,9 +26,9 @@ async function loadTotals(request: PullRequest, dealers: string[]) {
       .where('dealer_code', 'in', dealers.slice(i, i + 500))
       .execute();
     for (const row of rows) {
-      const value = Number(row.value);
+      const value = row.value;
       use.set(useKey(row.dealer_code, row.season, row.sku_code), {
-        quantity: Number(row.quantity),
+        quantity: row.quantity,
         value,
       });
       const season = `${row.dealer_code}|${row.season}`;

@@ -64,3 +64,7 @@ export async function pullRows(
 
 /** The codes of a result's errors. */
 export const codesOf = (result: RowResult | undefined) => result?.errors.map((e) => e.code) ?? [];
+
+/** The messages of a result's errors, joined. */
+export const messagesOf = (result: RowResult | undefined) =>
+  result?.errors.map((e) => e.message).join(' ') ?? '';

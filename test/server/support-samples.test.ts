@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fixedNow, seedSalesData } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
-import { codesOf, pullRows, pushRows, seedRows } from './support-helpers';
+import { codesOf, messagesOf, pullRows, pushRows, seedRows } from './support-helpers';
 
 const issue = (issueRef: string, quantity: number, extra: Record<string, unknown> = {}) => ({
   issueRef,
@@ -45,7 +45,7 @@ describe('dealer support: samples and promotional material', () => {
     assert.equal((await issueOne(issue('SMP-2', 2)))[0]?.status, 'applied'); // 5 of 5
     const over = (await issueOne(issue('SMP-3', 1)))[0];
     assert.deepEqual([over?.status, codesOf(over)], ['rejected', ['sample-over-quota']]);
-    assert.match(over!.errors[0]!.message, /配额 5，已用 5，剩余 0，本次 1/);
+    assert.match(messagesOf(over), /配额 5，已用 5，剩余 0，本次 1/);
     const use = await useOf();
     // 5 × 199.90 = 999.50 charged against a 1 000.00 budget.
     assert.deepEqual(
