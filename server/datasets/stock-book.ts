@@ -15,6 +15,8 @@ export const ledgerKinds = [
   'adjustment',
   'reserve',
   'release',
+  /** Samples or promotional material issued to a dealer at zero price (docs/dealer-support.md). */
+  'sample-issue',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 

@@ -13,7 +13,8 @@ import { pullExpiry } from './expiry';
 import { marketIntelHandler } from './intelligence';
 import { licenceRequirementsHandler, qualificationsHandler } from './qualifications';
 import { pullQuotaUse } from './sample-use';
-import { marketingBudgetsHandler, sampleIssuesHandler, sampleQuotasHandler } from './samples';
+import { sampleIssuesHandler } from './sample-issues';
+import { marketingBudgetsHandler, sampleQuotasHandler } from './samples';
 
 export function supportHandlers(): DatasetHandler[] {
   return [

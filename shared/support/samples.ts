@@ -48,6 +48,12 @@ export const sampleIssueSchema = z.object({
   dealerCode: dealerField,
   skuCode: skuRefField(),
   quantity: field.integer({ label: label('数量', 'Quantity'), synonyms: ['发放数量'], min: 1 }),
+  locationCode: field.code({
+    label: label('发货仓', 'Ship from'),
+    synonyms: ['仓库', '出库仓'],
+    ref: 'locations',
+    refActive: true,
+  }),
   remark: field.text({ label: label('备注', 'Remark'), max: 500 }, { required: false }),
 });
 export type SampleIssueValues = z.output<typeof sampleIssueSchema>;

@@ -4,7 +4,7 @@
 // quota-use pull's used, left and the marketing budget charged at the dealer price (199.90).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { fixedNow, seedSalesData } from '../support/fixtures';
+import { fixedNow, seedSalesData, stockByKey } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { codesOf, messagesOf, pullRows, pushRows, seedRows } from './support-helpers';
 
@@ -15,6 +15,7 @@ const issue = (issueRef: string, quantity: number, extra: Record<string, unknown
   dealerCode: 'D-SH01',
   skuCode: 'TEE-BLK-M',
   quantity,
+  locationCode: 'WH-E',
   ...extra,
 });
 
@@ -96,6 +97,21 @@ describe('dealer support: samples and promotional material', () => {
     ]);
     assert.equal(deleted[0]?.status, 'applied');
     assert.deepEqual([(await useOf())?.used, (await useOf())?.left], [0, 5]);
+    assert.equal((await stockByKey(server)).get('WH-E|TEE-BLK-M')?.onHand, 100);
+  });
+
+  it('issues out of the location’s stock at zero price, never more than it has', async () => {
+    await issueOne(issue('SMP-1', 5));
+    // Opening stock 100 at WH-E, 30 at WH-S.
+    assert.equal((await stockByKey(server)).get('WH-E|TEE-BLK-M')?.onHand, 95);
+    const opts = { role: 'manager' as const, options: { overQuota: true } };
+    const short = (await issueOne(issue('SMP-2', 31, { locationCode: 'WH-S' }), opts))[0];
+    assert.deepEqual(codesOf(short), ['insufficient-stock']);
+    assert.equal(
+      (await issueOne(issue('SMP-3', 30, { locationCode: 'WH-S' }), opts))[0]?.status,
+      'applied',
+    );
+    assert.equal((await stockByKey(server)).get('WH-S|TEE-BLK-M')?.onHand, 0);
   });
 
   it('refuses an item the dealer’s grade has no quota of, and shows the issue’s charged value', async () => {
