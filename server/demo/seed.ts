@@ -11,6 +11,7 @@ import { buildCatalog, type Catalog } from './catalog';
 import { addDays, atHour } from './calendar';
 import { createPusher, type DemoRow, type Pusher, type Rejection } from './pusher';
 import { seedComplaints } from './complaints';
+import { seedSupport } from './support';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -221,6 +222,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
     onProgress: progress,
   });
   await seedComplaints(pusher, catalog, today);
+  await seedSupport(pusher, db, catalog, today);
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;
