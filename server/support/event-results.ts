@@ -17,6 +17,7 @@ import { compact, pageSnapshot } from '../analysis/snapshot';
 import { allRecords } from '../datasets/records-store';
 import type { Db } from '../store/db';
 import type { PullPage, PullRequest } from '../sync/handler';
+import { scopeFor } from './scope';
 
 type Row = Record<string, unknown>;
 
@@ -103,8 +104,10 @@ export async function pullPromotionResults(request: PullRequest): Promise<PullPa
     (e) =>
       e.kind === 'promotion' && e.dealerCode !== undefined && (!dealer || e.dealerCode === dealer),
   );
+  const scope = await scopeFor(request.db, request.user);
   const rows = [];
   for (const e of promotions) {
+    if (scope && !scope({ dealer: e.dealerCode }).allowed) continue;
     const account = e.dealerCode ?? '';
     const days = daysBetween(e.startDate, e.endDate) + 1;
     const before = { from: addDays(e.startDate, -days), to: addDays(e.startDate, -1) };

@@ -10,6 +10,7 @@ import type { RowProblem } from '../../shared/row-errors';
 import { recordsById } from '../datasets/records-store';
 import type { DatasetHandler, ParsedUpsert, WriteContext } from '../sync/handler';
 import { gatedHandler } from './gated';
+import { dealerNamedBy } from './scope';
 
 type Values = Record<string, unknown>;
 
@@ -58,6 +59,7 @@ const dealerFilter = (request: { filter: { dealer?: string | undefined } }) => {
 
 export function eventsHandler(): DatasetHandler {
   return gatedHandler(eventsDataset, {
+    placeOf: dealerNamedBy('dealerCode'),
     matches: (request) => {
       const { from, to } = request.filter;
       return Promise.resolve(
@@ -72,6 +74,7 @@ export function eventDealersHandler(): DatasetHandler {
     keyOf: (v) => `${String(v.eventCode)}/${String(v.dealerCode)}`,
     checks: eventChecks,
     matches: dealerFilter,
+    placeOf: dealerNamedBy('dealerCode'),
   });
 }
 
@@ -80,5 +83,6 @@ export function eventOrdersHandler(): DatasetHandler {
     keyOf: (v) => `${String(v.eventCode)}/${String(v.dealerCode)}/${String(v.orderRef)}`,
     checks: eventOrderChecks,
     matches: dealerFilter,
+    placeOf: dealerNamedBy('dealerCode'),
   });
 }

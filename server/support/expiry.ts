@@ -10,6 +10,7 @@ import type { QualificationValues } from '../../shared/support/qualifications';
 import { pageSnapshot } from '../analysis/snapshot';
 import { allRecords } from '../datasets/records-store';
 import { shanghaiDate } from '../sync/changes';
+import { scopeFor } from './scope';
 import type { PullPage, PullRequest } from '../sync/handler';
 
 export const EXPIRY_WINDOW_DAYS = 30;
@@ -18,10 +19,12 @@ export async function pullExpiry(request: PullRequest): Promise<PullPage> {
   const asOf = request.filter.from ?? shanghaiDate(request.now);
   const until = request.filter.to ?? addDays(asOf, EXPIRY_WINDOW_DAYS);
   const { dealer } = request.filter;
+  const scope = await scopeFor(request.db, request.user);
   const latest = new Map<string, QualificationValues>();
   for (const record of (await allRecords(request.db, qualificationsDataset.name)).values()) {
     const v = record.values as unknown as QualificationValues;
     if (dealer && (v.holderKind !== 'dealer' || v.holderCode !== dealer)) continue;
+    if (scope && v.holderKind === 'dealer' && !scope({ dealer: v.holderCode }).allowed) continue;
     const key = `${v.holderKind}/${v.holderCode}/${v.kind}`;
     const known = latest.get(key);
     if (!known || known.validTo < v.validTo) latest.set(key, v);

@@ -6,6 +6,7 @@ import type { DatasetDef, RuleContext } from '../../shared/dataset-def';
 import type { RowProblem } from '../../shared/row-errors';
 import { pushThroughGate, type GateResult } from '../analysis/gate';
 import { masterHandler, pullRecords } from '../datasets/master';
+import { scopeFor, type PlaceOf } from './scope';
 import {
   defineHandler,
   type DatasetHandler,
@@ -28,6 +29,19 @@ export interface GateSpec {
   after?: (ctx: WriteContext, result: GateResult<Values>) => Promise<void>;
   /** The pull's filter over a stored row's values. */
   matches?: (request: PullRequest) => Promise<(values: Values) => boolean>;
+  /** The dealer or region a row names, for a region-limited sales user (scope.ts). */
+  placeOf?: PlaceOf;
+}
+
+/** A region-limited user's refusal of a row outside their regions (and of its stored version). */
+async function regionCheck(ctx: WriteContext, spec: GateSpec) {
+  const { placeOf } = spec;
+  const scope = placeOf ? await scopeFor(ctx.trx, ctx.actor.user) : null;
+  return (values: Values): RowProblem[] => {
+    if (!scope || !placeOf) return [];
+    const { allowed, region } = scope(placeOf(values));
+    return allowed ? [] : [{ code: 'region-not-allowed', params: { region } }];
+  };
 }
 
 export const INTERNAL_KEY = 'recordKey';
@@ -39,10 +53,13 @@ export function gatedHandler(def: DatasetDef, spec: GateSpec = {}): DatasetHandl
     async push(ctx, mutations) {
       const upserts = mutations.filter((m): m is ParsedUpsert<Values> => m.op === 'upsert');
       const own = spec.checks ? await spec.checks(ctx, upserts) : () => [];
+      const region = await regionCheck(ctx, spec);
       const rules: RuleContext = { attribute: () => undefined, role: ctx.actor.user.role };
       const check = (m: { values: Values }) => {
         const declared = (def.rules ?? []).flatMap((rule) => rule(m.values, rules));
-        return declared.length > 0 ? declared : own(m.values);
+        if (declared.length > 0) return declared;
+        const outside = region(m.values);
+        return outside.length > 0 ? outside : own(m.values);
       };
       const prepare = <M extends { values: Values; rowKey: string }>(m: M): M =>
         keyOf ? { ...m, values: { ...m.values, [INTERNAL_KEY]: keyOf(m.values, m.rowKey) } } : m;
@@ -51,7 +68,10 @@ export function gatedHandler(def: DatasetDef, spec: GateSpec = {}): DatasetHandl
       return result.outcomes;
     },
     async pull(request) {
-      const matches = spec.matches ? await spec.matches(request) : () => true;
+      const filter = spec.matches ? await spec.matches(request) : () => true;
+      const scope = spec.placeOf ? await scopeFor(request.db, request.user) : null;
+      const { placeOf } = spec;
+      const matches = (v: Values) => filter(v) && (!scope || !placeOf || scope(placeOf(v)).allowed);
       const page = await pullRecords(def.name, request, matches);
       if (!keyOf) return page;
       // The internal key is the row's id; it does not travel as a column of its own.

@@ -10,6 +10,7 @@ export function marketIntelHandler(): DatasetHandler {
   return gatedHandler(marketIntelDataset, {
     // An observation has no code of its own: the sheet row's key names it.
     keyOf: (_values, rowKey) => rowKey,
+    placeOf: (v) => ({ region: String(v.regionCode) }),
     matches: async (request) => {
       const { from, to, region } = request.filter;
       const regions = region ? regionsUnder(await loadMasters(request.db), [region]) : null;

@@ -56,6 +56,7 @@ async function mirrorLicences(ctx: WriteContext, result: GateResult<Values>) {
 export function qualificationsHandler(): DatasetHandler {
   return gatedHandler(qualificationsDataset, {
     checks: holderChecks,
+    placeOf: (v) => (v.holderKind === 'dealer' ? { dealer: String(v.holderCode) } : {}),
     after: mirrorLicences,
     matches: (request) => {
       const { dealer } = request.filter;

@@ -19,6 +19,7 @@ import {
   type WriteContext,
 } from '../sync/handler';
 import { gatedHandler } from './gated';
+import { dealerNamedBy } from './scope';
 import { countUse, openSampleRun, quotaProblems, takeStock, type SampleRun } from './sample-run';
 import { saveUse } from './sample-use-store';
 
@@ -34,6 +35,7 @@ const fixedFields = [
 ] as const;
 
 const issuesStore = gatedHandler(sampleIssuesDataset, {
+  placeOf: dealerNamedBy('dealerCode'),
   matches: (request) => {
     const { from, to, dealer } = request.filter;
     return Promise.resolve((v: Values) => {

@@ -4,6 +4,7 @@
 import { marketingBudgetsDataset, sampleQuotasDataset } from '../../shared/support/datasets';
 import type { DatasetHandler } from '../sync/handler';
 import { gatedHandler } from './gated';
+import { dealerNamedBy } from './scope';
 
 export const quotaKey = (grade: string, season: string, sku: string) => `${grade}/${season}/${sku}`;
 
@@ -15,6 +16,7 @@ export function sampleQuotasHandler(): DatasetHandler {
 
 export function marketingBudgetsHandler(): DatasetHandler {
   return gatedHandler(marketingBudgetsDataset, {
+    placeOf: dealerNamedBy('dealerCode'),
     keyOf: (v) => `${String(v.season)}/${String(v.dealerCode)}`,
   });
 }
