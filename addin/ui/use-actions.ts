@@ -8,6 +8,7 @@ import type {
   ConflictInfo,
   KeptCellInfo,
   PullReport,
+  PushGrants,
   PushReport,
   StatusReport,
   ValidationReport,
@@ -192,12 +193,11 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
     async selectIssue(issue: CellIssue) {
       await app.selectIssue(issue).catch(() => undefined); // a vanished sheet: nothing to select
     },
-    /** `releaseCredit` holds for this push only (the checkbox on the send panel). */
-    async push(releaseCredit = false) {
+    /** The grants (`releaseCredit`, `overQuota`) hold for this push only (the send panel's boxes). */
+    async push(grants: PushGrants = {}) {
       const report = await run(
         strings.push,
-        (options) =>
-          app.push({ ...options, onlyValid: true, ...(releaseCredit ? { releaseCredit } : {}) }),
+        (options) => app.push({ ...options, onlyValid: true, ...grants }),
         { cancellable: true },
       );
       if (!report) return;

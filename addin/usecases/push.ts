@@ -4,7 +4,7 @@
 // (found by `_key`: the user may sort while a long push runs). An all-or-nothing dataset (meta
 // `atomic`, e.g. allocations) goes in one request with `atomic: true`, or not at all.
 import { limits as defaultLimits } from '../../shared/protocol';
-import type { PushReport, WorkOptions } from '../app-api';
+import type { PushGrants, PushReport, WorkOptions } from '../app-api';
 import {
   isChanged,
   planPushChunks,
@@ -50,7 +50,17 @@ async function writeNewKeys(
   });
 }
 
-type PushOptions = WorkOptions & { onlyValid?: boolean; releaseCredit?: boolean };
+type PushOptions = WorkOptions & { onlyValid?: boolean } & PushGrants;
+
+/** The options a push carries: the grants set for it, none when none is. */
+function grantedOptions(options: PushGrants): { options?: Record<string, boolean> } {
+  const set = Object.fromEntries(
+    (['releaseCredit', 'overQuota'] as const).flatMap((name) =>
+      options[name] === true ? [[name, true]] : [],
+    ),
+  );
+  return Object.keys(set).length > 0 ? { options: set } : {};
+}
 
 /** Chunks under the limits; an atomic dataset's rows all in one, refused before anything is sent. */
 function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): PushRow[][] {
@@ -84,8 +94,9 @@ async function send(
     clientId: input.clientId,
     dataset,
     ...(table.dataset.atomic ? { atomic: true } : {}),
-    // A manager's credit release holds for this push only (server/finance/order-credit.ts).
-    ...(input.options.releaseCredit === true ? { options: { releaseCredit: true } } : {}),
+    // A manager's credit release (server/finance/order-credit.ts) or sample-quota override
+    // (docs/dealer-support.md) holds for this push only.
+    ...grantedOptions(input.options),
   };
   return sendChunks(ctx.api, {
     chunks: input.chunks,
