@@ -7,9 +7,12 @@ import type { RowProblem } from '../../shared/row-errors';
 import { pushThroughGate, type GateResult } from '../analysis/gate';
 import { masterHandler, pullRecords } from '../datasets/master';
 import { scopeFor, type PlaceOf } from './scope';
+import { rowKeyGuard } from '../datasets/records-store';
 import {
   defineHandler,
   type DatasetHandler,
+  type MutationOutcome,
+  type ParsedMutation,
   type ParsedUpsert,
   type PullRequest,
   type WriteContext,
@@ -33,15 +36,35 @@ export interface GateSpec {
   placeOf?: PlaceOf;
 }
 
-/** A region-limited user's refusal of a row outside their regions (and of its stored version). */
+/** A region-limited user's refusal of a row outside their regions; null for everyone else. */
 async function regionCheck(ctx: WriteContext, spec: GateSpec) {
   const { placeOf } = spec;
   const scope = placeOf ? await scopeFor(ctx.trx, ctx.actor.user) : null;
+  if (!scope || !placeOf) return null;
   return (values: Values): RowProblem[] => {
-    if (!scope || !placeOf) return [];
     const { allowed, region } = scope(placeOf(values));
     return allowed ? [] : [{ code: 'region-not-allowed', params: { region } }];
   };
+}
+
+/** Rows whose stored version lies outside the user's regions: neither changed nor deleted. */
+async function storedOutside(
+  ctx: WriteContext,
+  def: DatasetDef,
+  input: { mutations: readonly ParsedMutation<Values>[]; region: (v: Values) => RowProblem[] },
+) {
+  const stored = await rowKeyGuard.find(
+    ctx.trx,
+    def.name,
+    input.mutations.map((m) => m.rowKey),
+  );
+  const refused = new Map<number, MutationOutcome>();
+  for (const m of input.mutations) {
+    const record = stored.get(m.rowKey);
+    const problems = record && !record.deleted ? input.region(record.values) : [];
+    if (problems.length > 0) refused.set(m.index, { status: 'rejected', problems });
+  }
+  return refused;
 }
 
 export const INTERNAL_KEY = 'recordKey';
@@ -54,18 +77,26 @@ export function gatedHandler(def: DatasetDef, spec: GateSpec = {}): DatasetHandl
       const upserts = mutations.filter((m): m is ParsedUpsert<Values> => m.op === 'upsert');
       const own = spec.checks ? await spec.checks(ctx, upserts) : () => [];
       const region = await regionCheck(ctx, spec);
+      const refused = region
+        ? await storedOutside(ctx, def, { mutations, region })
+        : new Map<number, MutationOutcome>();
+      const passing = mutations.filter((m) => !refused.has(m.index));
       const rules: RuleContext = { attribute: () => undefined, role: ctx.actor.user.role };
       const check = (m: { values: Values }) => {
         const declared = (def.rules ?? []).flatMap((rule) => rule(m.values, rules));
         if (declared.length > 0) return declared;
-        const outside = region(m.values);
+        const outside = region ? region(m.values) : [];
         return outside.length > 0 ? outside : own(m.values);
       };
       const prepare = <M extends { values: Values; rowKey: string }>(m: M): M =>
         keyOf ? { ...m, values: { ...m.values, [INTERNAL_KEY]: keyOf(m.values, m.rowKey) } } : m;
-      const result = await pushThroughGate(ctx, mutations, { inner, check, prepare });
+      const result = await pushThroughGate(ctx, passing, { inner, check, prepare });
       if (spec.after) await spec.after(ctx, result);
-      return result.outcomes;
+      const outcomes = new Map(passing.map((m, i) => [m.index, result.outcomes[i]]));
+      return mutations.map(
+        (m): MutationOutcome =>
+          refused.get(m.index) ?? outcomes.get(m.index) ?? { status: 'rejected', problems: [] },
+      );
     },
     async pull(request) {
       const filter = spec.matches ? await spec.matches(request) : () => true;

@@ -135,31 +135,33 @@ describe('dealer support: contracts and qualifications', () => {
   });
 
   it('keeps a region-limited sales user to their regions, pushing and pulling', async () => {
-    await seedRows(server, 'qualifications', [licence('SH-1', '2026-12-01')]);
+    await pushRows(server, 'qualifications', [
+      { rowKey: 'k-SH-1', values: licence('SH-1', '2026-12-01') },
+    ]);
     const token = await signInAs(server, { username: 'hn-sales', role: 'sales', regions: ['HN'] });
-    const body = (values: Record<string, unknown>) => ({
+    const body = (values: Record<string, unknown>, op = 'upsert') => ({
       workbookId: 'wb-1',
       clientId: 'client-1',
       dataset: 'qualifications',
       mutations: [
         {
-          mutationId: `m-${String(values.number)}`,
-          op: 'upsert',
+          mutationId: `m-${op}-${String(values.number)}`,
+          op,
           rowKey: `k-${String(values.number)}`,
-          values,
+          ...(op === 'delete' ? { baseVersion: 1 } : { values }),
         },
       ],
     });
-    const send = async (values: Record<string, unknown>) => {
+    const send = async (values: Record<string, unknown>, op = 'upsert') => {
       const res = await fetch(`${server.url}/api/v1/sync/push`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${token}`,
           'content-type': 'application/json',
-          'idempotency-key': `key-${String(values.number)}`,
+          'idempotency-key': `key-${op}-${String(values.number)}`,
           origin: 'https://addin.test',
         },
-        body: JSON.stringify(body(values)),
+        body: JSON.stringify(body(values, op)),
       });
       return ((await res.json()) as { results: { status: string; errors: { code: string }[] }[] })
         .results[0];
@@ -168,6 +170,11 @@ describe('dealer support: contracts and qualifications', () => {
     assert.deepEqual(
       [outside?.status, outside?.errors.map((e) => e.code)],
       ['rejected', ['region-not-allowed']],
+    );
+    const removed = await send({ number: 'SH-1' }, 'delete');
+    assert.deepEqual(
+      removed?.errors.map((e) => e.code),
+      ['region-not-allowed'],
     );
     const inside = await send(licence('HN-1', '2026-12-02', { holderCode: 'D-HN01' }));
     assert.equal(inside?.status, 'applied');
