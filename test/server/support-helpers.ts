@@ -6,6 +6,10 @@ import type { Role } from '../../shared/roles';
 import { pushBody, type Row } from '../support/fixtures';
 import type { TestServer } from '../support/server';
 
+/** The authorization header of a signed-in user's token (signInAs), or none. */
+const bearer = (token: string | undefined): Record<string, string> =>
+  token ? { authorization: `Bearer ${token}` } : {};
+
 export interface RowResult {
   status: string;
   id: string;
@@ -17,15 +21,15 @@ export async function pushRows(
   server: TestServer,
   dataset: string,
   rows: readonly Row[],
-  opts: { role?: Role; options?: Record<string, boolean> } = {},
+  opts: { role?: Role; token?: string; options?: Record<string, boolean> } = {},
 ): Promise<RowResult[]> {
   const body = {
     ...pushBody({ dataset, rows }),
     ...(opts.options ? { options: opts.options } : {}),
   };
-  const res = await server.call(opts.role ?? 'manager', '/api/v1/sync/push', {
+  const res = await server.call(opts.token ? null : (opts.role ?? 'manager'), '/api/v1/sync/push', {
     body,
-    headers: { 'idempotency-key': randomUUID() },
+    headers: { 'idempotency-key': randomUUID(), ...bearer(opts.token) },
   });
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body.results as RowResult[];
@@ -51,13 +55,13 @@ export async function seedRows(
 export async function pullRows(
   server: TestServer,
   dataset: string,
-  opts: { query?: string; role?: Role } = {},
+  opts: { query?: string; role?: Role; token?: string } = {},
 ): Promise<Record<string, unknown>[]> {
   const query = opts.query ? `&${opts.query}` : '';
-  const res = await server.call(
-    opts.role ?? 'analyst',
-    `/api/v1/sync/pull?dataset=${dataset}${query}`,
-  );
+  const path = `/api/v1/sync/pull?dataset=${dataset}${query}`;
+  const res = await server.call(opts.token ? null : (opts.role ?? 'analyst'), path, {
+    headers: bearer(opts.token),
+  });
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return (res.body.rows as { values: Record<string, unknown> }[]).map((r) => r.values);
 }

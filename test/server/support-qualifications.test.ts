@@ -4,7 +4,7 @@
 // expiry list's edges (expired the day before the as-of date, expiring on the window's last day,
 // not the day after), with a renewed licence superseding its predecessor.
 import assert from 'node:assert/strict';
-import { fixedNow, orderLine, seedSalesData, signInAs } from '../support/fixtures';
+import { fixedNow, orderLine, seedSalesData, signInAs, type Row } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import { codesOf, messagesOf, pullRows, pushRows, seedRows } from './support-helpers';
 
@@ -139,54 +139,19 @@ describe('dealer support: contracts and qualifications', () => {
       { rowKey: 'k-SH-1', values: licence('SH-1', '2026-12-01') },
     ]);
     const token = await signInAs(server, { username: 'hn-sales', role: 'sales', regions: ['HN'] });
-    const body = (values: Record<string, unknown>, op = 'upsert') => ({
-      workbookId: 'wb-1',
-      clientId: 'client-1',
-      dataset: 'qualifications',
-      mutations: [
-        {
-          mutationId: `m-${op}-${String(values.number)}`,
-          op,
-          rowKey: `k-${String(values.number)}`,
-          ...(op === 'delete' ? { baseVersion: 1 } : { values }),
-        },
-      ],
-    });
-    const send = async (values: Record<string, unknown>, op = 'upsert') => {
-      const res = await fetch(`${server.url}/api/v1/sync/push`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'idempotency-key': `key-${op}-${String(values.number)}`,
-          origin: 'https://addin.test',
-        },
-        body: JSON.stringify(body(values, op)),
-      });
-      return ((await res.json()) as { results: { status: string; errors: { code: string }[] }[] })
-        .results[0];
-    };
-    const outside = await send(licence('SH-2', '2027-01-01'));
-    assert.deepEqual(
-      [outside?.status, outside?.errors.map((e) => e.code)],
-      ['rejected', ['region-not-allowed']],
-    );
-    const removed = await send({ number: 'SH-1' }, 'delete');
-    assert.deepEqual(
-      removed?.errors.map((e) => e.code),
-      ['region-not-allowed'],
-    );
-    const inside = await send(licence('HN-1', '2026-12-02', { holderCode: 'D-HN01' }));
+    const send = async (row: Row) =>
+      (await pushRows(server, 'qualifications', [row], { token }))[0];
+    const outside = await send({ values: licence('SH-2', '2027-01-01') });
+    assert.deepEqual([outside?.status, codesOf(outside)], ['rejected', ['region-not-allowed']]);
+    const removed = await send({ rowKey: 'k-SH-1', op: 'delete', baseVersion: 1 });
+    assert.deepEqual(codesOf(removed), ['region-not-allowed']);
+    const inside = await send({ values: licence('HN-1', '2026-12-02', { holderCode: 'D-HN01' }) });
     assert.equal(inside?.status, 'applied');
-    const pull = async (dataset: string) => {
-      const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=${dataset}`, {
-        headers: { authorization: `Bearer ${token}`, origin: 'https://addin.test' },
-      });
-      return ((await res.json()) as { rows: { values: Record<string, unknown> }[] }).rows.map(
-        (r) => r.values.number,
-      );
-    };
-    assert.deepEqual(await pull('qualifications'), ['HN-1']);
-    assert.deepEqual(await pull('qualifications-expiry'), ['HN-1']);
+    const numbers = async (dataset: string) =>
+      (await pullRows(server, dataset, { token })).map((r) => r.number);
+    assert.deepEqual(await numbers('qualifications'), ['HN-1']);
+    assert.deepEqual(await numbers('qualifications-expiry'), ['HN-1']);
+    // A manager sees both.
+    assert.deepEqual((await pullRows(server, 'qualifications', { role: 'manager' })).length, 2);
   });
 });
