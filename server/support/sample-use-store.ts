@@ -21,12 +21,15 @@ export async function loadUse(db: Db, rows: readonly Keyed[]): Promise<Map<strin
   await lockKeys(db, lockSpace.sampleUse, keys);
   const wanted = new Set(keys);
   const dealers = [...new Set(rows.map((r) => r.dealerCode))];
+  const seasons = [...new Set(rows.map((r) => r.season))];
   const found = new Map<string, Use>();
+  if (seasons.length === 0) return found;
   for (let i = 0; i < dealers.length; i += 500) {
     const stored = await db
       .selectFrom('sample_use')
       .selectAll()
       .where('dealer_code', 'in', dealers.slice(i, i + 500))
+      .where('season', 'in', seasons)
       .execute();
     for (const row of stored) {
       const key = useKey(row.dealer_code, row.season, row.sku_code);
