@@ -61,6 +61,32 @@ describe('dealer support: events, promotions and market intelligence', () => {
     );
   });
 
+  it('leaves a cancelled line out of the orders value', async () => {
+    await seedRows(server, 'events', [fair]);
+    const line = (quantity: number, cancelled?: boolean) =>
+      orderLine({
+        dealerCode: 'D-SH01',
+        orderRef: 'PO-F1',
+        skuCode: 'TEE-BLK-M',
+        quantity,
+        ...(cancelled ? { cancelled } : {}),
+      });
+    await pushRows(server, 'orders', [
+      { rowKey: 'line-1', values: line(10) },
+      { rowKey: 'line-2', values: line(2) },
+    ]);
+    await seedRows(server, 'event-orders', [
+      { eventCode: 'FAIR-1', dealerCode: 'D-SH01', orderRef: 'PO-F1' },
+    ]);
+    const value = async () => (await pullRows(server, 'event-results'))[0]?.ordersValue;
+    assert.equal(await value(), 12 * 19_990);
+    const [cancel] = await pushRows(server, 'orders', [
+      { rowKey: 'line-1', baseVersion: 1, values: line(10, true) },
+    ]);
+    assert.equal(cancel?.status, 'applied', JSON.stringify(cancel));
+    assert.equal(await value(), 2 * 19_990);
+  });
+
   it('refuses a link to an order the dealer does not have, or to no event', async () => {
     await seedRows(server, 'events', [fair]);
     await order('D-SH01', 'PO-F1', {});
