@@ -4,8 +4,8 @@
 // units and value per dealer, season and item are kept in `sample_use` in the push's
 // transaction, so the quota check reads one row per key, never the issues' history. An issue
 // over the quota of the dealer's grade for the season is refused unless a manager pushes with
-// `overQuota: true`; an issue once made does not change — delete it (its units and stock come
-// back) and issue again. See docs/dealer-support.md.
+// `overQuota: true`; an issue once made does not change but for its remark — delete it (its
+// units and stock come back) and issue again. See docs/dealer-support.md.
 import { sampleIssuesDataset } from '../../shared/support/datasets';
 import type { SampleIssueValues } from '../../shared/support/samples';
 import { managers } from '../../shared/roles';
@@ -26,6 +26,7 @@ import { saveUse } from './sample-use-store';
 type Issue = SampleIssueValues & { value?: number };
 type Values = Record<string, unknown>;
 const fixedFields = [
+  'issueRef',
   'issueDate',
   'season',
   'dealerCode',
@@ -49,10 +50,12 @@ const issuesStore = gatedHandler(sampleIssuesDataset, {
 function judge(run: SampleRun, m: ParsedMutation<SampleIssueValues>, before: Issue | undefined) {
   if (m.op === 'delete') return { passed: m };
   if (before) {
-    // The same values again are unchanged (the store says so); different ones are refused.
+    // Only the remark may change (the store versions it); the issue itself is refused.
     const same = fixedFields.every((f) => before[f] === m.values[f]);
+    const { remark: _old, ...kept } = before;
+    const remark = m.values.remark === undefined ? {} : { remark: m.values.remark };
     return same
-      ? { passed: { ...m, values: before } }
+      ? { passed: { ...m, values: { ...kept, ...remark } } }
       : { problems: [{ code: 'sample-issue-fixed' as const }] };
   }
   const problems = quotaProblems(run, m.values);

@@ -87,13 +87,18 @@ describe('dealer support: samples and promotional material', () => {
   it('gives a deleted issue’s units back, and keeps an issue once made', async () => {
     const rowKey = randomUUID();
     const [made] = await pushRows(server, 'sample-issues', [{ rowKey, values: issue('SMP-1', 4) }]);
+    assert.equal(made?.version, 1);
     const changed = await pushRows(server, 'sample-issues', [
       { rowKey, baseVersion: 1, values: issue('SMP-1', 1) },
     ]);
     assert.deepEqual(codesOf(changed[0]), ['sample-issue-fixed']);
+    const remarked = await pushRows(server, 'sample-issues', [
+      { rowKey, baseVersion: 1, values: issue('SMP-1', 4, { remark: '陈列用' }) },
+    ]);
+    assert.deepEqual([remarked[0]?.status, remarked[0]?.version], ['applied', 2]);
     assert.equal((await useOf())?.used, 4);
     const deleted = await pushRows(server, 'sample-issues', [
-      { rowKey, op: 'delete', baseVersion: made!.version },
+      { rowKey, op: 'delete', baseVersion: 2 },
     ]);
     assert.equal(deleted[0]?.status, 'applied');
     assert.deepEqual([(await useOf())?.used, (await useOf())?.left], [0, 5]);
