@@ -17,6 +17,12 @@ export interface Progress {
   total: number | null;
 }
 
+/** Push options a role may be granted (the dataset's declared `push.options`), for one push. */
+export interface PushGrants {
+  releaseCredit?: boolean;
+  overQuota?: boolean;
+}
+
 export interface WorkOptions {
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
@@ -217,10 +223,11 @@ export interface AddinApp {
   insertTemplate(dataset: string): Promise<Binding>;
   validate(options?: WorkOptions): Promise<ValidationReport>;
   selectIssue(issue: CellIssue): Promise<void>;
-  /** `releaseCredit` (orders; manager, finance, admin) lets orders over the credit limit through. */
-  push(
-    options?: WorkOptions & { onlyValid?: boolean; releaseCredit?: boolean },
-  ): Promise<PushReport>;
+  /**
+   * `releaseCredit` (orders; manager, finance, admin) lets orders over the credit limit through;
+   * `overQuota` (sample issues; manager, admin) lets issues over a dealer's sample quota through.
+   */
+  push(options?: WorkOptions & { onlyValid?: boolean } & PushGrants): Promise<PushReport>;
   resolveConflict(conflict: ConflictInfo, take: 'mine' | 'server'): Promise<void>;
   pull(dataset: string, options?: WorkOptions & { filter?: PullFilter }): Promise<PullReport>;
   /** Refreshes the active pulled sheet with only the changes since its last pull. */

@@ -7,6 +7,7 @@ import { selloutMessages } from './sellout/messages';
 import { marketMessages } from './market/messages';
 import { returnMessages } from './returns/messages';
 import { stockOpsMessages } from './stock-ops/messages';
+import { supportMessages } from './support/messages';
 import { httpMessages } from './messages-http';
 
 const coreMessages = {
@@ -263,6 +264,7 @@ export const messages = {
   ...marketMessages,
   ...returnMessages,
   ...stockOpsMessages,
+  ...supportMessages,
 };
 
 export type MessageCode = keyof typeof messages;

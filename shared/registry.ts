@@ -12,6 +12,7 @@ import { marketDatasets } from './market/datasets';
 import { selloutDatasets } from './sellout/datasets';
 import { returnDatasets } from './returns/datasets';
 import { stockOpsDatasets } from './stock-ops/datasets';
+import { supportDatasets } from './support/datasets';
 
 /**
  * The datasets by module: `dealer` (the dealer network: master data, orders, stock, finance,
@@ -28,6 +29,7 @@ export const datasetModules = {
     ...marketDatasets,
     ...returnDatasets,
     ...stockOpsDatasets,
+    ...supportDatasets,
   ],
   estate: [...estateDatasets, ...estateRosterDatasets],
 } as const satisfies Record<string, readonly DatasetDef[]>;

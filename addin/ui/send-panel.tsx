@@ -27,10 +27,13 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
   const datasets = pushableDatasets(meta, role);
   const [dataset, setDataset] = useState(() => defaultDataset(datasets, 'orders'));
   const [releaseCredit, setReleaseCredit] = useState(false);
+  const [overQuota, setOverQuota] = useState(false);
   if (datasets.length === 0) return null;
   const disabled = busy || dataset === '';
   // Who may release an order over the credit limit: the dataset's declared push option.
   const canRelease = mayUseOption(meta, { dataset, option: 'releaseCredit', role });
+  // Who may issue samples over a dealer's quota: likewise declared (docs/dealer-support.md).
+  const canOverride = mayUseOption(meta, { dataset, option: 'overQuota', role });
 
   return (
     <section className={styles.panel} aria-labelledby="send-title">
@@ -70,6 +73,16 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
           data-testid="release-credit"
         />
       )}
+      {canOverride && (
+        <Checkbox
+          label={strings.overQuota}
+          checked={overQuota}
+          onChange={(_, data) => {
+            setOverQuota(data.checked === true);
+          }}
+          data-testid="over-quota"
+        />
+      )}
       <div className={styles.buttons}>
         <Button disabled={busy} onClick={() => void actions.validate()} data-testid="validate">
           {strings.validate}
@@ -79,8 +92,12 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
           disabled={busy}
           onClick={() => {
             // One push only: the release is not left ticked for the next one.
-            void actions.push(canRelease && releaseCredit);
+            void actions.push({
+              releaseCredit: canRelease && releaseCredit,
+              overQuota: canOverride && overQuota,
+            });
             setReleaseCredit(false);
+            setOverQuota(false);
           }}
           data-testid="push"
         >

@@ -82,6 +82,7 @@ const enUS = {
     '{count} statuses were not written: their rows left the table during the refresh (deleted?).',
   pivotAdded: 'PivotTable added on sheet {sheet}.',
   releaseCredit: 'Release orders over the credit limit',
+  overQuota: 'Allow sample issues over the quota',
   prepareAllocations: 'Prepare allocations',
   allocationsReady:
     'Sheet {sheet} holds {rows} allocations for {receipts} receipts: check, change or split them, then push (all or nothing).',
@@ -193,6 +194,7 @@ const zhCN: Strings = {
   statusUnplaced: '有 {count} 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',
   pivotAdded: '已在工作表 {sheet} 添加数据透视表。',
   releaseCredit: '放行超信用额度订单',
+  overQuota: '批准超配额发放样品',
   prepareAllocations: '生成核销表',
   allocationsReady:
     '工作表 {sheet} 已列出 {receipts} 笔到账的 {rows} 条核销：请核对、修改或拆分后上传（整批提交，一行有误则全部不提交）。',

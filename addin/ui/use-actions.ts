@@ -6,6 +6,7 @@ import type {
   Binding,
   CellIssue,
   ConflictInfo,
+  PushGrants,
   PushReport,
   ValidationReport,
 } from '../app-api';
@@ -98,12 +99,11 @@ function sendActions({ app, strings, run, notify, view, setView }: ActionDeps) {
     async selectIssue(issue: CellIssue) {
       await app.selectIssue(issue).catch(() => undefined); // a vanished sheet: nothing to select
     },
-    /** `releaseCredit` holds for this push only (the checkbox on the send panel). */
-    async push(releaseCredit = false): Promise<StepOutcome> {
+    /** The grants (`releaseCredit`, `overQuota`) hold for this push only (the send panel's boxes). */
+    async push(grants: PushGrants = {}): Promise<StepOutcome> {
       const report = await run(
         strings.push,
-        (options) =>
-          app.push({ ...options, onlyValid: true, ...(releaseCredit ? { releaseCredit } : {}) }),
+        (options) => app.push({ ...options, onlyValid: true, ...grants }),
         { cancellable: true },
       );
       if (!report) return FAILED;

@@ -6,7 +6,7 @@
 import { timeOrderedKey } from '../../shared/time-ordered-key';
 import { groupKeyOf } from '../../shared/dataset-def';
 import { limits as defaultLimits } from '../../shared/protocol';
-import type { PushReport, WorkOptions } from '../app-api';
+import type { PushGrants, PushReport, WorkOptions } from '../app-api';
 import {
   isChanged,
   planPushChunks,
@@ -54,12 +54,21 @@ async function writeNewKeys(
 
 export type PushOptions = WorkOptions & {
   onlyValid?: boolean;
-  releaseCredit?: boolean;
   /** Only the rows of these groups (groupKeyOf): the orders ticked for a credit release. */
   groups?: readonly string[];
   /** Checks without writing (the server rolls back); credit.ts lists orders over the limit. */
   dryRun?: boolean;
-};
+} & PushGrants;
+
+/** The options a push carries: the grants set for it, none when none is. */
+function grantedOptions(options: PushGrants): { options?: Record<string, boolean> } {
+  const set = Object.fromEntries(
+    (['releaseCredit', 'overQuota'] as const).flatMap((name) =>
+      options[name] === true ? [[name, true]] : [],
+    ),
+  );
+  return Object.keys(set).length > 0 ? { options: set } : {};
+}
 
 /** Chunks under the limits; an atomic dataset's rows all in one, refused before anything is sent. */
 export function planChunks(ctx: UseCaseContext, table: LoadedTable, rows: PushRow[]): PushRow[][] {
@@ -94,8 +103,9 @@ export async function send(
     dataset,
     ...(table.dataset.atomic ? { atomic: true } : {}),
     ...(input.options.dryRun === true ? { dryRun: true } : {}),
-    // A manager's credit release holds for this push only (server/finance/order-credit.ts).
-    ...(input.options.releaseCredit === true ? { options: { releaseCredit: true } } : {}),
+    // A manager's credit release (server/finance/order-credit.ts) or sample-quota override
+    // (docs/dealer-support.md) holds for this push only.
+    ...grantedOptions(input.options),
   };
   return sendChunks(ctx.api, {
     chunks: input.chunks,

@@ -1,12 +1,14 @@
 // The rules one order line must pass: dealer exists, is active and is the
 // user's to serve; the location serves the dealer's region; the SKU is active; the quantity is
 // whole packs; the price is the dealer price (managers may differ); stock is available — and an
-// accepted line reserves it at once, so later lines of the batch see what is left.
+// accepted line reserves it at once, so later lines of the batch see what is left. A category
+// may need a licence the dealer must hold on the order date (docs/dealer-support.md).
 import type { RuleContext } from '../../shared/dataset-def';
 import { ordersDataset } from '../../shared/datasets';
 import { packProblems } from '../../shared/order-rules';
 import type { RowProblem } from '../../shared/row-errors';
 import type { WriteContext } from '../sync/handler';
+import { licenceLineProblems, type LicenceBook } from '../support/licence-check';
 import type { LineValues, StoredLine } from './orders-store';
 import type { LedgerLine, StockBook } from './stock-book';
 import {
@@ -21,6 +23,7 @@ export interface OrderBatch {
   ctx: WriteContext;
   refs: MasterRefs;
   book: StockBook;
+  licences: LicenceBook;
 }
 
 export interface LineCheck {
@@ -105,6 +108,8 @@ export function checkNewLine(batch: OrderBatch, values: LineValues): LineCheck {
   problems.push(...sku);
   if (sku.length > 0) return { problems, ledger: [] };
   problems.push(...ruleProblems(batch, values));
+  const category = batch.refs.products.get(values.skuCode)?.category;
+  problems.push(...licenceLineProblems(batch.licences, { ...values, category }));
   if (!batch.refs.locations.has(values.locationCode)) return { problems, ledger: [] };
   const stock = reserve(batch, values, { extra: values.quantity, holding: 0 });
   return { problems: [...problems, ...stock.problems], ledger: stock.ledger };

@@ -38,6 +38,7 @@ import { StockBook } from './stock-book';
 import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
 import { CallOffBook } from '../stock-ops/call-offs';
+import { loadLicenceBook } from '../support/licence-check';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
   const values = entries.flatMap((e) => (e.values ? [e.values] : []));
@@ -60,7 +61,22 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
   );
   const exposure = new ExposureBook(ctx.trx);
   const callOffs = await CallOffBook.load(ctx.trx, values);
-  return { ctx, refs, book, orders, numbers, newOrders: [], writes: [], exposure, callOffs };
+  const licences = await loadLicenceBook(
+    ctx.trx,
+    entries.flatMap((e) => (e.values && !e.existing ? [e.values.dealerCode] : [])),
+  );
+  return {
+    ctx,
+    refs,
+    book,
+    orders,
+    numbers,
+    newOrders: [],
+    writes: [],
+    exposure,
+    callOffs,
+    licences,
+  };
 }
 
 function orderFor(batch: Batch, values: LineValues): StoredOrder {

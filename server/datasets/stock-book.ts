@@ -23,6 +23,8 @@ export const ledgerKinds = [
   'sample-write-off',
   'reserve',
   'release',
+  /** Samples or promotional material issued to a dealer at zero price (docs/dealer-support.md). */
+  'sample-issue',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 

@@ -15,6 +15,7 @@ import { seedSellout } from './sellout';
 import { seedStores } from './stores';
 import { seedMarket } from './market';
 import { seedReturns } from './returns';
+import { seedSupport } from './support';
 import { planHistory } from './history';
 import { createRandom } from './random';
 import { replayHistory } from './replay';
@@ -245,6 +246,7 @@ export async function seedDemo(store: Store, options: SeedOptions = {}): Promise
   await seedMarket(pusher, db, catalog, today);
   await seedReturns(db, pusher, today);
   await seedStockOps(pusher, { db, catalog, today });
+  await seedSupport(pusher, db, catalog, today);
   const rejections = [...pusher.rejections, ...finance.rejections];
   if (rejections.length > 0) progress(describeRejections(rejections));
   const refusedOnPurpose = pusher.refusedOnPurpose.length + finance.refusedOnPurpose.length;

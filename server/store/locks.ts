@@ -20,6 +20,8 @@ export const lockSpace = {
   orderExposure: 0x5353_0005,
   /** What has been returned of a shipment: two return pushes check its cap in turn. */
   shipmentReturns: 0x5353_0040,
+  /** Samples issued per dealer × season × item (sample_use): quota checks take turns. */
+  sampleUse: 0x5353_0065,
 } as const;
 
 export const onceLocks = { migrate: 1, demoSeed: 2 } as const;

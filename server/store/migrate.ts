@@ -21,6 +21,7 @@ import * as sampleLoans from './migrations/046-sample-loans';
 import * as groupContracts from './migrations/047-group-contracts';
 import * as sellout from './migrations/050-sellout';
 import * as market from './migrations/060-market';
+import * as dealerSupport from './migrations/065-dealer-support';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   { version: 47, name: 'group-contracts', up: groupContracts.up },
   { version: 50, name: 'sellout', up: sellout.up },
   { version: 60, name: 'market', up: market.up },
+  { version: 65, name: 'dealer-support', up: dealerSupport.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

@@ -209,6 +209,25 @@ export interface ComplaintsTable {
   updated_by: string;
 }
 
+/** A dealer-held entry of the qualifications register (docs/dealer-support.md), by row key. */
+export interface DealerLicencesTable {
+  row_key: string;
+  number: string;
+  dealer_code: string;
+  kind: string;
+  valid_from: string;
+  valid_to: string;
+}
+
+/** Samples issued per dealer, season and item: units and value at the reference price. */
+export interface SampleUseTable {
+  dealer_code: string;
+  season: string;
+  sku_code: string;
+  quantity: number;
+  value: number;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -288,6 +307,8 @@ export interface Database {
   stocktake_lines: StocktakeLinesTable;
   sample_loans: SampleLoansTable;
   group_contract_items: GroupContractItemsTable;
+  dealer_licences: DealerLicencesTable;
+  sample_use: SampleUseTable;
 }
 
 /** A dealer's sell-out report of one SKU for one period (migration 050, docs/sell-out.md). */

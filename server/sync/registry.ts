@@ -13,6 +13,7 @@ import { ordersHandler } from '../datasets/orders';
 import { stockHandler } from '../datasets/stock';
 import { analysisHandlers } from '../analysis';
 import { complaintHandlers } from '../complaints';
+import { supportHandlers } from '../support';
 import { estateHandlers } from '../estate/registry';
 import { financeHandlers } from '../finance/registry';
 import { selloutHandlers } from '../sellout';
@@ -38,6 +39,7 @@ const moduleHandlers: Record<ModuleName, () => DatasetHandler[]> = {
     ...marketHandlers(),
     ...returnHandlers(),
     ...stockOpsHandlers(),
+    ...supportHandlers(),
   ],
   estate: estateHandlers,
 };
