@@ -168,7 +168,7 @@ export interface CreditHold {
 }
 
 /** One building's 销控表 sheet as a pull wrote it. */
-export interface GridSheetReport {
+interface GridSheetReport {
   building: string;
   sheetName: string;
   units: number;

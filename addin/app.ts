@@ -24,7 +24,7 @@ import { currentSession, signIn, signOut } from './usecases/session';
 import { refreshOrderStatus } from './usecases/status';
 import { validateTable } from './usecases/validate';
 
-export interface AddinDeps {
+interface AddinDeps {
   port: ExcelPort;
   transport: Transport;
   storage: KeyValueStorage;
@@ -75,7 +75,7 @@ function buildContext(deps: AddinDeps, state: { locale: Locale }): UseCaseContex
 }
 
 /** The browser's fetch, localStorage, clock and ids stand in for what the caller leaves out. */
-export type AddinInput = Pick<AddinDeps, 'port'> & Partial<AddinDeps>;
+type AddinInput = Pick<AddinDeps, 'port'> & Partial<AddinDeps>;
 
 function withDefaults(input: AddinInput): AddinDeps {
   return {

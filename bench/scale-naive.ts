@@ -12,7 +12,7 @@ import SQLite from 'better-sqlite3';
 import express from 'express';
 import { DAY, PRICE, SKUS } from './scale-data';
 
-export interface Naive {
+interface Naive {
   url: string;
   /** Lines stored so far. */
   lines: () => number;

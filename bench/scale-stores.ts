@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Store } from '../server/store/db';
 import { openMigratedSqlite, openMigratedStore } from '../server/store/open';
 
-export interface BenchStore {
+interface BenchStore {
   /** 'sqlite' or 'postgres', for the table's title. */
   kind: string;
   store: Store;
@@ -96,7 +96,7 @@ const openers: Record<string, Opener> = {
   postgres: openPostgres,
 };
 
-export function selectedKind(url = process.env.SALES_SYNC_DATABASE_URL): string {
+function selectedKind(url = process.env.SALES_SYNC_DATABASE_URL): string {
   return url && /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
 }
 

@@ -13,15 +13,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
-export const DEFAULT_PUBLIC_URL = 'https://localhost:3000';
-export const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-export const LOCAL_OFFICE_JS = '/office-js/office.js';
+const DEFAULT_PUBLIC_URL = 'https://localhost:3000';
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const LOCAL_OFFICE_JS = '/office-js/office.js';
 /** The manifest's development host, replaced by the public URL. */
 const MANIFEST_HOST = 'https://localhost:3000';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Where dist/ goes (default: the repository's dist/). */
   outDir?: string;
   publicUrl?: string;
@@ -37,7 +37,7 @@ export interface BuildResult {
 }
 
 /** The public URL as an https origin without a trailing slash; anything else is refused. */
-export function normalizePublicUrl(raw: string): string {
+function normalizePublicUrl(raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -62,7 +62,7 @@ export function rewriteManifest(xml: string, publicUrl: string): string {
     .join(publicUrl);
 }
 
-export function renderTaskpaneHtml(template: string, officeJs: 'cdn' | 'local'): string {
+function renderTaskpaneHtml(template: string, officeJs: 'cdn' | 'local'): string {
   const src = `<script src="${officeJs === 'local' ? LOCAL_OFFICE_JS : CDN_OFFICE_JS}"></script>`;
   const html = template.replace('<script src="%OFFICE_JS%"></script>', src);
   if (html === template)

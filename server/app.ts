@@ -23,7 +23,7 @@ import type { AppDeps, Route, RouteFactory } from './routes/route';
 import { syncRoutes } from './routes/sync';
 
 /** Every API route; features add their factories here. */
-export const routeFactories: RouteFactory[] = [
+const routeFactories: RouteFactory[] = [
   authRoutes,
   metaRoutes,
   syncRoutes,

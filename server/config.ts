@@ -20,7 +20,7 @@ const modulesSetting = z
   .pipe(z.array(z.enum(moduleNames)))
   .transform((list) => (list.length === 0 ? [...moduleNames] : [...new Set(list)]));
 
-export const configSchema = z
+const configSchema = z
   .object({
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),

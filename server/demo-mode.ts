@@ -51,7 +51,7 @@ export async function prepareDemo(
 }
 
 /** Active accounts the demo seeded that still have its password "demo". */
-export async function demoPasswordAccounts(store: Store): Promise<string[]> {
+async function demoPasswordAccounts(store: Store): Promise<string[]> {
   const users = await store.db
     .selectFrom('users')
     .select(['username', 'password_hash'])

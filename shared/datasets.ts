@@ -41,22 +41,15 @@ function master<S extends RowSchema>(
   });
 }
 
-export const regionsDataset = master(
-  'regions',
-  { 'zh-CN': '区域', 'en-US': 'Regions' },
-  regionSchema,
-  { naturalKey: 'code', list: { nameField: 'name', unknownCode: 'unknown-region' } },
-);
-export const dealersDataset = master(
-  'dealers',
-  { 'zh-CN': '经销商', 'en-US': 'Dealers' },
-  dealerSchema,
-  {
-    naturalKey: 'code',
-    list: { nameField: 'name', unknownCode: 'unknown-dealer', inactiveCode: 'dealer-inactive' },
-  },
-);
-export const productsDataset = master(
+const regionsDataset = master('regions', { 'zh-CN': '区域', 'en-US': 'Regions' }, regionSchema, {
+  naturalKey: 'code',
+  list: { nameField: 'name', unknownCode: 'unknown-region' },
+});
+const dealersDataset = master('dealers', { 'zh-CN': '经销商', 'en-US': 'Dealers' }, dealerSchema, {
+  naturalKey: 'code',
+  list: { nameField: 'name', unknownCode: 'unknown-dealer', inactiveCode: 'dealer-inactive' },
+});
+const productsDataset = master(
   'products',
   { 'zh-CN': '产品', 'en-US': 'Products' },
   productSchema,
@@ -70,7 +63,7 @@ export const productsDataset = master(
     },
   },
 );
-export const locationsDataset = master(
+const locationsDataset = master(
   'locations',
   { 'zh-CN': '库位', 'en-US': 'Locations' },
   locationSchema,
@@ -83,15 +76,13 @@ export const locationsDataset = master(
     },
   },
 );
-export const staffDataset = master(
-  'staff',
-  { 'zh-CN': '销售人员', 'en-US': 'Sales staff' },
-  staffSchema,
-  { naturalKey: 'code', list: { nameField: 'name', unknownCode: 'invalid-value' } },
-);
+const staffDataset = master('staff', { 'zh-CN': '销售人员', 'en-US': 'Sales staff' }, staffSchema, {
+  naturalKey: 'code',
+  list: { nameField: 'name', unknownCode: 'invalid-value' },
+});
 
 /** Datasets whose codes fill dropdowns and whose records other datasets name (`ref`). */
-export const masterDatasets = [
+const masterDatasets = [
   regionsDataset,
   dealersDataset,
   productsDataset,

@@ -7,11 +7,7 @@ import type { FieldDescription } from './meta';
 export type DefaultValue = string | number | boolean;
 
 /** A master record's attribute, by list (dataset), code and attribute name. */
-export type AttributeLookup = (
-  list: string,
-  code: string,
-  attribute: string,
-) => DefaultValue | undefined;
+type AttributeLookup = (list: string, code: string, attribute: string) => DefaultValue | undefined;
 
 export interface AppliedDefault {
   field: string;

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import type { Label } from './locale';
 import { DATETIME_PATTERN } from './local-time';
 
-export type FieldKind =
-  'text' | 'code' | 'integer' | 'money' | 'date' | 'datetime' | 'enum' | 'boolean';
+type FieldKind = 'text' | 'code' | 'integer' | 'money' | 'date' | 'datetime' | 'enum' | 'boolean';
 
 export interface FieldOption {
   value: string;
@@ -20,7 +19,7 @@ export interface FieldOption {
  * the product's dealer price). The server fills it in and says so in the row's result; the
  * add-in's Validate assumes the same. See docs/adding-a-dataset.md, "Defaults".
  */
-export type FieldDefault =
+type FieldDefault =
   | { readonly value: string | number | boolean }
   | {
       readonly from: { readonly list: string; readonly by: string; readonly attribute: string };

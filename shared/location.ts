@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { field } from './field';
 import { statusField } from './status';
 
-export const locationKinds = ['warehouse', 'showroom', 'store'] as const;
+const locationKinds = ['warehouse', 'showroom', 'store'] as const;
 
 export const locationSchema = z.object({
   code: field.code({

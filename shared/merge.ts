@@ -1,7 +1,7 @@
 // The stale-update rule of the sync protocol: an update based on an old version is a conflict,
 // unless the fields the user changed were not changed on the server since that version.
 
-export type MergeDecision<T = Record<string, unknown>> =
+type MergeDecision<T = Record<string, unknown>> =
   { kind: 'unchanged' } | { kind: 'apply'; values: T } | { kind: 'conflict'; fields: string[] };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

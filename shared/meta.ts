@@ -8,7 +8,7 @@ import { roleSchema } from './roles';
 
 const labelSchema = z.object({ 'zh-CN': z.string(), 'en-US': z.string() });
 
-export const fieldDescriptionSchema = z.object({
+const fieldDescriptionSchema = z.object({
   name: z.string(),
   kind: z.enum(['text', 'code', 'integer', 'money', 'date', 'datetime', 'enum', 'boolean']),
   required: z.boolean(),
@@ -36,7 +36,7 @@ export const fieldDescriptionSchema = z.object({
 });
 export type FieldDescription = z.infer<typeof fieldDescriptionSchema>;
 
-export const datasetDescriptionSchema = z.object({
+const datasetDescriptionSchema = z.object({
   name: z.string(),
   label: labelSchema,
   pushable: z.boolean(),

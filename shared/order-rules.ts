@@ -6,7 +6,7 @@ import { formatYuan } from './money';
 import type { Role } from './roles';
 
 /** Roles whose price on an order line may differ from the dealer price. */
-export const pricingRoles: readonly Role[] = ['admin', 'manager'];
+const pricingRoles: readonly Role[] = ['admin', 'manager'];
 
 export function packProblems(quantity: number, packSize: number | undefined): RuleProblem[] {
   const pack = packSize ?? 1;
@@ -15,7 +15,7 @@ export function packProblems(quantity: number, packSize: number | undefined): Ru
     : [{ field: 'quantity', code: 'not-pack-multiple', params: { pack } }];
 }
 
-export function priceProblems(
+function priceProblems(
   unitPrice: number,
   dealerPrice: number | undefined,
   role: Role,

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { field } from './field';
 import { skuRefField } from './product';
 
-export const orderTypes = ['normal', 'replenishment', 'fair', 'group'] as const;
+const orderTypes = ['normal', 'replenishment', 'fair', 'group'] as const;
 export type OrderType = (typeof orderTypes)[number];
-export const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'cancelled'] as const;
-export type OrderLineStatus = (typeof orderLineStatuses)[number];
+const orderLineStatuses = ['submitted', 'partly-shipped', 'shipped', 'cancelled'] as const;
+type OrderLineStatus = (typeof orderLineStatuses)[number];
 
 export const orderLineSchema = z.object({
   orderRef: field.code({

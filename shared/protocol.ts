@@ -18,7 +18,7 @@ export const limits = {
 
 const id = z.string().trim().min(1).max(100);
 
-export const mutationSchema = z.object({
+const mutationSchema = z.object({
   mutationId: id,
   op: z.enum(['upsert', 'delete']),
   rowKey: id,
@@ -39,7 +39,7 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const rowErrorSchema = z.object({
+const rowErrorSchema = z.object({
   field: z.string().optional(),
   code: z.string(),
   message: z.string(),
@@ -47,10 +47,10 @@ export const rowErrorSchema = z.object({
 });
 export type RowError = z.infer<typeof rowErrorSchema>;
 
-export const rowStatuses = ['applied', 'unchanged', 'rejected', 'conflict'] as const;
+const rowStatuses = ['applied', 'unchanged', 'rejected', 'conflict'] as const;
 export type RowStatus = (typeof rowStatuses)[number];
 
-export const rowResultSchema = z.object({
+const rowResultSchema = z.object({
   mutationId: z.string(),
   rowKey: z.string(),
   status: z.enum(rowStatuses),
@@ -104,7 +104,7 @@ export const pullQuerySchema = pullFilterSchema.extend({
 });
 export type PullQuery = z.infer<typeof pullQuerySchema>;
 
-export const pullRowSchema = z.object({
+const pullRowSchema = z.object({
   key: z.string(),
   version: z.number().int(),
   op: z.enum(['upsert', 'delete']),

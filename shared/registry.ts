@@ -44,10 +44,3 @@ const byName = new Map(datasets.map((d) => [d.name, d]));
 export function findDataset(name: string): DatasetDef | undefined {
   return byName.get(name);
 }
-
-/** The dataset called `name`; asking for one that is not declared is a programming error. */
-export function datasetDef(name: string): DatasetDef {
-  const def = byName.get(name);
-  if (!def) throw new Error(`dataset ${name} is not declared in shared/registry.ts`);
-  return def;
-}

@@ -15,7 +15,7 @@ export interface RowProblem {
   params?: MessageParams;
 }
 
-export type RowCheck<T> = { ok: true; data: T } | { ok: false; problems: RowProblem[] };
+type RowCheck<T> = { ok: true; data: T } | { ok: false; problems: RowProblem[] };
 
 function problemFromIssue(
   issue: z.core.$ZodIssue,

@@ -1,7 +1,7 @@
 // Record status shared by every master-data entity.
 import { field } from './field';
 
-export const recordStatuses = ['active', 'inactive'] as const;
+const recordStatuses = ['active', 'inactive'] as const;
 
 export const statusField = (opt?: { required?: boolean }) =>
   field.enum(

@@ -37,7 +37,6 @@ export const goodsReceiptSchema = z.object({
   quantity,
   remark,
 });
-export type GoodsReceipt = z.infer<typeof goodsReceiptSchema>;
 
 /** 发货: a shipment against an order line; reserved and on-hand stock fall together. */
 export const shipmentSchema = z.object({
@@ -96,14 +95,7 @@ export const transferSchema = z.object({
 });
 export type Transfer = z.infer<typeof transferSchema>;
 
-export const adjustmentReasons = [
-  'stocktake',
-  'damage',
-  'found',
-  'sample',
-  'return',
-  'other',
-] as const;
+const adjustmentReasons = ['stocktake', 'damage', 'found', 'sample', 'return', 'other'] as const;
 
 /** 调整: a signed correction with a reason (盘点 differences, damage…). */
 export const adjustmentSchema = z.object({
@@ -145,7 +137,6 @@ export const adjustmentSchema = z.object({
   ),
   remark,
 });
-export type Adjustment = z.infer<typeof adjustmentSchema>;
 
 const count = (zh: string, en: string, synonyms: string[] = []) =>
   field.integer({ label: { 'zh-CN': zh, 'en-US': en }, synonyms, min: -1_000_000_000 });

@@ -27,7 +27,7 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 const whole = (value: unknown) => (typeof value === 'number' ? value : undefined);
 
 /** The best-ranked visible suggestion of each receipt, in the order receipts first appear. */
-export function chosenSuggestions(rows: readonly SuggestionRow[]): Record<string, unknown>[] {
+function chosenSuggestions(rows: readonly SuggestionRow[]): Record<string, unknown>[] {
   const best = new Map<string, Record<string, unknown>>();
   for (const { values, hidden } of rows) {
     const receiptId = text(values.receiptId);
@@ -51,7 +51,7 @@ const ITEM = /^(\S+) ([\d,.]+)$/;
 const fenOf = (yuan: string | undefined) => yuanToFen((yuan ?? '').replace(/,/g, '')) ?? 0;
 
 /** The dealer candidate's suggested split as allocation rows; null when it cannot be read. */
-export function splitDrafts(
+function splitDrafts(
   base: { receiptId: string; dealerCode: string },
   split: string,
 ): AllocationDraft[] | null {
@@ -85,7 +85,7 @@ function suggestedKind(values: Record<string, unknown>): 'invoice' | 'order-depo
 }
 
 /** The allocation rows one chosen suggestion gives (none when it names no dealer). */
-export function draftsOf(values: Record<string, unknown>): AllocationDraft[] {
+function draftsOf(values: Record<string, unknown>): AllocationDraft[] {
   const receiptId = text(values.receiptId);
   const dealerCode = text(values.dealerCode);
   if (receiptId === undefined || dealerCode === undefined) return [];

@@ -21,7 +21,7 @@ import { say } from './texts';
 import { defaultRetry, shouldRetry, waitBefore, type CallSafety, type RetryPolicy } from './retry';
 import type { HttpRequest, HttpResponse, Transport } from './transport';
 
-export interface ApiClientDeps {
+interface ApiClientDeps {
   transport: Transport;
   locale: () => Locale;
   session: () => StoredSession | null;

@@ -1,7 +1,7 @@
 // The one error the API client throws: a plain sentence in the user's language (the server's own
 // `error.message` when it sent one), the code, and whether trying again may help.
 
-export type ApiErrorKind = 'network' | 'server' | 'request' | 'auth' | 'answer';
+type ApiErrorKind = 'network' | 'server' | 'request' | 'auth' | 'answer';
 
 export class ApiError extends Error {
   constructor(
@@ -21,8 +21,4 @@ export class ApiError extends Error {
     const { kind, status } = this.info;
     return kind === 'network' || kind === 'server' || status === 409;
   }
-}
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
 }

@@ -86,7 +86,7 @@ const words = {
 } as const;
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
-export function gridSheetName(building: string): string {
+function gridSheetName(building: string): string {
   return `销控表-${building}`.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
 }
 
@@ -106,7 +106,7 @@ export function percentText(bp: number): string {
 }
 
 /** One building's grid. */
-export function planBuildingGrid(
+function planBuildingGrid(
   building: string,
   units: readonly GridUnit[],
   locale: Locale,
@@ -178,7 +178,7 @@ export function planGrids(units: readonly GridUnit[], locale: Locale): BuildingG
 }
 
 /** What a cell held when written: its value and fill, as kept in the workbook's settings. */
-export type CellMemory = Record<string, string>;
+type CellMemory = Record<string, string>;
 
 const memoryText = (cell: GridCell) => JSON.stringify([cell.value, cell.fill]);
 

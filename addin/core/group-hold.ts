@@ -7,7 +7,7 @@ import type { Locale } from '../../shared/locale';
 import { say } from './texts';
 import type { CheckedRow } from './validate-rows';
 
-export interface HoldInput {
+interface HoldInput {
   readonly rows: readonly CheckedRow[];
   readonly groupBy: readonly string[];
   /** The sheet row a table row stands on, for the message. */

@@ -3,7 +3,7 @@
 // (docs/protocol.md, "Duplicate guards": they only help if a retry sends the same ids).
 
 /** 32-bit FNV-1a with a seed, over UTF-16 code units. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
+function fnv1a(text: string, seed = 0x811c9dc5): number {
   let hash = seed >>> 0;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

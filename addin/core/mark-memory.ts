@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { cellKey } from '../excel/a1';
 import type { ExcelPort } from '../excel/port';
 
-export const MARK_MEMORY_KEYS = {
+const MARK_MEMORY_KEYS = {
   cells: 'salesSync.markedCells',
   rows: 'salesSync.highlightedRows',
 } as const;
@@ -64,7 +64,7 @@ export function rememberMarkedCells(
  * What the highlight filled last time: the rows' keys, or, in a memory written before keys were
  * kept, body positions as the table was after that refresh (then `keys` is empty).
  */
-export interface HighlightMemory {
+interface HighlightMemory {
   readonly keys: readonly string[];
   readonly rows: readonly number[];
 }

@@ -14,7 +14,7 @@ import { encodeState, readState, type StateLayout } from './row-state';
 import type { RowUpdate } from './push-results';
 import type { TableView } from './table-view';
 
-export interface PullApplyInput {
+interface PullApplyInput {
   readonly view: TableView;
   readonly layout: StateLayout;
   /** Pulled fields and their table columns, sorted by field name (sortFieldColumns). */
@@ -45,7 +45,7 @@ export interface PullApplyPlan {
   readonly highlightKeys: string[];
 }
 
-export interface KeptCell {
+interface KeptCell {
   readonly row: number;
   readonly column: number;
   readonly field: string;

@@ -9,7 +9,7 @@ import type { ApiClient } from './api-client';
 import { ApiError } from './api-error';
 import type { PushRow } from './push-plan';
 
-export interface SendInput {
+interface SendInput {
   readonly chunks: readonly (readonly PushRow[])[];
   readonly envelope: Omit<PushRequest, 'mutations'>;
   readonly keyOf: (chunk: readonly PushRow[]) => string;

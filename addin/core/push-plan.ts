@@ -25,7 +25,7 @@ export function isChanged(row: CheckedRow): boolean {
   return key === null || hash === null || hash !== row.parsed.digest;
 }
 
-export interface MutationContext {
+interface MutationContext {
   readonly dataset: string;
   readonly clientId: string;
   readonly newKey: () => string;

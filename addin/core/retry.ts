@@ -44,7 +44,7 @@ export function shouldRetry(response: HttpResponse | null, safety: CallSafety): 
 }
 
 /** Retry-After as delta-seconds or an HTTP date, in ms; null when absent or unreadable. */
-export function retryAfterMs(response: HttpResponse | null, now: number): number | null {
+function retryAfterMs(response: HttpResponse | null, now: number): number | null {
   const value = response?.header('retry-after')?.trim();
   if (!value) return null;
   if (/^\d+$/.test(value)) return Number(value) * 1000;

@@ -10,8 +10,8 @@ import type { TableView } from './table-view';
 
 export const STATUS_COLUMN = '_status';
 export const KEY_COLUMN = '_key';
-export const VERSION_COLUMN = '_version';
-export const HASH_COLUMN = '_hash';
+const VERSION_COLUMN = '_version';
+const HASH_COLUMN = '_hash';
 
 export interface RowState {
   readonly key: string | null;
@@ -20,8 +20,6 @@ export interface RowState {
   /** The server refused the row's last push (rejected or in conflict): a row with a problem. */
   readonly refused?: boolean;
 }
-
-export const EMPTY_STATE: RowState = { key: null, version: null, hash: null };
 
 /** Where a table keeps its row state, found from its headers. */
 export interface StateLayout {

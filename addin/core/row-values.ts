@@ -14,7 +14,7 @@ export interface FieldColumn {
   readonly column: number;
 }
 
-export interface CellFinding {
+interface CellFinding {
   readonly column: number;
   readonly field: string;
   readonly code: string;
@@ -29,7 +29,7 @@ export interface ParsedRow {
 }
 
 /** The raw cells of one row: the port's values and texts, or cells the add-in is about to write. */
-export interface RowCells {
+interface RowCells {
   value(column: number): CellValue;
   text(column: number): string;
   isFormula(column: number): boolean;
@@ -170,13 +170,5 @@ export function changedFieldIndexes(a: string, b: string): number[] {
   for (let i = 0; i < count; i += 1)
     if (a.length !== b.length || a.slice(i * 4, i * 4 + 4) !== b.slice(i * 4, i * 4 + 4))
       changed.push(i);
-  return changed;
-}
-
-/** How many fields differ between two digests of the same fields (a refresh's edited cells). */
-export function changedSegments(a: string, b: string): number {
-  if (a.length !== b.length) return Math.max(a.length, b.length) / 4;
-  let changed = 0;
-  for (let i = 0; i < a.length; i += 4) if (a.slice(i, i + 4) !== b.slice(i, i + 4)) changed += 1;
   return changed;
 }

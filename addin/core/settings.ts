@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { pullFilterSchema } from '../../shared/protocol';
 import type { ExcelPort } from '../excel/port';
 
-export const SETTINGS_KEYS = {
+const SETTINGS_KEYS = {
   workbookId: 'salesSync.workbookId',
   bindings: 'salesSync.bindings',
   currentTable: 'salesSync.currentTable',
@@ -15,7 +15,7 @@ export const SETTINGS_KEYS = {
 
 const columnMapSchema = z.array(z.object({ header: z.string(), field: z.string().nullable() }));
 
-export const savedBindingSchema = z.object({
+const savedBindingSchema = z.object({
   dataset: z.string(),
   sheetName: z.string(),
   tableName: z.string(),
@@ -23,7 +23,7 @@ export const savedBindingSchema = z.object({
 });
 export type SavedBinding = z.infer<typeof savedBindingSchema>;
 
-export const pulledSheetSchema = z.object({
+const pulledSheetSchema = z.object({
   dataset: z.string(),
   sheetName: z.string(),
   tableName: z.string(),

@@ -14,7 +14,7 @@ export interface KeyValueStorage {
 const SESSION_KEY = 'salesSync.session';
 const CLIENT_KEY = 'salesSync.clientId';
 
-export const storedSessionSchema = z.object({
+const storedSessionSchema = z.object({
   serverUrl: z.string().min(1),
   token: z.string().min(1),
   expiresAt: z.string(),

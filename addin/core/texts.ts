@@ -4,7 +4,7 @@
 import type { Label, Locale } from '../../shared/locale';
 import { formatMessage, isMessageCode, type MessageParams } from '../../shared/messages';
 
-export const addinTexts = {
+const addinTexts = {
   'network-error': {
     'zh-CN': '无法连接服务器（{url}），请检查网络后重试。',
     'en-US': 'Cannot reach the server ({url}); check the network and try again.',
@@ -119,7 +119,7 @@ export const addinTexts = {
   },
 } as const satisfies Record<string, Label>;
 
-export type AddinTextCode = keyof typeof addinTexts;
+type AddinTextCode = keyof typeof addinTexts;
 
 /** A sentence for an add-in code or a shared message code, placeholders filled. */
 /** `code` is an AddinTextCode or a shared MessageCode; anything else is shown as is. */

@@ -5,9 +5,6 @@
 
 import type { CellValue, ChunkLimits } from './port';
 
-/** Excel on the web's request payload limit. */
-export const REQUEST_PAYLOAD_LIMIT_BYTES = 5 * 1000 * 1000;
-
 /** 4 MB of values leaves room for the request envelope under the 5 MB limit. */
 export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxBytes: 4 * 1000 * 1000, maxCells: 500_000 };
 
@@ -34,7 +31,7 @@ export function jsonStringBytes(text: string): number {
   return bytes;
 }
 
-export function valueBytes(value: CellValue): number {
+function valueBytes(value: CellValue): number {
   if (value === null) return 4;
   if (typeof value === 'string') return jsonStringBytes(value);
   if (typeof value === 'boolean') return value ? 4 : 5;

@@ -1,7 +1,7 @@
 // Start-up: wait until Office has loaded the host (Office.onReady) before the pane touches the
 // workbook. Here because addin/excel/ is the only code that may name the Office global.
 
-export interface OfficeHostInfo {
+interface OfficeHostInfo {
   host: string | null;
   platform: string | null;
 }

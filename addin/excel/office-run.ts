@@ -5,8 +5,8 @@ import { halveChunk, planChunks, type RowChunk } from './chunks';
 import type { ChunkLimits } from './port';
 
 /** The manifest's minimum is ExcelApi 1.8; anything newer is detected at run time. */
-export const MIN_EXCEL_API_MINOR = 8;
-export const MAX_EXCEL_API_MINOR = 18;
+const MIN_EXCEL_API_MINOR = 8;
+const MAX_EXCEL_API_MINOR = 18;
 
 export function isExcelApiSupported(minor: number): boolean {
   return Office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`);
@@ -31,7 +31,7 @@ function errorCode(error: unknown): string | null {
  * Excel on the web answers an oversized request with RequestPayloadSizeLimitExceeded (office.js
  * CoreErrorCodes); some hosts report PayloadTooLarge. Either means: send less per request.
  */
-export function isPayloadTooLarge(error: unknown): boolean {
+function isPayloadTooLarge(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
 }

@@ -27,7 +27,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-export interface BindingReviewProps {
+interface BindingReviewProps {
   binding: Binding;
   fields: readonly FieldDescription[];
   busy: boolean;

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface CreditPanelProps {
+interface CreditPanelProps {
   holds: readonly CreditHold[];
   ticked: ReadonlySet<string>;
   onTick: (group: string, on: boolean) => void;

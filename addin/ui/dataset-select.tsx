@@ -4,7 +4,7 @@ import { Field, Select } from '@fluentui/react-components';
 import type { DatasetDescription } from '../../shared/meta';
 import { useUi } from './context';
 
-export interface DatasetSelectProps {
+interface DatasetSelectProps {
   datasets: readonly DatasetDescription[];
   value: string;
   onChange: (dataset: string) => void;

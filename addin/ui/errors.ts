@@ -3,7 +3,7 @@
 // the browser's own vocabulary: a failed fetch, an abort, a bug.
 import { fill, type Strings } from './strings';
 
-export type ErrorKind = 'cancelled' | 'network' | 'message' | 'unknown';
+type ErrorKind = 'cancelled' | 'network' | 'message' | 'unknown';
 
 export function classifyError(error: unknown): ErrorKind {
   if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';

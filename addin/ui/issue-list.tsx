@@ -26,9 +26,9 @@ const useStyles = makeStyles({
 });
 
 /** Long lists stay responsive: the first problems matter; the sheet shows every mark. */
-export const MAX_LISTED_ISSUES = 200;
+const MAX_LISTED_ISSUES = 200;
 
-export interface IssueListProps {
+interface IssueListProps {
   issues: readonly CellIssue[];
   onSelect: (issue: CellIssue) => void;
   /** The list's heading (validation's problems by default). */

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
-export interface MessageProps {
+interface MessageProps {
   intent: MessageBarIntent;
   children: ReactNode;
   testId?: string;

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   bar: { flexGrow: 1 },
 });
 
-export interface ProgressPanelProps {
+interface ProgressPanelProps {
   label: string;
   progress: Progress | null;
   onCancel: (() => void) | null;

@@ -26,14 +26,14 @@ const useStyles = makeStyles({
 });
 
 /** A value as the user would read it in a cell. */
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
 
-export interface PushSummaryProps {
+interface PushSummaryProps {
   conflicts: readonly ConflictInfo[];
   busy: boolean;
   /** A field's label for people, by field name. */

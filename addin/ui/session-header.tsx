@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', minWidth: 0 },
 });
 
-export interface SessionHeaderProps {
+interface SessionHeaderProps {
   session: Session;
   onSignedOut: () => void;
 }

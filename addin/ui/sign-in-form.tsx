@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-export interface SignInFormProps {
+interface SignInFormProps {
   defaultServerUrl: string;
   /** Why the user has to sign in again, if they were signed out (an expired session). */
   reason: string | null;

@@ -29,7 +29,7 @@ const useStyles = makeStyles({
   stuck: { color: tokens.colorPaletteRedForeground1 },
 });
 
-export interface TaskFlowProps {
+interface TaskFlowProps {
   task: TaskDef;
   busy: boolean;
   actions: Actions;

@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   taskText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
 });
 
-export interface TaskHomeProps {
+interface TaskHomeProps {
   meta: MetaResponse;
   role: Role;
   onOpen: (task: TaskDef) => void;

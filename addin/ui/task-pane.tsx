@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface TaskPaneProps {
+interface TaskPaneProps {
   app: AddinApp;
   theme: ThemeName;
   /** The server address the sign-in form proposes: the page's own origin. */

@@ -1,7 +1,7 @@
 // A labelled text input, the pane's most repeated control: one line per field in the forms.
 import { Field, Input, type InputProps } from '@fluentui/react-components';
 
-export interface TextFieldProps {
+interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;

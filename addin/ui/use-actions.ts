@@ -35,7 +35,7 @@ export function pushProblems(report: PushReport): number {
   return report.rejected + report.conflicts.length + report.skippedInvalid + report.heldBack;
 }
 
-export type View =
+type View =
   | { kind: 'binding'; binding: Binding }
   | { kind: 'issues'; report: ValidationReport }
   | { kind: 'push'; report: PushReport }

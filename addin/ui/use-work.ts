@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Progress, WorkOptions } from '../app-api';
 
-export type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
+type NoticeIntent = 'success' | 'info' | 'warning' | 'error';
 
 export interface Notice {
   intent: NoticeIntent;
@@ -12,7 +12,7 @@ export interface Notice {
   action?: { label: string; testId: string; run: () => void };
 }
 
-export interface WorkState {
+interface WorkState {
   /** The label of the work running, or null when idle. */
   busy: string | null;
   progress: Progress | null;

@@ -21,7 +21,7 @@ import type { TaskDef } from './tasks';
 import { useActions, type Actions } from './use-actions';
 import { useWork, type WorkRunner } from './use-work';
 
-export interface WorkspaceProps {
+interface WorkspaceProps {
   session: Session;
   /** The add-in dropped the session (the server answered 401): back to sign-in, saying why. */
   onSessionLost: (reason: string) => void;

@@ -18,7 +18,7 @@ import type { ExcelPort, GridCellWrite } from '../excel/port';
 import type { UseCaseContext } from './context';
 import { fetchPull } from './pull-fetch';
 
-export const GRIDS_KEY = 'salesSync.grids';
+const GRIDS_KEY = 'salesSync.grids';
 
 const unitSchema = z.object({
   code: z.string(),

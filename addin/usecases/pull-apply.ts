@@ -34,10 +34,10 @@ import { viewOf, type TableView } from '../core/table-view';
 import { say } from '../core/texts';
 import type { UseCaseContext } from './context';
 
-export const STAMP_FILL = '#DDEBF7';
-export const BELOW_SAFETY_FILL = '#FFC7CE';
+const STAMP_FILL = '#DDEBF7';
+const BELOW_SAFETY_FILL = '#FFC7CE';
 
-export interface ApplyInput {
+interface ApplyInput {
   readonly region: SheetRegion;
   readonly pulled: Pick<PulledSheet, 'tableName' | 'columns'>;
   readonly dataset: DatasetDescription;
@@ -47,7 +47,7 @@ export interface ApplyInput {
 }
 
 /** "2026-11-27 10:31" in Asia/Shanghai, where business dates live (docs/protocol.md). */
-export function shanghaiStamp(at: Date): string {
+function shanghaiStamp(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 

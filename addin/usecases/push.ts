@@ -52,7 +52,7 @@ async function writeNewKeys(
   });
 }
 
-export type PushOptions = WorkOptions & {
+type PushOptions = WorkOptions & {
   onlyValid?: boolean;
   /** Only the rows of these groups (groupKeyOf): the orders ticked for a credit release. */
   groups?: readonly string[];

@@ -10,15 +10,15 @@ import type { CellIssue } from '../app-api';
 import type { UseCaseContext } from './context';
 import { checkInputOf, loadBoundTable, type LoadedTable } from './load-table';
 
-export const ERROR_FILL = '#FFC7CE';
-export const WARNING_FILL = '#FFEB9C';
+const ERROR_FILL = '#FFC7CE';
+const WARNING_FILL = '#FFEB9C';
 
 /**
  * Marks what `check` found; returns whether the host could attach the reasons to the cells.
  * Clears only the cells it marked last time and no longer marks (remembered in the workbook's
  * settings), never the whole body: the user's own fills and notes stay.
  */
-export async function markIssues(
+async function markIssues(
   ctx: UseCaseContext,
   table: LoadedTable,
   check: TableCheck,
@@ -71,7 +71,7 @@ async function writeReasons(
   });
 }
 
-export function reportOf(check: TableCheck): ValidationReport {
+function reportOf(check: TableCheck): ValidationReport {
   const valid = check.rows.filter((r) => r.valid).length;
   return {
     rowsChecked: check.rows.length,

@@ -24,7 +24,7 @@ import { shanghaiDate } from '../sync/changes';
 
 export const NEUTRAL_CREDIT = 100;
 
-export interface CreditPeriod {
+interface CreditPeriod {
   from: string;
   /** The period's last day, or today while it runs. */
   asOf: string;

@@ -82,7 +82,7 @@ function lineRow(masters: Masters, row: LineRow, v: LineVariance, asOf: string):
   };
 }
 
-export async function deliveryVarianceRows(request: PullRequest): Promise<DerivedRow[]> {
+async function deliveryVarianceRows(request: PullRequest): Promise<DerivedRow[]> {
   const masters = await loadMasters(request.db);
   const scope = scopeOf(masters, request.user, request.filter);
   const asOf = request.filter.to ?? shanghaiDate(request.now);

@@ -29,7 +29,7 @@ import type { AnalysisSettings } from '../../shared/analysis/settings-dataset';
 import { loadAnalysisSettings } from './settings';
 import { loadCarryOver, soldByDealerSku, type CarryOver } from '../sellout/fair-inputs';
 
-export const SEASON_DAYS = 182;
+const SEASON_DAYS = 182;
 
 /** The fair's planning inputs, percent. */
 type Plan = {
@@ -193,7 +193,7 @@ function groupRows(masters: Masters, group: Group, plan: Plan): DerivedRow[] {
   return [styleRow, ...sizeRows];
 }
 
-export async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow[]> {
+async function fairGuidanceRows(request: PullRequest): Promise<DerivedRow[]> {
   const masters = await loadMasters(request.db);
   const scope = scopeOf(masters, request.user, request.filter);
   const to = request.filter.to ?? shanghaiDate(request.now);

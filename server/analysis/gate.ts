@@ -13,7 +13,7 @@ import type {
 type Values = Record<string, unknown>;
 
 /** `V`: the values the dataset's push schema gives; `W`: what `prepare` makes of them. */
-export interface Gate<V extends Values, W extends Values = V> {
+interface Gate<V extends Values, W extends Values = V> {
   /** Problems of an upsert's values; deletes always pass. */
   check: (m: ParsedUpsert<V>) => RowProblem[];
   /** Adds derived values (an internal natural key) to a row that passed. */

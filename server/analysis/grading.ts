@@ -34,7 +34,7 @@ function detailOf(message: string): string {
   return match ? `${match[1] ?? ''}–${match[2] ?? ''}` : '';
 }
 
-export function schemeProblems(row: GradingSchemeRow): RowProblem[] {
+function schemeProblems(row: GradingSchemeRow): RowProblem[] {
   const outcome = validateGradingScheme(schemeOf(row));
   if (outcome.ok) return [];
   const { weights } = schemeOf(row);

@@ -11,11 +11,11 @@ import type { AuthUser } from '../services/users';
 import { allRecords, recordsById } from '../datasets/records-store';
 
 export type DealerInfo = Present<Dealer, 'code' | 'name' | 'regionCode'>;
-export type ProductInfo = Present<
+type ProductInfo = Present<
   Product,
   'skuCode' | 'styleCode' | 'colour' | 'size' | 'category' | 'packSize' | 'safetyStock'
 >;
-export type RegionInfo = Present<Region, 'code' | 'name'>;
+type RegionInfo = Present<Region, 'code' | 'name'>;
 
 /** Master records as pushed: their schemas required these fields. */
 export interface Masters {

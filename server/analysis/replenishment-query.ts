@@ -13,13 +13,13 @@ export interface BalanceRow {
   lastMovement: string | null;
 }
 
-export interface PairAmount {
+interface PairAmount {
   location: string;
   sku: string;
   quantity: number;
 }
 
-export interface LayerRow extends PairAmount {
+interface LayerRow extends PairAmount {
   date: string;
 }
 

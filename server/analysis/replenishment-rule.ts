@@ -8,7 +8,7 @@ import {
   type ReorderRule,
 } from '../../shared/sellout/reorder-rules';
 
-export interface ChosenSuggestion {
+interface ChosenSuggestion {
   rule: 'rate' | ReorderRule['rule'];
   suggestedQuantity: number;
   short: boolean;

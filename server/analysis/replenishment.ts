@@ -44,10 +44,9 @@ import { loadAnalysisSettings } from './settings';
 import { loadReorderRules } from '../sellout/rules';
 import { suggestionOf } from './replenishment-rule';
 
-export const LEAD_TIME_DAYS = analysisSettingDefaults['lead-time-days'];
-export const DEFAULT_WINDOW_DAYS = analysisSettingDefaults['sales-window-days'];
+const LEAD_TIME_DAYS = analysisSettingDefaults['lead-time-days'];
 
-export interface ReplenishmentInput {
+interface ReplenishmentInput {
   policy: ReplenishmentPolicy;
   location?: string | undefined;
   products: Masters['products'];

@@ -36,7 +36,7 @@ export interface RawFact {
   attributed_dealer_code: string | null;
 }
 
-export interface FactQuery {
+interface FactQuery {
   afterSeq: number;
   skipUpTo: number;
   limit: number;

@@ -76,7 +76,7 @@ async function scopeOf(request: PullRequest): Promise<FactScope> {
 
 const present = (codes: (string | null)[]) => codes.flatMap((c) => (c === null ? [] : [c]));
 
-export async function pullSalesFacts(request: PullRequest): Promise<PullPage> {
+async function pullSalesFacts(request: PullRequest): Promise<PullPage> {
   const scope = await scopeOf(request);
   const raws = await selectFacts(request.db, {
     afterSeq: request.afterSeq,

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../store/db';
 import { liveShipmentsWithLines, shipmentColumns } from '../datasets/shipment-records';
 
-export interface DealerMonthAmount {
+interface DealerMonthAmount {
   dealer: string;
   month: string;
   amount: number;
@@ -65,7 +65,7 @@ export function monthlyByDealer(rows: readonly DealerMonthAmount[]): Map<string,
 
 export const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
-export interface DealerSkuDayShipped extends DealerSkuShipped {
+interface DealerSkuDayShipped extends DealerSkuShipped {
   date: string;
 }
 

@@ -19,7 +19,7 @@ export interface DerivedRow {
 }
 
 /** A positive 31-bit integer from the row's values. */
-export function versionOf(values: Record<string, unknown>): number {
+function versionOf(values: Record<string, unknown>): number {
   const digest = createHash('sha1').update(JSON.stringify(values)).digest();
   return digest.readUInt32BE(0) & 0x7fffffff || 1;
 }

@@ -13,7 +13,7 @@ import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { pushThroughGate } from './gate';
 import { loadMasters, type Masters } from './masters';
 
-export const MONTH_FIELDS: readonly MonthField[] = [
+const MONTH_FIELDS: readonly MonthField[] = [
   'm01',
   'm02',
   'm03',

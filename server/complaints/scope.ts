@@ -6,7 +6,7 @@ import type { PullRequest } from '../sync/handler';
 import type { ComplaintsTable } from '../store/schema';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 
-export interface ComplaintScope {
+interface ComplaintScope {
   dealer?: string;
   /** Regions allowed by the filter and the user's regions; absent when neither limits. */
   regions?: Set<string>;

@@ -26,7 +26,7 @@ export interface MovementEnv {
 type Values = Record<string, unknown>;
 
 /** What one kind of movement adds to the common flow; `V` is its push schema's output. */
-export interface MovementSpec<E extends MovementEnv, V extends Values> {
+interface MovementSpec<E extends MovementEnv, V extends Values> {
   prefix: DocPrefix;
   /** Loads what the batch refers to (master data, balances, order lines) in a few queries. */
   prepare: (ctx: WriteContext, rows: readonly V[]) => Promise<E>;

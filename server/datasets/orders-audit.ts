@@ -13,7 +13,7 @@ import { linesByKey, type LineValues } from './orders-store';
 /** Actions of the version chain of a line (a credit 'release' is about the order, version 0). */
 const lineActions = new Set(['create', 'update', 'cancel', 'ship']);
 
-export interface AuditSides {
+interface AuditSides {
   version: number;
   action: string;
   before: unknown;
@@ -25,7 +25,7 @@ export interface AuditSides {
  * values now). Entries are changed in place; give every entry of the line from the oldest
  * version wanted up to the newest.
  */
-export function completeLineAudit(entries: readonly AuditSides[], current: LineValues | null) {
+function completeLineAudit(entries: readonly AuditSides[], current: LineValues | null) {
   const chain = entries
     .filter((e) => lineActions.has(e.action))
     .sort((a, b) => b.version - a.version);

@@ -6,27 +6,25 @@ import type { Db } from '../store/db';
 import { lockKeys, lockSpace } from '../store/locks';
 import type { WriteContext } from '../sync/handler';
 
-export const ledgerKinds = [
-  'receipt',
-  'shipment',
-  'transfer-out',
-  'transfer-in-transit',
-  'transfer-received',
-  'adjustment',
+type LedgerKind =
+  | 'receipt'
+  | 'shipment'
+  | 'transfer-out'
+  | 'transfer-in-transit'
+  | 'transfer-received'
+  | 'adjustment'
   // Goods a dealer returned, back on the shelf (docs/returns.md).
-  'return',
-  'stocktake',
-  'sample-in',
-  'sample-out',
-  'sample-loan',
-  'sample-return',
-  'sample-write-off',
-  'reserve',
-  'release',
+  | 'return'
+  | 'stocktake'
+  | 'sample-in'
+  | 'sample-out'
+  | 'sample-loan'
+  | 'sample-return'
+  | 'sample-write-off'
+  | 'reserve'
+  | 'release'
   /** Samples or promotional material issued to a dealer at zero price (docs/dealer-support.md). */
-  'sample-issue',
-] as const;
-export type LedgerKind = (typeof ledgerKinds)[number];
+  | 'sample-issue';
 
 export interface Balance {
   onHand: number;
@@ -36,7 +34,7 @@ export interface Balance {
   lastDate: string | null;
 }
 
-export interface StockChange {
+interface StockChange {
   kind: LedgerKind;
   location: string;
   sku: string;

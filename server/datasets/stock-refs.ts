@@ -20,11 +20,8 @@ export type Parsed<T, Optional extends keyof T = never> = {
 } & { [K in Optional]?: Exclude<T[K], undefined> };
 
 export type ProductRef = Parsed<Product>;
-export type DealerRef = Parsed<Pick<Dealer, 'code' | 'regionCode' | 'status'>>;
-export type LocationRef = Parsed<
-  Pick<Location, 'code' | 'status' | 'servesRegions'>,
-  'servesRegions'
->;
+type DealerRef = Parsed<Pick<Dealer, 'code' | 'regionCode' | 'status'>>;
+type LocationRef = Parsed<Pick<Location, 'code' | 'status' | 'servesRegions'>, 'servesRegions'>;
 export type RegionRef = Parsed<Pick<Region, 'code' | 'parentCode'>, 'parentCode'>;
 
 export interface MasterRefs {

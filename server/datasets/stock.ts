@@ -48,7 +48,7 @@ async function productsOf(request: PullRequest, skus: readonly string[]) {
   return products;
 }
 
-export async function pullStock(request: PullRequest): Promise<PullPage> {
+async function pullStock(request: PullRequest): Promise<PullPage> {
   const { location, category } = request.filter;
   const locationCode = location ?? '';
   const categoryName = category ?? '';

@@ -9,7 +9,7 @@ import { CreditBook } from './credit-book';
 import { buildPayers, type PayerProfile } from './payers';
 import type { Random } from './random';
 
-export interface BankLineValues {
+interface BankLineValues {
   date: string;
   payerName: string;
   payerAccount: string;

@@ -204,7 +204,7 @@ function organisationCode(random: Random): string {
 }
 
 /** A valid 统一社会信用代码: 9 (market regulator) 1 (enterprise), division, organisation code, check. */
-export function makeUscc(random: Random, division: string): string {
+function makeUscc(random: Random, division: string): string {
   const first17 = `91${division}${organisationCode(random)}`;
   const check = usccCheckCharacter(first17);
   if (check === null) throw new Error(`bad USCC body ${first17}`);

@@ -107,7 +107,7 @@ export const weekdayFactor = (date: string): number =>
   [0.15, 1.1, 1.1, 1.1, 1.1, 1.1, 0.45][weekdayOf(date)] ?? 1;
 
 /** Splits a colourway into size lines: M and L get most, thin orders skip the end sizes. */
-export function sizeRun(random: Random, way: Colourway, depth: number): DraftOrder['lines'] {
+function sizeRun(random: Random, way: Colourway, depth: number): DraftOrder['lines'] {
   const lines: DraftOrder['lines'] = [];
   for (const product of way.skus) {
     const units =
@@ -139,7 +139,7 @@ export function pickColourways(
 }
 
 /** The dealer's own PO number: code, date and a running letter (HD003-260315A). */
-export const orderRefFor = (dealerCode: string, date: string, n: number) =>
+const orderRefFor = (dealerCode: string, date: string, n: number) =>
   `${dealerCode}-${date.slice(2).replaceAll('-', '')}${String.fromCharCode(65 + n)}`;
 
 /** A regular order (常规) or, for one in three, a small replenishment (补货) of best-sellers. */

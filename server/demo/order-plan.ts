@@ -20,7 +20,7 @@ export interface PlannedShipment extends ShipmentForInvoice {
   values: { date: string; quantity: number; waybill: string };
 }
 
-export interface OrderPlanner {
+interface OrderPlanner {
   random: Random;
   stock: SimStock;
   movement: { newKey: () => string };

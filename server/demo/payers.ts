@@ -6,9 +6,9 @@
 import type { DemoDealer } from './catalog';
 import type { Random } from './random';
 
-export type Habit = 'prompt' | 'late' | 'chronic';
-export type Rhythm = 'per-invoice' | 'weekly' | 'monthly';
-export type RemarkStyle = 'order' | 'po' | 'month' | 'code' | 'none';
+type Habit = 'prompt' | 'late' | 'chronic';
+type Rhythm = 'per-invoice' | 'weekly' | 'monthly';
+type RemarkStyle = 'order' | 'po' | 'month' | 'code' | 'none';
 
 export interface BankAccount {
   name: string;

@@ -5,7 +5,7 @@ import type { DemoLocation, DemoRegion, DemoStaff } from './catalog';
 
 export type TopRegion = 'HD' | 'HN' | 'HB' | 'HZ' | 'XN' | 'DB';
 
-export const topRegions: readonly { code: TopRegion; name: string }[] = [
+const topRegions: readonly { code: TopRegion; name: string }[] = [
   { code: 'HD', name: '华东' },
   { code: 'HN', name: '华南' },
   { code: 'HB', name: '华北' },

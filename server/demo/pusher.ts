@@ -38,7 +38,7 @@ export interface Pusher {
   refusedOnPurpose: Rejection[];
 }
 
-export const DEMO_WORKBOOK = 'demo-seed';
+const DEMO_WORKBOOK = 'demo-seed';
 
 /** A version-4-shaped UUID from the seeded stream (crypto.randomUUID cannot be seeded). */
 export function seededUuid(random: Random): string {

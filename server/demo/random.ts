@@ -30,7 +30,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** FNV-1a, to turn a seed and a label into a 32-bit stream seed. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -7,7 +7,7 @@ import type { DraftOrder } from './demand';
 import type { DemoRow } from './pusher';
 import type { SimStock } from './stock-sim';
 
-export interface ReceiptPlanner {
+interface ReceiptPlanner {
   stock: SimStock;
   products: readonly DemoProduct[];
   movement: { newKey: () => string };

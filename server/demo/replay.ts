@@ -7,7 +7,7 @@ import { replayFinance, type FinanceCounts, type FinanceIds } from './finance-re
 import type { DayPlan, HistoryPlan } from './history';
 import type { DemoRow, Pusher } from './pusher';
 
-export interface HistoryCounts extends FinanceCounts {
+interface HistoryCounts extends FinanceCounts {
   orders: number;
   orderLines: number;
   goodsReceipts: number;

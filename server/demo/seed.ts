@@ -21,7 +21,7 @@ import { createRandom } from './random';
 import { replayHistory } from './replay';
 import { groupContracts, seedStockOps } from './stock-ops';
 
-export interface SeedOptions {
+interface SeedOptions {
   seed?: number | string;
   /** The last business day of the history ('YYYY-MM-DD'); the caller's clock, never ours. */
   today?: string;
@@ -61,8 +61,8 @@ export interface SeedCounts {
   rejected: number;
 }
 
-export const DEFAULT_SEED = 20260101;
-export const DEFAULT_TODAY = '2026-11-27';
+const DEFAULT_SEED = 20260101;
+const DEFAULT_TODAY = '2026-11-27';
 
 const demoUsers: readonly {
   username: string;
@@ -89,7 +89,7 @@ const count = async (db: Db, table: 'records' | 'order_lines' | 'stock_ledger') 
   );
 
 /** Empty means no business data at all; users alone (an admin added by the CLI) do not count. */
-export async function isStoreEmpty(db: Db): Promise<boolean> {
+async function isStoreEmpty(db: Db): Promise<boolean> {
   return (
     (await count(db, 'records')) === 0 &&
     (await count(db, 'order_lines')) === 0 &&

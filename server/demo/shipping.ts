@@ -5,20 +5,20 @@ import { addDays } from './calendar';
 import type { DraftOrder } from './demand';
 import type { Random } from './random';
 
-export interface PlacedLine {
+interface PlacedLine {
   rowKey: string;
   quantity: number;
   packSize: number;
 }
 
-export interface ShipmentStep {
+interface ShipmentStep {
   date: string;
   lineKey: string;
   quantity: number;
   waybill: string;
 }
 
-export interface ShippingPlan {
+interface ShippingPlan {
   cancelOn?: string;
   steps: ShipmentStep[];
 }

@@ -8,7 +8,7 @@ import { addDays, atHour } from './calendar';
 import type { Pusher } from './pusher';
 import type { Db } from '../store/db';
 
-export const AUTHORISATION = '品牌授权书';
+const AUTHORISATION = '品牌授权书';
 
 const rows = (pusher: Pusher, values: readonly Record<string, unknown>[]) =>
   values.map((v) => ({ rowKey: pusher.newKey(), values: v }));
@@ -60,7 +60,7 @@ export async function seedQualifications(pusher: Pusher, catalog: Catalog, today
 }
 
 /** The season of a date: its year and quarter, '2026Q4'. */
-export const seasonOf = (date: string) =>
+const seasonOf = (date: string) =>
   `${date.slice(0, 4)}Q${String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1)}`;
 
 /** Two items with the most stock available, and where it is. */

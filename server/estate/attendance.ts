@@ -15,7 +15,7 @@ import { roster } from './roster-tables';
 /** The longest range one pull computes, in days (a year and a day). */
 const MAX_DAYS = 366;
 
-export function attendanceRange(request: PullRequest): { from: string; to: string } {
+function attendanceRange(request: PullRequest): { from: string; to: string } {
   const today = shanghaiDate(request.now);
   const asked = request.filter.to ?? today;
   const to = asked < today ? asked : today;
@@ -25,7 +25,7 @@ export function attendanceRange(request: PullRequest): { from: string; to: strin
 }
 
 /** Every live shift as the rule attendance needs. */
-export async function shiftRules(db: Db): Promise<Map<string, ShiftRule>> {
+async function shiftRules(db: Db): Promise<Map<string, ShiftRule>> {
   const shifts = await liveCodes(db, 'estate-shifts');
   return new Map(
     [...shifts].map(([code, v]) => [
@@ -53,7 +53,7 @@ export async function assignmentsBetween(db: Db, from: string, to: string) {
 }
 
 /** Live punches dated from `from` to `to`, by 'date|consultant', as Shanghai wall clock. */
-export async function punchesBetween(db: Db, from: string, to: string) {
+async function punchesBetween(db: Db, from: string, to: string) {
   const rows = await roster(db)
     .selectFrom('est_check_ins')
     .select(['consultant', 'at', 'punch_date', 'direction'])

@@ -12,7 +12,7 @@ import { defineHandler, type PullRequest } from '../sync/handler';
 import { collectedByContract, fullyCollectedOn, scheduleOf } from './collection-facts';
 import { est } from './tables';
 
-export async function scheduleRows(request: PullRequest): Promise<DerivedRow[]> {
+async function scheduleRows(request: PullRequest): Promise<DerivedRow[]> {
   const contracts = await est(request.db)
     .selectFrom('est_documents')
     .selectAll()

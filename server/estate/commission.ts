@@ -58,7 +58,7 @@ async function contractFacts(db: Db): Promise<ContractFacts[]> {
 }
 
 /** Confirmed statements, as `consultant|YYYY-MM`. */
-export async function confirmedStatements(db: Db): Promise<Set<string>> {
+async function confirmedStatements(db: Db): Promise<Set<string>> {
   const rows = await estMoney(db)
     .selectFrom('est_commission_statements')
     .select(['consultant', 'month'])

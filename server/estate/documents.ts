@@ -144,7 +144,7 @@ export function nextNumber(db: Db, prefix: 'XD' | 'RG' | 'HT', project: string):
 /** Roles that see buyers' ID numbers whole; the rest see them masked. */
 const seesIdNumbers: readonly Role[] = ['admin', 'manager', 'finance'];
 
-export function documentValues(doc: EstDocumentsTable, role: Role): Record<string, unknown> {
+function documentValues(doc: EstDocumentsTable, role: Role): Record<string, unknown> {
   const values = JSON.parse(doc.values_json) as Record<string, unknown>;
   delete values.consultantName;
   const id = values.buyerIdNumber;

@@ -24,7 +24,7 @@ export interface EstCollectionsTable {
   updated_by: string;
 }
 
-export interface EstCommissionStatementsTable {
+interface EstCommissionStatementsTable {
   /** `<consultant>:<YYYY-MM>` */
   id: string;
   row_key: string;
@@ -38,7 +38,7 @@ export interface EstCommissionStatementsTable {
   updated_by: string;
 }
 
-export interface EstCommissionLinesTable {
+interface EstCommissionLinesTable {
   statement_id: string;
   contract_id: string;
   stage: CommissionStage;
@@ -52,7 +52,7 @@ export interface EstCommissionLinesTable {
   amount: number;
 }
 
-export type EstateMoneyTables = EstateTables & {
+type EstateMoneyTables = EstateTables & {
   est_collections: EstCollectionsTable;
   est_commission_statements: EstCommissionStatementsTable;
   est_commission_lines: EstCommissionLinesTable;

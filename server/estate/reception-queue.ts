@@ -12,7 +12,7 @@ import { defineHandler } from '../sync/handler';
 import { assignmentsBetween } from './attendance';
 import { roster } from './roster-tables';
 
-export interface DutyLine extends Candidate {
+interface DutyLine extends Candidate {
   shiftCode: string;
   onDuty: boolean;
   /** 1 = next up; 0 = not in the queue (off duty or busy). */

@@ -22,7 +22,7 @@ function periods(day: string): [Period, string][] {
   ];
 }
 
-export const emptyFigures = () => ({
+const emptyFigures = () => ({
   calls: 0,
   visits: 0,
   holds: 0,
@@ -84,7 +84,7 @@ export function count(figures: Figures, doc: EstDocumentsTable, from: string, to
     figures.cancellations += 1;
 }
 
-export async function dailyReport(request: PullRequest): Promise<DerivedRow[]> {
+async function dailyReport(request: PullRequest): Promise<DerivedRow[]> {
   const day = request.filter.to ?? shanghaiDate(request.now);
   const docs = await est(request.db)
     .selectFrom('est_documents')
@@ -123,7 +123,7 @@ export async function dailyReport(request: PullRequest): Promise<DerivedRow[]> {
   return [...rows.values()];
 }
 
-export async function sellThrough(request: PullRequest): Promise<DerivedRow[]> {
+async function sellThrough(request: PullRequest): Promise<DerivedRow[]> {
   const units = await est(request.db)
     .selectFrom('est_units')
     .select(['project_code', 'building_code', 'status'])

@@ -30,7 +30,7 @@ export function versionCheck(
 }
 
 const managerRoles: readonly Role[] = ['admin', 'manager'];
-export const isManagerRole = (role: Role) => managerRoles.includes(role);
+const isManagerRole = (role: Role) => managerRoles.includes(role);
 
 /**
  * The consultant a row is for: a consultant (sales) records only their own rows and may leave the

@@ -48,7 +48,7 @@ export interface EstReceptionsTable extends Versioned {
   open: number;
 }
 
-export type RosterTables = {
+type RosterTables = {
   est_visits: EstVisitsTable;
   est_assignments: EstAssignmentsTable;
   est_check_ins: EstCheckInsTable;

@@ -79,7 +79,7 @@ export async function documentById(db: Db, id: string) {
   return est(db).selectFrom('est_documents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type DocumentWrite = Omit<
+type DocumentWrite = Omit<
   EstDocumentsTable,
   'version' | 'change_seq' | 'updated_at' | 'updated_by'
 >;

@@ -29,7 +29,7 @@ export interface EstUnitsTable {
 
 export type DocumentKind = 'hold' | 'subscription' | 'contract';
 /** active: holds the unit; converted: became the next document; expired/cancelled: let it go. */
-export type DocumentState = 'active' | 'converted' | 'expired' | 'cancelled';
+type DocumentState = 'active' | 'converted' | 'expired' | 'cancelled';
 
 export interface EstDocumentsTable {
   id: string;
@@ -72,4 +72,3 @@ export type EstateTables = {
 export function est(db: Db) {
   return db.withTables<EstateTables>();
 }
-export type EstDb = ReturnType<typeof est>;

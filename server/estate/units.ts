@@ -54,7 +54,7 @@ export const stampFor = (ctx: WriteContext): Stamp => ({
 });
 
 /** The status a push may set, or a refusal naming the move that is not allowed. */
-export function statusChange(
+function statusChange(
   from: UnitStatus,
   to: UnitStatus,
   ctx: { role: Role; locale: WriteContext['locale'] },
@@ -152,7 +152,7 @@ export function unitsHandler() {
   });
 }
 
-export function unitValues(row: EstUnitsTable): Record<string, unknown> {
+function unitValues(row: EstUnitsTable): Record<string, unknown> {
   return {
     code: row.code,
     projectCode: row.project_code,

@@ -14,7 +14,7 @@ import type { DatasetHandler } from '../sync/handler';
 import { runPull } from '../sync/pull';
 import { fieldCell, hideColumns, sheetFromRows, writeWorkbook } from './xlsx-write';
 
-export interface ExportInput {
+interface ExportInput {
   db: Db;
   handler: DatasetHandler;
   user: AuthUser;

@@ -28,7 +28,7 @@ export interface ImportRow {
   problems: RowProblem[];
 }
 
-export interface RowContext {
+interface RowContext {
   sheet: SheetRead;
   header: HeaderFound;
   fields: readonly FieldDescription[];
@@ -106,7 +106,7 @@ function systemValues(ctx: RowContext, r: number): { key: string | null; baseVer
 }
 
 /** Builds one row's mutation or problems; null for a blank row. */
-export function importRow(ctx: RowContext, r: number): ImportRow | null {
+function importRow(ctx: RowContext, r: number): ImportRow | null {
   const values: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
   let filled = false;

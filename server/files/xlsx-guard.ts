@@ -11,7 +11,7 @@ import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import { AppError } from '../http/errors';
 
-export const zipLimits = {
+const zipLimits = {
   /** Entries in the archive (a plain workbook has ~15). */
   maxEntries: 1000,
   maxWorksheets: 100,

@@ -15,7 +15,7 @@ import type { RowProblem } from '../../shared/row-errors';
 import type { Ledger } from './ledger';
 import type { FinAllocationsTable, FinReceiptsTable } from './tables';
 
-export interface AllocationInput {
+interface AllocationInput {
   receiptId?: string | undefined;
   targetKind: 'invoice' | 'order-deposit' | 'credit-balance';
   targetId?: string | undefined;

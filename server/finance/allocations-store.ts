@@ -47,7 +47,7 @@ export async function saveAllocations(db: Db, rows: readonly FinAllocationsTable
 }
 
 /** What the allocations pull gives for a row (allocationPullSchema); empty cells are absent. */
-export function allocationValues(row: FinAllocationsTable): Record<string, unknown> {
+function allocationValues(row: FinAllocationsTable): Record<string, unknown> {
   const optional = {
     receiptId: row.receipt_id,
     targetId: row.target_id,

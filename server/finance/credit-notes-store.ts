@@ -38,7 +38,7 @@ export async function saveCreditNotes(db: Db, rows: readonly FinCreditNotesTable
 }
 
 /** What the credit-notes pull gives for a row (creditNotePullSchema); no remark = absent. */
-export function creditNoteValues(row: FinCreditNotesTable): Record<string, unknown> {
+function creditNoteValues(row: FinCreditNotesTable): Record<string, unknown> {
   return {
     id: row.id,
     date: row.date,

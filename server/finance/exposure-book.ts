@@ -37,7 +37,7 @@ export interface Exposure {
 }
 
 /** The part of an order line that its exposure depends on, before or after a write. */
-export interface LineMoney {
+interface LineMoney {
   quantity: number;
   shippedQty: number;
   unitPrice: number;
@@ -56,7 +56,7 @@ const openValue = (line: LineMoney) =>
 const shippedValue = (line: LineMoney) => line.shippedQty * line.unitPrice;
 
 /** The deposit moved onto an order's invoices: what they still owe, at most the deposit. */
-export const depositMoved = (order: OrderFigures) =>
+const depositMoved = (order: OrderFigures) =>
   Math.min(order.deposit, Math.max(0, order.shipped - order.settled));
 
 const addToDealers = bulkWriter({

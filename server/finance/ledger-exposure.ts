@@ -18,7 +18,7 @@ export async function loadExposure(db: Db, dealerCode: string): Promise<Exposure
   return new ExposureBook(db).exposure(dealerCode);
 }
 
-export interface LedgerExposure {
+interface LedgerExposure {
   dealers: Map<string, DealerExposureTable>;
   /** Orders with a deposit, a shipment or a settlement; others would be all zeros. */
   orders: Map<string, OrderExposureTable>;

@@ -151,7 +151,7 @@ async function loadInvoices(
   return invoices.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-export async function liveAllocations(db: Db, dealerCodes?: readonly string[]) {
+async function liveAllocations(db: Db, dealerCodes?: readonly string[]) {
   const query = fin(db).selectFrom('fin_allocations').selectAll().where('deleted', '=', 0);
   if (dealerCodes === undefined) return query.orderBy('change_seq').execute();
   const rows = await inChunks(dealerCodes, (codes) =>
@@ -160,7 +160,7 @@ export async function liveAllocations(db: Db, dealerCodes?: readonly string[]) {
   return rows.sort((a, b) => a.change_seq - b.change_seq);
 }
 
-export async function liveCreditNotes(db: Db, dealerCodes?: readonly string[]) {
+async function liveCreditNotes(db: Db, dealerCodes?: readonly string[]) {
   const query = fin(db).selectFrom('fin_credit_notes').selectAll().where('deleted', '=', 0);
   if (dealerCodes === undefined) return query.orderBy('change_seq').execute();
   const rows = await inChunks(dealerCodes, (codes) =>

@@ -14,14 +14,14 @@ import {
 import type { DealerInfo, LedgerSources, OrderInfo } from './ledger-sources';
 import type { FinAllocationsTable, FinCreditNotesTable } from './tables';
 
-export interface DealerLedger {
+interface DealerLedger {
   dealerCode: string;
   invoices: OutstandingInvoice[];
   summary: LedgerSummary;
   openOrderValue: number;
 }
 
-export interface OrderState extends OrderInfo {
+interface OrderState extends OrderInfo {
   depositReceived: number;
   depositsHeld: number;
 }

@@ -6,7 +6,7 @@ import { liveAliases, toPayerAlias } from './aliases';
 import { buildLedger, openItems, type Ledger } from './ledger';
 import { loadLedgerSources } from './ledger-sources';
 
-export interface MatchSetup {
+interface MatchSetup {
   ledger: Ledger;
   index: MatchIndex;
 }

@@ -18,7 +18,7 @@ interface LineValues {
 }
 
 /** The part of an orders-handler entry this check reads and writes. */
-export interface CreditEntry {
+interface CreditEntry {
   m: { rowKey: string };
   existing: { values: { quantity: number } } | undefined;
   plan?: { next: LineValues };

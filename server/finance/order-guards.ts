@@ -23,7 +23,7 @@ import { inChunks } from '../store/chunks';
 import { loadFinanceSettings } from './settings';
 import { fin } from './tables';
 
-export interface OrderCreditInput {
+interface OrderCreditInput {
   dealerCode: string;
   /** Value this push adds to the dealer's open orders, in fen. */
   orderValue: number;
@@ -33,7 +33,7 @@ export interface OrderCreditInput {
 }
 
 /** A credit problem; `released` true means it was let through and must be audited. */
-export interface CreditProblem extends RowProblem {
+interface CreditProblem extends RowProblem {
   released: boolean;
 }
 

@@ -88,7 +88,7 @@ export function receiptLine(row: FinReceiptsTable): Receipt {
 }
 
 /** What the bank-receipts pull gives for a receipt (bankReceiptPullSchema). */
-export function receiptValues(row: FinReceiptsTable): Record<string, unknown> {
+function receiptValues(row: FinReceiptsTable): Record<string, unknown> {
   const { id: _id, ...line } = receiptLine(row);
   const unallocated = row.amount - row.allocated;
   const status = row.allocated === 0 ? 'unmatched' : unallocated > 0 ? 'partial' : 'allocated';

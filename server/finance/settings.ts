@@ -6,7 +6,7 @@ import { defaultDepositPolicy, type DepositPolicy } from '../../shared/finance/c
 import { allRecords } from '../datasets/records-store';
 import type { Db } from '../store/db';
 
-export interface FinanceSettings {
+interface FinanceSettings {
   depositPolicy: DepositPolicy;
   tolerance: Tolerance;
 }

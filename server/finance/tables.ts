@@ -74,7 +74,7 @@ export interface FinCreditNotesTable {
 }
 
 // A type alias, not an interface: `withTables` needs an index-signature-compatible type.
-export type FinanceTables = {
+type FinanceTables = {
   fin_receipts: FinReceiptsTable;
   fin_allocations: FinAllocationsTable;
   fin_payer_aliases: FinPayerAliasesTable;
@@ -85,4 +85,3 @@ export type FinanceTables = {
 export function fin(db: Db) {
   return db.withTables<FinanceTables>();
 }
-export type FinDb = ReturnType<typeof fin>;

@@ -6,7 +6,7 @@ import type { Db } from '../store/db';
 import { userForToken, type AuthUser } from '../services/users';
 import { AppError } from './errors';
 
-export function bearerToken(req: Request): string | null {
+function bearerToken(req: Request): string | null {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   return match?.[1] ?? null;

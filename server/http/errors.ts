@@ -54,7 +54,7 @@ const statusByCode: Partial<Record<MessageCode, number>> = {
   busy: 503,
 };
 
-export interface AppErrorOptions {
+interface AppErrorOptions {
   /** Extra response headers (Retry-After on 429 and 503). */
   headers?: Readonly<Record<string, string>>;
 }

@@ -37,7 +37,7 @@ export function requiredIdempotencyKey(req: Request): string {
  */
 export const keyGuard = { claim: claimKey };
 
-export interface IdempotentDeps {
+interface IdempotentDeps {
   db: Db;
   now: () => Date;
   /** The server instance's stable name (server/sync/idempotency.ts explains why). */
@@ -51,7 +51,7 @@ export interface Answer<T> {
   value: T;
 }
 
-export type IdempotentOutcome<T> =
+type IdempotentOutcome<T> =
   { replayed: true; status: number; json: string } | ({ replayed: false } & Answer<T>);
 
 export async function runIdempotent<T>(

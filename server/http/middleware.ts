@@ -59,7 +59,7 @@ export function cors(allowedOrigins: ReadonlySet<string>): RequestHandler {
  * Where Office may frame the task pane (Office on the web and its hosts); desktop Office loads
  * it in a webview with no parent frame. Nobody else may frame it (clickjacking).
  */
-export const OFFICE_FRAME_ANCESTORS = [
+const OFFICE_FRAME_ANCESTORS = [
   'https://*.office.com',
   'https://*.office365.com',
   'https://*.officeapps.live.com',
@@ -70,7 +70,7 @@ export const OFFICE_FRAME_ANCESTORS = [
 ];
 
 /** Office's script host: office.js and the scripts it loads from Microsoft's CDN. */
-export const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com'];
+const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com'];
 
 const paneCsp = [
   "default-src 'self'",
@@ -109,7 +109,7 @@ export function securityHeaders(): RequestHandler {
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
 
 /** The host name of a Host header, without its port and IPv6 brackets, in lower case. */
-export function hostName(header: string): string {
+function hostName(header: string): string {
   const host = header.trim().toLowerCase();
   if (host.startsWith('[')) {
     const end = host.indexOf(']');
@@ -146,7 +146,7 @@ export function detectLocale(): RequestHandler {
 }
 
 /** No header we read needs more; Node refuses all headers past 16 KB together (431). */
-export const MAX_HEADER_CHARS = 4096;
+const MAX_HEADER_CHARS = 4096;
 
 /** One over-long header value (a huge Authorization, Accept-Language…) → 431 with its name. */
 export function headerLimits(): RequestHandler {

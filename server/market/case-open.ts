@@ -10,7 +10,7 @@ import type { WriteContext } from '../sync/handler';
 import { mkt, type MarketCasesTable, type MarketCodesTable } from './tables';
 import { unitsUnder } from './trace';
 
-export interface CaseSource {
+interface CaseSource {
   scanId: string;
   scan: MarketScanValues;
   code: MarketCodesTable;

@@ -8,7 +8,7 @@ import { recordsById } from '../datasets/records-store';
 import { dealersOfShipments } from '../datasets/shipment-records';
 import type { Db } from '../store/db';
 
-export interface Consignees {
+interface Consignees {
   dealers: ReadonlySet<string>;
   byShipment: ReadonlyMap<string, string>;
 }

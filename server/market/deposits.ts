@@ -13,7 +13,7 @@ import { mkt, type MarketDepositsTable } from './tables';
 
 type Values = z.output<typeof dealerDepositSchema>;
 
-export interface DepositEntry {
+interface DepositEntry {
   rowKey: string;
   dealer: string;
   date: string;

@@ -22,7 +22,7 @@ export interface Policy extends RebatePolicyValues {
   method: (typeof rebateMethods)[number];
 }
 
-export interface DealerFacts {
+interface DealerFacts {
   code: string;
   grade: string;
   regionCode: string;

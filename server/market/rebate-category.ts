@@ -7,7 +7,7 @@ import { recordsById } from '../datasets/records-store';
 import { shipmentLineIds } from '../datasets/shipment-records';
 import type { Db } from '../store/db';
 
-export async function invoiceCategories(
+async function invoiceCategories(
   db: Db,
   invoices: readonly Invoice[],
 ): Promise<Map<string, string>> {

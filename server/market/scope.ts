@@ -7,7 +7,7 @@ import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
 
-export interface DealerScope {
+interface DealerScope {
   /** Undefined when the user is not limited. */
   dealers?: ReadonlySet<string>;
   /** The region of each dealer, for the refusal's message. */

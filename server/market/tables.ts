@@ -53,7 +53,7 @@ export interface MarketCasesTable extends Stamp {
   measures: string | null;
 }
 
-export interface MarketCaseUnitsTable {
+interface MarketCaseUnitsTable {
   case_id: string;
   code: string;
   dealer_code: string;
@@ -74,7 +74,7 @@ export interface MarketDepositsTable {
   created_by: string;
 }
 
-export interface MarketDepositBalancesTable {
+interface MarketDepositBalancesTable {
   dealer_code: string;
   paid: number;
   refunded: number;

@@ -53,7 +53,7 @@ export function storedOutcome(m: ParsedMutation, stored: StoredRecord): Mutation
   return rejected([{ code: 'return-immutable' }]);
 }
 
-export interface ReturnPart {
+interface ReturnPart {
   rowKey: string;
   dealerCode: string;
   ref: string;
@@ -96,7 +96,7 @@ export async function dealerPrices(ctx: WriteContext, skus: readonly string[]) {
   };
 }
 
-export interface KeptRow {
+interface KeptRow {
   rowKey: string;
   id: string;
   values: Record<string, unknown>;

@@ -22,7 +22,7 @@ import type { WriteContext } from '../sync/handler';
 import { invoiceOf } from './shipped';
 import type { ReturnLinesTable } from './tables';
 
-export interface Posting {
+interface Posting {
   ctx: WriteContext;
   book: StockBook;
   credit: CreditNoteState;

@@ -4,9 +4,9 @@
 import { allRecords, recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
 
-export const defaultApprovalThreshold = 500_000;
+const defaultApprovalThreshold = 500_000;
 
-export interface ReturnsSettings {
+interface ReturnsSettings {
   /** A return worth more than this (fen) waits for a manager's approval. */
   approvalThreshold: number;
   /** The over-delivery allowance, in percent, of a SKU without its own. */

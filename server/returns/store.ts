@@ -44,7 +44,7 @@ export async function saveReturnLines(db: Db, rows: readonly ReturnLinesTable[])
 }
 
 /** What the returns pull gives for a line (returnPullSchema); empty cells are absent. */
-export function returnValues(row: ReturnLinesTable): Record<string, unknown> {
+function returnValues(row: ReturnLinesTable): Record<string, unknown> {
   const optional = {
     locationCode: row.location_code,
     remark: row.remark,

@@ -7,12 +7,12 @@ import { sql } from 'kysely';
 import type { RowProblem } from '../../shared/row-errors';
 import type { AuditEntry, DatasetHandler, MutationOutcome, WriteContext } from '../sync/handler';
 
-export interface SubRow {
+interface SubRow {
   rowKey: string;
   values: Record<string, unknown>;
 }
 
-export type SubResult = { ok: true; ids: string[] } | { ok: false; problems: RowProblem[][] };
+type SubResult = { ok: true; ids: string[] } | { ok: false; problems: RowProblem[][] };
 
 /** Parses `rows` with the handler's push schema and pushes them; outcomes in row order. */
 async function pushRows(ctx: WriteContext, handler: DatasetHandler, rows: readonly SubRow[]) {

@@ -27,7 +27,7 @@ export interface ReturnLinesTable {
 }
 
 // A type alias, not an interface: `withTables` needs an index-signature-compatible type.
-export type ReturnTables = { return_lines: ReturnLinesTable };
+type ReturnTables = { return_lines: ReturnLinesTable };
 
 export function rt(db: Db) {
   return db.withTables<ReturnTables>();

@@ -29,7 +29,7 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
-export const importQuerySchema = z.object({
+const importQuerySchema = z.object({
   dryRun: flag,
   atomic: flag,
   format: z.enum(['json', 'xlsx']).default('json'),

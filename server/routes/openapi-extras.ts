@@ -3,7 +3,7 @@
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = { type: 'string', format: 'binary' };
 
-export interface OperationExtras {
+interface OperationExtras {
   /** Header parameters besides Accept-Language (which every operation takes). */
   headers?: { name: string; required: boolean; description: string; schema: unknown }[];
   requestBody?: unknown;

@@ -24,7 +24,7 @@ import {
 
 type Values = Record<string, unknown>;
 
-export interface KeyedOptions {
+interface KeyedOptions {
   /** The row's name, from its values. */
   keyOf: (values: Values) => string;
   /** Problems of each upsert's values (references, rules), in order. */

@@ -4,7 +4,7 @@
 import type { PullRequest } from '../sync/handler';
 import { loadRegions, regionsUnder } from '../datasets/stock-refs';
 
-export interface SelloutScope {
+interface SelloutScope {
   dealer?: string;
   /** Regions allowed by the filter and the user's regions; absent when neither limits. */
   regions?: Set<string>;

@@ -9,28 +9,28 @@
 import { shippedByDealerSkuDate } from '../analysis/shipped';
 import type { Db } from '../store/db';
 
-export type MovementTerm = 'shipped' | 'returns' | 'transfersOut' | 'transfersIn';
-export const movementTerms: readonly MovementTerm[] = [
+type MovementTerm = 'shipped' | 'returns' | 'transfersOut' | 'transfersIn';
+const movementTerms: readonly MovementTerm[] = [
   'shipped',
   'returns',
   'transfersOut',
   'transfersIn',
 ];
 
-export interface DatedQuantity {
+interface DatedQuantity {
   dealer: string;
   sku: string;
   date: string;
   quantity: number;
 }
 
-export type TermLoader = (
+type TermLoader = (
   db: Db,
   range: { from: string; to: string; dealer?: string },
 ) => Promise<DatedQuantity[]>;
 
 /** The loaders that exist; a term without one is 0 in every period. */
-export const termLoaders: Partial<Record<MovementTerm, TermLoader>> = {
+const termLoaders: Partial<Record<MovementTerm, TermLoader>> = {
   shipped: shippedByDealerSkuDate,
 };
 

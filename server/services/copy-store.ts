@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { CHANGE_BLOCK } from '../store/change-blocks';
 import type { PostgresStore, SqliteStore } from '../store/db';
 
-export interface CopyReport {
+interface CopyReport {
   /** Rows copied per table. */
   tables: Record<string, number>;
   /** The change number the copied data had reached; PostgreSQL numbers from above it. */

@@ -10,11 +10,11 @@ import { ledgerExposure } from '../finance/ledger-exposure';
 type DealerFigures = Omit<DealerExposureTable, 'dealer_code'>;
 type OrderFigures = Omit<OrderExposureTable, 'order_id'>;
 
-export type ExposureDifference =
+type ExposureDifference =
   | { kind: 'dealer'; key: string; stored: DealerFigures | null; ledger: DealerFigures }
   | { kind: 'order'; key: string; stored: OrderFigures | null; ledger: OrderFigures };
 
-export interface ExposureRebuildResult {
+interface ExposureRebuildResult {
   checked: { dealers: number; orders: number };
   differences: ExposureDifference[];
   repaired: boolean;

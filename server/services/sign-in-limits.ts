@@ -18,7 +18,7 @@ export const signInLimits = {
 const userSubject = (username: string) => `user:${username.normalize('NFKC').toLowerCase()}`;
 const addressSubject = (address: string) => `addr:${address}`;
 
-export interface SignInAttempt {
+interface SignInAttempt {
   username: string;
   address: string;
   now: Date;

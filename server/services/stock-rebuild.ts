@@ -6,13 +6,13 @@ import { sql } from 'kysely';
 import type { Db } from '../store/db';
 import { openSeqAllocator } from '../sync/changes';
 
-export interface StockFigures {
+interface StockFigures {
   onHand: number;
   reserved: number;
   inTransit: number;
 }
 
-export interface StockDifference {
+interface StockDifference {
   locationCode: string;
   skuCode: string;
   /** What stock_balances holds; null when the row is missing. */
@@ -21,7 +21,7 @@ export interface StockDifference {
   ledger: StockFigures;
 }
 
-export interface RebuildResult {
+interface RebuildResult {
   checked: number;
   differences: StockDifference[];
   repaired: boolean;

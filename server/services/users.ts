@@ -16,7 +16,7 @@ export interface AuthUser extends SessionUser {
   id: number;
 }
 
-export type LoginOutcome =
+type LoginOutcome =
   | { ok: true; token: string; expiresAt: string; user: AuthUser }
   | { ok: false; code: 'invalid-credentials'; failures: number }
   | { ok: false; code: 'too-many-sign-ins'; retryAfter: number };
@@ -81,7 +81,7 @@ export async function resetPassword(db: Db, username: string, password: string):
   return true;
 }
 
-export interface LoginOptions {
+interface LoginOptions {
   now: Date;
   tokenHours: number;
   /** The client's address, for the per-address limit on failed sign-ins. */
@@ -156,7 +156,7 @@ export async function logout(db: Db, token: string): Promise<void> {
   await db.deleteFrom('tokens').where('token_hash', '=', hashToken(token)).execute();
 }
 
-export interface UserListing extends SessionUser {
+interface UserListing extends SessionUser {
   status: string;
   createdAt: string;
   /** ISO time a sign-in lock ends, when locked. */

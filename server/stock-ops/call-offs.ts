@@ -13,7 +13,7 @@ import type { Db } from '../store/db';
 import type { GroupContractItemsTable } from '../store/schema';
 import { calledOffOf, contractItems, itemKey } from './call-off-store';
 
-export interface CallOffCheck {
+interface CallOffCheck {
   problems: RowProblem[];
   facts?: CallOffFacts;
 }

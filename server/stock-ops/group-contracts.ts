@@ -196,7 +196,7 @@ async function visibleTo(request: PullRequest, items: readonly GroupContractItem
   return items.filter((i) => !i.signing_region_code || allowed.has(i.signing_region_code));
 }
 
-export async function pullContracts(request: PullRequest) {
+async function pullContracts(request: PullRequest) {
   const all = await request.db.selectFrom('group_contract_items').selectAll().execute();
   const items = await visibleTo(request, all);
   const called = await calledOffOf(

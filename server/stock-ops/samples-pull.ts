@@ -73,7 +73,7 @@ export async function pullOverdueSamples(request: PullRequest): Promise<PullPage
 }
 
 /** The showrooms (locations of kind showroom), or the one the filter names. */
-export async function showroomCodes(db: Db, only?: string): Promise<string[]> {
+async function showroomCodes(db: Db, only?: string): Promise<string[]> {
   const codes = [...(await allRecords(db, 'locations')).values()]
     .filter((r) => !r.deleted && r.values.kind === 'showroom')
     .map((r) => r.id);

@@ -14,7 +14,7 @@ import { lineFigures } from './stocktake-pull';
 import { linesOf, saveLines, systemAsOf, type CountKey, type LineRow } from './stocktake-store';
 
 /** The ledger reference of a count's postings. */
-export const stocktakeRef = (count: CountKey) => `ST-${count.location}-${count.date}`;
+const stocktakeRef = (count: CountKey) => `ST-${count.location}-${count.date}`;
 
 /**
  * The writes of a posting, behind an object so a test can make one fail and see that nothing

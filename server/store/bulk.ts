@@ -11,10 +11,10 @@ import type { Db } from './db';
 import { dialectOf } from './dialect';
 
 type Table = keyof Database;
-export type InsertRow<T extends Table> = Insertable<Database[T]>;
+type InsertRow<T extends Table> = Insertable<Database[T]>;
 type Insert<T extends Table> = InsertQueryBuilder<Database, T, InsertResult>;
 
-export interface BulkWrite<T extends Table> {
+interface BulkWrite<T extends Table> {
   table: T;
   /** The columns every row gives (absent and undefined values are written as NULL). */
   columns: readonly (keyof InsertRow<T> & string)[];
@@ -29,7 +29,7 @@ export interface BulkWrite<T extends Table> {
 const MAX_PARAMETERS = 30_000;
 const MAX_ROWS = 500;
 
-export type BulkWriter<T extends Table> = (db: Db, rows: readonly InsertRow<T>[]) => Promise<void>;
+type BulkWriter<T extends Table> = (db: Db, rows: readonly InsertRow<T>[]) => Promise<void>;
 
 /** A writer for one table and shape: chunks rows into multi-row INSERTs with cached text. */
 export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {

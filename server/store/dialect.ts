@@ -4,7 +4,7 @@
 // column is read with `::json ->>`, which an expression index can serve too.
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 
-export type DialectName = 'sqlite' | 'postgres';
+type DialectName = 'sqlite' | 'postgres';
 
 // The helpers take any Kysely instance: migrations run on Kysely<unknown>.
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -44,16 +44,6 @@ export function jsonInt(db: AnyDb, column: string, key: string): RawBuilder<numb
   return isPostgres(db)
     ? sql<number | null>`(${p.column}::json ->> '${p.key}')::bigint`
     : sql<number | null>`json_extract(${p.column}, '$.${p.key}')`;
-}
-
-/**
- * `expression IN (values)` with the values as one parameter (a JSON array on SQLite, an array
- * on PostgreSQL), so a list of any length keeps one statement text.
- */
-export function inTextList(db: AnyDb, expression: RawBuilder<unknown>, values: readonly string[]) {
-  return isPostgres(db)
-    ? sql<boolean>`${expression} = ANY(${[...values]}::text[])`
-    : sql<boolean>`${expression} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
 
 /** The distinct values of a text column in a group, comma-separated (order not defined). */

@@ -26,7 +26,7 @@ import * as dealerSupport from './migrations/065-dealer-support';
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   up: (db: Kysely<unknown>) => Promise<void>;

@@ -3,12 +3,12 @@
 import type { Generated } from 'kysely';
 import type { OrderType } from '../../shared/order';
 
-export interface CountersTable {
+interface CountersTable {
   name: string;
   value: number;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
@@ -20,7 +20,7 @@ export interface UsersTable {
   created_at: string;
 }
 
-export interface TokensTable {
+interface TokensTable {
   token_hash: string;
   user_id: number;
   created_at: string;
@@ -28,7 +28,7 @@ export interface TokensTable {
 }
 
 /** Master data and movement documents: one row per record, values as JSON. */
-export interface RecordsTable {
+interface RecordsTable {
   dataset: string;
   row_key: string;
   id: string;
@@ -97,7 +97,7 @@ export interface StockBalancesTable {
 }
 
 /** Append-only: every change of a balance is one line here, so balances can be rebuilt. */
-export interface StockLedgerTable {
+interface StockLedgerTable {
   id: Generated<number>;
   created_at: string;
   business_date: string;
@@ -110,7 +110,7 @@ export interface StockLedgerTable {
   ref: string;
 }
 
-export interface IdempotencyTable {
+interface IdempotencyTable {
   user_id: number;
   key: string;
   request_hash: string;
@@ -125,7 +125,7 @@ export interface IdempotencyTable {
 }
 
 /** Failed sign-ins of one subject ('user:<name>' or 'addr:<address>') in the current window. */
-export interface SignInFailuresTable {
+interface SignInFailuresTable {
   subject: string;
   failures: number;
   first_at: string;
@@ -133,7 +133,7 @@ export interface SignInFailuresTable {
   locked_until: string;
 }
 
-export interface AppliedMutationsTable {
+interface AppliedMutationsTable {
   client_id: string;
   mutation_id: string;
   dataset: string;
@@ -141,7 +141,7 @@ export interface AppliedMutationsTable {
   created_at: string;
 }
 
-export interface AuditTable {
+interface AuditTable {
   id: Generated<number>;
   at: string;
   username: string;
@@ -210,7 +210,7 @@ export interface ComplaintsTable {
 }
 
 /** A dealer-held entry of the qualifications register (docs/dealer-support.md), by row key. */
-export interface DealerLicencesTable {
+interface DealerLicencesTable {
   row_key: string;
   number: string;
   dealer_code: string;
@@ -220,7 +220,7 @@ export interface DealerLicencesTable {
 }
 
 /** Samples issued per dealer, season and item: units and value at the reference price. */
-export interface SampleUseTable {
+interface SampleUseTable {
   dealer_code: string;
   season: string;
   sku_code: string;
@@ -228,7 +228,7 @@ export interface SampleUseTable {
   value: number;
 }
 
-export interface MigrationsTable {
+interface MigrationsTable {
   version: number;
   name: string;
   applied_at: string;
@@ -334,7 +334,7 @@ export interface DealerReportsTable {
 }
 
 /** The reason given for a report's 进销存 difference, and the difference it explains. */
-export interface StockDifferenceReasonsTable {
+interface StockDifferenceReasonsTable {
   report_id: string;
   reason: string;
   difference: number;

@@ -13,7 +13,7 @@ import { shanghaiDate } from '../sync/changes';
 import { scopeFor } from './scope';
 import type { PullPage, PullRequest } from '../sync/handler';
 
-export const EXPIRY_WINDOW_DAYS = 30;
+const EXPIRY_WINDOW_DAYS = 30;
 
 export async function pullExpiry(request: PullRequest): Promise<PullPage> {
   const asOf = request.filter.from ?? shanghaiDate(request.now);

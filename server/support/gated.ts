@@ -20,7 +20,7 @@ import {
 
 type Values = Record<string, unknown>;
 
-export interface GateSpec {
+interface GateSpec {
   /** The internal natural key made of the row's fields; absent when the dataset declares one. */
   keyOf?: (values: Values, rowKey: string) => string;
   /** Loads what `check` needs, once per push, and returns the check. */
@@ -67,7 +67,7 @@ async function storedOutside(
   return refused;
 }
 
-export const INTERNAL_KEY = 'recordKey';
+const INTERNAL_KEY = 'recordKey';
 
 export function gatedHandler(def: DatasetDef, spec: GateSpec = {}): DatasetHandler {
   const { keyOf } = spec;

@@ -21,7 +21,7 @@ import { CHANGE_BLOCK } from '../store/change-blocks';
 import { isPostgres } from '../store/dialect';
 import type { WriteContext } from './handler';
 
-export interface SeqAllocator {
+interface SeqAllocator {
   next: () => number;
   flush: () => Promise<void>;
 }
@@ -141,7 +141,7 @@ export function rowStamp(ctx: Pick<WriteContext, 'nextSeq' | 'now' | 'actor'>, v
   };
 }
 
-export interface ChangeCounters {
+interface ChangeCounters {
   /** The highest change number handed out. */
   seq: number;
   /** Every change numbered up to here is committed or rolled back: a cursor may stop here. */

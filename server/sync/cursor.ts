@@ -12,7 +12,7 @@ const cursorSchema = z.object({
   /** Set while a first load is still paging: tombstones up to here are skipped. */
   i: z.number().int().min(0).optional(),
 });
-export type Cursor = z.infer<typeof cursorSchema>;
+type Cursor = z.infer<typeof cursorSchema>;
 
 export function filterHash(filter: PullFilter): string {
   const entries = Object.entries(filter)

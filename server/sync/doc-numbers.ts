@@ -39,7 +39,7 @@ export type DocPrefix =
  * The seam where a store locks a counter row for the rest of its transaction and reads it:
  * creates the row at 0 when the day has none. One statement on SQLite (≥ 3.35) and PostgreSQL.
  */
-export async function claimCounter(trx: Db, name: string): Promise<number> {
+async function claimCounter(trx: Db, name: string): Promise<number> {
   const row = await trx
     .insertInto('counters')
     .values({ name, value: 0 })

@@ -40,9 +40,9 @@ const unpack = (stored: string) =>
     : stored;
 
 /** A finished request's stored answer: its status and its JSON text, sent again as it was. */
-export type Claim = { replay: { status: number; json: string } } | { claimed: true };
+type Claim = { replay: { status: number; json: string } } | { claimed: true };
 
-export interface KeyRef {
+interface KeyRef {
   userId: number;
   key: string;
 }

@@ -12,7 +12,7 @@ import { limitPageToRegions } from './region-scope';
 /** The seq a computed (snapshot) pull gives its last page: never a change number. */
 const SNAPSHOT_END = Number.MAX_SAFE_INTEGER;
 
-export interface PullInput {
+interface PullInput {
   db: Db;
   handler: DatasetHandler;
   user: AuthUser;

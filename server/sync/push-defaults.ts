@@ -16,7 +16,7 @@ import type { RowProblem } from '../../shared/row-errors';
 import { recordsById } from '../datasets/records-store';
 import type { Db } from '../store/db';
 
-export interface Defaulted {
+interface Defaulted {
   /** The request's mutations with blank defaulted fields filled in (others as they came). */
   mutations: Mutation[];
   /** What each row took, by its index in the request, as notices. */

@@ -20,7 +20,7 @@ import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation
 import { fillDefaults } from './push-defaults';
 import { previouslyApplied, recordAudit, rememberApplied } from './push-records';
 
-export interface PushInput {
+interface PushInput {
   db: Db;
   handler: DatasetHandler;
   actor: Actor;

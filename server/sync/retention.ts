@@ -12,19 +12,19 @@ import type { Db } from '../store/db';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface RetentionPolicy {
+interface RetentionPolicy {
   replyDays: number;
   mutationDays: number;
 }
 
-export interface PruneOptions {
+interface PruneOptions {
   /** Rows per DELETE statement. */
   batch?: number;
   /** DELETE statements per table and tick, so one tick never holds the store for long. */
   maxBatches?: number;
 }
 
-export interface Pruned {
+interface Pruned {
   replies: number;
   mutations: number;
 }

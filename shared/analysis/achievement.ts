@@ -11,7 +11,7 @@ const signedFenSchema = z.number().refine(Number.isSafeInteger, {
   params: { code: 'invalid-amount' },
 });
 
-export const achievementInputSchema = z.object({
+const achievementInputSchema = z.object({
   year: z.number().int().min(1900).max(9999),
   /** Monthly targets in fen, January first. */
   monthlyTargets: z
@@ -25,7 +25,7 @@ export const achievementInputSchema = z.object({
   /** Monthly actual sales in fen, net of returns (may be negative). */
   monthlyActuals: z.array(signedFenSchema).length(12),
 });
-export type AchievementInput = z.infer<typeof achievementInputSchema>;
+type AchievementInput = z.infer<typeof achievementInputSchema>;
 
 export type AchievementRow = {
   /** 'YYYY-MM' of the month, or of the last month included for year-to-date rows. */
@@ -46,11 +46,6 @@ export function achievementRateBp(actual: number, target: number): number | null
   const scaled = Math.abs(actual) * 10_000;
   const rounded = Math.floor((2 * scaled + target) / (2 * target));
   return actual < 0 ? -rounded : rounded;
-}
-
-/** Basis points as a percentage number for display (12345 → 123.45). */
-export function basisPointsToPercent(bp: number): number {
-  return bp / 100;
 }
 
 function row(period: string, target: number, actual: number): AchievementRow {

@@ -15,13 +15,13 @@ export const businessDateSchema = z.string().refine(isValidBusinessDate, {
 export type BusinessDate = z.infer<typeof businessDateSchema>;
 
 /** True when `text` is 'YYYY-MM-DD' and names a real day. */
-export function isValidBusinessDate(text: string): boolean {
+function isValidBusinessDate(text: string): boolean {
   if (!DATE_PATTERN.test(text)) return false;
   return fromDayNumber(toDayNumber(text)) === text;
 }
 
 /** Days since 1970-01-01 (UTC day number). The caller passes a well-formed date. */
-export function toDayNumber(date: BusinessDate): number {
+function toDayNumber(date: BusinessDate): number {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
@@ -29,7 +29,7 @@ export function toDayNumber(date: BusinessDate): number {
 }
 
 /** The 'YYYY-MM-DD' date of a UTC day number. */
-export function fromDayNumber(dayNumber: number): BusinessDate {
+function fromDayNumber(dayNumber: number): BusinessDate {
   return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

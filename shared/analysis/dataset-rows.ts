@@ -55,7 +55,6 @@ export const salesFactSchema = z.object({
   locationCode: dims.locationCode(),
   attributedDealerCode: col.code('业绩归属经销商', 'Credited dealer', ['归属经销商']),
 });
-export type SalesFact = z.infer<typeof salesFactSchema>;
 
 /** 任务分解: monthly target per region and per dealer. */
 export const targetSplitSchema = z.object({

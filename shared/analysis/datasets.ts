@@ -83,7 +83,7 @@ export const targetSchema = z.object({
 export type Present<T, K extends keyof T> = { [P in K]: Exclude<T[P], undefined> } & Omit<T, K>;
 
 export type TargetRow = Present<z.infer<typeof targetSchema>, 'year' | 'level' | 'code' | 'amount'>;
-export const targetRowSchema = targetSchema.extend({ targetId: col.code('任务编号', 'Target id') });
+const targetRowSchema = targetSchema.extend({ targetId: col.code('任务编号', 'Target id') });
 
 /** 客户评估方案: criterion weights (sum 100) and the A/B/C bands (tile 0–100). */
 export const gradingSchemeRowSchema = z.object({
@@ -107,7 +107,7 @@ export type GradingSchemeRow = Present<
 >;
 
 /** 客户评分: the manager's qualitative scores of one dealer for one period. */
-export const dealerScoreSchema = z.object({
+const dealerScoreSchema = z.object({
   period: field.text({
     label: label('期间', 'Period'),
     synonyms: ['评估期间'],

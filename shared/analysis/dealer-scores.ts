@@ -6,15 +6,15 @@ import { z } from 'zod';
 import { nonNegativeFenSchema } from './split';
 import { addCodedIssue, parseOutcome, type Outcome } from './outcome';
 
-export type DealerSales = { dealerId: string; amount: number };
-export type DealerScore = { dealerId: string; score: number };
+type DealerSales = { dealerId: string; amount: number };
+type DealerScore = { dealerId: string; score: number };
 
 /**
  * 'percentile-rank': 100 × (peers strictly below + ½ × peers tied) / (n − 1), so the best
  * scores 100, the worst 0, equal sales score equally; a lone dealer scores 100.
  * 'ratio-to-best': 100 × sales / best sales (negative sales count as 0; all zero → 0).
  */
-export type SalesScoreMethod = 'percentile-rank' | 'ratio-to-best';
+type SalesScoreMethod = 'percentile-rank' | 'ratio-to-best';
 
 /** n / d to one decimal, half up, for non-negative integers n and positive d. */
 function tenthsOf(numerator: number, denominator: number): number {
@@ -60,7 +60,7 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return low;
 }
 
-export const creditInputSchema = z
+const creditInputSchema = z
   .object({
     /** Receivable outstanding at the evaluation date, fen. */
     receivable: nonNegativeFenSchema,
@@ -76,7 +76,7 @@ export const creditInputSchema = z
       addCodedIssue(ctx, 'overdue-exceeds-receivable', 'overdue cannot exceed the receivable');
     }
   });
-export type CreditInput = z.input<typeof creditInputSchema>;
+type CreditInput = z.input<typeof creditInputSchema>;
 
 /**
  * Credit score: 100 × (1 − overdue / receivable) (no receivable → 100), minus the penalty

@@ -15,7 +15,7 @@ import { apportion, hasWholeBasisPoints, percentSchema, toBasisPoints } from './
 
 const countSchema = z.number().int().min(0);
 
-export const fairMixLineSchema = z.object({
+const fairMixLineSchema = z.object({
   colour: z.string().min(1),
   size: z.string().min(1),
   /** Units of this colour/size the dealer sold (or bought) historically: the mix weight. */
@@ -23,7 +23,7 @@ export const fairMixLineSchema = z.object({
 });
 export type FairMixLine = z.infer<typeof fairMixLineSchema>;
 
-export const fairStyleInputSchema = z.object({
+const fairStyleInputSchema = z.object({
   dealerCode: z.string().min(1),
   style: z.string().min(1),
   /** Units bought last season of the variants with no sell-out report (or all of them). */
@@ -61,7 +61,7 @@ export const fairStyleInputSchema = z.object({
 export type FairStyleInput = z.input<typeof fairStyleInputSchema>;
 
 export type FairSuggestionLine = { colour: string; size: string; quantity: number };
-export type FairSuggestion = {
+type FairSuggestion = {
   dealerCode: string;
   style: string;
   /** Planned sales: sold × (1 + growth), half up. */
@@ -80,7 +80,7 @@ const halfUp = (numerator: number, denominator: number) =>
   Math.floor((2 * numerator + denominator) / (2 * denominator));
 
 /** The planning figures of one dealer × style, all whole units (half up). */
-export function fairPlan(input: FairStyleInput) {
+function fairPlan(input: FairStyleInput) {
   const soldX1e4 =
     (input.lastSeasonSold ?? 0) * 10_000 +
     input.lastSeasonSellIn * toBasisPoints(input.sellThroughPercent);
@@ -131,7 +131,7 @@ export function suggestFairOrder(input: FairStyleInput): Outcome<FairSuggestion>
   };
 }
 
-export type FairOrderCheck = {
+type FairOrderCheck = {
   isFlagged: boolean;
   direction: 'over' | 'under' | 'within';
   /** (actual − suggested) / suggested in basis points, half away from zero; null if suggested is 0. */

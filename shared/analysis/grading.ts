@@ -8,32 +8,26 @@ import { addCodedIssue, parseOutcome, type Outcome } from './outcome';
 import { percentSchema, toBasisPoints } from './split';
 
 /** 资金 funds, 信用 credit, 品牌意识 brand awareness, 销量 sales, 配合度 cooperation. */
-export const gradingCriteria = [
-  'funds',
-  'credit',
-  'brandAwareness',
-  'sales',
-  'cooperation',
-] as const;
+const gradingCriteria = ['funds', 'credit', 'brandAwareness', 'sales', 'cooperation'] as const;
 export const criterionSchema = z.enum(gradingCriteria);
 export type Criterion = z.infer<typeof criterionSchema>;
 
 /** A criterion score 0–100. */
-export const criterionScoreSchema = z.number().refine((n) => n >= 0 && n <= 100, {
+const criterionScoreSchema = z.number().refine((n) => n >= 0 && n <= 100, {
   error: 'a score must lie in 0–100',
   params: { code: 'score-out-of-range' },
 });
 
-export const criterionScoresSchema = z.object({
+const criterionScoresSchema = z.object({
   funds: criterionScoreSchema,
   credit: criterionScoreSchema,
   brandAwareness: criterionScoreSchema,
   sales: criterionScoreSchema,
   cooperation: criterionScoreSchema,
 });
-export type CriterionScores = z.infer<typeof criterionScoresSchema>;
+type CriterionScores = z.infer<typeof criterionScoresSchema>;
 
-export const gradingWeightsSchema = z
+const gradingWeightsSchema = z
   .object({
     funds: percentSchema,
     credit: percentSchema,
@@ -48,7 +42,7 @@ export const gradingWeightsSchema = z
     }
   });
 
-export const gradeBandSchema = z
+const gradeBandSchema = z
   .object({
     grade: z.string().min(1),
     min: z.number().min(0).max(100),
@@ -59,9 +53,9 @@ export const gradeBandSchema = z
       addCodedIssue(ctx, 'band-empty', `band ${band.grade} runs from ${band.min} to ${band.max}`);
     }
   });
-export type GradeBand = z.infer<typeof gradeBandSchema>;
+type GradeBand = z.infer<typeof gradeBandSchema>;
 
-export const gradeBandsSchema = z
+const gradeBandsSchema = z
   .array(gradeBandSchema)
   .min(1)
   .superRefine((bands, ctx) => {
@@ -69,7 +63,7 @@ export const gradeBandsSchema = z
     if (problem) addCodedIssue(ctx, problem.code, problem.message);
   });
 
-export const gradingSchemeSchema = z.object({
+const gradingSchemeSchema = z.object({
   weights: gradingWeightsSchema,
   bands: gradeBandsSchema,
 });
@@ -121,7 +115,7 @@ export function gradeOf(bands: readonly GradeBand[], score: number): string | un
  * Σ score × weight / 100, rounded half up to one decimal. Exact: scores are taken to
  * hundredths and weights to basis points, so the sum is an integer in millionths.
  */
-export function weightedTotal(weights: GradingScheme['weights'], scores: CriterionScores): number {
+function weightedTotal(weights: GradingScheme['weights'], scores: CriterionScores): number {
   const millionths = gradingCriteria.reduce(
     (acc, c) => acc + Math.round(scores[c] * 100) * toBasisPoints(weights[c]),
     0,
@@ -129,7 +123,7 @@ export function weightedTotal(weights: GradingScheme['weights'], scores: Criteri
   return Math.floor((2 * millionths + 100_000) / 200_000) / 10;
 }
 
-export type DealerGrade = { total: number; grade: string };
+type DealerGrade = { total: number; grade: string };
 
 /** Scores one dealer under a scheme; refuses an invalid scheme or out-of-range scores. */
 export function scoreDealer(scheme: unknown, scores: unknown): Outcome<DealerGrade> {

@@ -2,7 +2,7 @@
 // overlapping bands …) are values with kebab-case codes, never throws: callers branch on them.
 import type { z } from 'zod';
 
-export type Refusal<C extends string = string> = { ok: false; code: C; message: string };
+type Refusal<C extends string = string> = { ok: false; code: C; message: string };
 export type Outcome<T, C extends string = string> = { ok: true; value: T } | Refusal<C>;
 
 /** Builds a refusal; `code` is kebab-case, `message` says what to fix. */

@@ -22,7 +22,7 @@ import { averageStockAgeDays, stockLayerSchema } from './stock-age';
 
 const countSchema = z.number().int().min(0);
 
-export const replenishmentItemSchema = z.object({
+const replenishmentItemSchema = z.object({
   locationCode: z.string().min(1),
   sku: z.string().min(1),
   onHand: countSchema,
@@ -63,7 +63,7 @@ export const replenishmentInputSchema = z.object({
   items: z.array(replenishmentItemSchema),
 });
 
-export type StockFlag = 'short' | 'overstock' | 'slow-mover';
+type StockFlag = 'short' | 'overstock' | 'slow-mover';
 
 export type ReplenishmentLine = {
   locationCode: string;

@@ -10,7 +10,7 @@ import type { Role } from '../roles';
 import type { RowProblem } from '../row-errors';
 import { label } from './dataset-fields';
 
-export const analysisSettingNames = [
+const analysisSettingNames = [
   'fair-growth-percent',
   'fair-sell-through-percent',
   'fair-target-sell-through-percent',
@@ -19,7 +19,7 @@ export const analysisSettingNames = [
   'slow-mover-days',
   'overstock-cover-days',
 ] as const;
-export type AnalysisSettingName = (typeof analysisSettingNames)[number];
+type AnalysisSettingName = (typeof analysisSettingNames)[number];
 export type AnalysisSettings = Record<AnalysisSettingName, number>;
 
 export const analysisSettingDefaults: Readonly<AnalysisSettings> = {
@@ -36,7 +36,7 @@ export const analysisSettingDefaults: Readonly<AnalysisSettings> = {
  * Inclusive ranges. Growth above −100 % (the fair rule's own bound) and at most tripling;
  * sell-through is a share; days stay within two years (a window of 0 days has no rate).
  */
-export const analysisSettingRanges: Readonly<Record<AnalysisSettingName, [number, number]>> = {
+const analysisSettingRanges: Readonly<Record<AnalysisSettingName, [number, number]>> = {
   'fair-growth-percent': [-99, 200],
   'fair-sell-through-percent': [0, 100],
   'fair-target-sell-through-percent': [1, 100],
@@ -60,7 +60,7 @@ const settingOptions = [
   option('overstock-cover-days', '积压可售天数', 'Overstock above cover (days)'),
 ] as const;
 
-export const analysisSettingSchema = z.object({
+const analysisSettingSchema = z.object({
   setting: field.enum(
     { label: label('设置项', 'Setting'), options: settingOptions },
     analysisSettingNames,

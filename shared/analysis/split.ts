@@ -11,7 +11,7 @@ export const nonNegativeFenSchema = z.number().refine((n) => Number.isSafeIntege
 });
 
 /** A weight (share basis): finite and non-negative. */
-export const weightSchema = z.number().refine((n) => Number.isFinite(n) && n >= 0, {
+const weightSchema = z.number().refine((n) => Number.isFinite(n) && n >= 0, {
   error: 'a weight must be a non-negative number',
   params: { code: 'negative-weight' },
 });
@@ -25,7 +25,7 @@ export const percentSchema = z
   });
 
 /** Twelve monthly percentages (January first) that must sum to exactly 100. */
-export const monthlyDistributionSchema = z
+const monthlyDistributionSchema = z
   .array(percentSchema)
   .length(12)
   .superRefine((percents, ctx) => {
@@ -38,10 +38,8 @@ export const monthlyDistributionSchema = z
       );
     }
   });
-export type MonthlyDistribution = z.infer<typeof monthlyDistributionSchema>;
 
-export type ApportionCode =
-  'invalid-amount' | 'negative-weight' | 'no-weights' | 'weights-sum-zero';
+type ApportionCode = 'invalid-amount' | 'negative-weight' | 'no-weights' | 'weights-sum-zero';
 
 /** True when `percent` has at most two decimals (a whole number of basis points). */
 export function hasWholeBasisPoints(percent: number): boolean {
@@ -153,7 +151,7 @@ export function quarterTotals(monthly: readonly number[]): number[] {
   return [0, 1, 2, 3].map((q) => monthly.slice(q * 3, q * 3 + 3).reduce((acc, m) => acc + m, 0));
 }
 
-export const hierarchySplitSchema = z.object({
+const hierarchySplitSchema = z.object({
   total: nonNegativeFenSchema,
   /** 'last-year': weights are last year's actuals (all zero → equal); 'weights': explicit. */
   basis: z.enum(['last-year', 'weights']),
@@ -170,8 +168,8 @@ export const hierarchySplitSchema = z.object({
       }
     }),
 });
-export type HierarchySplit = z.infer<typeof hierarchySplitSchema>;
-export type ChildAmount = { id: string; amount: number };
+type HierarchySplit = z.infer<typeof hierarchySplitSchema>;
+type ChildAmount = { id: string; amount: number };
 
 /** Splits a parent's target (e.g. a region's) among its children (dealers). */
 export function splitAmongChildren(input: HierarchySplit): Outcome<ChildAmount[]> {

@@ -11,7 +11,7 @@ export const stockLayerSchema = z.object({
   date: businessDateSchema,
   quantity: z.number().int().min(0),
 });
-export type StockLayer = z.infer<typeof stockLayerSchema>;
+type StockLayer = z.infer<typeof stockLayerSchema>;
 
 export type StockAgeInput = {
   onHand: number;

@@ -11,7 +11,7 @@ import { businessDateSchema, daysBetween } from './calendar';
 import { parseOutcome, type Outcome } from './outcome';
 import { stockLayerSchema } from './stock-age';
 
-export const deliveryLineSchema = z.object({
+const deliveryLineSchema = z.object({
   orderNo: z.string().min(1),
   lineNo: z.number().int().min(1),
   dealerCode: z.string().min(1),
@@ -24,11 +24,11 @@ export const deliveryLineSchema = z.object({
 });
 export type DeliveryLine = z.input<typeof deliveryLineSchema>;
 
-export const deliveryVarianceInputSchema = z.object({
+const deliveryVarianceInputSchema = z.object({
   asOf: businessDateSchema,
   lines: z.array(deliveryLineSchema),
 });
-export type DeliveryVarianceInput = z.input<typeof deliveryVarianceInputSchema>;
+type DeliveryVarianceInput = z.input<typeof deliveryVarianceInputSchema>;
 type ParsedLine = z.output<typeof deliveryLineSchema>;
 
 export type LineVariance = {
@@ -45,7 +45,7 @@ export type LineVariance = {
   daysLate: number;
 };
 
-export type DealerVariance = {
+type DealerVariance = {
   dealerCode: string;
   lines: number;
   ordered: number;
@@ -58,7 +58,7 @@ export type DealerVariance = {
   averageDaysLate: number | null;
 };
 
-export type DeliveryVariance = { lines: LineVariance[]; dealers: DealerVariance[] };
+type DeliveryVariance = { lines: LineVariance[]; dealers: DealerVariance[] };
 
 /** filled / ordered in basis points, half up; null when nothing was ordered. */
 export function fillRateBp(filled: number, ordered: number): number | null {

@@ -28,7 +28,7 @@ const priorityField = () =>
     complaintPriorities,
   );
 
-export const rootCauses = [
+const rootCauses = [
   'quality',
   'packaging',
   'logistics',

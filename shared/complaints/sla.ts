@@ -30,14 +30,14 @@ export const complaintStatuses = [
   'fulfilled',
   'failed',
 ] as const;
-export type ComplaintStatus = (typeof complaintStatuses)[number];
+type ComplaintStatus = (typeof complaintStatuses)[number];
 
 /** Which due time a failed (or overdue) complaint missed first. */
-export type ComplaintStage = 'first-response' | 'resolution';
+type ComplaintStage = 'first-response' | 'resolution';
 
 const HOUR_MS = 3_600_000;
 
-export interface DueTimes {
+interface DueTimes {
   firstResponseDue: number;
   resolutionDue: number;
 }

@@ -3,7 +3,7 @@
 // Monday, dates are Asia/Shanghai business dates), and the fair pick of the reception queue.
 import { clockMinutes } from './roster-rows';
 
-export type AttendanceStatus = 'present' | 'half-day' | 'absent';
+type AttendanceStatus = 'present' | 'half-day' | 'absent';
 
 export interface ShiftRule {
   start: string;
@@ -19,7 +19,7 @@ export interface Punch {
   direction: 'in' | 'out';
 }
 
-export interface AttendanceDay {
+interface AttendanceDay {
   firstIn: string | null;
   lastOut: string | null;
   workedMinutes: number;

@@ -58,7 +58,7 @@ export const collectionSchema = z.object({
     { required: false },
   ),
 });
-export const collectionPullSchema = collectionSchema.extend({
+const collectionPullSchema = collectionSchema.extend({
   id: code('回款单号', 'Collection'),
   projectCode: code('项目编码', 'Project code'),
   unitCode: code('房源编码', 'Unit code'),
@@ -66,7 +66,7 @@ export const collectionPullSchema = collectionSchema.extend({
 });
 
 /** 回款计划: each contract's schedule parts with what was collected and what is outstanding. */
-export const scheduleRowSchema = z.object({
+const scheduleRowSchema = z.object({
   contractId: code('合同编号', 'Contract'),
   projectCode: code('项目编码', 'Project code'),
   unitCode: code('房源编码', 'Unit code'),

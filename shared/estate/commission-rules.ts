@@ -52,7 +52,7 @@ export interface CommissionLine {
   amount: number;
 }
 
-export interface CommissionInput {
+interface CommissionInput {
   contracts: readonly ContractFacts[];
   tiers: readonly RateTier[];
   /** Lines of confirmed statements, as they were fixed. */

@@ -28,7 +28,7 @@ const month = (zh: string, en: string, synonyms: string[] = []) =>
   });
 
 /** 佣金比例: one tier of a project's rates; a single tier from 0 is a flat rate. */
-export const commissionRateSchema = z.object({
+const commissionRateSchema = z.object({
   code: code('比例编码', 'Rate code', ['档位编码']),
   projectCode: code('项目编码', 'Project code', ['项目'], 'estate-projects'),
   fromAmount: field.money({
@@ -53,7 +53,7 @@ export const commissionStatementSchema = z.object({
   consultant: code('置业顾问', 'Consultant', ['顾问']),
   month: month('结佣月份', 'Month', ['月份']),
 });
-export const commissionStatementPullSchema = commissionStatementSchema.extend({
+const commissionStatementPullSchema = commissionStatementSchema.extend({
   id: code('结佣单号', 'Statement'),
   total: money('实发佣金', 'Total paid'),
   confirmedAt: field.text({ label: label('确认时间', 'Confirmed at'), max: 40 }),
@@ -74,7 +74,7 @@ const stateField = field.enum(
 );
 
 /** 佣金明细: one line per contract and stage, on the statement (month) it belongs to. */
-export const commissionLineSchema = z.object({
+const commissionLineSchema = z.object({
   month: month('结佣月份', 'Month'),
   consultant: code('置业顾问', 'Consultant'),
   contractId: code('合同编号', 'Contract'),
@@ -92,7 +92,7 @@ export const commissionLineSchema = z.object({
 });
 
 /** 结佣函: a consultant's statement for a month, one row, to print and sign. */
-export const commissionLetterSchema = z.object({
+const commissionLetterSchema = z.object({
   month: month('结佣月份', 'Month'),
   consultant: code('置业顾问', 'Consultant'),
   consultantName: field.text({ label: label('姓名', 'Name'), max: 100 }),

@@ -31,7 +31,7 @@ const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const sellers: readonly Role[] = ['admin', 'manager', 'sales'];
 const office: readonly Role[] = ['admin', 'manager', 'sales', 'finance', 'analyst'];
 
-export const estateProjectsDataset = defineDataset({
+const estateProjectsDataset = defineDataset({
   name: 'estate-projects',
   label: label('楼盘项目', 'Projects'),
   push: { schema: projectSchema, roles: managers },
@@ -40,7 +40,7 @@ export const estateProjectsDataset = defineDataset({
   list: { nameField: 'name', attributes: ['holdDays'], unknownCode: 'estate-project-unknown' },
 });
 
-export const estateBuildingsDataset = defineDataset({
+const estateBuildingsDataset = defineDataset({
   name: 'estate-buildings',
   label: label('楼栋', 'Buildings'),
   push: { schema: buildingSchema, roles: managers },
@@ -121,7 +121,7 @@ export const estateDailyReportDataset = defineDataset({
 });
 
 /** 去化率: per building and per project (buildingCode '*'), sold ÷ released in basis points. */
-export const sellThroughRowSchema = z.object({
+const sellThroughRowSchema = z.object({
   projectCode: field.code({ label: label('项目编码', 'Project code') }),
   buildingCode: field.code({ label: label('楼栋编码', 'Building code') }),
   units: count('总套数', 'Units'),

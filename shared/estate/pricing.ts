@@ -22,7 +22,7 @@ export function listTotal(areaCentiM2: number, unitPriceFen: number): number {
 }
 
 export const paymentMethods = ['lump-sum', 'mortgage', 'instalments'] as const; // 一次性/按揭/分期
-export type PaymentMethod = (typeof paymentMethods)[number];
+type PaymentMethod = (typeof paymentMethods)[number];
 
 /** The parts of a payment schedule, in fen: 定金, 首付, 贷款, 分期. */
 export interface Schedule {
@@ -32,7 +32,7 @@ export interface Schedule {
   instalments: number;
 }
 
-export type ScheduleProblem =
+type ScheduleProblem =
   | { code: 'estate-schedule-mismatch'; sum: number; price: number; difference: number }
   | { code: 'estate-schedule-method'; field: 'loanAmount' | 'instalments' };
 

@@ -31,7 +31,7 @@ export const estateVisitsDataset = defineDataset({
   pull: { schema: visitPullSchema, roles: office },
 });
 
-export const estateShiftsDataset = defineDataset({
+const estateShiftsDataset = defineDataset({
   name: 'estate-shifts',
   label: label('班次', 'Shifts'),
   push: { schema: shiftSchema, roles: managers },
@@ -66,7 +66,7 @@ export const estateReceptionsDataset = defineDataset({
 });
 
 /** 周报: the daily report's figures per ISO week × project × consultant, and 去化率 at week end. */
-export const weeklyRowSchema = dailyReportRowSchema.omit({ period: true }).extend({
+const weeklyRowSchema = dailyReportRowSchema.omit({ period: true }).extend({
   week: field.text({ label: label('周次', 'Week'), max: 10 }),
   sellThroughBp: field.integer(
     { label: label('周末去化率(万分比)', 'Sell-through at week end (bp)') },
@@ -81,7 +81,7 @@ export const estateWeeklyDataset = defineDataset({
 });
 
 /** 考勤: one row per consultant and day of their shift assignments. */
-export const attendanceRowSchema = z.object({
+const attendanceRowSchema = z.object({
   date: field.date({ label: label('日期', 'Date') }),
   consultant: field.code({ label: label('置业顾问', 'Consultant') }),
   shiftCode: field.code({ label: label('班次编码', 'Shift code') }),
@@ -110,7 +110,7 @@ export const estateAttendanceDataset = defineDataset({
 });
 
 /** 轮岗接待: who is on shift today, busy or free, receptions so far, and the order of the queue. */
-export const receptionQueueRowSchema = z.object({
+const receptionQueueRowSchema = z.object({
   date: field.date({ label: label('日期', 'Date') }),
   consultant: field.code({ label: label('置业顾问', 'Consultant') }),
   shiftCode: field.code({ label: label('班次编码', 'Shift code') }),

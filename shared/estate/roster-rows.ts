@@ -20,7 +20,7 @@ const minutes = (zh: string, en: string, synonyms: string[] = []) =>
   field.integer({ label: label(zh, en), synonyms, min: 0 });
 
 /** 'HH:mm', 00:00–23:59. */
-export const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Minutes after midnight of an 'HH:mm' time. */
 export function clockMinutes(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -39,8 +39,7 @@ const consultantField = field.code(consultantMeta, optional);
 /** Pulled rows always name their consultant. */
 const pulledConsultant = field.code(consultantMeta);
 
-export const visitKinds = ['call', 'visit'] as const;
-export type VisitKind = (typeof visitKinds)[number];
+const visitKinds = ['call', 'visit'] as const;
 
 /** 来电/来访: one call or visit from a customer, typed by the consultant who took it. */
 export const visitSchema = z.object({
@@ -90,7 +89,7 @@ export const assignmentSchema = z.object({
   toDate: field.date({ label: label('结束日期', 'To'), synonyms: ['截止日期'] }),
 });
 
-export const punchDirections = ['in', 'out'] as const;
+const punchDirections = ['in', 'out'] as const;
 /** 打卡: a check-in or check-out, typed or imported from the time clock's export. */
 export const checkInSchema = z.object({
   consultant: consultantField,
@@ -123,4 +122,3 @@ export const receptionPullSchema = receptionSchema.extend({
 });
 
 export type VisitValues = z.output<typeof visitSchema>;
-export type ShiftValues = z.output<typeof shiftSchema>;

@@ -81,7 +81,7 @@ const cancelOptions = [
   option('exit', '退房', 'Cancel contract'),
   option('swap', '换房', 'Swap'),
 ] as const;
-export const cancelKinds = ['release', 'withdraw', 'exit', 'swap'] as const;
+const cancelKinds = ['release', 'withdraw', 'exit', 'swap'] as const;
 export type CancelKind = (typeof cancelKinds)[number];
 const cancelFields = {
   cancel: field.enum(

@@ -35,24 +35,22 @@ export const unitStatusLabels: Record<UnitStatus, Label> = {
   paid: { 'zh-CN': '回款完成', 'en-US': 'Fully paid' },
 };
 
-export const unitMoves = [
-  'release', // 推盘
-  'reserve', // 销控保留
-  'unreserve', // 解除保留
-  'hold', // 小订
-  'release-hold', // 小订取消
-  'expire-hold', // 小订到期
-  'subscribe', // 认购
-  'sign', // 签约
-  'file', // 备案
-  'complete-payment', // 回款完成
-  'withdraw', // 退订
-  'exit', // 退房
-  'swap', // 换房
-] as const;
-export type UnitMove = (typeof unitMoves)[number];
+export type UnitMove =
+  | 'release' // 推盘
+  | 'reserve' // 销控保留
+  | 'unreserve' // 解除保留
+  | 'hold' // 小订
+  | 'release-hold' // 小订取消
+  | 'expire-hold' // 小订到期
+  | 'subscribe' // 认购
+  | 'sign' // 签约
+  | 'file' // 备案
+  | 'complete-payment' // 回款完成
+  | 'withdraw' // 退订
+  | 'exit' // 退房
+  | 'swap'; // 换房
 
-export const unitMoveLabels: Record<UnitMove, Label> = {
+const unitMoveLabels: Record<UnitMove, Label> = {
   release: { 'zh-CN': '推盘', 'en-US': 'release' },
   reserve: { 'zh-CN': '销控保留', 'en-US': 'hold back' },
   unreserve: { 'zh-CN': '解除保留', 'en-US': 'end the hold-back' },
@@ -81,7 +79,7 @@ interface MoveRule {
 }
 
 /** Every allowed move: from which statuses, to which status, and who may make it. */
-export const moveTable: Readonly<Record<UnitMove, MoveRule>> = {
+const moveTable: Readonly<Record<UnitMove, MoveRule>> = {
   release: { from: ['unreleased'], to: 'available', roles: managers },
   reserve: { from: ['available'], to: 'reserved', roles: managers },
   unreserve: { from: ['reserved'], to: 'available', roles: managers },

@@ -6,7 +6,7 @@ import { daysBetween } from './dates';
 import { fenSchema, sumFen } from './money';
 import type { OutstandingInvoice } from './receivables';
 
-export const ageingBucketSchema = z.enum([
+const ageingBucketSchema = z.enum([
   'current',
   'days1to30',
   'days31to60',
@@ -35,10 +35,10 @@ export const ageingDetailRowSchema = z.object({
   daysOverdue: z.int(),
   bucket: ageingBucketSchema,
 });
-export type AgeingDetailRow = z.infer<typeof ageingDetailRowSchema>;
+type AgeingDetailRow = z.infer<typeof ageingDetailRowSchema>;
 
-export const bucketTotalsSchema = z.record(ageingBucketSchema, fenSchema);
-export type BucketTotals = z.infer<typeof bucketTotalsSchema>;
+const bucketTotalsSchema = z.record(ageingBucketSchema, fenSchema);
+type BucketTotals = z.infer<typeof bucketTotalsSchema>;
 
 export const dealerCreditSchema = z.object({
   code: z.string().min(1),
@@ -47,7 +47,7 @@ export const dealerCreditSchema = z.object({
   /** Value of the dealer's open (unshipped) orders; it uses credit too. */
   openOrderValue: fenSchema.optional(),
 });
-export type DealerCredit = z.infer<typeof dealerCreditSchema>;
+type DealerCredit = z.infer<typeof dealerCreditSchema>;
 
 export const dealerAgeingSummarySchema = z.object({
   dealerCode: z.string(),
@@ -62,9 +62,9 @@ export const dealerAgeingSummarySchema = z.object({
   oldestOverdueDueDate: z.string().nullable(),
   buckets: bucketTotalsSchema,
 });
-export type DealerAgeingSummary = z.infer<typeof dealerAgeingSummarySchema>;
+type DealerAgeingSummary = z.infer<typeof dealerAgeingSummarySchema>;
 
-export interface AgeingInput {
+interface AgeingInput {
   asOf: string;
   dealers: readonly DealerCredit[];
   /** Invoices of any of the dealers; those with nothing outstanding are skipped. */
@@ -139,8 +139,8 @@ function emptyBuckets(): BucketTotals {
   return { current: 0, days1to30: 0, days31to60: 0, days61to90: 0, days91to120: 0, over120: 0 };
 }
 
-export const collectionReasonSchema = z.enum(['over-limit', 'overdue']);
-export type CollectionReason = z.infer<typeof collectionReasonSchema>;
+const collectionReasonSchema = z.enum(['over-limit', 'overdue']);
+type CollectionReason = z.infer<typeof collectionReasonSchema>;
 
 export const collectionRowSchema = z.object({
   dealerCode: z.string(),
@@ -151,7 +151,7 @@ export const collectionRowSchema = z.object({
   since: z.string().nullable(),
   reasons: z.array(collectionReasonSchema),
 });
-export type CollectionRow = z.infer<typeof collectionRowSchema>;
+type CollectionRow = z.infer<typeof collectionRowSchema>;
 
 /**
  * 催收清单: dealers over their limit (headroom < 0) or with anything overdue, with what they owe

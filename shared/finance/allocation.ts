@@ -22,17 +22,16 @@ export type Tolerance = z.infer<typeof toleranceSchema>;
 export const defaultTolerance: Tolerance = { maxFen: 500, maxRatio: 0.001 };
 
 export const writeOffReasonSchema = z.enum(['bank-fee-tolerance', 'manual']);
-export type WriteOffReason = z.infer<typeof writeOffReasonSchema>;
 
-export const allocationSchema = z.object({ itemId: z.string().min(1), amount: positiveFenSchema });
+const allocationSchema = z.object({ itemId: z.string().min(1), amount: positiveFenSchema });
 export type Allocation = z.infer<typeof allocationSchema>;
 
-export const writeOffSchema = z.object({
+const writeOffSchema = z.object({
   itemId: z.string().min(1),
   amount: positiveFenSchema,
   reason: writeOffReasonSchema,
 });
-export type WriteOff = z.infer<typeof writeOffSchema>;
+type WriteOff = z.infer<typeof writeOffSchema>;
 
 /** allocations + creditBalance + unallocated always add up to the receipt amount. */
 export const allocationResultSchema = z.object({

@@ -11,8 +11,7 @@ const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const option = (value: string, [zh, en]: [string, string], synonyms: string[] = []) =>
   ({ value, label: label(zh, en), synonyms }) satisfies FieldOption;
 
-export const creditNoteReasons = ['return', 'discount', 'rebate', 'correction', 'other'] as const;
-export type CreditNoteReason = (typeof creditNoteReasons)[number];
+const creditNoteReasons = ['return', 'discount', 'rebate', 'correction', 'other'] as const;
 const reasonOptions: [FieldOption, FieldOption, FieldOption, FieldOption, FieldOption] = [
   option('return', ['退货', 'Return'], ['退货贷项', '退回']),
   option('discount', ['折让', 'Discount'], ['销售折让']),
@@ -44,7 +43,6 @@ export const creditNoteRowSchema = z.object({
   ),
   ...columns([['remark?', 'text', '备注', 'Remark', ['说明']]]),
 });
-export type CreditNoteRow = z.infer<typeof creditNoteRowSchema>;
 
 export const creditNotePullSchema = creditNoteRowSchema.extend({
   ...columns([['id', 'code', '红字单号', 'Credit note id']]),

@@ -13,7 +13,7 @@ export const creditCheckInputSchema = z.object({
   openOrders: nonNegativeFenSchema,
   thisOrder: nonNegativeFenSchema,
 });
-export type CreditCheckInput = z.infer<typeof creditCheckInputSchema>;
+type CreditCheckInput = z.infer<typeof creditCheckInputSchema>;
 
 export type CreditCheckResult =
   | { code: 'ok'; used: number; headroom: number }
@@ -55,7 +55,7 @@ export function requiredDeposit(
   return ratio === undefined ? 0 : applyRatio(orderValue, ratio, 'up');
 }
 
-export type DepositCheckResult = { code: 'ok' } | { code: 'deposit-missing'; missing: number };
+type DepositCheckResult = { code: 'ok' } | { code: 'deposit-missing'; missing: number };
 
 export function checkDepositBeforeShipment(input: {
   required: number;

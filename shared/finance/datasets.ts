@@ -33,7 +33,7 @@ const dealerRef = field.code({
 });
 
 /** 银行流水: one bank statement line as finance's sheet or the bank's export has it. */
-export const bankReceiptRowSchema = z.object({
+const bankReceiptRowSchema = z.object({
   ...columns([['date', 'date', '到账日期', 'Date received', ['交易日期', '入账日期', '记账日期']]]),
   payerName: field.text({
     label: label('付款人', 'Payer'),
@@ -52,7 +52,7 @@ export const bankReceiptRowSchema = z.object({
   ]),
 });
 
-export const receiptStatuses = ['unmatched', 'partial', 'allocated'] as const;
+const receiptStatuses = ['unmatched', 'partial', 'allocated'] as const;
 const statusOptions: [FieldOption, FieldOption, FieldOption] = [
   option('unmatched', ['未核销', 'Unmatched']),
   option('partial', ['部分核销', 'Partly allocated']),
@@ -83,7 +83,7 @@ const writeOffOptions: [FieldOption, FieldOption] = [
 ];
 
 /** 核销: one confirmed allocation; no receipt id = paid from the dealer's credit balance. */
-export const allocationRowSchema = z.object({
+const allocationRowSchema = z.object({
   ...columns([['receiptId?', 'code', '收款单号', 'Receipt id', ['收款编号', '到账单号']]]),
   targetKind: field.enum(
     { label: label('核销类型', 'Target kind'), options: targetKindOptions },
@@ -120,7 +120,7 @@ export const allocationPullSchema = allocationRowSchema.extend({
 });
 
 /** 付款人别名: a payer account or name confirmed as paying for a dealer (one at least). */
-export const payerAliasRowSchema = z
+const payerAliasRowSchema = z
   .object({
     dealerCode: dealerRef,
     payerAccount: field.text(
@@ -137,7 +137,7 @@ export const payerAliasRowSchema = z
     error: 'required',
   });
 
-export const payerAliasPullSchema = payerAliasRowSchema.extend({
+const payerAliasPullSchema = payerAliasRowSchema.extend({
   ...columns([['id', 'code', '别名编号', 'Alias id']]),
   source: field.enum(
     {
@@ -174,7 +174,7 @@ const settingOptions: [FieldOption, FieldOption, FieldOption, FieldOption, Field
   option('tolerance-max-fen', ['核销差额上限（分）', 'Write-off limit (fen)']),
   option('tolerance-per-mille', ['核销差额上限‰', 'Write-off limit ‰']),
 ];
-export const financeSettingSchema = z
+const financeSettingSchema = z
   .object({
     setting: field.enum(
       { label: label('设置项', 'Setting'), options: settingOptions },

@@ -10,7 +10,7 @@ const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' date. Throws on a malformed date: parse at the edge. */
-export function toEpochDay(date: string): number {
+function toEpochDay(date: string): number {
   const match = DATE_PATTERN.exec(date);
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const [, year, month, day] = match;

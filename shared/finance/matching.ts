@@ -18,7 +18,7 @@ import type { OpenItem } from './open-item';
 import { normalizeAccount, normalizePartyName } from './party';
 import { compactReference, extractReferenceTokens } from './tokens';
 
-export const matchReasonSchema = z.enum([
+const matchReasonSchema = z.enum([
   'reference',
   'dealer-code',
   'dealer-name',
@@ -41,10 +41,10 @@ export const matchCandidateSchema = z.object({
 });
 export type MatchCandidate = z.infer<typeof matchCandidateSchema>;
 
-export type MatchResult =
+type MatchResult =
   { kind: 'auto'; candidate: MatchCandidate } | { kind: 'suggest'; candidates: MatchCandidate[] };
 
-export interface MatchOptions {
+interface MatchOptions {
   /** Longest list returned. Default 10. */
   maxCandidates?: number;
   /** 'date-near' within this many days of the item's date or due date. Default 15. */
@@ -54,7 +54,7 @@ export interface MatchOptions {
 }
 
 /** Score per reason; a reference quoting an invoice's order scores less than its own number. */
-export const matchWeights = {
+const matchWeights = {
   reference: 100,
   referenceViaOrder: 80,
   'dealer-code': 50,

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { businessDateSchema } from './dates';
 import { positiveFenSchema } from './money';
 
-export const openItemKindSchema = z.enum(['order', 'invoice']);
-export type OpenItemKind = z.infer<typeof openItemKindSchema>;
+const openItemKindSchema = z.enum(['order', 'invoice']);
 
 export const openItemSchema = z.object({
   kind: openItemKindSchema,

@@ -10,7 +10,6 @@ export const dealerPartySchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1).optional(),
 });
-export type DealerParty = z.infer<typeof dealerPartySchema>;
 
 /** A confirmed payer: by account, by name, or both. At least one must be given. */
 export const payerAliasSchema = z

@@ -12,7 +12,7 @@ import { addDays, businessDateSchema } from './dates';
 import { fenSchema, multiplyFen, nonNegativeFenSchema, positiveFenSchema, sumFen } from './money';
 import type { OpenItem } from './open-item';
 
-export const invoiceSchema = z.object({
+const invoiceSchema = z.object({
   id: z.string().min(1),
   dealerCode: z.string().min(1),
   shipmentId: z.string().min(1),
@@ -71,7 +71,7 @@ export const ledgerSummarySchema = z.object({
 });
 export type LedgerSummary = z.infer<typeof ledgerSummarySchema>;
 
-export interface InvoiceTerms {
+interface InvoiceTerms {
   invoiceId: string;
   paymentTermsDays: number;
 }

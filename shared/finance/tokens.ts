@@ -12,7 +12,7 @@ const IDEOGRAPHIC_SPACE = 0x3000;
 const DASH_LIKE = /[\u2010-\u2015\u2212]/g;
 const REFERENCE_RUN = /[A-Z0-9-]+/g;
 
-export const MIN_TOKEN_LENGTH = 4;
+const MIN_TOKEN_LENGTH = 4;
 
 /** Full-width → half-width (U+FF01–FF5E → U+0021–007E, U+3000 → space), dashes → '-', upper-case. */
 export function normalizeText(text: string): string {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { field } from '../field';
 import { codeLevels, label, marketScanSchema, option } from './rows';
 
-export const caseStatuses = ['pending', 'confirmed', 'dismissed', 'handled'] as const;
+const caseStatuses = ['pending', 'confirmed', 'dismissed', 'handled'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 const caseId = field.code({ label: label('案件号', 'Case no.'), synonyms: ['单号'] });
@@ -70,7 +70,7 @@ export const marketCaseUnitSchema = z.object({
   dealerCode: field.code({ label: label('收货经销商', 'Consignee dealer'), ref: 'dealers' }),
 });
 
-export const depositKinds = ['paid', 'refund'] as const;
+const depositKinds = ['paid', 'refund'] as const;
 
 /** A deposit payment in, or a refund out, typed by finance. */
 export const dealerDepositSchema = z.object({

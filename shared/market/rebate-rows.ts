@@ -6,7 +6,7 @@ import { field } from '../field';
 import { rebateMethods } from './rebate';
 import { label, option } from './rows';
 
-export const rebateBases = ['net-sell-in', 'collected'] as const;
+const rebateBases = ['net-sell-in', 'collected'] as const;
 
 const baseField = field.enum(
   {

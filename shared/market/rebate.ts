@@ -7,7 +7,7 @@
 // Worked numbers: docs/market-order.md.
 
 export const rebateMethods = ['flat', 'reached', 'progressive'] as const;
-export type RebateMethod = (typeof rebateMethods)[number];
+type RebateMethod = (typeof rebateMethods)[number];
 
 export interface Section {
   /** Where the section starts, fen. */
@@ -16,7 +16,7 @@ export interface Section {
   rateBp: number;
 }
 
-export interface SectionPart extends Section {
+interface SectionPart extends Section {
   /** The part of the base this section's rate is applied to, fen. */
   base: number;
   amount: number;

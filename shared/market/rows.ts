@@ -66,7 +66,7 @@ export const dealerAreaSchema = z.object({
   }),
 });
 
-export const marketSettingNames = ['repeat-scan-days'] as const;
+const marketSettingNames = ['repeat-scan-days'] as const;
 export const DEFAULT_REPEAT_SCAN_DAYS = 30;
 
 export const marketSettingSchema = z.object({
@@ -82,7 +82,7 @@ export const marketSettingSchema = z.object({
   value: field.integer({ label: label('值', 'Value'), min: 1 }),
 });
 
-export const scanSources = ['inspector', 'consumer', 'market-check'] as const;
+const scanSources = ['inspector', 'consumer', 'market-check'] as const;
 
 /** A code seen in the market: by an inspector, a consumer's scan, or a market check typed in. */
 export const marketScanSchema = z.object({

@@ -38,7 +38,7 @@ const remark = field.text(
   { required: false },
 );
 
-export const exchangeDirections = ['return', 'issue'] as const;
+const exchangeDirections = ['return', 'issue'] as const;
 
 /** 调换行: a line returned (names its shipment) or issued (names a SKU) in one document. */
 export const exchangeLineSchema = z.object({

@@ -12,7 +12,7 @@ const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const option = (value: string, [zh, en]: [string, string], synonyms: string[] = []) =>
   ({ value, label: label(zh, en), synonyms }) satisfies FieldOption;
 
-export const returnReasons = [
+const returnReasons = [
   'quality',
   'wrong-goods',
   'over-stock',
@@ -21,14 +21,11 @@ export const returnReasons = [
   'dealer-transfer',
   'other',
 ] as const;
-export type ReturnReason = (typeof returnReasons)[number];
 
-export const returnDispositions = ['restock', 'scrap'] as const;
-export type ReturnDisposition = (typeof returnDispositions)[number];
+const returnDispositions = ['restock', 'scrap'] as const;
 
 /** 待审批 until a manager approves a return over the threshold; 已过账 once stock and money moved. */
-export const returnStatuses = ['awaiting-approval', 'posted', 'rejected'] as const;
-export type ReturnStatus = (typeof returnStatuses)[number];
+const returnStatuses = ['awaiting-approval', 'posted', 'rejected'] as const;
 
 export const dealerCode = field.code({
   label: label('经销商编码', 'Dealer code'),
@@ -97,7 +94,7 @@ export const returnLineSchema = z.object({
 });
 export type ReturnLine = z.infer<typeof returnLineSchema>;
 
-export const returnStatusField = field.enum(
+const returnStatusField = field.enum(
   {
     label: label('状态', 'Status'),
     synonyms: ['审批状态'],

@@ -8,7 +8,7 @@ import type { Label } from '../locale';
 
 const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 
-export const fairInputSchema = z.object({
+const fairInputSchema = z.object({
   dealerCode: field.code({
     label: label('经销商编码', 'Dealer code'),
     synonyms: ['客户编码', '经销商'],

@@ -6,7 +6,7 @@ const MONTH = /^(\d{4})-(\d{2})$/;
 const WEEK = /^(\d{4})-W(\d{2})$/;
 const DAY = 86_400_000;
 
-export interface PeriodRange {
+interface PeriodRange {
   start: string;
   end: string;
 }

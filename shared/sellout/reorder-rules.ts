@@ -13,7 +13,7 @@ export type ReorderRule =
   | { rule: 'reorder-level'; reorderLevel: number; reorderQuantity: number }
   | { rule: 'min-max'; minQuantity: number; maxQuantity: number; multiple?: number };
 
-export interface RuleOutcome {
+interface RuleOutcome {
   fired: boolean;
   suggestedQuantity: number;
   reason: string;

@@ -12,7 +12,7 @@ const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const quantity = (zh: string, en: string, synonyms: string[]) =>
   field.integer({ label: label(zh, en), synonyms }, { required: false });
 
-export const replenishmentRuleSchema = z.object({
+const replenishmentRuleSchema = z.object({
   locationCode: field.code({
     label: label('库位编码', 'Location code'),
     synonyms: ['仓库', '库位', '门店'],
@@ -47,7 +47,7 @@ export const replenishmentRuleSchema = z.object({
     { required: false },
   ),
 });
-export type ReplenishmentRuleValues = z.output<typeof replenishmentRuleSchema>;
+type ReplenishmentRuleValues = z.output<typeof replenishmentRuleSchema>;
 
 const needs: Record<ReorderRule['rule'], (keyof ReplenishmentRuleValues)[]> = {
   'reorder-level': ['reorderLevel', 'reorderQuantity'],

@@ -28,7 +28,7 @@ const storeField = () =>
 const styleField = () => field.code({ label: label('款号', 'Style'), synonyms: ['款式'] });
 
 /** One POS line: units of a SKU a store sold on a day (re-pushing the day replaces it). */
-export const storeSaleSchema = z.object({
+const storeSaleSchema = z.object({
   date: field.date({ label: label('销售日期', 'Date'), synonyms: ['日期', '营业日期'] }),
   locationCode: storeField(),
   skuCode: field.code({
@@ -44,7 +44,7 @@ export const storeSaleSchema = z.object({
 });
 
 /** One step of the markdown ladder: at week N, below X % sell-through, propose Y % off. */
-export const markdownStepSchema = z.object({
+const markdownStepSchema = z.object({
   step: field.integer({ label: label('步骤', 'Step'), synonyms: ['序号'], min: 1 }),
   week: field.integer({ label: label('上市第几周', 'Week'), synonyms: ['周次', '第几周'], min: 1 }),
   belowPercent: percent('售罄率低于%', 'Sell-through below %', ['售罄率低于']),
@@ -62,7 +62,7 @@ const common = {
   sellThroughBp: count('售罄率（基点）', 'Sell-through (bp)'),
 };
 
-export const storeSellThroughSchema = z.object({
+const storeSellThroughSchema = z.object({
   kind: field.enum(
     {
       label: label('层级', 'Level'),
@@ -76,7 +76,7 @@ export const storeSellThroughSchema = z.object({
   ...common,
 });
 
-export const markdownProposalSchema = z.object({
+const markdownProposalSchema = z.object({
   ...common,
   step: count('触发步骤', 'Step'),
   stepWeek: count('步骤周次', 'Step week'),
@@ -85,7 +85,7 @@ export const markdownProposalSchema = z.object({
   clearance: field.boolean({ label: label('清仓', 'Clearance') }, optional),
 });
 
-export const storeRebalanceSchema = z.object({
+const storeRebalanceSchema = z.object({
   styleCode: styleField(),
   fromLocation: field.code({ label: label('调出门店', 'From store'), ref: 'locations' }),
   toLocation: field.code({ label: label('调入门店', 'To store'), ref: 'locations' }),

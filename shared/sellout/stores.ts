@@ -20,9 +20,9 @@ export interface MarkdownStep {
   discountPercent: number;
 }
 
-export const SLOW_BELOW_BP = 3_000;
-export const FAST_FROM_BP = 7_000;
-export const COVER_WEEKS = 2;
+const SLOW_BELOW_BP = 3_000;
+const FAST_FROM_BP = 7_000;
+const COVER_WEEKS = 2;
 
 export function weekSince(firstReceipt: string, asOf: string): number {
   const days = Math.round(
@@ -57,14 +57,14 @@ export function isClearance(steps: readonly MarkdownStep[], fired: MarkdownStep)
   return steps.every((s) => s.discountPercent <= fired.discountPercent);
 }
 
-export interface StoreStyleStock {
+interface StoreStyleStock {
   store: string;
   bp: number | null;
   onHand: number;
   soldLastWeek: number;
 }
 
-export interface Rebalance {
+interface Rebalance {
   from: string;
   to: string;
   quantity: number;

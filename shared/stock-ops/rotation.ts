@@ -3,7 +3,7 @@
 // tie up, beside the best-selling styles of the sales window (销售统计天数) the showroom lacks.
 // Pure: the server passes in the figures.
 
-export interface RotationInput {
+interface RotationInput {
   /** Samples per style in the showroom (in the showroom and on loan). */
   samples: ReadonlyMap<string, number>;
   /** Units shipped per style in the slow-mover period. */
@@ -14,7 +14,7 @@ export interface RotationInput {
   size: number;
 }
 
-export interface RotationRow {
+interface RotationRow {
   rank: number;
   slowStyleCode?: string;
   slowSamples?: number;

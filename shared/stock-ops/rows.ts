@@ -33,7 +33,6 @@ export const productCostSchema = z.object({
   }),
   cost: field.money({ label: label('成本价', 'Standard cost'), synonyms: ['标准成本', '成本'] }),
 });
-export type ProductCost = z.output<typeof productCostSchema>;
 
 /** One counted line of a location's count sheet, as of the end of the count date. */
 const countedMeta = {
@@ -53,9 +52,6 @@ export const countLineSchema = z.object({
   countedQuantity: field.integer(countedMeta),
 });
 export type CountLine = z.output<typeof countLineSchema>;
-
-export const stocktakeStatuses = ['uncounted', 'pending', 'posted'] as const;
-export type StocktakeStatus = (typeof stocktakeStatuses)[number];
 
 const statusField = choiceField(label('状态', 'Status'), [
   ['uncounted', '未盘', 'Not counted'],

@@ -10,8 +10,7 @@ import { skuRefField } from '../product';
 const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const option = (value: string, zh: string, en: string) => ({ value, label: label(zh, en) });
 
-export const sampleMoveKinds = ['in', 'loan', 'return', 'write-off'] as const;
-export type SampleMoveKind = (typeof sampleMoveKinds)[number];
+const sampleMoveKinds = ['in', 'loan', 'return', 'write-off'] as const;
 
 const showroomField = field.code({
   label: label('展厅', 'Showroom'),

@@ -2,7 +2,7 @@
 // variance = counted − system quantity as of the cut-off; value = variance × standard cost.
 // A SKU without a standard cost has a variance but no value, and adds none to the total.
 
-export interface CountFigures {
+interface CountFigures {
   counted: number;
   system: number;
   /** Standard cost in fen, when the SKU has one. */
@@ -19,7 +19,7 @@ export function varianceOf(line: CountFigures): Variance {
   return line.unitCost === undefined ? { variance } : { variance, value: variance * line.unitCost };
 }
 
-export interface CountTotals {
+interface CountTotals {
   lines: number;
   varianceQuantity: number;
   varianceValue: number;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { field } from '../field';
 import { label, option } from './labels';
 
-export const eventKinds = ['conference', 'fair', 'promotion'] as const;
+const eventKinds = ['conference', 'fair', 'promotion'] as const;
 
 const eventCodeField = field.code({
   label: label('活动编码', 'Event code'),

@@ -7,9 +7,9 @@ import { field } from '../field';
 import type { RuleProblem } from '../dataset-def';
 import { label, option } from './labels';
 
-export const documentTypes = ['contract', 'licence', 'registration'] as const;
-export const holderKinds = ['dealer', 'product'] as const;
-export const expiryStatuses = ['expired', 'expiring'] as const;
+const documentTypes = ['contract', 'licence', 'registration'] as const;
+const holderKinds = ['dealer', 'product'] as const;
+const expiryStatuses = ['expired', 'expiring'] as const;
 
 const documentTypeField = field.enum(
   {

@@ -35,7 +35,6 @@ export const sampleQuotaSchema = z.object({
   skuCode: skuRefField(),
   quantity: field.integer({ label: label('配额数量', 'Quota'), synonyms: ['配额', '数量'] }),
 });
-export type SampleQuotaValues = z.output<typeof sampleQuotaSchema>;
 
 /** One issue of samples or material to a dealer. */
 export const sampleIssueSchema = z.object({
@@ -70,7 +69,6 @@ export const marketingBudgetSchema = z.object({
   season: seasonField,
   budget: field.money({ label: label('市场费用预算', 'Marketing budget'), synonyms: ['预算'] }),
 });
-export type MarketingBudgetValues = z.output<typeof marketingBudgetSchema>;
 
 /** Per dealer, season and item: the quota, what was issued and what is left. */
 export const sampleQuotaUseSchema = z.object({

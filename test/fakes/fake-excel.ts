@@ -17,7 +17,7 @@ export {
 } from './fake-workbook-model';
 export { FakeOfficeError } from './fake-core';
 
-export class FakeWorkbookProxy extends FakeObject {
+class FakeWorkbookProxy extends FakeObject {
   protected readonly scalarProperties = ['name'];
   protected readProperty(name: string): unknown {
     if (name === 'name') return 'Book1.xlsx';

@@ -6,7 +6,7 @@ import { displayText, enterFormula, type FakeCellValue, type FakeRow } from './f
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
-export interface ValidationRecord {
+interface ValidationRecord {
   rect: FakeRect;
   rule: unknown;
 }

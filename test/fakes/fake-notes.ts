@@ -43,7 +43,7 @@ function spotsOf(sheets: readonly SheetModel[], kind: Kind): Spot[] {
 }
 
 /** A note or a comment; `content` is the text. */
-export class FakeAnnotation extends FakeNullable {
+class FakeAnnotation extends FakeNullable {
   protected readonly scalarProperties = ['content'];
   constructor(
     context: FakeObject['context'],

@@ -7,7 +7,7 @@ import { tableHeaders } from './fake-model';
 import type { FakeRange } from './fake-range';
 import type { FakeTable } from './fake-table';
 
-export class FakeHierarchy {
+class FakeHierarchy {
   constructor(readonly name: string) {}
 }
 
@@ -82,7 +82,7 @@ class FakeHierarchyList extends FakeObject {
   }
 }
 
-export class FakePivotTable extends FakeObject {
+class FakePivotTable extends FakeObject {
   protected readonly scalarProperties = ['name'];
   constructor(
     context: FakeObject['context'],

@@ -13,7 +13,7 @@ function eachCell(t: RangeTarget, visit: (r: number, c: number) => void): void {
   }
 }
 
-export class FakeRangeFill extends FakeObject {
+class FakeRangeFill extends FakeObject {
   protected readonly scalarProperties = ['color'];
   constructor(
     context: FakeObject['context'],

@@ -8,7 +8,7 @@ import { FakeRange } from './fake-range';
 
 type ResolveTable = () => TableModel;
 
-export class FakeTableColumn extends FakeNullable {
+class FakeTableColumn extends FakeNullable {
   protected readonly scalarProperties = ['name', 'index'];
   constructor(
     context: FakeObject['context'],

@@ -31,7 +31,7 @@ export interface AddinHarness {
   close: () => Promise<void>;
 }
 
-export interface AddinOptions {
+interface AddinOptions {
   /** Signs in as `<role>-user` before returning (default manager); null stays signed out. */
   role?: Role | null;
   locale?: Locale;
@@ -85,11 +85,6 @@ export async function startAddin(options: AddinOptions = {}): Promise<AddinHarne
       await server.close();
     },
   };
-}
-
-/** Rows of a sheet as values (header included), for assertions. */
-export function sheetValues(workbook: FakeWorkbook, sheetName: string): unknown[][] {
-  return workbook.sheet(sheetName).rows.map((row) => [...(row?.values ?? [])]);
 }
 
 /** A table's column by header, body values only. */

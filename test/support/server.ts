@@ -159,7 +159,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
 }
 
-export interface SuiteServerOptions extends TestServerOptions {
+interface SuiteServerOptions extends TestServerOptions {
   /** Runs once after the server starts, before the suite's tests (seed sales data…). */
   prepare?: (server: TestServer) => Promise<unknown>;
 }

@@ -10,7 +10,7 @@ import type { Store, StoreOptions } from '../../server/store/db';
 import { openMigratedStore } from '../../server/store/open';
 
 /** The PostgreSQL server the tests run against, if any (a URL of its maintenance database). */
-export const testDatabaseUrl = process.env.SALES_SYNC_TEST_DATABASE_URL || undefined;
+const testDatabaseUrl = process.env.SALES_SYNC_TEST_DATABASE_URL || undefined;
 export const onPostgres = testDatabaseUrl !== undefined;
 
 export interface TestStore {
