@@ -67,7 +67,10 @@ function checkDocument(run: Run, rows: readonly Row[]) {
     const region = run.check.outOfRegion(m.values.toDealerCode);
     if (region !== undefined)
       return [{ field: 'toDealerCode', code: 'region-not-allowed' as const, params: { region } }];
-    const found = returnProblems(run.check, asReturn(m.values));
+    // A return's dealer is the transfer's "from" dealer (A).
+    const found = returnProblems(run.check, asReturn(m.values)).map((p) =>
+      p.field === 'dealerCode' ? { ...p, field: 'fromDealerCode' } : p,
+    );
     if (found.length === 0) takeReturned(run.check, asReturn(m.values));
     return found;
   });
