@@ -36,14 +36,17 @@ export type AwaitingRow = Awaited<ReturnType<typeof awaitingRows>>[number];
 /** Keeps a document's rows as awaiting approval: nothing else moves. */
 export async function keepAwaiting<V extends Record<string, unknown>>(
   ctx: WriteContext,
-  dataset: string,
-  doc: string,
+  { dataset, doc }: { dataset: string; doc: string },
   rows: readonly { m: Upsert<V>; shown: Record<string, unknown> }[],
   outcomes: Map<number, MutationOutcome>,
 ): Promise<void> {
   const kept = rows.map(({ m, shown }, i) => {
     const id = `${doc}/${i + 1}`;
-    return { rowKey: m.rowKey, id, values: { ...m.values, ...shown, id, status: 'awaiting-approval' } };
+    return {
+      rowKey: m.rowKey,
+      id,
+      values: { ...m.values, ...shown, id, status: 'awaiting-approval' },
+    };
   });
   await keepRows(ctx, dataset, kept);
   kept.forEach((row, i) => {
@@ -56,8 +59,16 @@ export async function keepAwaiting<V extends Record<string, unknown>>(
 export function asMutations<V>(schema: z.ZodObject, rows: readonly AwaitingRow[]): Upsert<V>[] {
   const names = Object.keys(schema.shape);
   return rows.map((row, index) => {
-    const values = Object.fromEntries(names.flatMap((n) => (n in row.values ? [[n, row.values[n]]] : [])));
-    return { mutationId: `${row.rowKey}:approval`, rowKey: row.rowKey, index, op: 'upsert', values: values as V };
+    const values = Object.fromEntries(
+      names.flatMap((n) => (n in row.values ? [[n, row.values[n]]] : [])),
+    );
+    return {
+      mutationId: `${row.rowKey}:approval`,
+      rowKey: row.rowKey,
+      index,
+      op: 'upsert',
+      values: values as V,
+    };
   });
 }
 
@@ -82,14 +93,19 @@ async function decide<V extends Decision>(
   if (rows.length === 0) {
     const earlier = (await recordsById(ctx.trx, spec.def.name, [doc])).get(doc);
     const status = earlier?.values.decision;
-    if (typeof status === 'string') return rejected([{ code: 'approval-not-awaiting', params: { ref: doc, status } }]);
+    if (typeof status === 'string')
+      return rejected([{ code: 'approval-not-awaiting', params: { ref: doc, status } }]);
     return rejected([{ code: 'approval-not-found', params: { ref: doc } }]);
   }
   if (m.values.decision === 'approve') {
     const problems = await spec.approve(ctx, rows);
     if (problems) return rejected(problems);
   } else {
-    const kept = rows.map((r) => ({ ...r, values: { ...r.values, status: 'rejected' }, version: r.version + 1 }));
+    const kept = rows.map((r) => ({
+      ...r,
+      values: { ...r.values, status: 'rejected' },
+      version: r.version + 1,
+    }));
     await keepRows(ctx, spec.dataset, kept);
   }
   const by = ctx.actor.user.username;
@@ -128,7 +144,9 @@ export async function pushDecisions<V extends Decision>(
 }
 
 /** What refused a document booked on approval (its own rows' problems), or none. */
-export function refusalOf(outcomes: ReadonlyMap<number, MutationOutcome>): RowProblem[] | undefined {
+export function refusalOf(
+  outcomes: ReadonlyMap<number, MutationOutcome>,
+): RowProblem[] | undefined {
   const all = [...outcomes.values()];
   if (all.length > 0 && all.every((o) => o.status === 'applied')) return undefined;
   const own = all

@@ -36,7 +36,11 @@ export function exchangeApprovalsHandler(): DatasetHandler {
   const name = exchangeApprovalsDataset.name;
   return defineHandler(exchangeApprovalsDataset, {
     push: async (ctx, mutations: readonly ParsedMutation<ExchangeDecision>[]) => {
-      const stored = await recordsByKey(ctx.trx, name, mutations.map((m) => m.rowKey));
+      const stored = await recordsByKey(
+        ctx.trx,
+        name,
+        mutations.map((m) => m.rowKey),
+      );
       return pushDecisions(ctx, exchangeSpec, mutations, stored);
     },
     pull: (request) =>
@@ -51,7 +55,11 @@ export function transferApprovalsHandler(): DatasetHandler {
   const name = transferApprovalsDataset.name;
   return defineHandler(transferApprovalsDataset, {
     push: async (ctx, mutations: readonly ParsedMutation<TransferDecision>[]) => {
-      const stored = await recordsByKey(ctx.trx, name, mutations.map((m) => m.rowKey));
+      const stored = await recordsByKey(
+        ctx.trx,
+        name,
+        mutations.map((m) => m.rowKey),
+      );
       return pushDecisions(ctx, transferSpec, mutations, stored);
     },
     pull: (request) => pullRecords(name, request),

@@ -4,7 +4,8 @@
 // returned lines are posted (restock, credit) with their value credited first against the new
 // invoice, so finance sees one figure: the new invoice owing the difference when the dealer
 // owes, or the difference credited (credit note or 预收) when the dealer is owed. Any refusal
-// undoes the whole document (sub-push.ts).
+// undoes the whole document (sub-push.ts). A document worth more than the approval threshold
+// (the larger of its two sides) waits for a manager instead (awaiting.ts).
 import type { PushValues } from '../../shared/dataset-def';
 import type { RowProblem } from '../../shared/row-errors';
 import { exchangeLineSchema } from '../../shared/returns/compound-rows';
@@ -156,7 +157,12 @@ async function book(run: Run, rows: readonly Row[]) {
     release(run, rows, problems);
     const ref = `${rows[0]?.values.dealerCode ?? ''}/${rows[0]?.values.exchangeRef ?? ''}`;
     const shown = (m: Row) => ({ m, shown: { value: value(m), ...doc } });
-    await keepAwaiting(run.ctx, exchangesDataset.name, ref, rows.map(shown), run.outcomes);
+    await keepAwaiting(
+      run.ctx,
+      { dataset: exchangesDataset.name, doc: ref },
+      rows.map(shown),
+      run.outcomes,
+    );
     return;
   }
   const sp = await Savepoint.open(run.ctx, 'exchange_document');

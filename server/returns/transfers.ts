@@ -1,5 +1,6 @@
 // The "dealer-transfers" dataset (调货, docs/returns.md): goods dealer A received go to dealer B
-// under one approval (a manager pushes the document). Each line is a return from A — refused
+// under one approval: a manager's push, or a manager's approval of a sales user's request, kept
+// 待审批 until then (awaiting.ts). Each line is a return from A — refused
 // when A never received that shipment's SKU in that quantity (the return cap), credited to A at
 // the price A was invoiced — restocked at the location, then an order for B (DT-<ref>) and its
 // shipment from there, booked through their own handlers: B's sell-in, receivable and credit
@@ -123,7 +124,12 @@ async function book(run: Run, rows: readonly Row[]) {
       return { m, shown: { creditedValue, invoicedValue: m.values.quantity * price } };
     };
     const ref = rows[0]?.values.transferRef ?? '';
-    await keepAwaiting(run.ctx, dealerTransfersDataset.name, ref, rows.map(shown), run.outcomes);
+    await keepAwaiting(
+      run.ctx,
+      { dataset: dealerTransfersDataset.name, doc: ref },
+      rows.map(shown),
+      run.outcomes,
+    );
     return;
   }
   const sp = await Savepoint.open(run.ctx, 'transfer_document');

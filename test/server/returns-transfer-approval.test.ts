@@ -66,8 +66,9 @@ describe('dealer transfers: a sales request under one approval', () => {
     assert.equal(bySales.status, 403);
     await must(server, 'manager', 'transfer-approvals', [approve(values.transferRef)]);
     const posted = await transferRow(server, values.transferRef);
-    assert.equal(posted?.status, 'posted');
-    assert.match(String(posted?.toShipmentId), /^SH-/);
+    assert.ok(posted);
+    assert.equal(posted.status, 'posted');
+    assert.match(String(posted.toShipmentId), /^SH-/);
     assert.equal((await receivableOf(server, 'R-QA')).outstanding, 80_000);
     assert.equal((await receivableOf(server, 'R-QB')).outstanding, 2 * BOX);
     assert.equal(await onHand(server, 'WH-E', 'FIN-BOX'), stock);
