@@ -18,7 +18,9 @@ export async function awaitingRows(db: Db, dataset: string, doc: string) {
     .selectFrom('records')
     .select(['row_key', 'id', 'version', 'data'])
     .where('dataset', '=', dataset)
-    .where('id', 'like', `${doc.replace(/[%_]/g, '')}/%`)
+    // LIKE's wildcards (and PostgreSQL's escape) in a ref match any one character: the exact
+    // prefix is checked below.
+    .where('id', 'like', `${doc.replace(/[%_\\]/g, '_')}/%`)
     .where('deleted', '=', 0)
     .execute();
   return rows

@@ -40,7 +40,10 @@ describe('dealer transfers: from A to B under one approval', () => {
     assert.equal((await receivableOf(server, 'R-TB')).outstanding, 2 * BOX);
     assert.equal(await onHand(server, 'WH-E', 'FIN-BOX'), stock);
     const [row] = (await pullAs(server, 'finance', 'dealer-transfers')).map((r) => r.values);
-    assert.deepEqual([row?.creditedValue, row?.invoicedValue], [160_000, 2 * BOX]);
+    assert.deepEqual(
+      [row?.status, row?.creditedValue, row?.invoicedValue],
+      ['posted', 160_000, 2 * BOX],
+    );
     const [a] = await pullAs(server, 'sales', 'returnable-lines', '&dealer=R-TA');
     assert.equal(a?.values.returnable, 1);
     await assertExposureInStep(server, 'R-TA');
