@@ -1,6 +1,7 @@
 // Demo returns (退货, docs/returns.md), picked from the shipments the history left so each kind
 // shows: a return of a paid invoice (its value becomes credit balance, 预收), a large return
-// awaiting a manager's approval, one approved, an exchange (调换) and a dealer transfer (调货).
+// awaiting a manager's approval, one approved, an exchange (调换), one over the threshold awaiting
+// approval, and a dealer transfer (调货).
 // Picks that the history at a small scale cannot offer are skipped, never forced.
 import { buildLedger } from '../finance/ledger';
 import { loadLedgerSources } from '../finance/ledger-sources';
@@ -127,12 +128,12 @@ export async function seedReturns(db: Db, pusher: Pusher, today: string): Promis
     const size = packs.get(sku)?.values.packSize;
     return typeof size === 'number' ? size : undefined;
   };
-  pushed += await seedExchange(
-    db,
-    pusher,
-    (test) => pick((s) => safe.has(s.dealerCode) && test(s)),
-    at,
-  );
+  const safePick = (test: (s: ShippedLine) => boolean) =>
+    pick((s) => safe.has(s.dealerCode) && test(s));
+  pushed += await seedExchange(db, pusher, at, { ref: 'HH-DEMO-01', pick: safePick });
+  // Every unit of a shipment worth more than the threshold back: 待审批 for a manager.
+  const big = (test: (s: ShippedLine) => boolean) => pick((s) => value(s) > THRESHOLD && test(s));
+  pushed += await seedExchange(db, pusher, at, { ref: 'HH-DEMO-02', pick: big, whole: true });
   // B is served from the same location, and orders whole packs.
   const from = pick((s) => s.quantity >= (pack(s.skuCode) ?? Infinity));
   const to = from && pick((s) => safe.has(s.dealerCode) && s.locationCode === from.locationCode);
@@ -152,24 +153,26 @@ export async function seedReturns(db: Db, pusher: Pusher, today: string): Promis
   return pushed;
 }
 
-async function seedExchange(
-  db: Db,
-  pusher: Pusher,
-  pick: (test: (s: ShippedLine) => boolean) => ShippedLine | undefined,
-  at: Date,
-): Promise<number> {
-  const back = pick((s) => s.quantity >= 1);
+interface ExchangeDoc {
+  ref: string;
+  pick: (test: (s: ShippedLine) => boolean) => ShippedLine | undefined;
+  /** Returns the shipment's every unit (else one). */
+  whole?: boolean;
+}
+
+async function seedExchange(db: Db, pusher: Pusher, at: Date, doc: ExchangeDoc): Promise<number> {
+  const back = doc.pick((s) => s.quantity >= 1);
   if (!back) return 0;
   const spare = await spareSku(db, back.locationCode, back.skuCode);
   if (spare === undefined) return 0;
   const date = at.toISOString().slice(0, 10);
-  const common = { dealerCode: back.dealerCode, exchangeRef: 'HH-DEMO-01', date };
+  const common = { dealerCode: back.dealerCode, exchangeRef: doc.ref, date };
   const rows = [
     {
       ...common,
       direction: 'return',
       shipmentId: back.shipmentId,
-      quantity: 1,
+      quantity: doc.whole ? back.quantity : 1,
       locationCode: back.locationCode,
     },
     {
@@ -180,7 +183,7 @@ async function seedExchange(
       locationCode: back.locationCode,
     },
   ];
-  const group = 'HH-DEMO-01';
+  const group = doc.ref;
   await pusher.push(
     'exchanges',
     rows.map((values) => ({ rowKey: pusher.newKey(), values, group })),

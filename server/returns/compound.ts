@@ -100,6 +100,8 @@ interface KeptRow {
   rowKey: string;
   id: string;
   values: Record<string, unknown>;
+  /** The stored version this write replaces (a document awaiting approval), else none. */
+  version?: number;
 }
 
 /** Keeps the document's rows with what they booked (pulled as they are), audited. */
@@ -107,15 +109,17 @@ export async function keepRows(ctx: WriteContext, dataset: string, rows: readonl
   const at = ctx.now.toISOString();
   const by = ctx.actor.user.username;
   for (const row of rows) {
-    const audit = { dataset, recordKey: row.rowKey, recordId: row.id, version: 1 };
-    ctx.audit({ ...audit, action: 'create', before: null, after: row.values });
+    const version = row.version ?? 1;
+    const audit = { dataset, recordKey: row.rowKey, recordId: row.id, version };
+    const action = version === 1 ? 'create' : String(row.values.status);
+    ctx.audit({ ...audit, action, before: null, after: row.values });
   }
   await writeRecords(
     ctx.trx,
     rows.map((row) => ({
       dataset,
       ...row,
-      version: 1,
+      version: row.version ?? 1,
       changeSeq: ctx.nextSeq(),
       deleted: false,
       at,

@@ -4,9 +4,11 @@
 // returned lines are posted (restock, credit) with their value credited first against the new
 // invoice, so finance sees one figure: the new invoice owing the difference when the dealer
 // owes, or the difference credited (credit note or 预收) when the dealer is owed. Any refusal
-// undoes the whole document (sub-push.ts).
+// undoes the whole document (sub-push.ts). A document worth more than the approval threshold
+// (the larger of its two sides) waits for a manager instead (awaiting.ts).
 import type { PushValues } from '../../shared/dataset-def';
 import type { RowProblem } from '../../shared/row-errors';
+import { exchangeLineSchema } from '../../shared/returns/compound-rows';
 import { exchangesDataset } from '../../shared/returns/datasets';
 import { ordersHandler } from '../datasets/orders';
 import { shipmentsHandler } from '../datasets/movements-shipments';
@@ -31,7 +33,9 @@ import {
   storedOutcome,
   type Upsert,
 } from './compound';
+import { asMutations, keepAwaiting, refusalOf, type AwaitingRow } from './awaiting';
 import { flushPosting, openPosting, postLine } from './post';
+import { loadReturnsSettings } from './settings';
 import { invoiceOf, loadReturned, loadShipped, type ShippedLine } from './shipped';
 import { saveReturnLines } from './store';
 import { Savepoint } from './sub-push';
@@ -46,6 +50,10 @@ interface Run {
   check: ReturnCheck;
   price: (sku: string) => number;
   outcomes: Map<number, MutationOutcome>;
+  /** Over this value (fen) a document waits for a manager; none when a manager approves it. */
+  threshold?: number;
+  /** The stored version of each row awaiting approval (an approval replaces it). */
+  versions?: ReadonlyMap<string, number>;
 }
 
 const asReturn = (v: Values) => ({
@@ -121,11 +129,40 @@ async function postReturns(run: Run, sp: Savepoint, parts: [Row, ShippedLine][],
   return new Map(posted.map((line) => [line.row_key, line]));
 }
 
+/** Each row's value (returned at the shipped price, issued at its own) and the document's sums. */
+function summary(run: Run, rows: readonly Row[]) {
+  const shippedPrice = (v: Values) => run.check.shipped.get(v.shipmentId ?? '')?.unitPrice ?? 0;
+  const value = (m: Row) =>
+    m.values.quantity *
+    (m.values.direction === 'return' ? shippedPrice(m.values) : priceOf(run, m.values));
+  const sum = (dir: string) =>
+    rows.filter((m) => m.values.direction === dir).reduce((s, m) => s + value(m), 0);
+  const [returnedValue, issuedValue] = [sum('return'), sum('issue')];
+  const difference = issuedValue - returnedValue;
+  const settlement = difference > 0 ? 'dealer-owes' : difference < 0 ? 'dealer-is-owed' : 'even';
+  const doc = { returnedValue, issuedValue, difference: Math.abs(difference), settlement };
+  return { value, doc, judged: Math.max(returnedValue, issuedValue) };
+}
+
 async function book(run: Run, rows: readonly Row[]) {
   const problems = checkDocument(run, rows);
   if (problems.some((p) => p.length > 0)) {
     release(run, rows, problems);
     refuseDocument(run.outcomes, rows, problems);
+    return;
+  }
+  const { value, doc, judged } = summary(run, rows);
+  if (run.threshold !== undefined && judged > run.threshold) {
+    // Over the threshold: kept 待审批, holding nothing; the approval re-checks (awaiting.ts).
+    release(run, rows, problems);
+    const ref = `${rows[0]?.values.dealerCode ?? ''}/${rows[0]?.values.exchangeRef ?? ''}`;
+    const shown = (m: Row) => ({ m, shown: { value: value(m), ...doc } });
+    await keepAwaiting(
+      run.ctx,
+      { dataset: exchangesDataset.name, doc: ref },
+      rows.map(shown),
+      run.outcomes,
+    );
     return;
   }
   const sp = await Savepoint.open(run.ctx, 'exchange_document');
@@ -141,20 +178,12 @@ async function book(run: Run, rows: readonly Row[]) {
   });
   const returned = await postReturns(run, sp, parts, issued.shipments.map(invoiceOf));
   await sp.keep();
-  const value = (m: Row) => {
-    const line = returned.get(m.rowKey);
-    return line ? line.quantity * line.unit_price : m.values.quantity * priceOf(run, m.values);
-  };
-  const sum = (dir: string) =>
-    rows.filter((m) => m.values.direction === dir).reduce((s, m) => s + value(m), 0);
-  const [returnedValue, issuedValue] = [sum('return'), sum('issue')];
-  const difference = issuedValue - returnedValue;
-  const settlement = difference > 0 ? 'dealer-owes' : difference < 0 ? 'dealer-is-owed' : 'even';
   const issuedIds = rows.filter((m) => m.values.direction === 'issue');
   const kept = rows.map((m) => {
     const id = returned.get(m.rowKey)?.id ?? issued.lineIds[issuedIds.indexOf(m)] ?? m.rowKey;
-    const doc = { returnedValue, issuedValue, difference: Math.abs(difference), settlement };
-    return { rowKey: m.rowKey, id, values: { ...m.values, id, value: value(m), ...doc } };
+    const values = { ...m.values, id, value: value(m), ...doc, status: 'posted' };
+    const stored = run.versions?.get(m.rowKey);
+    return { rowKey: m.rowKey, id, values, version: stored === undefined ? 1 : stored + 1 };
   });
   await keepRows(run.ctx, exchangesDataset.name, kept);
   for (const [i, row] of kept.entries()) {
@@ -163,11 +192,7 @@ async function book(run: Run, rows: readonly Row[]) {
   }
 }
 
-async function pushExchanges(ctx: WriteContext, mutations: readonly ParsedMutation<Values>[]) {
-  const keys = mutations.map((m) => m.rowKey);
-  const stored = await recordsByKey(ctx.trx, exchangesDataset.name, keys);
-  const documents = documentsOf(mutations, stored, exchangesDataset.groupBy ?? []);
-  const all = documents.flat();
+async function openRun(ctx: WriteContext, all: readonly Row[]): Promise<Run> {
   const shipmentIds = all.flatMap((m) => (m.values.shipmentId ? [m.values.shipmentId] : []));
   const check = {
     role: ctx.actor.user.role,
@@ -182,7 +207,24 @@ async function pushExchanges(ctx: WriteContext, mutations: readonly ParsedMutati
     ctx,
     all.flatMap((m) => (m.values.skuCode ? [m.values.skuCode] : [])),
   );
-  const run: Run = { ctx, check, price, outcomes: new Map() };
+  return { ctx, check, price, outcomes: new Map() };
+}
+
+/** Books an exchange awaiting approval (awaiting.ts): rules re-checked, nothing on a refusal. */
+export async function approveExchange(ctx: WriteContext, stored: readonly AwaitingRow[]) {
+  const rows = asMutations<Values>(exchangeLineSchema, stored);
+  const run = await openRun(ctx, rows);
+  await book({ ...run, versions: new Map(stored.map((r) => [r.rowKey, r.version])) }, rows);
+  return refusalOf(run.outcomes);
+}
+
+async function pushExchanges(ctx: WriteContext, mutations: readonly ParsedMutation<Values>[]) {
+  const keys = mutations.map((m) => m.rowKey);
+  const stored = await recordsByKey(ctx.trx, exchangesDataset.name, keys);
+  const documents = documentsOf(mutations, stored, exchangesDataset.groupBy ?? []);
+  const opened = await openRun(ctx, documents.flat());
+  const { approvalThreshold } = await loadReturnsSettings(ctx.trx);
+  const run = { ...opened, threshold: approvalThreshold };
   for (const rows of documents) await book(run, rows);
   return mutations.map((m) => {
     const before = stored.get(m.rowKey);

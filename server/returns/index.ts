@@ -8,6 +8,7 @@ import {
 import { masterHandler } from '../datasets/master';
 import { defineHandler, type DatasetHandler } from '../sync/handler';
 import { returnApprovalsHandler } from './approvals';
+import { exchangeApprovalsHandler, transferApprovalsHandler } from './doc-approvals';
 import { pullReturnable } from './returnable';
 import { returnsHandler } from './returns';
 import { exchangesHandler } from './exchanges';
@@ -22,5 +23,7 @@ export function returnHandlers(): DatasetHandler[] {
     defineHandler(returnableLinesDataset, { pull: pullReturnable }),
     exchangesHandler(),
     dealerTransfersHandler(),
+    exchangeApprovalsHandler(),
+    transferApprovalsHandler(),
   ];
 }

@@ -1,10 +1,12 @@
 // The "dealer-transfers" dataset (调货, docs/returns.md): goods dealer A received go to dealer B
-// under one approval (a manager pushes the document). Each line is a return from A — refused
+// under one approval: a manager's push, or a manager's approval of a sales user's request, kept
+// 待审批 until then (awaiting.ts). Each line is a return from A — refused
 // when A never received that shipment's SKU in that quantity (the return cap), credited to A at
 // the price A was invoiced — restocked at the location, then an order for B (DT-<ref>) and its
 // shipment from there, booked through their own handlers: B's sell-in, receivable and credit
 // check are B's, A's receivable falls. Any refusal undoes the whole document (sub-push.ts).
 import type { PushValues } from '../../shared/dataset-def';
+import { dealerTransferSchema } from '../../shared/returns/compound-rows';
 import { dealerTransfersDataset } from '../../shared/returns/datasets';
 import { pullRecords } from '../datasets/master';
 import { shipmentsHandler } from '../datasets/movements-shipments';
@@ -18,7 +20,8 @@ import {
   type ParsedMutation,
   type WriteContext,
 } from '../sync/handler';
-import { returnProblems, takeReturned, type ReturnCheck } from './check';
+import { asMutations, keepAwaiting, refusalOf, type AwaitingRow } from './awaiting';
+import { regionGuard, returnProblems, takeReturned, type ReturnCheck } from './check';
 import {
   dealerPrices,
   documentsOf,
@@ -43,6 +46,10 @@ interface Run {
   check: ReturnCheck;
   price: (sku: string) => number;
   outcomes: Map<number, MutationOutcome>;
+  /** A sales user's push: a request kept 待审批 for a manager (awaiting.ts). */
+  request?: boolean;
+  /** The stored version of each row awaiting approval (an approval replaces it). */
+  versions?: ReadonlyMap<string, number>;
 }
 
 const asReturn = (v: Values) => ({
@@ -58,7 +65,13 @@ function checkDocument(run: Run, rows: readonly Row[]) {
   const problems = rows.map((m) => {
     const ruled = (dealerTransfersDataset.rules ?? []).flatMap((rule) => rule(m.values, context));
     if (ruled.length > 0) return ruled;
-    const found = returnProblems(run.check, asReturn(m.values));
+    const region = run.check.outOfRegion(m.values.toDealerCode);
+    if (region !== undefined)
+      return [{ field: 'toDealerCode', code: 'region-not-allowed' as const, params: { region } }];
+    // A return's dealer is the transfer's "from" dealer (A).
+    const found = returnProblems(run.check, asReturn(m.values)).map((p) =>
+      p.field === 'dealerCode' ? { ...p, field: 'fromDealerCode' } : p,
+    );
     if (found.length === 0) takeReturned(run.check, asReturn(m.values));
     return found;
   });
@@ -99,6 +112,24 @@ async function book(run: Run, rows: readonly Row[]) {
   const problems = checkDocument(run, rows);
   if (problems.some((p) => p.length > 0)) {
     refuseDocument(run.outcomes, rows, problems);
+    return;
+  }
+  if (run.request) {
+    // A sales user's request: kept 待审批, holding nothing; the approval re-checks A's cap.
+    for (const m of rows) takeReturned(run.check, asReturn(m.values), -1);
+    const shown = (m: Row) => {
+      const shipped = run.check.shipped.get(m.values.shipmentId);
+      const price = m.values.unitPrice ?? run.price(shipped?.skuCode ?? '');
+      const creditedValue = m.values.quantity * (shipped?.unitPrice ?? 0);
+      return { m, shown: { creditedValue, invoicedValue: m.values.quantity * price } };
+    };
+    const ref = rows[0]?.values.transferRef ?? '';
+    await keepAwaiting(
+      run.ctx,
+      { dataset: dealerTransfersDataset.name, doc: ref },
+      rows.map(shown),
+      run.outcomes,
+    );
     return;
   }
   const sp = await Savepoint.open(run.ctx, 'transfer_document');
@@ -142,8 +173,10 @@ async function book(run: Run, rows: readonly Row[]) {
       toShipmentId: shipped.ids[i],
       creditedValue: (line?.quantity ?? 0) * (line?.unit_price ?? 0),
       invoicedValue: m.values.quantity * (orderRows[i]?.values.unitPrice ?? 0),
+      status: 'posted',
     };
-    return { rowKey: m.rowKey, id, values };
+    const stored = run.versions?.get(m.rowKey);
+    return { rowKey: m.rowKey, id, values, version: stored === undefined ? 1 : stored + 1 };
   });
   await keepRows(run.ctx, dealerTransfersDataset.name, kept);
   kept.forEach((row, i) => {
@@ -159,16 +192,14 @@ function undo(run: Run, rows: readonly Row[], problems: Parameters<typeof refuse
   refuseDocument(run.outcomes, rows, problems);
 }
 
-async function pushTransfers(ctx: WriteContext, mutations: readonly ParsedMutation<Values>[]) {
-  const keys = mutations.map((m) => m.rowKey);
-  const stored = await recordsByKey(ctx.trx, dealerTransfersDataset.name, keys);
-  const documents = documentsOf(mutations, stored, dealerTransfersDataset.groupBy ?? []);
-  const shipmentIds = documents.flat().map((m) => m.values.shipmentId);
+async function openRun(ctx: WriteContext, all: readonly Row[]): Promise<Run> {
+  const shipmentIds = all.map((m) => m.values.shipmentId);
   const shipped = await loadShipped(ctx.trx, shipmentIds);
+  const dealers = all.flatMap((m) => [m.values.fromDealerCode, m.values.toDealerCode]);
   const check = {
     role: ctx.actor.user.role,
-    // Managers push transfers: no region limit applies.
-    outOfRegion: () => undefined,
+    // A region-limited sales user requests transfers between dealers of their regions only.
+    outOfRegion: await regionGuard(ctx, dealers),
     shipped,
     returned: await loadReturned(ctx.trx, shipmentIds, true),
   };
@@ -176,7 +207,23 @@ async function pushTransfers(ctx: WriteContext, mutations: readonly ParsedMutati
     ctx,
     [...shipped.values()].map((s) => s.skuCode),
   );
-  const run: Run = { ctx, check, price, outcomes: new Map() };
+  return { ctx, check, price, outcomes: new Map(), request: ctx.actor.user.role === 'sales' };
+}
+
+/** Books a transfer request on a manager's approval (awaiting.ts): A's cap re-checked. */
+export async function approveTransfer(ctx: WriteContext, stored: readonly AwaitingRow[]) {
+  const rows = asMutations<Values>(dealerTransferSchema, stored);
+  const run = await openRun(ctx, rows);
+  const versions = new Map(stored.map((r) => [r.rowKey, r.version]));
+  await book({ ...run, request: false, versions }, rows);
+  return refusalOf(run.outcomes);
+}
+
+async function pushTransfers(ctx: WriteContext, mutations: readonly ParsedMutation<Values>[]) {
+  const keys = mutations.map((m) => m.rowKey);
+  const stored = await recordsByKey(ctx.trx, dealerTransfersDataset.name, keys);
+  const documents = documentsOf(mutations, stored, dealerTransfersDataset.groupBy ?? []);
+  const run = await openRun(ctx, documents.flat());
   for (const rows of documents) await book(run, rows);
   return mutations.map((m) => {
     const before = stored.get(m.rowKey);

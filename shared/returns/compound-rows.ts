@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { field, type FieldOption } from '../field';
 import type { Label } from '../locale';
 import { columns } from '../finance/dataset-rows';
-import { dealerCode } from './rows';
+import { dealerCode, returnApprovalSchema, returnStatusField } from './rows';
 
 const label = (zh: string, en: string): Label => ({ 'zh-CN': zh, 'en-US': en });
 const option = (value: string, [zh, en]: [string, string], synonyms: string[] = []) =>
@@ -96,6 +96,8 @@ export const exchangePullSchema = exchangeLineSchema.extend({
     ['difference', 'money', '差额', 'Difference'],
   ]),
   settlement: settlementField,
+  // 待审批 until a manager decides a document over the approval threshold (docs/returns.md).
+  status: returnStatusField,
 });
 
 /** 调货: goods dealer A received move to dealer B — a return from A and an order for B. */
@@ -131,4 +133,23 @@ export const dealerTransferPullSchema = dealerTransferSchema.extend({
     ['creditedValue', 'money', '调出方冲减', 'Credited to A'],
     ['invoicedValue', 'money', '调入方应收', 'Invoiced to B'],
   ]),
+  // 待审批 until a manager approves a sales user's request (docs/returns.md).
+  status: returnStatusField,
+});
+
+const { decision, remark: approvalRemark } = returnApprovalSchema.shape;
+
+/** 调换审批: a manager approves or rejects an exchange awaiting approval. */
+export const exchangeApprovalSchema = z.object({
+  dealerCode,
+  exchangeRef: exchangeLineSchema.shape.exchangeRef,
+  decision,
+  remark: approvalRemark,
+});
+
+/** 调货审批: a manager approves or rejects a sales user's transfer request. */
+export const transferApprovalSchema = z.object({
+  transferRef: dealerTransferSchema.shape.transferRef,
+  decision,
+  remark: approvalRemark,
 });

@@ -16,14 +16,18 @@ import {
 import {
   dealerTransferPullSchema,
   dealerTransferSchema,
+  exchangeApprovalSchema,
   exchangeLineSchema,
   exchangePullSchema,
+  transferApprovalSchema,
 } from './compound-rows';
 
 /** Sales assistants and the warehouse book returns; finance and analysts read them. */
 const bookers: readonly Role[] = ['admin', 'manager', 'sales', 'warehouse'];
 const readers: readonly Role[] = ['admin', 'manager', 'sales', 'warehouse', 'finance', 'analyst'];
 const transferReaders: readonly Role[] = ['admin', 'manager', 'warehouse', 'finance', 'analyst'];
+/** A manager's transfer applies at once; a sales user's is a request awaiting a manager. */
+const transferPushers: readonly Role[] = ['admin', 'manager', 'sales'];
 
 /** Restocked goods go to a named location; scrapped goods go nowhere. */
 const restockNamesLocation: RowRule = (values) => {
@@ -97,16 +101,30 @@ const twoDealers: RowRule = (values) =>
     ? [{ field: 'toDealerCode', code: 'transfer-same-dealer' }]
     : [];
 
-/** A manager pushes a transfer: the push is its one approval. */
+/** A manager's push is the transfer's one approval; a sales user's push is a request. */
 export const dealerTransfersDataset = defineDataset({
   name: 'dealer-transfers',
   label: { 'zh-CN': '调货', 'en-US': 'Dealer transfers' },
-  push: { schema: dealerTransferSchema, roles: managers },
+  push: { schema: dealerTransferSchema, roles: transferPushers },
   // Rows name two dealers, so the engine's region limit (one dealerCode) cannot scope them:
   // region-limited sales users read each side in returns and orders instead.
   pull: { schema: dealerTransferPullSchema, roles: transferReaders },
   groupBy: ['transferRef'],
   rules: [twoDealers],
+});
+
+export const exchangeApprovalsDataset = defineDataset({
+  name: 'exchange-approvals',
+  label: { 'zh-CN': '调换审批', 'en-US': 'Exchange approvals' },
+  push: { schema: exchangeApprovalSchema, roles: managers },
+  pull: { schema: exchangeApprovalSchema, roles: readers, filters: ['dealer'] },
+});
+
+export const transferApprovalsDataset = defineDataset({
+  name: 'transfer-approvals',
+  label: { 'zh-CN': '调货审批', 'en-US': 'Transfer approvals' },
+  push: { schema: transferApprovalSchema, roles: managers },
+  pull: { schema: transferApprovalSchema, roles: transferReaders },
 });
 
 export const returnDatasets: readonly DatasetDef[] = [
@@ -117,4 +135,6 @@ export const returnDatasets: readonly DatasetDef[] = [
   returnableLinesDataset,
   exchangesDataset,
   dealerTransfersDataset,
+  exchangeApprovalsDataset,
+  transferApprovalsDataset,
 ];

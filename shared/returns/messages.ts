@@ -43,4 +43,12 @@ export const returnMessages = {
     'zh-CN': '同一调换单的其他行被拒绝，整单未执行。',
     'en-US': 'Another line of this document was refused; nothing was booked.',
   },
+  'approval-not-found': {
+    'zh-CN': '没有待审批的单据 {ref}。',
+    'en-US': 'There is no document {ref} awaiting approval.',
+  },
+  'approval-not-awaiting': {
+    'zh-CN': '单据 {ref} 已审批（{status}），不能再次审批。',
+    'en-US': 'Document {ref} has been decided ({status}); it cannot be decided again.',
+  },
 } satisfies Record<string, Label>;

@@ -185,9 +185,11 @@ describe('demo seed', function () {
         FROM return_lines`);
       assert.ok((returns.waiting ?? 0) > 0 && (returns.toCredit ?? 0) > 0, JSON.stringify(returns));
       const documents = await one<Record<string, number>>(`SELECT
-        ${n("dataset = 'exchanges'")} exchanges, ${n("dataset = 'dealer-transfers'")} transfers
+        ${n("dataset = 'exchanges'")} exchanges, ${n("dataset = 'dealer-transfers'")} transfers,
+        ${n("dataset = 'exchanges' AND data LIKE '%awaiting-approval%'")} "waitingExchanges"
         FROM records`);
       assert.ok((documents.exchanges ?? 0) > 0 && (documents.transfers ?? 0) > 0);
+      assert.ok((documents.waitingExchanges ?? 0) > 0, JSON.stringify(documents));
     });
 
     it('ships no grade-C order before its 30% deposit was received', async () => {

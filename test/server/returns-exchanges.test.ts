@@ -14,6 +14,7 @@ import {
   onHand,
   orderOf,
   receivableOf,
+  setSetting,
   shipLine,
 } from './returns-seed';
 
@@ -97,14 +98,16 @@ describe('exchanges: one document settled on the difference', () => {
     await assertExposureInStep(server, 'R-EX2');
   });
 
-  it('moves nothing when the issued side is refused (10,000 coats, 100 in stock)', async () => {
+  it('moves nothing when the issued side is refused (1,000 coats, 100 in stock)', async () => {
+    // ¥1,500,000 issued: above the default threshold it would wait for a manager instead.
+    await setSetting(server, 'return-approval-threshold-fen', 1_000_000_000);
     const shipment = await shipLine(server, await orderOf(server, 'R-EX3', 2), 2);
     const box = await onHand(server, 'WH-E', 'FIN-BOX');
     const before = await receivableOf(server, 'R-EX3');
     const ref = `EX-${randomUUID().slice(0, 6)}`;
     const res = await pushAs(server, 'sales', 'exchanges', [
       { values: back('R-EX3', ref, shipment, 1) },
-      { values: out('R-EX3', ref, 'RET-COAT', 10_000) },
+      { values: out('R-EX3', ref, 'RET-COAT', 1_000) },
     ]);
     const found = res.body.results.map((r: { errors: { code: string }[] }) => codes(r));
     assert.deepEqual(found, [['exchange-other-part-refused'], ['insufficient-stock']]);
