@@ -10,7 +10,16 @@ import assert from 'node:assert/strict';
 import { startAddin, type AddinHarness } from '../../support/addin';
 import { fixedNow, push, seedSalesData, TODAY } from '../../support/fixtures';
 
-const HEADERS = ['单号', '经销商编码', '订单日期', '订单类型', '产品编码', '数量', '单价', '发货仓'];
+const HEADERS = [
+  '单号',
+  '经销商编码',
+  '订单日期',
+  '订单类型',
+  '产品编码',
+  '数量',
+  '单价',
+  '发货仓',
+];
 
 const rule = (skuCode: string, values: Record<string, unknown>) => ({
   values: { locationCode: 'WH-E', skuCode, ...values },
@@ -60,15 +69,46 @@ describe('补货建议 → 补货单 (one click)', () => {
     assert.match(String(ref), /^BH20261127-[0-9A-F]{6}$/);
     const serial = rows[0]?.[2]; // 2026-11-27 as an Excel date serial
     const bySku = Object.fromEntries(rows.map((r) => [r[4], r]));
-    assert.deepEqual(bySku['TEE-BLK-M'], [ref, 'D-SH01', serial, '补货', 'TEE-BLK-M', 20, null, 'WH-E']);
-    assert.deepEqual(bySku['TEE-BLK-L'], [ref, 'D-SH01', serial, '补货', 'TEE-BLK-L', 18, null, 'WH-E']);
-    assert.deepEqual(bySku['SOCK-WHT-F'], [ref, 'D-SH01', serial, '补货', 'SOCK-WHT-F', 42, null, 'WH-E']);
+    assert.deepEqual(bySku['TEE-BLK-M'], [
+      ref,
+      'D-SH01',
+      serial,
+      '补货',
+      'TEE-BLK-M',
+      20,
+      null,
+      'WH-E',
+    ]);
+    assert.deepEqual(bySku['TEE-BLK-L'], [
+      ref,
+      'D-SH01',
+      serial,
+      '补货',
+      'TEE-BLK-L',
+      18,
+      null,
+      'WH-E',
+    ]);
+    assert.deepEqual(bySku['SOCK-WHT-F'], [
+      ref,
+      'D-SH01',
+      serial,
+      '补货',
+      'SOCK-WHT-F',
+      42,
+      null,
+      'WH-E',
+    ]);
     assert.equal(rows.length, 3, 'WH-S × TEE-BLK-M suggests 0: no line');
 
     const checked = await h.app.validate();
     assert.deepEqual([checked.validRows, checked.invalidRows], [3, 0], JSON.stringify(checked));
     const pushed = await h.app.push({ onlyValid: true });
-    assert.deepEqual([pushed.sent, pushed.applied, pushed.rejected], [3, 3, 0], JSON.stringify(pushed));
+    assert.deepEqual(
+      [pushed.sent, pushed.applied, pushed.rejected],
+      [3, 3, 0],
+      JSON.stringify(pushed),
+    );
 
     const lines = await serverOrderLines(h);
     const got = lines
@@ -145,4 +185,3 @@ describe('补货建议 → 补货单 (one click)', () => {
     assert.equal(h.workbook.sheets.length, sheets, 'no orders sheet made');
   });
 });
-
