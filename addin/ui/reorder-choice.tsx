@@ -1,7 +1,7 @@
 // The 补货 order step's two choices (docs/sell-out.md, "From suggestions to a 补货 order"): the
 // dealer for locations that name none — from meta's dealer list, which holds only the user's
 // regions' active dealers — and the ship-from, by default each suggestion's own location.
-import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { MetaResponse } from '../../shared/meta';
 import { useUi } from './context';
 import { taskStringsFor } from './task-strings';
@@ -28,6 +28,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     width: '100%',
   },
+  hint: { gridColumn: '1 / -1' },
   control: { minWidth: 0, width: '100%' },
 });
 
@@ -44,7 +45,7 @@ export function ReorderChoice({ meta, pick, busy, onChange }: ReorderChoiceProps
   const words = taskStringsFor(locale);
   return (
     <div className={styles.grid}>
-      <Field label={words.reorderDealer} hint={words.reorderDealerHint}>
+      <Field label={words.reorderDealer}>
         <Select
           className={styles.control}
           value={pick.dealerCode}
@@ -80,6 +81,7 @@ export function ReorderChoice({ meta, pick, busy, onChange }: ReorderChoiceProps
           ))}
         </Select>
       </Field>
+      <Caption1 className={styles.hint}>{words.reorderDealerHint}</Caption1>
     </div>
   );
 }

@@ -78,8 +78,13 @@ describe('补货建议 → 补货单 in the pane (headless Chromium)', function 
       await page.getByTestId('reorder-dealer').selectOption('D-SH01');
       await clickAndWait(page, 'step-reorder');
       assert.match((await noticeTexts(page)).join(' '), /补货单已生成.*2 行，1 单/);
-      const made = await table(page, (t) => t.headers.includes('_status'));
-      const lines = made.rows.map((r) => [r['经销商编码'], r['订单类型'], r['产品编码'], r['数量']]);
+      const made = await table(page, (t) => t.headers.includes('订单类型'));
+      const lines = made.rows.map((r) => [
+        r['经销商编码'],
+        r['订单类型'],
+        r['产品编码'],
+        r['数量'],
+      ]);
       assert.deepEqual(
         lines.sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
         [
