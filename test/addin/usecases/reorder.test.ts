@@ -8,7 +8,8 @@
 // ships from its location, whose stock the order then reserves (18 ≤ 20, 42 ≤ 60, 20 ≤ 100).
 import assert from 'node:assert/strict';
 import { startAddin, type AddinHarness } from '../../support/addin';
-import { fixedNow, push, seedSalesData, TODAY } from '../../support/fixtures';
+import { fixedNow, push, seedSalesData, signInAs, TODAY } from '../../support/fixtures';
+import { PASSWORD } from '../../support/server';
 
 const HEADERS = [
   '单号',
@@ -183,5 +184,18 @@ describe('补货建议 → 补货单 (one click)', () => {
     // WH-E names no dealer (no dealer is called 华东仓): one must be chosen.
     await assert.rejects(h.app.prepareReorder({}), /库位 WH-E 没有对应的经销商/);
     assert.equal(h.workbook.sheets.length, sheets, 'no orders sheet made');
+  });
+
+  it('offers a region-limited assistant only the dealers of their regions', async () => {
+    await setRules(h);
+    await signInAs(h.server, { username: 'sh-assistant', role: 'sales', regions: ['SH'] });
+    await h.app.signOut();
+    await h.app.signIn({ serverUrl: h.server.url, username: 'sh-assistant', password: PASSWORD });
+    const dealers = (await h.app.meta()).lists.dealers?.map((d) => d.code);
+    assert.deepEqual(dealers, ['D-SH01'], 'D-HN01 is in 华南');
+    await h.app.pull('replenishment');
+    await assert.rejects(h.app.prepareReorder({ dealerCode: 'D-HN01' }), /经销商 D-HN01 不在/);
+    const report = await h.app.prepareReorder({ dealerCode: 'D-SH01' });
+    assert.equal(report.rows, 3);
   });
 });
