@@ -150,6 +150,16 @@ export interface AllocationsDraftReport {
   receipts: number;
 }
 
+/** What prepareReorder wrote: a new orders sheet of 补货 lines, bound, ready to check and push. */
+export interface ReorderDraftReport {
+  sheetName: string;
+  tableName: string;
+  /** Order lines written (one per suggested SKU). */
+  rows: number;
+  /** Orders they make (one per location). */
+  orders: number;
+}
+
 /** An order on the bound sheet the server would refuse for credit, with its dealer's figures. */
 export interface CreditHold {
   /** The order's group key (dealer and order number): what a release names. */
@@ -245,4 +255,9 @@ export interface AddinApp {
   pending(dataset: string): Promise<PendingReport | null>;
   /** Drafts allocations from the pulled reconciliation into a new allocations sheet, bound. */
   prepareAllocations(): Promise<AllocationsDraftReport>;
+  /**
+   * Drafts 补货 orders from the pulled replenishment into a new orders sheet: for `dealerCode`
+   * where a location names no dealer, shipped from `shipFrom` or else each line's location.
+   */
+  prepareReorder(input: { dealerCode?: string; shipFrom?: string }): Promise<ReorderDraftReport>;
 }

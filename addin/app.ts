@@ -12,6 +12,7 @@ import { clientIdOf, loadSession, saveSession, type KeyValueStorage } from './co
 import type { Transport } from './core/transport';
 import { confirmBinding, currentBinding, insertTemplate, proposeBinding } from './usecases/bind';
 import { prepareAllocations } from './usecases/allocations';
+import { prepareReorder } from './usecases/reorder';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
 import { addPivotFor } from './usecases/pivot';
@@ -130,6 +131,7 @@ export function createAddinApp(input: AddinInput): AddinApp {
     refreshStatus: after((options) => refreshOrderStatus(ctx, options)),
     addPivot: after(() => addPivotFor(ctx)),
     prepareAllocations: after(() => prepareAllocations(ctx)),
+    prepareReorder: after((input) => prepareReorder(ctx, input)),
     pending: after((dataset) => pendingRows(ctx, dataset)),
     pullGrid: after((options) => pullEstateGrid(ctx, options)),
     creditHolds: after((options) => findCreditHolds(ctx, options)),

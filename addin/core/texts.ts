@@ -71,6 +71,27 @@ const addinTexts = {
     'en-US':
       'The reconciliation sheet has no suggestion to allocate (hidden rows and rows without a suggestion do not count).',
   },
+  'no-replenishment': {
+    'zh-CN': '请先下载“补货建议”。',
+    'en-US': 'Pull the replenishment suggestions first.',
+  },
+  'nothing-to-reorder': {
+    'zh-CN': '补货建议表中没有建议补货数量大于 0 的行（已隐藏的行不计），未生成补货单。',
+    'en-US':
+      'The replenishment sheet has no row with a suggested quantity above 0 (hidden rows do not count); no order sheet was made.',
+  },
+  'reorder-needs-dealer': {
+    'zh-CN': '请先选择补货单的经销商：库位 {locations} 没有对应的经销商。',
+    'en-US': 'Choose the dealer of the replenishment order first: no dealer goes with {locations}.',
+  },
+  'reorder-unknown-dealer': {
+    'zh-CN': '经销商 {dealer} 不在您可选的经销商中（已停用，或不在您负责的区域）。',
+    'en-US': 'Dealer {dealer} is not one you may choose (inactive, or outside your regions).',
+  },
+  'reorder-unknown-location': {
+    'zh-CN': '发货仓 {location} 不在可选的库位中。',
+    'en-US': 'Ship-from {location} is not a location you may choose.',
+  },
   'nothing-to-sum': {
     'zh-CN': '该表没有可汇总的数值列。',
     'en-US': 'This table has no numeric column to sum.',

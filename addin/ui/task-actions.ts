@@ -1,7 +1,8 @@
 // The task flows' own verbs: the credit release (信用释放, usecases/credit.ts) — find the bound
 // orders sheet's orders over the credit limit, push the ticked ones with the release — and the
-// 销控表 grid pull (usecases/estate-grid.ts). The task flow shows the lists; notices the rest.
-import type { CreditHold, GridReport, PushReport } from '../app-api';
+// 销控表 grid pull (usecases/estate-grid.ts), and 补货建议 → 补货单 (usecases/reorder.ts). The
+// task flow shows the lists; notices the rest.
+import type { CreditHold, GridReport, PushReport, ReorderDraftReport } from '../app-api';
 import { percentText } from '../core/estate-grid';
 import { pushNotices } from './report-notices';
 import { fill } from './strings';
@@ -47,6 +48,24 @@ export function taskActions({ app, strings, run, notify, locale }: ActionDeps) {
         { cancellable: true },
       );
       if (report) notify(...pushNotices(report, strings));
+      return report;
+    },
+    /** A new 补货 orders sheet from the pulled replenishment; null when it failed. */
+    async prepareReorder(input: {
+      dealerCode?: string;
+      shipFrom?: string;
+    }): Promise<ReorderDraftReport | null> {
+      const words = taskStringsFor(locale);
+      const report = await run(words.stepNames.reorder, () => app.prepareReorder(input));
+      if (report)
+        notify({
+          intent: 'success',
+          text: fill(words.reorderDone, {
+            sheet: report.sheetName,
+            rows: report.rows,
+            orders: report.orders,
+          }),
+        });
       return report;
     },
   };

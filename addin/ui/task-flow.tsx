@@ -4,9 +4,11 @@
 // stays on it and says why and what to do, in the user's language.
 import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import type { MetaResponse } from '../../shared/meta';
 import type { CreditHold, PendingReport, RowOutcome } from '../app-api';
 import { useUi } from './context';
 import { CreditHoldList, ReleaseResults } from './credit-panel';
+import { noPick, ReorderChoice, reorderInput, type ReorderPick } from './reorder-choice';
 import { fill } from './strings';
 import { TaskPending } from './task-pending';
 import { taskStringsFor } from './task-strings';
@@ -31,6 +33,8 @@ const useStyles = makeStyles({
 
 interface TaskFlowProps {
   task: TaskDef;
+  /** The dropdown lists (the 补货 order step's dealers and locations). */
+  meta: MetaResponse;
   busy: boolean;
   actions: Actions;
   onHome: () => void;
@@ -47,7 +51,7 @@ interface Credit {
   results: RowOutcome[] | null;
 }
 
-const sending: ReadonlySet<StepKind> = new Set(['sheet', 'bind', 'validate', 'push']);
+const sending: ReadonlySet<StepKind> = new Set(['sheet', 'bind', 'validate', 'push', 'reorder']);
 
 /** The pending rows of the task's sheet, read again whenever a piece of work finishes. */
 function usePending(task: TaskDef, finished: number): PendingReport | null {
@@ -81,7 +85,12 @@ function usePending(task: TaskDef, finished: number): PendingReport | null {
 async function runStep(
   actions: Actions,
   step: TaskStep,
-  input: { how?: 'template' | 'bind'; credit: Credit; setCredit: (next: Credit) => void },
+  input: {
+    how?: 'template' | 'bind';
+    credit: Credit;
+    setCredit: (next: Credit) => void;
+    reorder: ReorderPick;
+  },
 ): Promise<StepOutcome> {
   switch (step.kind) {
     case 'sheet':
@@ -104,6 +113,10 @@ async function runStep(
       return actions.prepareAllocations();
     case 'grid':
       return (await actions.pullGrid()) ? { kind: 'done' } : { kind: 'failed' };
+    case 'reorder':
+      return (await actions.prepareReorder(reorderInput(input.reorder)))
+        ? { kind: 'done' }
+        : { kind: 'failed' };
     case 'credit-check': {
       const holds = await actions.findCreditHolds();
       if (!holds) return { kind: 'failed' };
@@ -126,18 +139,21 @@ async function runStep(
 
 type Stuck = { index: number; outcome: Exclude<StepOutcome, { kind: 'done' }> } | null;
 
-export function TaskFlow({ task, busy, actions, onHome, failure, finished }: TaskFlowProps) {
+export function TaskFlow(props: TaskFlowProps) {
+  const { task, meta, busy, actions, onHome, failure, finished } = props;
   const styles = useStyles();
   const { strings, locale } = useUi();
   const words = taskStringsFor(locale);
   const [at, setAt] = useState(0);
   const [stuck, setStuck] = useState<Stuck>(null);
   const [credit, setCredit] = useState<Credit>({ holds: null, ticked: new Set(), results: null });
+  const [reorder, setReorder] = useState<ReorderPick>(noPick);
   const pending = usePending(task, finished);
   const run = (index: number, how?: 'template' | 'bind') => {
     const step = task.steps[index];
     if (!step) return;
-    void runStep(actions, step, { ...(how ? { how } : {}), credit, setCredit }).then((outcome) => {
+    const input = { ...(how ? { how } : {}), credit, setCredit, reorder };
+    void runStep(actions, step, input).then((outcome) => {
       if (outcome.kind === 'done') {
         setStuck(null);
         setAt((current) => Math.max(current, index + 1));
@@ -191,6 +207,9 @@ export function TaskFlow({ task, busy, actions, onHome, failure, finished }: Tas
               {index < at ? '✓ ' : `${index + 1}. `}
               {stepName(step)}
             </Text>
+            {step.kind === 'reorder' ? (
+              <ReorderChoice meta={meta} pick={reorder} busy={busy} onChange={setReorder} />
+            ) : null}
             {step.kind === 'sheet' ? (
               <span className={styles.buttons}>
                 <Button

@@ -29,6 +29,12 @@ interface TaskStrings {
   releasedRow: string;
   /** After a grid pull: per building, the cells written and the totals. */
   gridDone: string;
+  /** The 补货 order step's choices and its result. */
+  reorderDealer: string;
+  reorderDealerHint: string;
+  reorderShipFrom: string;
+  reorderAsSuggested: string;
+  reorderDone: string;
 }
 
 const enUS: TaskStrings = {
@@ -44,6 +50,7 @@ const enUS: TaskStrings = {
     'credit-check': 'Find orders over the credit limit',
     'credit-release': 'Release the ticked orders',
     grid: 'Get the sales-control grid',
+    reorder: 'Make the 补货 order sheet',
   },
   stepActions: {
     sheet: 'Insert template',
@@ -57,6 +64,7 @@ const enUS: TaskStrings = {
     'credit-check': 'Find held orders',
     'credit-release': 'Release ticked',
     grid: 'Get grid',
+    reorder: 'Make order sheet',
   },
   pending: 'On “{sheet}”: {changed} rows to send, {problems} rows with problems',
   pendingNone: 'No sheet of this task is bound yet.',
@@ -83,6 +91,8 @@ const enUS: TaskStrings = {
     'credit-check': 'Bind the orders sheet first, then look again.',
     'credit-release': 'Check your connection and release again.',
     grid: 'Check your connection and get the grid again.',
+    reorder:
+      'Get the replenishment advice first, choose the dealer, then make the order sheet again.',
   },
   creditTitle: 'Orders over the credit limit',
   creditNone: 'No unsent order on this sheet is over its dealer’s credit limit.',
@@ -94,6 +104,13 @@ const enUS: TaskStrings = {
   releasedRow: 'Row {row}: {text}',
   gridDone:
     '“{sheet}”: {changed} cells written; released {released}, sold {sold}, sell-through {rate}.',
+  reorderDealer: 'Dealer',
+  reorderDealerHint:
+    'For locations with no dealer of their own (a self-operated store takes the dealer of its name)',
+  reorderShipFrom: 'Ship from',
+  reorderAsSuggested: 'The suggested location',
+  reorderDone:
+    'The 补货 order sheet is on “{sheet}”: {rows} lines, {orders} orders. Check, then send.',
 };
 
 const zhCN: TaskStrings = {
@@ -109,6 +126,7 @@ const zhCN: TaskStrings = {
     'credit-check': '查找超信用额度订单',
     'credit-release': '放行勾选的订单',
     grid: '下载销控表',
+    reorder: '生成补货单',
   },
   stepActions: {
     sheet: '插入模板',
@@ -122,6 +140,7 @@ const zhCN: TaskStrings = {
     'credit-check': '查找超额订单',
     'credit-release': '放行所选',
     grid: '下载销控表',
+    reorder: '生成补货单',
   },
   pending: '“{sheet}”：待上传 {changed} 行，有问题 {problems} 行',
   pendingNone: '本任务的工作表尚未绑定。',
@@ -146,6 +165,7 @@ const zhCN: TaskStrings = {
     'credit-check': '请先绑定订单表，再查找。',
     'credit-release': '请检查网络后再放行。',
     grid: '请检查网络后再下载销控表。',
+    reorder: '请先下载补货建议并选择经销商，再生成补货单。',
   },
   creditTitle: '超信用额度的订单',
   creditNone: '本表没有超出经销商信用额度的未上传订单。',
@@ -155,6 +175,11 @@ const zhCN: TaskStrings = {
   releasedTitle: '放行结果',
   releasedRow: '第 {row} 行：{text}',
   gridDone: '“{sheet}”：写入 {changed} 个单元格；已推 {released}，已售 {sold}，去化率 {rate}。',
+  reorderDealer: '经销商',
+  reorderDealerHint: '库位没有对应经销商时用此经销商（自营店按同名经销商）',
+  reorderShipFrom: '发货仓',
+  reorderAsSuggested: '按建议的库位',
+  reorderDone: '补货单已生成在“{sheet}”：{rows} 行，{orders} 单。请校验后上传。',
 };
 
 const byLocale: Record<Locale, TaskStrings> = { 'zh-CN': zhCN, 'en-US': enUS };

@@ -19,6 +19,7 @@ export type StepKind =
   | 'allocations'
   | 'credit-check' // a dry run lists the sheet's orders over the credit limit
   | 'credit-release' // pushes the ticked ones with `releaseCredit`
+  | 'reorder' // 补货建议 → a new 补货 orders sheet (usecases/reorder.ts)
   | 'grid'; // the 销控表 as a grid, one sheet per building (usecases/estate-grid.ts)
 
 export interface TaskStep {
@@ -26,6 +27,8 @@ export interface TaskStep {
   readonly dataset: string;
   /** The push option the step needs instead of the dataset's push roles. */
   readonly option?: string;
+  /** A step the task goes without for a user who may not take it (the others still show it). */
+  readonly optional?: boolean;
 }
 
 export interface TaskDef {
@@ -169,8 +172,19 @@ export const tasks: readonly TaskDef[] = [
   {
     id: 'replenishment',
     label: l('补货建议', 'Replenishment'),
-    hint: l('下载补货建议', 'Get replenishment advice'),
-    steps: get('replenishment'),
+    hint: l(
+      '下载补货建议 → 生成补货单 → 校验 → 上传',
+      'Get replenishment advice → make the 补货 order sheet → check → send',
+    ),
+    // Who may not enter orders (the warehouse) still gets the advice, without the order steps.
+    steps: [
+      ...get('replenishment'),
+      ...(['reorder', 'validate', 'push'] as const).map((kind) => ({
+        kind,
+        dataset: 'orders',
+        optional: true,
+      })),
+    ],
   },
   {
     id: 'fair-guidance',
@@ -189,6 +203,7 @@ const pushing: ReadonlySet<StepKind> = new Set([
   'bind',
   'credit-check',
   'credit-release',
+  'reorder',
 ]);
 
 /** May `role` take this step, by the dataset's roles in meta? False when meta lacks the dataset. */
@@ -201,7 +216,12 @@ function isAllowed(meta: MetaResponse, role: Role, step: TaskStep): boolean {
     : dataset.pullable && dataset.pullRoles.includes(role);
 }
 
-/** The tasks this user can carry out from start to end. */
+/** The tasks this user can carry out from start to end, without the optional steps they may not take. */
 export function tasksFor(meta: MetaResponse, role: Role): TaskDef[] {
-  return tasks.filter((task) => task.steps.every((step) => isAllowed(meta, role, step)));
+  return tasks
+    .filter((task) => task.steps.every((step) => step.optional || isAllowed(meta, role, step)))
+    .map((task) => ({
+      ...task,
+      steps: task.steps.filter((step) => !step.optional || isAllowed(meta, role, step)),
+    }));
 }

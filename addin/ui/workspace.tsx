@@ -145,6 +145,7 @@ function Place({
         <TaskFlow
           key={where.task.id}
           task={where.task}
+          meta={meta}
           busy={busy}
           actions={actions}
           onHome={home}

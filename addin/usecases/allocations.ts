@@ -5,11 +5,7 @@
 import type { FieldDescription } from '../../shared/meta';
 import type { AllocationsDraftReport } from '../app-api';
 import type { CellValue } from '../excel/port';
-import {
-  draftAllocations,
-  type AllocationDraft,
-  type SuggestionRow,
-} from '../core/allocation-draft';
+import { draftAllocations, type SuggestionRow } from '../core/allocation-draft';
 import { ApiError } from '../core/api-error';
 import { datasetOf, fieldColumnsOf } from '../core/binding';
 import { isTextField, toCell } from '../core/cell-format';
@@ -36,10 +32,14 @@ async function readSuggestions(ctx: UseCaseContext): Promise<SuggestionRow[]> {
   }));
 }
 
-/** Appends the drafts to the new allocations table, each cell as a pull would show it. */
-async function writeDrafts(
+/** Appends the drafts to a new template table, each cell as a pull would show it. */
+export async function writeDrafts(
   ctx: UseCaseContext,
-  input: { tableName: string; fields: readonly FieldDescription[]; drafts: AllocationDraft[] },
+  input: {
+    tableName: string;
+    fields: readonly FieldDescription[];
+    drafts: readonly Record<string, unknown>[];
+  },
 ): Promise<void> {
   const region = await ctx.port.readRegion({ kind: 'table', tableName: input.tableName });
   const byHeader = new Map(input.fields.map((f) => [f.label[ctx.locale()], f]));

@@ -37,6 +37,8 @@ interface AddinOptions {
   locale?: Locale;
   excelApi?: string;
   server?: TestServerOptions;
+  /** The pane's clock (default the real one); a use case that stamps today's date reads it. */
+  now?: () => Date;
 }
 
 /** A transport over Node's fetch that presents the add-in's origin, as the pane in Excel does. */
@@ -63,7 +65,7 @@ export async function startAddin(options: AddinOptions = {}): Promise<AddinHarne
       port,
       transport: t,
       storage,
-      clock: { now: () => new Date() },
+      clock: { now: options.now ?? (() => new Date()) },
       ids: { uuid: randomUUID },
       retry: { sleep: () => Promise.resolve() },
     });

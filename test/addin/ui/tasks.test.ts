@@ -39,4 +39,18 @@ describe('tasks from meta', () => {
     m.datasets.push({ ...orders, name: 'stocktakes', pushRoles: ['warehouse'], pullRoles: [] });
     assert.ok(ids(m, 'warehouse').includes('stocktakes'));
   });
+
+  it('gives 补货建议 its order steps only to who may enter orders', () => {
+    const m = meta();
+    const steps = (role: Parameters<typeof tasksFor>[1]) =>
+      tasksFor(m, role)
+        .find((t) => t.id === 'replenishment')
+        ?.steps.map((s) => `${s.kind}:${s.dataset}`);
+    const withOrders = ['pull:replenishment', 'reorder:orders', 'validate:orders', 'push:orders'];
+    assert.deepEqual(steps('sales'), withOrders);
+    assert.deepEqual(steps('warehouse'), ['pull:replenishment'], 'the warehouse keeps the advice');
+    const orders = m.datasets.find((d) => d.name === 'orders')!;
+    orders.pushRoles = [...orders.pushRoles, 'warehouse'];
+    assert.deepEqual(steps('warehouse'), withOrders, 'follows the orders push roles in meta');
+  });
 });
