@@ -85,7 +85,8 @@ export const addinTexts = {
   },
   'pivot-net-sell-in': {
     'zh-CN': '{name}：净销售（发货 + 退货，筛选：{field} = {items}），不含订货',
-    'en-US': '{name}: net sell-in (shipped + returned; filter: {field} = {items}), ordered left out',
+    'en-US':
+      '{name}: net sell-in (shipped + returned; filter: {field} = {items}), ordered left out',
   },
   'hidden-row': {
     'zh-CN': '此行已隐藏，但仍会校验和上传。',

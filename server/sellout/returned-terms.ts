@@ -21,7 +21,9 @@ const numbers = (rows: (Omit<DatedQuantity, 'quantity'> & { quantity: number | s
   rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
 
 async function returnLines(db: Db, range: Range, transfers: boolean): Promise<DatedQuantity[]> {
-  const reason = transfers ? sql`rl.reason = 'dealer-transfer'` : sql`rl.reason <> 'dealer-transfer'`;
+  const reason = transfers
+    ? sql`rl.reason = 'dealer-transfer'`
+    : sql`rl.reason <> 'dealer-transfer'`;
   const result = await sql<DatedQuantity>`
     SELECT rl.dealer_code AS dealer, rl.sku_code AS sku, rl.date AS date,
       SUM(rl.quantity) AS quantity

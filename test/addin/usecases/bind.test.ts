@@ -134,6 +134,9 @@ describe('bind, templates, session and pivots', () => {
     const { sheetName } = await h.app.addPivot();
     const pivot = h.workbook.pivots[0]!;
     assert.deepEqual([pivot.filters, pivot.columns[0]], [[], '类型']);
-    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /净销售 = 发货 \+ 退货，订货请勿相加/);
+    assert.match(
+      String(h.workbook.sheet(sheetName).value(0, 0)),
+      /净销售 = 发货 \+ 退货，订货请勿相加/,
+    );
   });
 });
