@@ -5,7 +5,8 @@
 // nothing until it is approved.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { TestServer } from '../support/server';
+import { signInAs } from '../support/fixtures';
+import { TEST_ORIGIN, type TestServer } from '../support/server';
 import { addDealer, must, pullAs, startFinanceServer, TODAY } from './finance-seed';
 import { orderOf, returnLine, setSetting, shipLine } from './returns-seed';
 
@@ -123,5 +124,24 @@ describe('net sell-in: returns and transfers lower the dealer’s sell-in', () =
     await must(server, 'manager', 'return-approvals', [decision]);
     const approved = await delta(waiting.cursor);
     assert.deepEqual(approved.seen, [[`r:${id}`, 'upsert', -1, -PRICE]]);
+  });
+
+  it('keeps returned rows to the regions of their dealer for a region-limited sales user', async () => {
+    const returnedSeen = async (regions: string[]) => {
+      const token = await signInAs(server, {
+        username: `returns-${regions.join('')}`,
+        role: 'sales',
+        regions,
+      });
+      const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=sales-facts`, {
+        headers: { authorization: `Bearer ${token}`, origin: TEST_ORIGIN },
+      });
+      const body = (await res.json()) as { rows: { values: Fact }[] };
+      return body.rows.filter((r) => r.values.kind === 'returned' && r.values.dealerCode === 'R-NA')
+        .length;
+    };
+    // R-NA is a 上海 (SH) dealer with three posted returns: 3, the transfer's 2, and 1.
+    assert.equal(await returnedSeen(['SH']), 3);
+    assert.equal(await returnedSeen(['HN']), 0);
   });
 });
