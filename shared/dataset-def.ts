@@ -53,6 +53,12 @@ export interface DatasetDef<
     readonly schema: Pull;
     readonly roles: readonly Role[];
     readonly filters?: readonly PullFilterName[];
+    /**
+     * The value naming the dealer whose region a row belongs to, when it is not the row's own
+     * `dealerCode` (a group-buy call-off counts for the dealer it is attributed to,
+     * docs/group-buy.md). The pull's region limit reads it first; a blank value falls back.
+     */
+    readonly regionBy?: string;
   };
   /** The field that names a record for people (a dealer's code), unique among live records. */
   readonly naturalKey?: string;

@@ -101,8 +101,13 @@ const addinTexts = {
     'en-US': '{name}: {item} only (filter: {field} = {item})',
   },
   'pivot-kinds-split': {
-    'zh-CN': '{name}：订货与发货分列，请勿相加',
-    'en-US': '{name}: ordered and shipped in separate columns; do not add them up',
+    'zh-CN': '{name}：各类型分列；净销售 = 发货 + 退货，订货请勿相加',
+    'en-US': '{name}: one column per kind; net sell-in = shipped + returned, do not add ordered',
+  },
+  'pivot-net-sell-in': {
+    'zh-CN': '{name}：净销售（发货 + 退货，筛选：{field} = {items}），不含订货',
+    'en-US':
+      '{name}: net sell-in (shipped + returned; filter: {field} = {items}), ordered left out',
   },
   'hidden-row': {
     'zh-CN': '此行已隐藏，但仍会校验和上传。',

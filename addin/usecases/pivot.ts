@@ -46,9 +46,10 @@ function layoutOf(dataset: DatasetDescription, pulled: PulledSheet) {
 const FILTER_API_MINOR = 12;
 
 /**
- * A fact table holding several kinds of line (sales facts: ordered and shipped) must not sum them
- * together: the default keeps shipped lines (a filter on the kind), or splits the kinds into
- * columns where the host cannot filter a pivot. The title says which.
+ * A fact table holding several kinds of line (sales facts: ordered, shipped, returned) must not
+ * sum them all together: the default is net sell-in — shipped lines plus the negative returned
+ * ones (docs/returns.md) — by a filter on the kind, or the kinds split into columns where the
+ * host cannot filter a pivot. Ordered stays out. The title says which.
  */
 function kindSplit(
   dataset: DatasetDescription,
@@ -56,18 +57,22 @@ function kindSplit(
   at: { locale: Locale; canFilter: boolean },
 ): Pick<PivotSpec, 'filters' | 'title'> & { column?: string } {
   const kind = dataset.fields.find((f) => f.name === 'kind' && f.kind === 'enum');
-  const shipped = kind?.options?.find((o) => o.value === 'shipped');
+  const sold = (kind?.options ?? []).filter((o) => NET_KINDS.includes(o.value));
   const header = pulled.columns.find((c) => c.field === 'kind')?.header;
-  if (!kind || !shipped || header === undefined) return {};
+  if (!kind || !sold.some((o) => o.value === 'shipped') || header === undefined) return {};
   const name = dataset.label[at.locale];
   if (!at.canFilter)
     return { column: header, title: say('pivot-kinds-split', { name }, at.locale) };
-  const item = shipped.label[at.locale];
-  return {
-    filters: [{ field: header, items: [item] }],
-    title: say('pivot-only-kind', { name, field: header, item }, at.locale),
-  };
+  const items = sold.map((o) => o.label[at.locale]);
+  const title =
+    items.length === 1
+      ? say('pivot-only-kind', { name, field: header, item: items[0] ?? '' }, at.locale)
+      : say('pivot-net-sell-in', { name, field: header, items: items.join(' + ') }, at.locale);
+  return { filters: [{ field: header, items }], title };
 }
+
+/** The kinds whose sum is net sell-in. */
+const NET_KINDS: readonly string[] = ['shipped', 'returned'];
 
 export async function addPivotFor(ctx: UseCaseContext): Promise<{ sheetName: string }> {
   const settings = await readAddinSettings(ctx.port);

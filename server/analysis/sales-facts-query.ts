@@ -1,7 +1,10 @@
-// The one indexed query behind each page of the sales-facts pull: order lines and shipment
-// documents changed after the cursor, merged in change_seq order (both arms walk a change_seq
-// index, so SQLite merges them and stops at the limit). Shipments are the `shipments`
-// documents in `records` (values: date, lineId, quantity), joined to their order line.
+// The one indexed query behind each page of the sales-facts pull: order lines, shipment
+// documents and return lines changed after the cursor, merged in change_seq order (each arm
+// walks a change_seq index, so SQLite merges them and stops at the limit). Shipments are the
+// `shipments` documents in `records` (values: date, lineId, quantity), joined to their order
+// line; a return line (`return_lines`, docs/returns.md) is joined through the shipment it
+// returns to that line, and is live only once posted (awaiting approval and rejected lines
+// travel as tombstones): its quantity is negative, at the price the return credits.
 // `hit` says whether the row matches the scope and filter; rows changed after the first load
 // began come back even when they do not, so the pull can send them as tombstones. A region or
 // category limit looks each row's dealer or product up by its code (records.region_code,
@@ -19,7 +22,7 @@ export interface FactScope {
 }
 
 export interface RawFact {
-  kind: 'o' | 's';
+  kind: 'o' | 's' | 'r';
   id: string;
   seq: number;
   version: number;
@@ -44,8 +47,10 @@ interface FactQuery {
   filter: PullFilter;
 }
 
+// A call-off counts in the region of the dealer it is attributed to (docs/group-buy.md).
 const dealerIn = (regions: Set<string>) =>
-  sql`EXISTS (SELECT 1 FROM records d WHERE d.dataset = 'dealers' AND d.id = l.dealer_code
+  sql`EXISTS (SELECT 1 FROM records d WHERE d.dataset = 'dealers'
+    AND d.id = COALESCE(l.attributed_dealer_code, l.dealer_code)
     AND d.deleted = 0 AND d.region_code IN (${sql.join([...regions, ''])}))`;
 
 const productIn = (category: string) =>
@@ -70,6 +75,21 @@ const flag = (condition: RawBuilder<unknown>) => sql`CASE WHEN ${condition} THEN
 const LINE_COLUMNS = sql`l.id AS line_id, l.dealer_code, l.sku_code, l.unit_price, l.order_type, l.location_code,
   l.attributed_dealer_code`;
 
+/** The return-line arm: posted lines are live, negative, at the credited price. */
+function returnedArm(db: Db, q: FactQuery) {
+  const shipment = shipmentColumns(db, 'sr');
+  const returned = matches(q, sql.ref('rl.date'));
+  return sql`
+    SELECT 'r', rl.id, rl.change_seq, rl.version,
+      CASE WHEN rl.status = 'posted' THEN 0 ELSE 1 END, ${flag(returned)}, rl.date,
+      -rl.quantity, l.id, rl.dealer_code, rl.sku_code, rl.unit_price, l.order_type,
+      rl.location_code, l.attributed_dealer_code
+    FROM return_lines rl
+      LEFT JOIN records sr ON ${shipment.isShipment} AND sr.id = rl.shipment_id
+      LEFT JOIN order_lines l ON l.id = ${shipment.lineId}
+    WHERE rl.change_seq > ${q.afterSeq} AND (${returned} OR rl.change_seq > ${q.skipUpTo})`;
+}
+
 export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
   const shipment = shipmentColumns(db);
   const shipDate = shipment.date;
@@ -86,6 +106,7 @@ export async function selectFacts(db: Db, q: FactQuery): Promise<RawFact[]> {
     FROM records r LEFT JOIN order_lines l ON l.id = ${shipment.lineId}
     WHERE ${shipment.isShipment} AND r.change_seq > ${q.afterSeq}
       AND (${shipped} OR r.change_seq > ${q.skipUpTo})
+    UNION ALL ${returnedArm(db, q)}
     ORDER BY 3 LIMIT ${q.limit}`.execute(db);
   return result.rows;
 }

@@ -1,5 +1,6 @@
-// 销售明细 (sales facts): one row per ordered line (`o:<lineId>`) and one per
-// shipment (`s:<shipmentId>`), with the calendar, region, dealer and product columns an
+// 销售明细 (sales facts): one row per ordered line (`o:<lineId>`), one per
+// shipment (`s:<shipmentId>`) and one per posted return line (`r:<returnLineId>`, negative:
+// net sell-in is shipped + returned, docs/returns.md), with the calendar, region, dealer and product columns an
 // analyst pivots on. A true delta pull: rows carry their source's change_seq, so a refresh
 // sends only lines and shipments that changed; a cancelled line, a deleted shipment, or a
 // row that left the filter travels as a tombstone.
@@ -28,13 +29,15 @@ function calendarOf(cache: Map<string, Calendar>, date: string): Calendar {
   return entry;
 }
 
+const kindNames = { o: 'ordered', s: 'shipped', r: 'returned' } as const;
+
 function factValues(masters: Masters, cache: Map<string, Calendar>, raw: RawFact) {
   const dealer = raw.dealer_code ? masters.dealers.get(raw.dealer_code) : undefined;
   const product = raw.sku_code ? masters.products.get(raw.sku_code) : undefined;
   const { region, parent } = regionPair(masters, dealer);
   const quantity = raw.quantity ?? 0;
   return compact({
-    kind: raw.kind === 'o' ? 'ordered' : 'shipped',
+    kind: kindNames[raw.kind],
     date: raw.date,
     ...(raw.date ? calendarOf(cache, raw.date) : {}),
     regionCode: dealer?.regionCode,

@@ -1,13 +1,19 @@
 // Where each term of the 进销存 check comes from (docs/sell-out.md). Every term is a quantity per
 // dealer × SKU × business date, summed over the days between the previous report's last day
 // (exclusive) and the report's last day (inclusive); the first report takes its own period.
-//   shipped       the shipment documents of the ledger (server/analysis/shipped.ts)
-//   returns       no source yet: dealer returns (退货) add a loader here
-//   transfersOut  no source yet: dealer-to-dealer transfers add a loader here (调出)
-//   transfersIn   likewise (调入)
-// Credit notes of kind 退货 carry an amount, not units, so they cannot feed `returns`.
-import { shippedByDealerSkuDate } from '../analysis/shipped';
+//   shipped       the shipment documents of the ledger (server/analysis/shipped.ts), less the
+//                 shipments of transfer orders, which are transfers in
+//   returns       posted return lines, exchanges' returned side included (returned-terms.ts)
+//   transfersOut  posted return lines of dealer transfers (调出)
+//   transfersIn   the dealer-transfers documents, for the receiving dealer (调入)
+// Credit notes of kind 退货 carry an amount, not units, so they do not feed `returns`.
 import type { Db } from '../store/db';
+import {
+  returnedUnits,
+  shippedOutsideTransfers,
+  transferredInUnits,
+  transferredOutUnits,
+} from './returned-terms';
 
 type MovementTerm = 'shipped' | 'returns' | 'transfersOut' | 'transfersIn';
 const movementTerms: readonly MovementTerm[] = [
@@ -17,7 +23,7 @@ const movementTerms: readonly MovementTerm[] = [
   'transfersIn',
 ];
 
-interface DatedQuantity {
+export interface DatedQuantity {
   dealer: string;
   sku: string;
   date: string;
@@ -29,9 +35,12 @@ type TermLoader = (
   range: { from: string; to: string; dealer?: string },
 ) => Promise<DatedQuantity[]>;
 
-/** The loaders that exist; a term without one is 0 in every period. */
-const termLoaders: Partial<Record<MovementTerm, TermLoader>> = {
-  shipped: shippedByDealerSkuDate,
+/** The loader of each term; a term without one would be 0 in every period. */
+export const termLoaders: Partial<Record<MovementTerm, TermLoader>> = {
+  shipped: shippedOutsideTransfers,
+  returns: returnedUnits,
+  transfersOut: transferredOutUnits,
+  transfersIn: transferredInUnits,
 };
 
 /** Per term, per dealer|sku, the dated quantities sorted by date. */

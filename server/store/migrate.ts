@@ -16,6 +16,7 @@ import * as flatCosts from './migrations/031-flat-costs';
 import * as estateCollections from './migrations/032-estate-collections';
 import * as estateRoster from './migrations/035-estate-roster';
 import * as returns from './migrations/040-returns';
+import * as returnDates from './migrations/041-return-dates';
 import * as stocktakes from './migrations/045-stocktakes';
 import * as sampleLoans from './migrations/046-sample-loans';
 import * as groupContracts from './migrations/047-group-contracts';
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   { version: 32, name: 'estate-collections', up: estateCollections.up },
   { version: 35, name: 'estate-roster', up: estateRoster.up },
   { version: 40, name: 'returns', up: returns.up },
+  { version: 41, name: 'return-dates', up: returnDates.up },
   { version: 45, name: 'stocktakes', up: stocktakes.up },
   { version: 46, name: 'sample-loans', up: sampleLoans.up },
   { version: 47, name: 'group-contracts', up: groupContracts.up },

@@ -50,6 +50,7 @@ export async function runPull(input: PullInput): Promise<PullResponse> {
     user: input.user,
     page: raw,
     skipTombstonesUpTo: firstLoadUpTo,
+    ...(handler.def.pull?.regionBy === undefined ? {} : { regionBy: handler.def.pull.regionBy }),
   });
   // Rows are in change order. Those numbered above `safe` may have lower-numbered neighbours
   // still being written (PostgreSQL, docs/postgresql.md): they wait for the next pull, and the

@@ -4,7 +4,9 @@
 // that holds for all of them, including datasets added later. A row belongs to a region when
 // its values name one: `regionCode`, a `dealerCode` (the dealer's region) or an order line
 // (`lineId`, the line's dealer's region). Rows naming none (products, stock, settings) are not
-// regional. A row of another region is left out of a first load, and sent as a bare delete
+// regional. A dataset may name the value that says whose a row is (`pull.regionBy`, the
+// attributed dealer of a sales fact, docs/group-buy.md): that dealer's region decides first.
+// A row of another region is left out of a first load, and sent as a bare delete
 // (key only) in a delta pull, so a row that moved out of the user's regions leaves their sheet.
 import type { AuthUser } from '../services/users';
 import type { Db } from '../store/db';
@@ -38,12 +40,16 @@ export function isRegionLimited(user: AuthUser): boolean {
 /** The page without the rows of regions the user may not see (see the file comment). */
 export async function limitPageToRegions(
   db: Db,
-  input: { user: AuthUser; page: PullPage; skipTombstonesUpTo: number },
+  input: { user: AuthUser; page: PullPage; skipTombstonesUpTo: number; regionBy?: string },
 ): Promise<PullPage> {
-  const { user, page } = input;
+  const { user, page, regionBy } = input;
   if (!isRegionLimited(user) || page.rows.length === 0) return page;
   const allowed = regionsUnder(user.regions, await loadRegions(db));
-  const needsDealers = page.rows.some((r) => text(r.values.dealerCode) ?? text(r.values.lineId));
+  const ownerOf = (values: Record<string, unknown>) =>
+    regionBy === undefined ? undefined : text(values[regionBy]);
+  const needsDealers = page.rows.some(
+    (r) => ownerOf(r.values) ?? text(r.values.dealerCode) ?? text(r.values.lineId),
+  );
   const dealerRegion = new Map<string, string>();
   if (needsDealers)
     for (const dealer of (await allRecords(db, 'dealers')).values())
@@ -55,6 +61,8 @@ export async function limitPageToRegions(
   const lines = lineIds.length > 0 ? await lineDealers(db, lineIds) : new Map<string, string>();
 
   const regionOf = (values: Record<string, unknown>): string | null | undefined => {
+    const owner = ownerOf(values);
+    if (owner) return dealerRegion.get(owner) ?? null;
     const region = text(values.regionCode);
     if (region) return region;
     const lineId = text(values.lineId);

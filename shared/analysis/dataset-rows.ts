@@ -24,9 +24,24 @@ function kindOf<const A extends string, const B extends string>(a: Choice<A>, b:
   );
 }
 
-/** 销售明细: one row per ordered line and one per shipment. */
+/**
+ * 销售明细: one row per ordered line, one per shipment and one per posted return line (退货,
+ * negative quantity and amount at the price the return credits). Net sell-in is shipped +
+ * returned (docs/returns.md).
+ */
 export const salesFactSchema = z.object({
-  kind: kindOf(['ordered', '订货', 'Ordered'], ['shipped', '发货', 'Shipped']),
+  kind: field.enum(
+    {
+      label: label('类型', 'Kind'),
+      synonyms: ['行类型'],
+      options: [
+        { value: 'ordered', label: label('订货', 'Ordered') },
+        { value: 'shipped', label: label('发货', 'Shipped') },
+        { value: 'returned', label: label('退货', 'Returned') },
+      ],
+    },
+    ['ordered', 'shipped', 'returned'] as const,
+  ),
   date: col.date('日期', 'Date', ['业务日期']),
   year: dims.year(),
   quarter: dims.quarter(),

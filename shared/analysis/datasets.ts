@@ -140,7 +140,7 @@ const pullOnly = <S extends RowSchema>(
   name: string,
   names: [string, string],
   schema: S,
-  access: { roles: readonly Role[]; filters: readonly PullFilterName[] },
+  access: { roles: readonly Role[]; filters: readonly PullFilterName[]; regionBy?: string },
 ) => defineDataset({ name, label: label(...names), pull: { schema, ...access } });
 
 /** Pulls scoped to dealers and SKUs (shared by the computed analysis pulls). */
@@ -153,6 +153,8 @@ export const salesFactsDataset = pullOnly(
   {
     roles: withSales,
     filters: scoped,
+    // A call-off counts in the region of the dealer it is attributed to (docs/group-buy.md).
+    regionBy: 'attributedDealerCode',
   },
 );
 export const targetsDataset = defineDataset({

@@ -94,7 +94,7 @@ export const returnLineSchema = z.object({
 });
 export type ReturnLine = z.infer<typeof returnLineSchema>;
 
-const returnStatusField = field.enum(
+export const returnStatusField = field.enum(
   {
     label: label('状态', 'Status'),
     synonyms: ['审批状态'],

@@ -1,6 +1,7 @@
 // A sales user limited to 华南 walks every dataset they may pull, and its export, over the demo
-// data: no row may belong to another region. A row's region is its regionCode, its dealer's
-// region, or (shipments) its order line's dealer's region. A pullable dataset with none of
+// data: no row may belong to another region. A row's region is that of the dealer its dataset's
+// `pull.regionBy` names (sales facts: the dealer a call-off is credited to, docs/group-buy.md),
+// else its regionCode, its dealer's region, or (shipments) its order line's dealer's region. A pullable dataset with none of
 // these must be named below as region-free, with the reason — so a new regional dataset
 // cannot slip through unchecked.
 import assert from 'node:assert/strict';
@@ -124,7 +125,9 @@ describe('region limits: every pullable dataset and export', function () {
   }
 
   /** The region a row belongs to, or undefined when it names none. */
-  function regionOf(values: Record<string, unknown>): string | undefined {
+  function regionOf(values: Record<string, unknown>, regionBy?: string): string | undefined {
+    const owner = regionBy === undefined ? undefined : values[regionBy];
+    if (typeof owner === 'string' && owner) return regionOfDealer.get(owner) ?? `unknown:${owner}`;
     if (typeof values.regionCode === 'string' && values.regionCode) return values.regionCode;
     if (typeof values.signingRegionCode === 'string' && values.signingRegionCode)
       return values.signingRegionCode;
@@ -147,10 +150,11 @@ describe('region limits: every pullable dataset and export', function () {
     for (const handler of salesDatasets()) {
       const name = handler.def.name;
       const rows = await pullAll(name, token);
-      const regional = rows.filter((r) => regionOf(r.values) !== undefined);
+      const by = handler.def.pull?.regionBy;
+      const regional = rows.filter((r) => regionOf(r.values, by) !== undefined);
       if (regionFree[name] === undefined && rows.length > 0 && regional.length === 0)
         unexplained.push(name);
-      const foreign = regional.filter((r) => !allowed.has(regionOf(r.values) ?? ''));
+      const foreign = regional.filter((r) => !allowed.has(regionOf(r.values, by) ?? ''));
       report.push(`${name}: ${rows.length} rows, ${foreign.length} of other regions`);
       if (foreign.length > 0) leaks.push(`${name}: ${foreign.length} rows of other regions`);
     }
@@ -184,15 +188,17 @@ describe('region limits: every pullable dataset and export', function () {
         const label = fields.find((f) => f.name === field)?.label['zh-CN'];
         return header.findIndex((h) => h === label);
       };
-      const at = {
+      const by = handler.def.pull?.regionBy;
+      const at: Record<string, number> = {
         regionCode: column('regionCode'),
         dealerCode: column('dealerCode'),
         lineId: column('lineId'),
+        ...(by === undefined ? {} : { [by]: column(by) }),
       };
       const foreign = body.filter((row) => {
         const values: Record<string, unknown> = {};
         for (const [field, index] of Object.entries(at)) if (index >= 0) values[field] = row[index];
-        const region = regionOf(values);
+        const region = regionOf(values, by);
         return region !== undefined && !allowed.has(region);
       });
       if (foreign.length > 0) leaks.push(`${name}.xlsx: ${foreign.length} rows of other regions`);

@@ -3,7 +3,8 @@
 //   2025-01 opening 10 + 36 − sold 20 = 26, reported 26 → no difference
 //   2025-02 26 + 24 − 30 = 20, reported 15 → −5 units, −500 yuan
 //   2025-03 15 + 0 − 5 = 10, reported 10 → no difference
-// Returns and dealer transfers have no source yet: 0 here, non-zero in the pure rule's test.
+// No returns or dealer transfers here: those terms are 0 (test/server/sellout-stock-terms.test.ts
+// has them all non-zero).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/roles';

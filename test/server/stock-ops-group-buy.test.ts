@@ -142,6 +142,27 @@ describe('group-buy contracts and call-offs', () => {
     assert.equal(fact(normal?.id)?.attributedDealerCode, 'D-SH01');
   });
 
+  it('shows a call-off to the region of the dealer it is attributed to, not the one who placed it', async () => {
+    const result = await order([callOff('GB-A', 20)]);
+    const normal = (await send('orders', [orderRow('N-1', 2)], 'sales'))[0];
+    const seen = async (regions: string[]) => {
+      const token = await signInAs(server, {
+        username: `facts-${regions.join('')}`,
+        role: 'sales',
+        regions,
+      });
+      const res = await fetch(`${server.url}/api/v1/sync/pull?dataset=sales-facts`, {
+        headers: { authorization: `Bearer ${token}`, origin: TEST_ORIGIN },
+      });
+      const body = (await res.json()) as { rows: { values: { orderLineId?: string } }[] };
+      const lines = new Set(body.rows.map((r) => r.values.orderLineId));
+      return [lines.has(result?.id), lines.has(normal?.id)];
+    };
+    // Placed by D-SH01 (上海), attributed to D-HN01 (华南); the plain order stays D-SH01's.
+    assert.deepEqual(await seen(['HN']), [true, false]);
+    assert.deepEqual(await seen(['SH']), [false, true]);
+  });
+
   it('refuses a call-off without a contract, outside its dates or for an item it lacks', async () => {
     const results = await send(
       'orders',

@@ -119,13 +119,13 @@ describe('bind, templates, session and pivots', () => {
     assert.deepEqual([pivot.rows, pivot.values], [['单号'], ['金额']]);
   });
 
-  it('builds the default pivot of sales facts over shipped sales only, and says so in its title', async () => {
+  it('builds the default pivot of sales facts over net sell-in (shipped + returned), and says so in its title', async () => {
     await h.app.pull('sales-facts');
     const { sheetName } = await h.app.addPivot();
     const pivot = h.workbook.pivots[0]!;
-    assert.deepEqual(pivot.filters, [{ field: '类型', items: ['发货'] }]);
+    assert.deepEqual(pivot.filters, [{ field: '类型', items: ['发货', '退货'] }]);
     assert.deepEqual(pivot.values, ['金额']);
-    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /仅发货/);
+    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /净销售（发货 \+ 退货/);
   });
 
   it('splits ordered and shipped sales into columns where the host cannot filter a pivot', async () => {
@@ -134,6 +134,9 @@ describe('bind, templates, session and pivots', () => {
     const { sheetName } = await h.app.addPivot();
     const pivot = h.workbook.pivots[0]!;
     assert.deepEqual([pivot.filters, pivot.columns[0]], [[], '类型']);
-    assert.match(String(h.workbook.sheet(sheetName).value(0, 0)), /订货与发货分列/);
+    assert.match(
+      String(h.workbook.sheet(sheetName).value(0, 0)),
+      /净销售 = 发货 \+ 退货，订货请勿相加/,
+    );
   });
 });
