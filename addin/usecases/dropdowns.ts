@@ -1,0 +1,63 @@
+// Dropdowns of the shipment lines a dealer can still return (docs/returns.md, "In Excel"): the
+// `returnable-lines` pull (the server limits it to the user's region) written to the hidden
+// `_returnable` sheet, and a list dropdown over it on each bound returns table's shipment column.
+// Run when a returns sheet is inserted or bound, and on "refresh dropdowns" (after a push, say).
+import type { DropdownReport, WorkOptions } from '../app-api';
+import type { TemplateColumn } from '../excel/port';
+import type { Locale } from '../../shared/locale';
+import {
+  extraHeaders,
+  helperSheetOf,
+  linesOfPull,
+  RETURNABLE_SHEET,
+  RETURNABLE_TEXT_COLUMNS,
+} from '../core/returnable';
+import { readAddinSettings, type SavedBinding } from '../core/settings';
+import type { UseCaseContext } from './context';
+import { fetchPull } from './pull-fetch';
+
+/** The dataset whose rows pick a shipment line, and the field that holds it. */
+export const RETURN_PICK = { dataset: 'returns', field: 'shipmentId' } as const;
+/** Rows a dropdown covers at least: as many as a template prepares. */
+const PREPARED_ROWS = 500;
+
+/** Columns a returns template adds after its fields, filled by Validate from the shipment. */
+export function returnExtraColumns(dataset: string, locale: Locale): TemplateColumn[] {
+  if (dataset !== RETURN_PICK.dataset) return [];
+  const { sku, price } = extraHeaders(locale);
+  return [
+    { header: sku, numberFormat: '@' },
+    { header: price, numberFormat: '#,##0.00' },
+  ];
+}
+
+function pickColumn(binding: SavedBinding): string | undefined {
+  return binding.columns.find((c) => c.field === RETURN_PICK.field)?.header;
+}
+
+export async function refreshDropdowns(
+  ctx: UseCaseContext,
+  options: WorkOptions = {},
+): Promise<DropdownReport> {
+  const settings = await readAddinSettings(ctx.port);
+  const bound = Object.values(settings.bindings).filter(
+    (b) => b.dataset === RETURN_PICK.dataset && pickColumn(b) !== undefined,
+  );
+  const fetched = await fetchPull(ctx, { dataset: 'returnable-lines', filter: {} }, options);
+  const lines = linesOfPull(fetched.rows);
+  const sheet = helperSheetOf(lines, ctx.locale());
+  const { source } = await ctx.port.writeHelperSheet({
+    sheetName: RETURNABLE_SHEET,
+    ...sheet,
+    textColumns: RETURNABLE_TEXT_COLUMNS,
+  });
+  for (const binding of bound) {
+    await ctx.port.setListValidation({
+      tableName: binding.tableName,
+      column: pickColumn(binding) ?? '',
+      source,
+      rows: PREPARED_ROWS,
+    });
+  }
+  return { lines: lines.length, returnable: sheet.listRows, tables: bound.length };
+}
