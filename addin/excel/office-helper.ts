@@ -42,9 +42,8 @@ export function writeHelperSheet(input: HelperSheetWrite): Promise<{ source: str
       await sync.sync();
     }
     if (input.listRows <= 0) return { source: null };
-    const list = rectAddress({ row: 1, column: 0, rowCount: input.listRows, columnCount: 1 });
-    const absolute = list.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-    return { source: `=${quoteSheet(input.sheetName)}!${absolute}` };
+    const last = input.listRows + 1;
+    return { source: `=${quoteSheet(input.sheetName)}!$A$2:$A$${last}` };
   });
 }
 
