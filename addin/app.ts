@@ -14,7 +14,7 @@ import { confirmBinding, currentBinding, insertTemplate, proposeBinding } from '
 import { prepareAllocations } from './usecases/allocations';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
-import { refreshDropdowns } from './usecases/dropdowns';
+import { afterPush, refreshDropdowns } from './usecases/dropdowns';
 import { addPivotFor } from './usecases/pivot';
 import { findCreditHolds, releaseCreditHolds } from './usecases/credit';
 import { pullEstateGrid } from './usecases/estate-grid';
@@ -125,7 +125,7 @@ export function createAddinApp(input: AddinInput): AddinApp {
     validate: after((options) => validateTable(ctx, options)),
     refreshDropdowns: after((options) => refreshDropdowns(ctx, options)),
     selectIssue: after((issue) => deps.port.selectCell(issue.sheetName, issue.address)),
-    push: after((options) => pushTable(ctx, options)),
+    push: after(async (options) => afterPush(ctx, await pushTable(ctx, options))),
     resolveConflict: after((conflict, take) => resolveConflict(ctx, conflict, take)),
     pull: after((dataset, options) => pullDataset(ctx, dataset, options)),
     refresh: after((options) => refreshPulled(ctx, options)),

@@ -2,7 +2,7 @@
 // `returnable-lines` pull (the server limits it to the user's region) written to the hidden
 // `_returnable` sheet, and a list dropdown over it on each bound returns table's shipment column.
 // Run when a returns sheet is inserted or bound, and on "refresh dropdowns" (after a push, say).
-import type { DropdownReport, WorkOptions } from '../app-api';
+import type { DropdownReport, PushReport, WorkOptions } from '../app-api';
 import type { TemplateColumn } from '../excel/port';
 import type { Locale } from '../../shared/locale';
 import {
@@ -13,6 +13,7 @@ import {
   RETURNABLE_TEXT_COLUMNS,
 } from '../core/returnable';
 import { readAddinSettings, type SavedBinding } from '../core/settings';
+import { currentSaved } from './load-table';
 import type { UseCaseContext } from './context';
 import { fetchPull } from './pull-fetch';
 
@@ -60,4 +61,12 @@ export async function refreshDropdowns(
     });
   }
   return { lines: lines.length, returnable: sheet.listRows, tables: bound.length };
+}
+
+/** After a returns push that booked lines, the dropdowns show what is left to return. */
+export async function afterPush(ctx: UseCaseContext, report: PushReport): Promise<PushReport> {
+  if (report.applied === 0 || report.cancelled) return report;
+  const saved = currentSaved(await readAddinSettings(ctx.port));
+  if (saved?.dataset === RETURN_PICK.dataset) await refreshDropdowns(ctx);
+  return report;
 }

@@ -9,6 +9,8 @@ import { startAddin, sheetValues, type AddinHarness } from '../../support/addin'
 import { fixedNow, seedFinance, TODAY } from '../../server/finance-seed';
 import { BOX, orderOf, returnLine, setSetting, shipLine } from '../../server/returns-seed';
 import { codes, must, pullAs, pushAs } from '../../server/finance-seed';
+import { orderLine, signInAs } from '../../support/fixtures';
+import { PASSWORD } from '../../support/server';
 import { bindSheet, cellOf } from './helpers';
 
 const HEADERS = [
@@ -130,6 +132,27 @@ describe('returns: dropdowns of the shipment lines a dealer can still return', (
     assert.ok(entries.includes(open) && !entries.includes(done));
   });
 
+  it('lists only the lines of dealers in a region-limited user’s regions', async () => {
+    const values = orderLine({
+      dealerCode: 'D-HN01',
+      orderRef: 'PO-HN',
+      skuCode: 'TEE-BLK-M',
+      quantity: 1,
+      locationCode: 'WH-S',
+    });
+    const [lineId] = await must(h.server, 'manager', 'orders', [values]);
+    const south = await shipLine(h.server, lineId ?? '', 1);
+    await signInAs(h.server, { username: 'sales-sh', role: 'sales', regions: ['SH'] });
+    await h.app.signIn({ serverUrl: h.server.url, username: 'sales-sh', password: PASSWORD });
+    await h.app.insertTemplate('returns');
+    const ids = sheetValues(h.workbook, '_returnable')
+      .slice(1)
+      .map((r) => r[0]);
+    assert.deepEqual([...ids].sort(), [open, done].sort());
+    assert.match(south, /^SH-/);
+    assert.ok(!ids.includes(south));
+  });
+
   it('binds a sheet of the user’s own with the same dropdown', async () => {
     await bindSheet(h, { sheet: '我的退货', dataset: 'returns', rows: [HEADERS, line(open, 1)] });
     const entries = listEntries(h, shipmentRule(h, '我的退货').list.source);
@@ -181,9 +204,8 @@ describe('returns: dropdowns of the shipment lines a dealer can still return', (
       dataset: 'returns',
       rows: [HEADERS, line(open, 2, 'D-SH01')],
     });
+    // The push itself renews the helper sheet: 3 shipped, 2 returned, 1 left.
     assert.equal((await h.app.push()).applied, 1);
-    const report = await h.app.refreshDropdowns();
-    assert.equal(report.tables, 2);
     const row = sheetValues(h.workbook, '_returnable').find((r) => r[0] === open);
     assert.deepEqual(row?.slice(1, 2).concat(row.slice(5, 8)), [
       `${open} · FIN-BOX · 可退 1`,
@@ -193,9 +215,10 @@ describe('returns: dropdowns of the shipment lines a dealer can still return', (
     ]);
     // The pushed row is in "returned" now: Validate does not count it twice.
     assert.deepEqual((await h.app.validate()).issues, []);
-    // Return the last one: the shipment leaves the dropdown of both sheets.
+    // Someone else returns the last one: "refresh dropdowns" takes it out of both sheets' lists.
     await must(h.server, 'sales', 'returns', [returnLine('D-SH01', open, 1)]);
-    await h.app.refreshDropdowns();
+    const report = await h.app.refreshDropdowns();
+    assert.deepEqual(report, { lines: 2, returnable: 0, tables: 2 });
     assert.equal(sheetValues(h.workbook, '_returnable').find((r) => r[0] === open)?.[7], 0);
     for (const sheet of [binding.sheetName, '我的退货']) {
       const rules = shipmentRules(h, sheet);
