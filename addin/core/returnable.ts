@@ -13,7 +13,17 @@ export const RETURNABLE_SHEET = '_returnable';
 
 /** The helper sheet's columns, left to right; the first is the dropdown's source. */
 const HEADERS: Record<Locale, readonly string[]> = {
-  'zh-CN': ['发货单号', '说明', '经销商编码', 'SKU编码', '发货日期', '已发', '已退', '可退', '发货单价'],
+  'zh-CN': [
+    '发货单号',
+    '说明',
+    '经销商编码',
+    'SKU编码',
+    '发货日期',
+    '已发',
+    '已退',
+    '可退',
+    '发货单价',
+  ],
   'en-US': [
     'Shipment',
     'Details',
@@ -45,7 +55,8 @@ export interface ReturnableLine {
   readonly unitPrice: number;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const str = (v: unknown) =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
 
 /** What a dropdown entry's neighbour says: "SH-20261120-0003 · TEE-BLK-M · 可退 3". */

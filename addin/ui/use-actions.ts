@@ -166,7 +166,8 @@ function getActions({ app, strings, run, notify, labelOf, fieldLabelOf }: Action
       const result = await run(strings.refreshDropdowns, (options) =>
         app.refreshDropdowns(options),
       );
-      if (result) notify({ intent: 'success', text: fill(strings.dropdownsRefreshed, { ...result }) });
+      if (result)
+        notify({ intent: 'success', text: fill(strings.dropdownsRefreshed, { ...result }) });
       return doneIf(result);
     },
     async addPivot(): Promise<StepOutcome> {

@@ -86,9 +86,9 @@ export async function insertTemplate(ctx: UseCaseContext, datasetName: string): 
     columns: [...columns, ...extras],
   });
   const info = await ctx.port.ensureTable({ sheetName: made.sheetName, address: made.address });
-  const mapping = fields.map((field, i) => ({
+  const mapping: SavedBinding['columns'] = fields.map((field, i) => ({
     header: columns[i]?.header ?? field.label[ctx.locale()],
-    field: field.name as string | null,
+    field: field.name,
   }));
   // The extra columns (a return's SKU and shipped price) stay unbound: Validate fills them.
   for (const extra of extras) mapping.push({ header: extra.header, field: null });

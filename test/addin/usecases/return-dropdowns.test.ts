@@ -30,7 +30,18 @@ let refs = 0;
 /** One return line, its own document (退货单号), so one refused line holds back no other. */
 function line(shipment: string, quantity: number, dealer: FakeCellValue = null): FakeCellValue[] {
   refs += 1;
-  return [dealer, `RT-${refs}`, TODAY, shipment, quantity, '质量问题', '退回入库', 'WH-E', null, null];
+  return [
+    dealer,
+    `RT-${refs}`,
+    TODAY,
+    shipment,
+    quantity,
+    '质量问题',
+    '退回入库',
+    'WH-E',
+    null,
+    null,
+  ];
 }
 
 /** The server's own figures for the dealer's shipments, by shipment id. */
