@@ -151,7 +151,9 @@ export function returnFindings(
   const found: ReturnFinding[] = [];
   for (const row of rows) {
     if (!row.valid || !pending(row)) continue;
-    const { shipmentId, dealerCode, quantity } = row.parsed.values;
+    const { shipmentId, dealerCode, quantity, direction } = row.parsed.values;
+    // An exchange's 换出 line issues goods: only its 退回 lines return a shipment.
+    if (direction !== undefined && direction !== 'return') continue;
     const line = typeof shipmentId === 'string' ? lines.get(shipmentId) : undefined;
     if (!line || typeof quantity !== 'number') continue;
     if (typeof dealerCode === 'string' && dealerCode !== line.dealerCode) {

@@ -7,7 +7,7 @@ import { datasetOf, proposeFrom, toBinding, writableFields } from '../core/bindi
 import { numberFormatOf } from '../core/cell-format';
 import { readAddinSettings, writeAddinSettings, type SavedBinding } from '../core/settings';
 import type { UseCaseContext } from './context';
-import { refreshDropdowns, returnExtraColumns, RETURN_PICK } from './dropdowns';
+import { picksShipments, refreshDropdowns, returnExtraColumns } from './dropdowns';
 import { currentSaved } from './load-table';
 
 async function save(ctx: UseCaseContext, saved: SavedBinding): Promise<void> {
@@ -51,7 +51,7 @@ export async function confirmBinding(ctx: UseCaseContext, binding: Binding): Pro
     columns: binding.columns,
   };
   await save(ctx, saved);
-  if (dataset.name === RETURN_PICK.dataset) await refreshDropdowns(ctx);
+  if (picksShipments(dataset.name)) await refreshDropdowns(ctx);
   return { ...toBinding(saved, dataset), address: info.address };
 }
 
@@ -99,6 +99,6 @@ export async function insertTemplate(ctx: UseCaseContext, datasetName: string): 
     columns: mapping,
   };
   await save(ctx, saved);
-  if (dataset.name === RETURN_PICK.dataset) await refreshDropdowns(ctx);
+  if (picksShipments(dataset.name)) await refreshDropdowns(ctx);
   return { ...toBinding(saved, dataset), address: info.address };
 }

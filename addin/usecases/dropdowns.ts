@@ -17,14 +17,18 @@ import { currentSaved } from './load-table';
 import type { UseCaseContext } from './context';
 import { fetchPull } from './pull-fetch';
 
-/** The dataset whose rows pick a shipment line, and the field that holds it. */
-export const RETURN_PICK = { dataset: 'returns', field: 'shipmentId' } as const;
+/** The field that names the shipment line a row returns. */
+export const SHIPMENT_FIELD = 'shipmentId';
+/** Datasets whose rows return a shipment line: returns, and an exchange's 退回 lines. */
+const PICKING: readonly string[] = ['returns', 'exchanges'];
+export const picksShipments = (dataset: string) => PICKING.includes(dataset);
 /** Rows a dropdown covers at least: as many as a template prepares. */
 const PREPARED_ROWS = 500;
 
-/** Columns a returns template adds after its fields, filled by Validate from the shipment. */
+/** Columns a returns template adds after its fields, filled by Validate from the shipment (an
+ *  exchange sheet has a SKU field of its own, for the issued lines). */
 export function returnExtraColumns(dataset: string, locale: Locale): TemplateColumn[] {
-  if (dataset !== RETURN_PICK.dataset) return [];
+  if (dataset !== 'returns') return [];
   const { sku, price } = extraHeaders(locale);
   return [
     { header: sku, numberFormat: '@' },
@@ -33,7 +37,7 @@ export function returnExtraColumns(dataset: string, locale: Locale): TemplateCol
 }
 
 function pickColumn(binding: SavedBinding): string | undefined {
-  return binding.columns.find((c) => c.field === RETURN_PICK.field)?.header;
+  return binding.columns.find((c) => c.field === SHIPMENT_FIELD)?.header;
 }
 
 export async function refreshDropdowns(
@@ -42,7 +46,7 @@ export async function refreshDropdowns(
 ): Promise<DropdownReport> {
   const settings = await readAddinSettings(ctx.port);
   const bound = Object.values(settings.bindings).filter(
-    (b) => b.dataset === RETURN_PICK.dataset && pickColumn(b) !== undefined,
+    (b) => picksShipments(b.dataset) && pickColumn(b) !== undefined,
   );
   const fetched = await fetchPull(ctx, { dataset: 'returnable-lines', filter: {} }, options);
   const lines = linesOfPull(fetched.rows);
@@ -63,10 +67,10 @@ export async function refreshDropdowns(
   return { lines: lines.length, returnable: sheet.listRows, tables: bound.length };
 }
 
-/** After a returns push that booked lines, the dropdowns show what is left to return. */
+/** After a returns or exchanges push that booked lines, the dropdowns show what is left to return. */
 export async function afterPush(ctx: UseCaseContext, report: PushReport): Promise<PushReport> {
   if (report.applied === 0 || report.cancelled) return report;
   const saved = currentSaved(await readAddinSettings(ctx.port));
-  if (saved?.dataset === RETURN_PICK.dataset) await refreshDropdowns(ctx);
+  if (saved && picksShipments(saved.dataset)) await refreshDropdowns(ctx);
   return report;
 }

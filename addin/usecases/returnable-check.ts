@@ -15,7 +15,7 @@ import {
 import { say } from '../core/texts';
 import type { TableCheck } from '../core/validate-rows';
 import type { UseCaseContext } from './context';
-import { RETURN_PICK } from './dropdowns';
+import { SHIPMENT_FIELD } from './dropdowns';
 import { loadBoundTable, type LoadedTable } from './load-table';
 
 type Lines = ReadonlyMap<string, ReturnableLine>;
@@ -45,13 +45,19 @@ export async function fillFromShipments(
 ): Promise<LoadedTable> {
   const { view } = table;
   const columnOf = (field: string) => table.columns.find((fc) => fc.field.name === field)?.column;
-  const shipment = columnOf(RETURN_PICK.field);
+  const shipment = columnOf(SHIPMENT_FIELD);
   if (shipment === undefined || lines.size === 0) return table;
   const { sku, price } = extraHeaders(ctx.locale());
+  // SKU and price go only into columns of those titles that hold no field (an exchange's 产品编码
+  // is the issued SKU, not the returned one).
+  const unbound = (header: string) => {
+    const column = view.columnOf(header);
+    return table.columns.some((fc) => fc.column === column) ? -1 : column;
+  };
   const targets: [number | undefined, (line: ReturnableLine) => CellValue, boolean][] = [
     [columnOf('dealerCode'), (l) => l.dealerCode, true],
-    [view.columnOf(sku), (l) => l.skuCode, true],
-    [view.columnOf(price), (l) => l.unitPrice, false],
+    [unbound(sku), (l) => l.skuCode, true],
+    [unbound(price), (l) => l.unitPrice, false],
   ];
   let wrote = false;
   for (const [column, valueOf, text] of targets) {

@@ -8,7 +8,7 @@ import { STATUS_COLUMN } from '../core/row-state';
 import { checkTable, joinReasons, type TableCheck } from '../core/validate-rows';
 import type { CellIssue } from '../app-api';
 import type { UseCaseContext } from './context';
-import { RETURN_PICK } from './dropdowns';
+import { picksShipments } from './dropdowns';
 import { checkInputOf, loadBoundTable, type LoadedTable } from './load-table';
 import { fillFromShipments, returnableLines, withReturnFindings } from './returnable-check';
 
@@ -90,7 +90,7 @@ export async function validateTable(
   options.onProgress?.({ phase: 'read', done: 0, total: null });
   let table = await loadBoundTable(ctx);
   let check: TableCheck;
-  if (table.dataset.name === RETURN_PICK.dataset) {
+  if (picksShipments(table.dataset.name)) {
     const lines = await returnableLines(ctx);
     table = await fillFromShipments(ctx, table, lines);
     check = withReturnFindings(ctx, table, checkTable(checkInputOf(ctx, table)), lines);

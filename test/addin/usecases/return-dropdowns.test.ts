@@ -208,6 +208,42 @@ describe('returns: dropdowns of the shipment lines a dealer can still return', (
     assert.deepEqual(result.errors[0].params, { returnable: 1, shipped: 3, returned: 2 });
   });
 
+  it('gives an exchange sheet the dropdown and checks its 退回 lines, not its 换出 lines', async () => {
+    const headers = [
+      '经销商编码',
+      '调换单号',
+      '日期',
+      '方向',
+      '原发货单号',
+      '产品编码',
+      '数量',
+      '库位编码',
+    ];
+    await bindSheet(h, {
+      sheet: '调换',
+      dataset: 'exchanges',
+      rows: [
+        headers,
+        [null, 'EX-1', TODAY, '退回', open, null, 4, 'WH-E'],
+        // A shipment typed on an issued line means nothing: the cap is not its business.
+        ['D-SH01', 'EX-1', TODAY, '换出', open, 'FIN-BOX', 4, 'WH-E'],
+      ],
+    });
+    const sheet = h.workbook.sheet('调换');
+    const column = headers.indexOf('原发货单号');
+    const rule = sheet.validations.find((v) => v.rect.column === column)?.rule as {
+      list: { source: string };
+    };
+    assert.deepEqual(listEntries(h, rule.list.source), [open]);
+    const report = await h.app.validate();
+    assert.deepEqual(
+      report.issues.map((i) => [i.address, i.code]),
+      [['G2', 'return-over-shipped']],
+    );
+    // The dealer came from the shipment; the 产品编码 of the returned line stays blank.
+    assert.deepEqual([sheet.value(1, 0), sheet.value(1, 5)], ['D-SH01', null]);
+  });
+
   it('shows the lower figure after a return was pushed and the dropdowns refreshed', async () => {
     const binding = await h.app.insertTemplate('returns');
     await bindSheet(h, {
