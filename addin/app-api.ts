@@ -232,8 +232,11 @@ export interface AddinApp {
   currentBinding(): Promise<Binding | null>;
   insertTemplate(dataset: string): Promise<Binding>;
   validate(options?: WorkOptions): Promise<ValidationReport>;
-  /** Pulls the returnable shipment lines into `_returnable` and renews the returns dropdowns. */
-  refreshDropdowns(options?: WorkOptions): Promise<DropdownReport>;
+  /**
+   * Pulls the returnable shipment lines into `_returnable` and renews the returns dropdowns;
+   * `ifBound` (the pane opening) does nothing unless a returns or exchanges table is bound.
+   */
+  refreshDropdowns(options?: WorkOptions & { ifBound?: boolean }): Promise<DropdownReport>;
   selectIssue(issue: CellIssue): Promise<void>;
   /**
    * `releaseCredit` (orders; manager, finance, admin) lets orders over the credit limit through;

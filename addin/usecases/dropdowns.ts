@@ -40,14 +40,16 @@ function pickColumn(binding: SavedBinding): string | undefined {
   return binding.columns.find((c) => c.field === SHIPMENT_FIELD)?.header;
 }
 
+/** `ifBound`: only when a returns or exchanges table is bound (the pane opening), else nothing. */
 export async function refreshDropdowns(
   ctx: UseCaseContext,
-  options: WorkOptions = {},
+  options: WorkOptions & { ifBound?: boolean } = {},
 ): Promise<DropdownReport> {
   const settings = await readAddinSettings(ctx.port);
   const bound = Object.values(settings.bindings).filter(
     (b) => picksShipments(b.dataset) && pickColumn(b) !== undefined,
   );
+  if (options.ifBound === true && bound.length === 0) return { lines: 0, returnable: 0, tables: 0 };
   const fetched = await fetchPull(ctx, { dataset: 'returnable-lines', filter: {} }, options);
   const lines = linesOfPull(fetched.rows);
   const sheet = helperSheetOf(lines, ctx.locale());

@@ -164,6 +164,18 @@ describe('returns: dropdowns of the shipment lines a dealer can still return', (
     assert.ok(!ids.includes(south));
   });
 
+  it('renews the dropdowns as the pane opens only when a returns sheet is bound', async () => {
+    const idle = await h.reopen().refreshDropdowns({ ifBound: true });
+    assert.deepEqual(idle, { lines: 0, returnable: 0, tables: 0 });
+    assert.equal(h.workbook.findSheet('_returnable'), undefined);
+    await bindSheet(h, { sheet: '我的退货', dataset: 'returns', rows: [HEADERS, line(open, 1)] });
+    await must(h.server, 'sales', 'returns', [returnLine('D-SH01', open, 1)]);
+    const opened = await h.reopen().refreshDropdowns({ ifBound: true });
+    assert.deepEqual(opened, { lines: 2, returnable: 1, tables: 1 });
+    const row = sheetValues(h.workbook, '_returnable').find((r) => r[0] === open);
+    assert.equal(row?.[7], 2);
+  });
+
   it('binds a sheet of the user’s own with the same dropdown', async () => {
     await bindSheet(h, { sheet: '我的退货', dataset: 'returns', rows: [HEADERS, line(open, 1)] });
     const entries = listEntries(h, shipmentRule(h, '我的退货').list.source);
