@@ -53,6 +53,16 @@ export interface CellIssue {
   severity: 'error' | 'warning';
 }
 
+/** What a refresh of the returnable-shipment dropdowns wrote (docs/returns.md, "In Excel"). */
+export interface DropdownReport {
+  /** Shipment lines in the helper sheet. */
+  lines: number;
+  /** Of those, lines that can still be returned: the dropdown's entries. */
+  returnable: number;
+  /** Bound returns tables that got the dropdown. */
+  tables: number;
+}
+
 export interface ValidationReport {
   rowsChecked: number;
   validRows: number;
@@ -232,6 +242,11 @@ export interface AddinApp {
   currentBinding(): Promise<Binding | null>;
   insertTemplate(dataset: string): Promise<Binding>;
   validate(options?: WorkOptions): Promise<ValidationReport>;
+  /**
+   * Pulls the returnable shipment lines into `_returnable` and renews the returns dropdowns;
+   * `ifBound` (the pane opening) does nothing unless a returns or exchanges table is bound.
+   */
+  refreshDropdowns(options?: WorkOptions & { ifBound?: boolean }): Promise<DropdownReport>;
   selectIssue(issue: CellIssue): Promise<void>;
   /**
    * `releaseCredit` (orders; manager, finance, admin) lets orders over the credit limit through;

@@ -15,6 +15,7 @@ import { prepareAllocations } from './usecases/allocations';
 import { prepareReorder } from './usecases/reorder';
 import { resolveConflict } from './usecases/conflict';
 import type { Clock, IdSource, UseCaseContext } from './usecases/context';
+import { afterPush, refreshDropdowns } from './usecases/dropdowns';
 import { addPivotFor } from './usecases/pivot';
 import { findCreditHolds, releaseCreditHolds } from './usecases/credit';
 import { pullEstateGrid } from './usecases/estate-grid';
@@ -123,8 +124,9 @@ export function createAddinApp(input: AddinInput): AddinApp {
     currentBinding: after(() => currentBinding(ctx)),
     insertTemplate: after((dataset) => insertTemplate(ctx, dataset)),
     validate: after((options) => validateTable(ctx, options)),
+    refreshDropdowns: after((options) => refreshDropdowns(ctx, options)),
     selectIssue: after((issue) => deps.port.selectCell(issue.sheetName, issue.address)),
-    push: after((options) => pushTable(ctx, options)),
+    push: after(async (options) => afterPush(ctx, await pushTable(ctx, options))),
     resolveConflict: after((conflict, take) => resolveConflict(ctx, conflict, take)),
     pull: after((dataset, options) => pullDataset(ctx, dataset, options)),
     refresh: after((options) => refreshPulled(ctx, options)),

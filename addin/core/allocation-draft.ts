@@ -7,7 +7,7 @@
 // then changes or splits rows in the allocations sheet and pushes them as one atomic batch.
 import { yuanToFen } from '../../shared/money';
 
-export type AllocationDraft = {
+type AllocationDraft = {
   receiptId: string;
   targetKind: 'invoice' | 'order-deposit' | 'credit-balance';
   targetId?: string;

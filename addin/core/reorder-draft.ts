@@ -17,7 +17,7 @@ export interface ReplenishmentSheetRow {
   readonly hidden: boolean;
 }
 
-export type ReorderLine = {
+type ReorderLine = {
   orderRef: string;
   dealerCode: string;
   orderDate: string;
@@ -27,7 +27,7 @@ export type ReorderLine = {
   locationCode: string;
 };
 
-export interface ReorderInput {
+interface ReorderInput {
   /** The dealer a location names (the store's own account), else the one the user chose. */
   dealerFor: (locationCode: string) => string | undefined;
   /** The ship-from the user chose for every line; else each line ships from its location. */
@@ -40,7 +40,7 @@ export interface ReorderInput {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-export interface ReorderDraft {
+interface ReorderDraft {
   lines: ReorderLine[];
   /** Locations with suggestions but no dealer (none named, none chosen): no line is drafted. */
   withoutDealer: string[];

@@ -3,6 +3,7 @@
 
 import { readColumn } from './office-column';
 import { writeGrid } from './office-grid';
+import { setListValidation, writeHelperSheet } from './office-helper';
 import { readEnvironment, readSettings, writeSettings } from './office-env';
 import { clearMarks, highlightRows, markCells, selectCell } from './office-marks';
 import { readRegion } from './office-read';
@@ -23,6 +24,8 @@ export function createOfficePort(): ExcelPort {
     selectCell,
     highlightRows,
     writeGrid,
+    writeHelperSheet,
+    setListValidation,
     readSettings,
     writeSettings,
     readEnvironment,

@@ -210,6 +210,27 @@ export interface GridWrite {
   readonly cells: readonly GridCellWrite[];
 }
 
+/** A hidden sheet the add-in owns whole (`_returnable`): its old block emptied, then rows. */
+export interface HelperSheetWrite {
+  readonly sheetName: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Columns (by index) written as text ('@'), so "0012" or "=x" stay what they are. */
+  readonly textColumns: readonly number[];
+  /** How many rows (from the first body row) the first column's dropdown lists. */
+  readonly listRows: number;
+}
+
+/** A list dropdown on a table column, over the prepared rows (docs/returns.md, "In Excel"). */
+export interface ListValidationInput {
+  readonly tableName: string;
+  readonly column: string;
+  /** A range reference ("='_returnable'!$A$2:$A$9"), or null to remove the dropdown. */
+  readonly source: string | null;
+  /** Body rows that get it, at least (a template prepares 500; a bigger table all of its own). */
+  readonly rows: number;
+}
+
 /** JSON-serializable workbook settings; a null value removes the key. */
 export type SettingsPatch = Readonly<Record<string, unknown>>;
 
@@ -229,6 +250,10 @@ export interface ExcelPort {
   highlightRows(input: HighlightInput): Promise<void>;
   /** Writes grid cells; `created` says the sheet was not there (a diff alone would not do). */
   writeGrid(input: GridWrite): Promise<{ readonly created: boolean }>;
+  /** Writes a hidden helper sheet; returns the list source of its first column's `listRows`. */
+  writeHelperSheet(input: HelperSheetWrite): Promise<{ readonly source: string | null }>;
+  /** Replaces the column's data validation with an in-cell list (or removes it). */
+  setListValidation(input: ListValidationInput): Promise<void>;
   readSettings(keys: readonly string[]): Promise<Record<string, unknown>>;
   writeSettings(patch: SettingsPatch): Promise<void>;
   readEnvironment(): Promise<ExcelEnvironment>;

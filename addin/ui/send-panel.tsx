@@ -110,6 +110,15 @@ export function SendPanel({ meta, role, busy, actions }: PanelProps) {
         >
           {strings.refreshStatus}
         </Button>
+        {dataset === 'returns' && (
+          <Button
+            disabled={busy}
+            onClick={() => void actions.refreshDropdowns()}
+            data-testid="refresh-dropdowns"
+          >
+            {strings.refreshDropdowns}
+          </Button>
+        )}
       </div>
     </section>
   );

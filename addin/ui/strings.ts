@@ -26,6 +26,7 @@ const enUS = {
   pull: 'Pull',
   refresh: 'Refresh',
   refreshStatus: 'Refresh status',
+  refreshDropdowns: 'Refresh returnable shipments',
   addPivot: 'Add PivotTable',
   cancel: 'Cancel',
   close: 'Close',
@@ -78,6 +79,8 @@ const enUS = {
   listSeparator: ', ',
   overwriteEdits: 'Overwrite my edits',
   statusRefreshed: '{count} order rows have a new status.',
+  dropdownsRefreshed:
+    '{returnable} of {lines} shipment lines can still be returned; the dropdown of {tables} sheets lists them.',
   statusUnplaced:
     '{count} statuses were not written: their rows left the table during the refresh (deleted?).',
   pivotAdded: 'PivotTable added on sheet {sheet}.',
@@ -142,6 +145,7 @@ const zhCN: Strings = {
   pull: '下载',
   refresh: '刷新',
   refreshStatus: '刷新状态',
+  refreshDropdowns: '刷新可退发货行',
   addPivot: '添加数据透视表',
   cancel: '取消',
   close: '关闭',
@@ -191,6 +195,8 @@ const zhCN: Strings = {
   listSeparator: '；',
   overwriteEdits: '用服务器数据覆盖',
   statusRefreshed: '{count} 行订单的状态已更新。',
+  dropdownsRefreshed:
+    '共 {lines} 个发货行，其中 {returnable} 个还可退货，已列入 {tables} 张退货表的下拉框。',
   statusUnplaced: '有 {count} 行的状态未能写入：刷新期间这些行已不在表中（被删除？）。',
   pivotAdded: '已在工作表 {sheet} 添加数据透视表。',
   releaseCredit: '放行超信用额度订单',

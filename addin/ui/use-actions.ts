@@ -162,6 +162,14 @@ function getActions({ app, strings, run, notify, labelOf, fieldLabelOf }: Action
       if (result) notify(...statusNotices(result, strings));
       return doneIf(result);
     },
+    async refreshDropdowns(): Promise<StepOutcome> {
+      const result = await run(strings.refreshDropdowns, (options) =>
+        app.refreshDropdowns(options),
+      );
+      if (result)
+        notify({ intent: 'success', text: fill(strings.dropdownsRefreshed, { ...result }) });
+      return doneIf(result);
+    },
     async addPivot(): Promise<StepOutcome> {
       const result = await run(strings.addPivot, () => app.addPivot());
       if (result)

@@ -42,7 +42,12 @@ function useMeta(
     let live = true;
     app.meta().then(
       (loaded) => {
-        if (live) setMeta(loaded);
+        if (!live) return;
+        setMeta(loaded);
+        // The pane opening renews the returnable-shipment dropdowns of a bound returns sheet.
+        app.refreshDropdowns({ ifBound: true }).catch((error: unknown) => {
+          if (live) notify({ intent: 'error', text: describe(error) });
+        });
       },
       (error: unknown) => {
         if (live) notify({ intent: 'error', text: describe(error) });

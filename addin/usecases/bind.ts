@@ -7,6 +7,7 @@ import { datasetOf, proposeFrom, toBinding, writableFields } from '../core/bindi
 import { numberFormatOf } from '../core/cell-format';
 import { readAddinSettings, writeAddinSettings, type SavedBinding } from '../core/settings';
 import type { UseCaseContext } from './context';
+import { picksShipments, refreshDropdowns, returnExtraColumns } from './dropdowns';
 import { currentSaved } from './load-table';
 
 async function save(ctx: UseCaseContext, saved: SavedBinding): Promise<void> {
@@ -50,6 +51,7 @@ export async function confirmBinding(ctx: UseCaseContext, binding: Binding): Pro
     columns: binding.columns,
   };
   await save(ctx, saved);
+  if (picksShipments(dataset.name)) await refreshDropdowns(ctx);
   return { ...toBinding(saved, dataset), address: info.address };
 }
 
@@ -77,16 +79,19 @@ export async function insertTemplate(ctx: UseCaseContext, datasetName: string): 
     return { header: field.label[ctx.locale()], numberFormat: numberFormatOf(field), ...list };
   });
   const sheetName = dataset.label[ctx.locale()];
+  const extras = returnExtraColumns(dataset.name, ctx.locale());
   const made = await ctx.port.createTemplateSheet({
     sheetName,
     tableName: `ss_${dataset.name}`,
-    columns,
+    columns: [...columns, ...extras],
   });
   const info = await ctx.port.ensureTable({ sheetName: made.sheetName, address: made.address });
-  const mapping = fields.map((field, i) => ({
+  const mapping: SavedBinding['columns'] = fields.map((field, i) => ({
     header: columns[i]?.header ?? field.label[ctx.locale()],
     field: field.name,
   }));
+  // The extra columns (a return's SKU and shipped price) stay unbound: Validate fills them.
+  for (const extra of extras) mapping.push({ header: extra.header, field: null });
   const saved: SavedBinding = {
     dataset: dataset.name,
     sheetName: info.sheetName,
@@ -94,5 +99,6 @@ export async function insertTemplate(ctx: UseCaseContext, datasetName: string): 
     columns: mapping,
   };
   await save(ctx, saved);
+  if (picksShipments(dataset.name)) await refreshDropdowns(ctx);
   return { ...toBinding(saved, dataset), address: info.address };
 }

@@ -8,7 +8,9 @@ import { STATUS_COLUMN } from '../core/row-state';
 import { checkTable, joinReasons, type TableCheck } from '../core/validate-rows';
 import type { CellIssue } from '../app-api';
 import type { UseCaseContext } from './context';
+import { picksShipments } from './dropdowns';
 import { checkInputOf, loadBoundTable, type LoadedTable } from './load-table';
+import { fillFromShipments, returnableLines, withReturnFindings } from './returnable-check';
 
 const ERROR_FILL = '#FFC7CE';
 const WARNING_FILL = '#FFEB9C';
@@ -86,8 +88,13 @@ export async function validateTable(
   options: WorkOptions = {},
 ): Promise<ValidationReport> {
   options.onProgress?.({ phase: 'read', done: 0, total: null });
-  const table = await loadBoundTable(ctx);
-  const check = checkTable(checkInputOf(ctx, table));
+  let table = await loadBoundTable(ctx);
+  let check: TableCheck;
+  if (picksShipments(table.dataset.name)) {
+    const lines = await returnableLines(ctx);
+    table = await fillFromShipments(ctx, table, lines);
+    check = withReturnFindings(ctx, table, checkTable(checkInputOf(ctx, table)), lines);
+  } else check = checkTable(checkInputOf(ctx, table));
   options.onProgress?.({ phase: 'mark', done: check.rows.length, total: check.rows.length });
   const annotated = await markIssues(ctx, table, check);
   if (!annotated) await writeReasons(ctx, table, check.issues);

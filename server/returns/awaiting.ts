@@ -13,7 +13,7 @@ import type { MutationOutcome, ParsedMutation, WriteContext } from '../sync/hand
 import { keepRows, rejected, type Upsert } from './compound';
 
 /** The stored rows of a document awaiting approval, in row order. */
-export async function awaitingRows(db: Db, dataset: string, doc: string) {
+async function awaitingRows(db: Db, dataset: string, doc: string) {
   const rows = await db
     .selectFrom('records')
     .select(['row_key', 'id', 'version', 'data'])

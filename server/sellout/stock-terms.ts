@@ -36,7 +36,7 @@ type TermLoader = (
 ) => Promise<DatedQuantity[]>;
 
 /** The loader of each term; a term without one would be 0 in every period. */
-export const termLoaders: Partial<Record<MovementTerm, TermLoader>> = {
+const termLoaders: Partial<Record<MovementTerm, TermLoader>> = {
   shipped: shippedOutsideTransfers,
   returns: returnedUnits,
   transfersOut: transferredOutUnits,

@@ -89,6 +89,11 @@ export async function startAddin(options: AddinOptions = {}): Promise<AddinHarne
   };
 }
 
+/** Rows of a sheet as values (header included), for assertions. */
+export function sheetValues(workbook: FakeWorkbook, sheetName: string): unknown[][] {
+  return workbook.sheet(sheetName).rows.map((row) => [...(row?.values ?? [])]);
+}
+
 /** A table's column by header, body values only. */
 export function tableColumn(workbook: FakeWorkbook, tableName: string, header: string): unknown[] {
   const table = workbook.findTable(tableName);
