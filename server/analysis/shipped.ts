@@ -42,7 +42,8 @@ export async function shippedByDealerMonth(
       UNION ALL
       SELECT rl.dealer_code, substr(rl.date, 1, 7), -rl.quantity * rl.unit_price
       ${postedReturnsIn(range)}) t
-    GROUP BY dealer, month`.execute(db);
+    GROUP BY dealer, month
+    ORDER BY dealer, month`.execute(db);
   return result.rows.map((r) => ({ ...r, amount: Number(r.amount) }));
 }
 
@@ -58,7 +59,8 @@ export async function shippedByDealerSku(
       ${s.from} AND ${s.date} BETWEEN ${range.from} AND ${range.to}
       UNION ALL
       SELECT rl.dealer_code, rl.sku_code, -rl.quantity ${postedReturnsIn(range)}) t
-    GROUP BY dealer, sku`.execute(db);
+    GROUP BY dealer, sku
+    ORDER BY dealer, sku`.execute(db);
   return result.rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
 }
 
@@ -92,6 +94,7 @@ export async function shippedByDealerSkuDate(
     SELECT l.dealer_code AS dealer, l.sku_code AS sku, ${s.date} AS date,
       SUM(${s.quantity}) AS quantity
     ${s.from} AND ${s.date} BETWEEN ${range.from} AND ${range.to} ${dealer}
-    GROUP BY 1, 2, 3`.execute(db);
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3`.execute(db);
   return result.rows.map((r) => ({ ...r, quantity: Number(r.quantity) }));
 }

@@ -30,7 +30,8 @@ async function returnLines(db: Db, range: Range, transfers: boolean): Promise<Da
     FROM return_lines rl
     WHERE rl.status = 'posted' AND ${reason}
       AND rl.date BETWEEN ${range.from} AND ${range.to} ${dealerIs('rl.dealer_code', range)}
-    GROUP BY 1, 2, 3`.execute(db);
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3`.execute(db);
   return numbers(result.rows);
 }
 
@@ -48,7 +49,8 @@ export async function transferredInUnits(db: Db, range: Range): Promise<DatedQua
     FROM records t JOIN return_lines rl ON rl.id = ${jsonText(db, 't.data', 'returnLineId')}
     WHERE t.dataset = 'dealer-transfers' AND t.deleted = 0 AND rl.status = 'posted'
       AND ${date} BETWEEN ${range.from} AND ${range.to} ${dealer}
-    GROUP BY 1, 2, 3`.execute(db);
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3`.execute(db);
   return numbers(result.rows);
 }
 
