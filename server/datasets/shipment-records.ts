@@ -73,31 +73,29 @@ export async function shipmentLineIds(
   return lineOf;
 }
 
+/** Each shipment of `shipmentIds` with its order line's dealer; `live`: leave deleted ones out. */
+async function shipmentDealerRows(db: Db, shipmentIds: readonly string[], live: boolean) {
+  const s = shipmentColumns(db);
+  return inChunks(shipmentIds, async (ids) => {
+    const result = await sql<{ id: string; dealer_code: string }>`
+      SELECT r.id, l.dealer_code FROM records r
+      JOIN order_lines l ON l.id = ${s.lineId}
+      WHERE ${s.isShipment} ${live ? sql`AND r.deleted = 0` : sql``}
+        AND r.id IN (${sql.join(ids)})`.execute(db);
+    return result.rows;
+  });
+}
+
 /** The dealer of each live shipment of `shipmentIds` (its order line's), by shipment id. */
 export async function dealersOfShipments(
   db: Db,
   shipmentIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const s = shipmentColumns(db);
-  const rows = await inChunks(shipmentIds, async (ids) => {
-    const result = await sql<{ id: string; dealer_code: string }>`
-      SELECT r.id, l.dealer_code FROM records r
-      JOIN order_lines l ON l.id = ${s.lineId}
-      WHERE ${s.isShipment} AND r.deleted = 0 AND r.id IN (${sql.join(ids)})`.execute(db);
-    return result.rows;
-  });
+  const rows = await shipmentDealerRows(db, shipmentIds, true);
   return new Map(rows.map((r) => [r.id, r.dealer_code]));
 }
 
-/** The dealers whose order lines the given shipments ship. */
+/** The dealers whose order lines the given shipments ship (deleted shipments too). */
 export async function shipmentDealers(db: Db, shipmentIds: readonly string[]): Promise<string[]> {
-  const s = shipmentColumns(db);
-  const rows = await inChunks(shipmentIds, async (ids) => {
-    const result = await sql<{ dealer_code: string }>`
-      SELECT l.dealer_code FROM records r
-      JOIN order_lines l ON l.id = ${s.lineId}
-      WHERE ${s.isShipment} AND r.id IN (${sql.join(ids)})`.execute(db);
-    return result.rows;
-  });
-  return rows.map((r) => r.dealer_code);
+  return (await shipmentDealerRows(db, shipmentIds, false)).map((r) => r.dealer_code);
 }
