@@ -53,25 +53,26 @@ export async function claimKey(
   db: Db,
   input: KeyRef & { hash: string; now: Date; owner: string },
 ): Promise<Claim> {
+  // Claim first, in a statement of its own (the usual case — a new key — is one round trip): of
+  // two instances given one key at once, exactly one inserts the row (the other's insert waits
+  // for it to commit, then finds it and reads it below).
+  const inserted = await db
+    .insertInto('idempotency')
+    .values({
+      user_id: input.userId,
+      key: input.key,
+      request_hash: input.hash,
+      state: 'running',
+      status_code: 0,
+      response: null,
+      created_at: input.now.toISOString(),
+      owner: input.owner,
+      lease_until: leaseEnd(input.now),
+    })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { claimed: true };
   return db.transaction().execute(async (trx) => {
-    // Claim first: of two instances given one key at once, exactly one inserts the row (the
-    // other waits for it to commit, then reads it below).
-    const inserted = await trx
-      .insertInto('idempotency')
-      .values({
-        user_id: input.userId,
-        key: input.key,
-        request_hash: input.hash,
-        state: 'running',
-        status_code: 0,
-        response: null,
-        created_at: input.now.toISOString(),
-        owner: input.owner,
-        lease_until: leaseEnd(input.now),
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return { claimed: true };
     const existing = await trx
       .selectFrom('idempotency')
       .selectAll()
