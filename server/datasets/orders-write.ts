@@ -1,7 +1,7 @@
 // Writes of `orders` and `order_lines`: multi-row statements (store/bulk.ts), new lines as plain
 // inserts, changed ones as upserts on the line id.
 import { bulkWriter } from '../store/bulk';
-import type { Db } from '../store/db';
+import type { WriteTarget } from '../store/write-queue';
 import type { OrderLinesTable } from '../store/schema';
 import type { StoredLine, StoredOrder } from './orders-store';
 
@@ -19,7 +19,7 @@ const writeOrders = bulkWriter({
 });
 
 export async function insertOrders(
-  db: Db,
+  db: WriteTarget,
   orders: readonly (Omit<StoredOrder, 'maxLineNo'> & { at: string; by: string })[],
 ): Promise<void> {
   await writeOrders(
@@ -118,7 +118,11 @@ const updateLines = bulkWriter({
  * Writes new lines (version 1) with plain multi-row inserts and changed ones (version 2 and up)
  * with multi-row upserts on the line id.
  */
-export async function saveLines(db: Db, lines: readonly StoredLine[], at: string): Promise<void> {
+export async function saveLines(
+  db: WriteTarget,
+  lines: readonly StoredLine[],
+  at: string,
+): Promise<void> {
   const rows = lines.map((line) => toRow(line, at));
   await insertLines(
     db,

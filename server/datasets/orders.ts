@@ -22,7 +22,7 @@ import {
   type Entry,
 } from './orders-evaluate';
 import { ExposureBook } from '../finance/exposure-book';
-import { lockKeys, lockSpace } from '../store/locks';
+import { lockKeys, lockSpace, type KeyLocks } from '../store/locks';
 import { guardOrderCredit } from '../finance/order-credit';
 import { pullOrders } from './orders-pull';
 import {
@@ -34,11 +34,11 @@ import {
   type StoredOrder,
 } from './orders-store';
 import { insertOrders, saveLines } from './orders-write';
-import { StockBook } from './stock-book';
+import { pairKey, StockBook } from './stock-book';
 import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
 import { CallOffBook } from '../stock-ops/call-offs';
-import { loadLicenceBook } from '../support/licence-check';
+import { licenceSettings, loadLicenceBook } from '../support/licence-check';
 
 async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<Batch> {
   const values = entries.flatMap((e) => (e.values ? [e.values] : []));
@@ -46,24 +46,27 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
     skus: values.map((v) => v.skuCode),
     locations: values.map((v) => v.locationCode),
     dealers: values.map((v) => v.dealerCode),
+    alsoWhole: [licenceSettings],
   });
   const book = await StockBook.load(
     ctx.trx,
     values.map((v) => ({ location: v.locationCode, sku: v.skuCode })),
   );
   const orders = await ordersFor(ctx.trx, values);
-  const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
-  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks).
+  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks,
+  // before the order-number counter, as `openingLocks` takes them).
   await lockKeys(
     ctx.trx,
     lockSpace.dealerCredit,
     values.map((v) => v.dealerCode),
   );
+  const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
   const exposure = new ExposureBook(ctx.trx);
   const callOffs = await CallOffBook.load(ctx.trx, values);
   const licences = await loadLicenceBook(
     ctx.trx,
     entries.flatMap((e) => (e.values && !e.existing ? [e.values.dealerCode] : [])),
+    refs.whole.get(licenceSettings),
   );
   return {
     ctx,
@@ -169,14 +172,15 @@ async function writeBatch(batch: Batch): Promise<void> {
   const { ctx } = batch;
   const at = ctx.now.toISOString();
   const by = ctx.actor.user.username;
+  // Nothing in the push reads these again: they go with its audit rows (WriteContext.later).
   await insertOrders(
-    ctx.trx,
+    ctx.later,
     batch.newOrders.map((o) => ({ ...o, at, by })),
   );
-  await saveLines(ctx.trx, batch.writes, at);
-  await batch.book.flush(ctx);
-  await batch.numbers.flush();
-  await batch.exposure.flush();
+  await saveLines(ctx.later, batch.writes, at);
+  await batch.book.flush(ctx, ctx.later);
+  await batch.numbers.flush(ctx.later);
+  await batch.exposure.flush(ctx.later);
 }
 
 async function pushOrders(
@@ -194,6 +198,23 @@ async function pushOrders(
   return entries.map((e) => e.outcome ?? rejected([]));
 }
 
+/**
+ * What an orders push locks anyway, taken as its transaction opens (one round trip instead of
+ * two): the stock pairs its lines reserve, then the dealers whose credit it checks — the order
+ * openBatch takes them in. Lines it only finds stored (a cancel) are locked when loaded.
+ */
+function orderLocks(mutations: readonly ParsedMutation<OrderLine>[]): KeyLocks[] {
+  const upserts = mutations.flatMap((m) => (m.op === 'upsert' ? [m.values] : []));
+  return [
+    { space: lockSpace.stockPair, keys: upserts.map((v) => pairKey(v.locationCode, v.skuCode)) },
+    { space: lockSpace.dealerCredit, keys: upserts.map((v) => v.dealerCode) },
+  ];
+}
+
 export function ordersHandler(): DatasetHandler {
-  return defineHandler(ordersDataset, { push: pushOrders, pull: pullOrders });
+  return defineHandler(ordersDataset, {
+    push: pushOrders,
+    pull: pullOrders,
+    openingLocks: orderLocks,
+  });
 }

@@ -1,5 +1,6 @@
 // Data functions over the generic `records` table (master data and movement documents). Each
 // takes the database (or a transaction) first, as in rocicorp/todo-row-versioning.
+import { sql } from 'kysely';
 import type { Db } from '../store/db';
 import { bulkWriter } from '../store/bulk';
 
@@ -80,6 +81,53 @@ export async function recordsById(
 export const rowKeyGuard = { find: recordsByKey };
 
 /** Every live record of a (small) master dataset, by id. */
+/** What `recordsOf` reads of one dataset: the records with these ids, or every live one. */
+type RecordWant = { dataset: string; ids: readonly string[] } | { dataset: string; all: true };
+
+/**
+ * Records of several datasets in one query (one round trip, where the store is across a
+ * network): by id as `recordsById` reads them (the live record wins over a deleted one with
+ * its id), or every live record as `allRecords`. Results by dataset, then by id.
+ */
+export async function recordsOf(
+  db: Db,
+  wants: readonly RecordWant[],
+): Promise<Map<string, Map<string, StoredRecord>>> {
+  const result = new Map<string, Map<string, StoredRecord>>(
+    wants.map((want) => [want.dataset, new Map()]),
+  );
+  const byId = wants.flatMap((want) =>
+    'ids' in want && want.ids.length > 0 ? [{ ...want, ids: [...new Set(want.ids)] }] : [],
+  );
+  const whole = wants.flatMap((want) => ('all' in want ? [want.dataset] : []));
+  // One statement while the ids stay few (a push's master data); beyond, a query per dataset.
+  if (byId.some((want) => want.ids.length > CHUNK)) {
+    for (const want of byId)
+      result.set(want.dataset, await recordsById(db, want.dataset, want.ids));
+    byId.length = 0;
+  }
+  if (byId.length === 0 && whole.length === 0) return result;
+  const rows = await db
+    .selectFrom('records')
+    .select(['dataset', 'row_key', 'id', 'version', 'change_seq', 'deleted', 'data'])
+    .where((eb) =>
+      eb.or([
+        ...byId.map((want) => eb.and([eb('dataset', '=', want.dataset), eb('id', 'in', want.ids)])),
+        // `deleted = 0` as a literal, so the planner can match the partial index records_live_id
+        // (WHERE deleted = 0) when it plans the statement; SQLite 3.53 even fails to plan some
+        // shapes of this OR with the flag as a parameter ("internal query planner error").
+        ...(whole.length > 0
+          ? [eb.and([eb('dataset', 'in', whole), eb('deleted', '=', sql.lit(0))])]
+          : []),
+      ]),
+    )
+    .execute();
+  // Deleted first, so a live record with the same id replaces it.
+  rows.sort((a, b) => b.deleted - a.deleted);
+  for (const row of rows) result.get(row.dataset)?.set(row.id, toRecord(row));
+  return result;
+}
+
 export async function allRecords(db: Db, dataset: string): Promise<Map<string, StoredRecord>> {
   const rows = await db
     .selectFrom('records')

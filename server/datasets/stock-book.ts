@@ -4,6 +4,7 @@
 import { bulkWriter } from '../store/bulk';
 import type { Db } from '../store/db';
 import { lockKeys, lockSpace } from '../store/locks';
+import type { WriteTarget } from '../store/write-queue';
 import type { WriteContext } from '../sync/handler';
 
 type LedgerKind =
@@ -139,8 +140,11 @@ export class StockBook {
     for (const line of this.lines.splice(point)) this.adjust(line, -1);
   }
 
-  /** Writes every touched balance (version + 1, a fresh change_seq) and the ledger lines. */
-  async flush(ctx: WriteContext): Promise<void> {
+  /**
+   * Writes every touched balance (version + 1, a fresh change_seq) and the ledger lines: now, or
+   * into `target` (the push's WriteQueue).
+   */
+  async flush(ctx: WriteContext, target: WriteTarget = ctx.trx): Promise<void> {
     const touched = new Map<string, LedgerLine>();
     for (const line of this.lines) touched.set(pairKey(line.location, line.sku), line);
     const rows = [...touched.entries()].map(([key, line]) => {
@@ -157,8 +161,8 @@ export class StockBook {
         change_seq: ctx.nextSeq(),
       };
     });
-    await upsertBalances(ctx.trx, rows);
-    await insertLedger(ctx, this.lines.splice(0));
+    await upsertBalances(target, rows);
+    await insertLedger(ctx, target, this.lines.splice(0));
   }
 
   private adjust(line: LedgerLine, sign: 1 | -1): void {
@@ -212,10 +216,14 @@ const writeLedger = bulkWriter({
   ],
 });
 
-async function insertLedger(ctx: WriteContext, lines: readonly LedgerLine[]): Promise<void> {
+async function insertLedger(
+  ctx: WriteContext,
+  target: WriteTarget,
+  lines: readonly LedgerLine[],
+): Promise<void> {
   const at = ctx.now.toISOString();
   await writeLedger(
-    ctx.trx,
+    target,
     lines.map((line) => ({
       created_at: at,
       business_date: line.date,

@@ -8,7 +8,7 @@ import { regionAndDescendants, type Region } from '../../shared/region';
 import type { RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import type { AuthUser } from '../services/users';
-import { allRecords, recordsById } from './records-store';
+import { allRecords, recordsOf, type StoredRecord } from './records-store';
 
 /**
  * A stored row as read back from JSON: required fields present, optional ones absent rather
@@ -37,15 +37,35 @@ const live = <T>(records: Map<string, { deleted: boolean; values: Record<string,
   return result;
 };
 
+/**
+ * The batch's master data in one query; `alsoWhole` names datasets read whole in the same
+ * query (small settings a push checks against), returned in `whole`.
+ */
 export async function loadRefs(
   db: Db,
-  wanted: { skus?: readonly string[]; locations?: readonly string[]; dealers?: readonly string[] },
-): Promise<MasterRefs> {
-  const products = live<ProductRef>(await recordsById(db, 'products', wanted.skus ?? []));
-  const locations = live<LocationRef>(await recordsById(db, 'locations', wanted.locations ?? []));
-  const dealers = live<DealerRef>(await recordsById(db, 'dealers', wanted.dealers ?? []));
-  const regions = wanted.dealers?.length ? await loadRegions(db) : [];
-  return { products, locations, dealers, regions };
+  wanted: {
+    skus?: readonly string[];
+    locations?: readonly string[];
+    dealers?: readonly string[];
+    alsoWhole?: readonly string[];
+  },
+): Promise<MasterRefs & { whole: Map<string, Map<string, StoredRecord>> }> {
+  const withRegions = (wanted.dealers?.length ?? 0) > 0;
+  const found = await recordsOf(db, [
+    { dataset: 'products', ids: wanted.skus ?? [] },
+    { dataset: 'locations', ids: wanted.locations ?? [] },
+    { dataset: 'dealers', ids: wanted.dealers ?? [] },
+    ...(withRegions ? [{ dataset: 'regions', all: true as const }] : []),
+    ...(wanted.alsoWhole ?? []).map((dataset) => ({ dataset, all: true as const })),
+  ]);
+  const of = (dataset: string) => found.get(dataset) ?? new Map<string, StoredRecord>();
+  return {
+    products: live<ProductRef>(of('products')),
+    locations: live<LocationRef>(of('locations')),
+    dealers: live<DealerRef>(of('dealers')),
+    regions: withRegions ? [...of('regions').values()].map((r) => r.values as RegionRef) : [],
+    whole: new Map((wanted.alsoWhole ?? []).map((dataset) => [dataset, of(dataset)])),
+  };
 }
 
 export async function loadRegions(db: Db): Promise<RegionRef[]> {

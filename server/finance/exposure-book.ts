@@ -24,6 +24,7 @@
 // a concurrent one errs on the safe side (only undoing a payment raises it).
 import type { Db } from '../store/db';
 import { bulkWriter } from '../store/bulk';
+import type { WriteTarget } from '../store/write-queue';
 import { lockKeys, lockSpace } from '../store/locks';
 import type { DealerExposureTable, OrderExposureTable } from '../store/schema';
 import { recordsById } from '../datasets/records-store';
@@ -162,10 +163,13 @@ export class ExposureBook {
     return { limit: row.credit_limit, used };
   }
 
-  /** Writes what the book holds: orders' figures, then the dealers' increments. */
-  async flush(): Promise<void> {
+  /**
+   * Writes what the book holds: orders' figures, then the dealers' increments — the writes now,
+   * or into the transaction's WriteQueue when given one (its reads still run now).
+   */
+  async flush(target: WriteTarget = this.trx): Promise<void> {
     await this.placeInvoices();
-    await this.flushOrders();
+    await this.flushOrders(target);
     const rows = [...this.dealers]
       .filter(([, d]) => d.open !== 0 || d.receivables !== 0)
       .map(([dealer_code, d]) => ({
@@ -174,7 +178,7 @@ export class ExposureBook {
         open_orders: d.open,
         receivables: d.receivables,
       }));
-    await addToDealers(this.trx, rows);
+    await addToDealers(target, rows);
     this.dealers.clear();
     this.rows.clear();
   }
@@ -238,7 +242,7 @@ export class ExposureBook {
     this.invoices.clear();
   }
 
-  private async flushOrders(): Promise<void> {
+  private async flushOrders(target: WriteTarget): Promise<void> {
     const changed = [...this.orders].filter(
       ([, d]) => d.deposit !== 0 || d.shipped !== 0 || d.settled !== 0,
     );
@@ -268,7 +272,7 @@ export class ExposureBook {
       this.dealer(next.dealer_code, 0, -(depositMoved(next) - depositMoved(old)));
       return next;
     });
-    await writeOrderExposure(this.trx, rows);
+    await writeOrderExposure(target, rows);
   }
 }
 

@@ -5,6 +5,7 @@
 // part stands. SAVEPOINT and ROLLBACK TO SAVEPOINT read the same on SQLite and PostgreSQL.
 import { sql } from 'kysely';
 import type { RowProblem } from '../../shared/row-errors';
+import { WriteQueue } from '../store/write-queue';
 import type { AuditEntry, DatasetHandler, MutationOutcome, WriteContext } from '../sync/handler';
 
 interface SubRow {
@@ -36,7 +37,11 @@ export class Savepoint {
     private readonly outer: WriteContext,
     private readonly name: string,
   ) {
-    this.ctx = { ...outer, audit: (entry) => this.audits.push(entry) };
+    this.ctx = {
+      ...outer,
+      audit: (entry) => this.audits.push(entry),
+      later: new WriteQueue(outer.trx),
+    };
   }
 
   static async open(ctx: WriteContext, name: string): Promise<Savepoint> {
@@ -49,9 +54,12 @@ export class Savepoint {
     if (rows.length === 0) return { ok: true, ids: [] };
     const outcomes = await pushRows(this.ctx, handler, rows);
     if (outcomes.some(refused)) {
+      this.ctx.later.clear();
       await this.undo();
       return { ok: false, problems: outcomes.map((o) => (refused(o) ? o.problems : [])) };
     }
+    // What the part queued is written now: what follows (its shipment, the savepoint) reads it.
+    await this.ctx.later.flush();
     return { ok: true, ids: outcomes.map((o) => o.id ?? '') };
   }
 

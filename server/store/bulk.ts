@@ -9,6 +9,7 @@ import { CompiledQuery, type Insertable, type InsertQueryBuilder, type InsertRes
 import type { Database } from './schema';
 import type { Db } from './db';
 import { dialectOf } from './dialect';
+import { dbOf, sendWrite, type WriteTarget } from './write-queue';
 
 type Table = keyof Database;
 type InsertRow<T extends Table> = Insertable<Database[T]>;
@@ -29,7 +30,11 @@ interface BulkWrite<T extends Table> {
 const MAX_PARAMETERS = 30_000;
 const MAX_ROWS = 500;
 
-type BulkWriter<T extends Table> = (db: Db, rows: readonly InsertRow<T>[]) => Promise<void>;
+/** Writes the rows now, or queues their statements when given the transaction's WriteQueue. */
+type BulkWriter<T extends Table> = (
+  target: WriteTarget,
+  rows: readonly InsertRow<T>[],
+) => Promise<void>;
 
 /** A writer for one table and shape: chunks rows into multi-row INSERTs with cached text. */
 export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
@@ -57,7 +62,8 @@ export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
   // 5 + 1 + 1), so a writer has at most five texts and the store's statement cache keeps them all.
   const sizes = [...new Set([perStatement, 100, 20, 5, 1])].filter((n) => n <= perStatement);
 
-  return async (db, rows) => {
+  return async (target, rows) => {
+    const db = dbOf(target);
     let start = 0;
     while (start < rows.length) {
       const left = rows.length - start;
@@ -67,7 +73,8 @@ export function bulkWriter<T extends Table>(spec: BulkWrite<T>): BulkWriter<T> {
         const values = rows[i] as Record<string, unknown>;
         for (const column of columns) parameters.push(values[column] ?? null);
       }
-      await db.executeQuery(CompiledQuery.raw(textFor(db, size), parameters));
+      const query = CompiledQuery.raw(textFor(db, size), parameters);
+      await sendWrite(target, { table: spec.table, query });
       start += size;
     }
   };

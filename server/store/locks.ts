@@ -36,13 +36,55 @@ export function hash32(text: string): number {
   return h | 0;
 }
 
+/** Keys of one namespace a write locks (as `lockKeys` does), given before it starts. */
+export interface KeyLocks {
+  space: number;
+  keys: Iterable<string>;
+}
+
+/** A namespace's keys as lock halves: hashed, unique, ascending. */
+const lockHalves = (keys: Iterable<string>) =>
+  [...new Set([...keys].map(hash32))].sort((a, b) => a - b);
+
+/**
+ * The locks a transaction took as it opened (server/sync/changes.ts), by transaction: a later
+ * `lockKeys` of the same keys needs no round trip. Only those: a lock taken after a SAVEPOINT
+ * goes when the transaction rolls back to it, one taken before any savepoint stays to the end.
+ */
+const openingLocks = new WeakMap<Db, Set<string>>();
+const heldKey = (space: number, half: number) => `${space}:${half}`;
+
+/**
+ * The (space, key) pairs to lock as a write opens, in the order given (each namespace's keys
+ * ascending), noted as held by `trx` once the caller has taken them.
+ */
+export function openingLockPairs(
+  trx: Db,
+  locks: readonly KeyLocks[],
+): { spaces: number[]; keys: number[]; taken: () => void } {
+  const spaces: number[] = [];
+  const keys: number[] = [];
+  for (const { space, keys: wanted } of locks)
+    for (const half of lockHalves(wanted)) {
+      spaces.push(space);
+      keys.push(half);
+    }
+  const taken = () => {
+    const held = openingLocks.get(trx) ?? new Set<string>();
+    spaces.forEach((space, i) => held.add(heldKey(space, keys[i] ?? 0)));
+    openingLocks.set(trx, held);
+  };
+  return { spaces, keys, taken };
+}
+
 /**
  * Locks the given keys of a namespace until the transaction ends, in ascending key order so two
  * transactions locking overlapping sets cannot deadlock on them. PostgreSQL only.
  */
 export async function lockKeys(trx: Db, space: number, keys: Iterable<string>): Promise<void> {
   if (!isPostgres(trx)) return;
-  const hashes = [...new Set([...keys].map(hash32))].sort((a, b) => a - b);
+  const held = openingLocks.get(trx);
+  const hashes = lockHalves(keys).filter((half) => !held?.has(heldKey(space, half)));
   if (hashes.length === 0) return;
   await sql`SELECT count(pg_advisory_xact_lock(${space}::int4, k))
     FROM unnest(${hashes}::int4[]) AS k`.execute(trx);

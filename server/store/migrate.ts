@@ -23,6 +23,7 @@ import * as groupContracts from './migrations/047-group-contracts';
 import * as sellout from './migrations/050-sellout';
 import * as market from './migrations/060-market';
 import * as dealerSupport from './migrations/065-dealer-support';
+import * as openWrite from './migrations/070-open-write';
 
 /** The migration that adds the kept credit exposure, which start-up then fills from the ledger. */
 export const EXPOSURE_MIGRATION = 31;
@@ -56,6 +57,7 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'sellout', up: sellout.up },
   { version: 60, name: 'market', up: market.up },
   { version: 65, name: 'dealer-support', up: dealerSupport.up },
+  { version: 70, name: 'open-write', up: openWrite.up },
 ];
 
 /** Several instances starting at once on one PostgreSQL database migrate one at a time. */

@@ -6,7 +6,7 @@
 import { licenceRequirementsDataset } from '../../shared/support/datasets';
 import { licenceProblem, type HeldLicence } from '../../shared/support/qualifications';
 import type { RowProblem } from '../../shared/row-errors';
-import { allRecords } from '../datasets/records-store';
+import { allRecords, type StoredRecord } from '../datasets/records-store';
 import type { Db } from '../store/db';
 
 export interface LicenceBook {
@@ -15,9 +15,17 @@ export interface LicenceBook {
   held: Map<string, HeldLicence[]>;
 }
 
-export async function loadLicenceBook(db: Db, dealers: readonly string[]): Promise<LicenceBook> {
+/** The dataset of category settings, which an orders push reads with its master data. */
+export const licenceSettings = licenceRequirementsDataset.name;
+
+/** `settings`: the live records of `licenceSettings`, when the caller read them already. */
+export async function loadLicenceBook(
+  db: Db,
+  dealers: readonly string[],
+  settings?: ReadonlyMap<string, StoredRecord>,
+): Promise<LicenceBook> {
   const required = new Map<string, string>();
-  for (const record of (await allRecords(db, licenceRequirementsDataset.name)).values())
+  for (const record of (settings ?? (await allRecords(db, licenceSettings))).values())
     required.set(String(record.values.category), String(record.values.licenceKind));
   const held = new Map<string, HeldLicence[]>();
   const codes = [...new Set(dealers)];

@@ -19,6 +19,7 @@ import { sql } from 'kysely';
 import type { Db } from '../store/db';
 import { CHANGE_BLOCK } from '../store/change-blocks';
 import { isPostgres } from '../store/dialect';
+import { openingLockPairs, type KeyLocks } from '../store/locks';
 import type { WriteContext } from './handler';
 
 interface SeqAllocator {
@@ -44,8 +45,12 @@ const INFLIGHT_BASE = BigInt(INFLIGHT) << 48n;
  * `expected` is how many numbers the caller thinks it needs (PostgreSQL reserves that many up
  * front: `next` must not wait); past them, `next` throws ChangeNumbersExhausted.
  */
-export async function openSeqAllocator(trx: Db, expected = CHANGE_BLOCK): Promise<SeqAllocator> {
-  if (isPostgres(trx)) return openBlockAllocator(trx, expected);
+export async function openSeqAllocator(
+  trx: Db,
+  expected = CHANGE_BLOCK,
+  locks: readonly KeyLocks[] = [],
+): Promise<SeqAllocator> {
+  if (isPostgres(trx)) return openBlockAllocator(trx, expected, locks);
   const row = await trx
     .selectFrom('counters')
     .select('value')
@@ -66,18 +71,24 @@ export async function openSeqAllocator(trx: Db, expected = CHANGE_BLOCK): Promis
   };
 }
 
-async function openBlockAllocator(trx: Db, expected: number): Promise<SeqAllocator> {
-  // First the announcement, keyed by the next block the sequence can give; only then the
-  // blocks, which are all at or above it. A pull reads the sequence first and the locks second,
-  // so it either sees this lock or took its top before these blocks existed.
-  await sql`SELECT pg_advisory_xact_lock_shared(${INFLIGHT_BASE.toString()}::int8
-      + (CASE WHEN is_called THEN last_value + ${CHANGE_BLOCK} ELSE last_value END - 1) / ${CHANGE_BLOCK})
-    FROM change_seq_blocks`.execute(trx);
+/**
+ * First the announcement, keyed by the next block the sequence can give; only then the blocks,
+ * which are all at or above it. A pull reads the sequence first and the locks second, so it
+ * either sees this lock or took its top before these blocks existed. Then the write's opening
+ * locks. All three in one statement, the function open_write (migration 070), which takes
+ * them in this order.
+ */
+async function openBlockAllocator(
+  trx: Db,
+  expected: number,
+  locks: readonly KeyLocks[],
+): Promise<SeqAllocator> {
   const count = Math.max(1, Math.ceil(expected / CHANGE_BLOCK));
+  const pairs = openingLockPairs(trx, locks);
   const { rows } = await sql<{ start: number }>`
-    SELECT nextval('change_seq_blocks') AS start FROM generate_series(1, ${count}::int4)`.execute(
-    trx,
-  );
+    SELECT open_write(${INFLIGHT_BASE.toString()}::int8, ${CHANGE_BLOCK}::int8, ${count}::int4,
+      ${pairs.spaces}::int4[], ${pairs.keys}::int4[]) AS start`.execute(trx);
+  pairs.taken();
   const starts = rows.map((r) => r.start).sort((a, b) => a - b);
   let block = 0;
   let used = 0;
@@ -106,14 +117,16 @@ function retryable(error: unknown): boolean {
 }
 
 /**
- * A writing transaction with its change numbers. On PostgreSQL it runs again, from the start,
- * when it lost a race to another transaction or used more change numbers than `expected`
- * (four times as many each time); SQLite never needs to.
+ * A writing transaction with its change numbers, holding `locks` from its start (PostgreSQL;
+ * as lockKeys would take them, in the order given). On PostgreSQL it runs again, from the
+ * start, when it lost a race to another transaction or used more change numbers than
+ * `expected` (four times as many each time); SQLite never needs to.
  */
 export async function inWriteTransaction<T>(
   db: Db,
   expected: number,
   work: (trx: Db, seq: SeqAllocator) => Promise<T>,
+  locks: readonly KeyLocks[] = [],
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -122,7 +135,11 @@ export async function inWriteTransaction<T>(
         .execute(async (trx) =>
           work(
             trx,
-            await openSeqAllocator(trx, Math.max(expected, CHANGE_BLOCK) * 4 ** (attempt - 1)),
+            await openSeqAllocator(
+              trx,
+              Math.max(expected, CHANGE_BLOCK) * 4 ** (attempt - 1),
+              locks,
+            ),
           ),
         );
     } catch (error) {

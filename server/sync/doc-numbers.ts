@@ -13,6 +13,7 @@
 // stored value atomically and checks it landed where the claim said: a writer that got past
 // the claim makes the push fail, never two documents share a number.
 import type { Db } from '../store/db';
+import { sendWrite, type WriteTarget } from '../store/write-queue';
 
 export type DocPrefix =
   | 'SO'
@@ -51,17 +52,6 @@ async function claimCounter(trx: Db, name: string): Promise<number> {
   return row.value;
 }
 
-/** Adds `count` to a claimed counter; returns the stored value after the addition. */
-async function advanceCounter(trx: Db, name: string, count: number): Promise<number> {
-  const row = await trx
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', count) }))
-    .where('name', '=', name)
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
-}
-
 export class DocNumbers {
   private current: number;
 
@@ -90,15 +80,26 @@ export class DocNumbers {
     return id;
   }
 
-  /** Writes the numbers taken; call once, in the transaction that opened the allocator. */
-  async flush(): Promise<void> {
-    const taken = this.current - this.start;
-    if (taken === 0) return;
-    const stored = await advanceCounter(this.trx, this.name, taken);
-    if (stored !== this.current)
-      throw new Error(
-        `counter ${this.name} moved during the push (now ${stored}, expected ${this.current})`,
-      );
+  /**
+   * Writes the numbers taken — now, or into `target` (the push's WriteQueue); call once, in the
+   * transaction that opened the allocator. The counter must still hold what the claim read: a
+   * writer that got past the claim fails the push (the write touches no row), never two
+   * documents share a number.
+   */
+  async flush(target: WriteTarget = this.trx): Promise<void> {
+    if (this.current === this.start) return;
+    const query = this.trx
+      .updateTable('counters')
+      .set({ value: this.current })
+      .where('name', '=', this.name)
+      .where('value', '=', this.start)
+      .compile();
+    await sendWrite(target, {
+      table: 'counters',
+      query,
+      expectRows: 1,
+      failure: `counter ${this.name} moved during the push (claimed at ${this.start})`,
+    });
   }
 }
 

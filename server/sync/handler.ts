@@ -5,6 +5,8 @@ import type { Locale } from '../../shared/locale';
 import type { Mutation, PullFilter, RowStatus } from '../../shared/protocol';
 import type { RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
+import type { WriteQueue } from '../store/write-queue';
+import type { KeyLocks } from '../store/locks';
 import type { AuthUser } from '../services/users';
 
 export interface Actor {
@@ -36,6 +38,12 @@ export interface WriteContext {
   /** The next value of the global change counter; unique per row written. */
   nextSeq: () => number;
   audit: (entry: AuditEntry) => void;
+  /**
+   * Writes sent together after the handler returns, with the push's audit rows and applied
+   * mutation ids (one round trip on PostgreSQL): for what nothing in the push reads again.
+   * A handler that runs another handler (returns/sub-push.ts) gives it a queue of its own.
+   */
+  later: WriteQueue;
   /** Extra request options a handler may honour (e.g. a manager's price override). */
   options: Readonly<Record<string, unknown>>;
 }
@@ -102,6 +110,12 @@ export interface DatasetHandler<V = Record<string, unknown>> {
     mutations: readonly ParsedMutation<V>[],
   ) => Promise<MutationOutcome[]>;
   readonly pull?: (request: PullRequest) => Promise<PullPage>;
+  /**
+   * Advisory locks the push of these mutations will take anyway (PostgreSQL), taken as its
+   * transaction opens, in the statement that takes its change numbers, after the row keys':
+   * the handler's own lockKeys of the same keys then costs nothing.
+   */
+  readonly openingLocks?: (mutations: readonly ParsedMutation<V>[]) => KeyLocks[];
   /**
    * Writes a pull must find done (holds that expired by the clock), run before the pull reads the
    * change counter, in their own transaction: what they write is numbered below the pull's view

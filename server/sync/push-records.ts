@@ -3,6 +3,7 @@
 // — and the audit trail of every write.
 import type { Db } from '../store/db';
 import { bulkWriter } from '../store/bulk';
+import type { WriteTarget } from '../store/write-queue';
 import type { Actor, AuditEntry, MutationOutcome, ParsedMutation } from './handler';
 
 /** Guard 2: what this client's mutations already applied answered, by mutation id. */
@@ -47,7 +48,7 @@ const json = (value: unknown) =>
 
 /** The audit trail: who, when, from which workbook and client, before and after. */
 export async function recordAudit(
-  trx: Db,
+  trx: WriteTarget,
   actor: Actor,
   entries: AuditEntry[],
   now: Date,
@@ -103,7 +104,7 @@ const writeApplied = bulkWriter({
 
 /** Guard 2: the client's applied mutation ids, each with what a repeat of it answers. */
 export async function rememberApplied(
-  trx: Db,
+  trx: WriteTarget,
   input: { clientId: string; dataset: string; now: Date },
   pairs: (readonly [ParsedMutation, MutationOutcome])[],
 ): Promise<void> {

@@ -14,7 +14,8 @@ import { describeDataset, type FieldDescription } from '../../shared/meta';
 import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
-import { lockKeys, lockSpace } from '../store/locks';
+import { lockSpace, type KeyLocks } from '../store/locks';
+import { WriteQueue } from '../store/write-queue';
 import { inWriteTransaction, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
 import { fillDefaults } from './push-defaults';
@@ -108,40 +109,50 @@ async function applyInTransaction(
 ): Promise<MutationOutcome[]> {
   const { dryRun = false, atomic = false } = input.request;
   try {
-    return await inWriteTransaction(input.db, expectedChanges(parsed.length), async (trx, seq) => {
-      // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer).
-      await lockKeys(
-        trx,
-        lockSpace.rowKey,
-        parsed.map((m) => `${input.request.dataset}\u0000${m.rowKey}`),
-      );
-      const audits: AuditEntry[] = [];
-      const ctx = {
-        trx,
-        actor: input.actor,
-        now: input.now,
-        today: shanghaiDate(input.now),
-        locale: input.locale,
-        dryRun,
-        nextSeq: seq.next,
-        audit: (entry: AuditEntry) => audits.push(entry),
-        options: input.options ?? {},
-      };
-      if (!input.handler.push) throw new Error(`dataset ${input.request.dataset} has no push`);
-      const outcomes = await input.handler.push(ctx, parsed);
-      if (outcomes.length !== parsed.length)
-        throw new Error(`${input.request.dataset}: one outcome per mutation`);
-      const failed = outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict');
-      if (dryRun || (atomic && failed)) throw new Rollback(outcomes);
-      await seq.flush();
-      await recordAudit(trx, input.actor, audits, input.now);
-      await rememberApplied(
-        trx,
-        { clientId: input.actor.clientId, dataset: input.request.dataset, now: input.now },
-        parsed.flatMap((m, i) => (outcomes[i] ? [[m, outcomes[i]] as const] : [])),
-      );
-      return outcomes;
-    });
+    // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer).
+    const locks: KeyLocks[] = [
+      {
+        space: lockSpace.rowKey,
+        keys: parsed.map((m) => `${input.request.dataset}\u0000${m.rowKey}`),
+      },
+      ...(input.handler.openingLocks?.(parsed) ?? []),
+    ];
+    return await inWriteTransaction(
+      input.db,
+      expectedChanges(parsed.length),
+      async (trx, seq) => {
+        const audits: AuditEntry[] = [];
+        const later = new WriteQueue(trx);
+        const ctx = {
+          trx,
+          actor: input.actor,
+          now: input.now,
+          today: shanghaiDate(input.now),
+          locale: input.locale,
+          dryRun,
+          nextSeq: seq.next,
+          audit: (entry: AuditEntry) => audits.push(entry),
+          later,
+          options: input.options ?? {},
+        };
+        if (!input.handler.push) throw new Error(`dataset ${input.request.dataset} has no push`);
+        const outcomes = await input.handler.push(ctx, parsed);
+        if (outcomes.length !== parsed.length)
+          throw new Error(`${input.request.dataset}: one outcome per mutation`);
+        const failed = outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict');
+        if (dryRun || (atomic && failed)) throw new Rollback(outcomes);
+        await seq.flush();
+        await recordAudit(later, input.actor, audits, input.now);
+        await rememberApplied(
+          later,
+          { clientId: input.actor.clientId, dataset: input.request.dataset, now: input.now },
+          parsed.flatMap((m, i) => (outcomes[i] ? [[m, outcomes[i]] as const] : [])),
+        );
+        await later.flush();
+        return outcomes;
+      },
+      locks,
+    );
   } catch (error) {
     if (error instanceof Rollback) return error.outcomes;
     throw error;

@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import sinon from 'sinon';
 import { readConfig } from '../../server/config';
 import { prepareDemo } from '../../server/demo-mode';
 import { writeRecords } from '../../server/datasets/records-store';
 import type { Logger } from '../../server/logger';
 import type { AuthUser } from '../../server/services/users';
 import type { Db, Store } from '../../server/store/db';
-import { hash32, lockSpace } from '../../server/store/locks';
+import { hash32, lockKeys, lockSpace } from '../../server/store/locks';
 import { openMigratedSqlite, openMigratedStore } from '../../server/store/open';
 import { seedDemo } from '../../server/demo/seed';
 import {
@@ -210,6 +211,47 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
         taken,
         [...taken].sort((x, y) => x - y),
       );
+    });
+    it('holds the locks a write opens with until it ends, and takes none of them twice', async () => {
+      const held = gate();
+      const keys = ['WH|SKU-1', 'WH|SKU-2'];
+      const tryLock = async (key: string) => {
+        const other = await store.db.connection().execute((connection) =>
+          connection.transaction().execute(async (trx) => {
+            const { rows } = await sql<{ got: boolean }>`SELECT pg_try_advisory_xact_lock(
+              ${lockSpace.stockPair}::int4, ${hash32(key)}::int4) AS got`.execute(trx);
+            return rows[0]?.got;
+          }),
+        );
+        return other;
+      };
+      let queriesForHeldKeys = -1;
+      let newKeyQueries = -1;
+      const done = inWriteTransaction(
+        store.db,
+        10,
+        async (trx) => {
+          try {
+            const execute = sinon.spy(trx.getExecutor(), 'executeQuery');
+            await lockKeys(trx, lockSpace.stockPair, keys);
+            queriesForHeldKeys = execute.callCount;
+            await lockKeys(trx, lockSpace.stockPair, ['WH|SKU-3']);
+            newKeyQueries = execute.callCount - queriesForHeldKeys;
+            execute.restore();
+          } finally {
+            held.release();
+          }
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        },
+        [{ space: lockSpace.stockPair, keys }],
+      );
+      await held.opened;
+      assert.equal(await tryLock('WH|SKU-1'), false);
+      assert.equal(await tryLock('WH|SKU-3'), false);
+      await done;
+      assert.equal(queriesForHeldKeys, 0);
+      assert.equal(newKeyQueries, 1, 'a key not held is locked');
+      assert.equal(await tryLock('WH|SKU-1'), true);
     });
   });
 
