@@ -2,6 +2,7 @@
 // takes the database (or a transaction) first, as in rocicorp/todo-row-versioning.
 import { sql } from 'kysely';
 import type { Db } from '../store/db';
+import { isPostgres } from '../store/dialect';
 import { bulkWriter } from '../store/bulk';
 
 export interface StoredRecord {
@@ -85,43 +86,47 @@ export const rowKeyGuard = { find: recordsByKey };
 type RecordWant = { dataset: string; ids: readonly string[] } | { dataset: string; all: true };
 
 /**
- * Records of several datasets in one query (one round trip, where the store is across a
- * network): by id as `recordsById` reads them (the live record wins over a deleted one with
- * its id), or every live record as `allRecords`. Results by dataset, then by id.
+ * Records of several datasets: by id as `recordsById` reads them (the live record wins over a
+ * deleted one with its id), or every live record as `allRecords`. Results by dataset, then by
+ * id. On PostgreSQL in one statement of fixed text (one round trip, planned once per
+ * connection's cache); SQLite runs in-process, where the plain per-dataset queries are cheaper
+ * than one query that joins them (docs/architecture.md, "Round trips").
  */
 export async function recordsOf(
   db: Db,
   wants: readonly RecordWant[],
 ): Promise<Map<string, Map<string, StoredRecord>>> {
-  const result = new Map<string, Map<string, StoredRecord>>(
-    wants.map((want) => [want.dataset, new Map()]),
-  );
-  const byId = wants.flatMap((want) =>
-    'ids' in want && want.ids.length > 0 ? [{ ...want, ids: [...new Set(want.ids)] }] : [],
-  );
-  const whole = wants.flatMap((want) => ('all' in want ? [want.dataset] : []));
-  // One statement while the ids stay few (a push's master data); beyond, a query per dataset.
-  if (byId.some((want) => want.ids.length > CHUNK)) {
-    for (const want of byId)
-      result.set(want.dataset, await recordsById(db, want.dataset, want.ids));
-    byId.length = 0;
+  const result = new Map<string, Map<string, StoredRecord>>();
+  if (!isPostgres(db)) {
+    for (const want of wants)
+      result.set(
+        want.dataset,
+        'all' in want
+          ? await allRecords(db, want.dataset)
+          : await recordsById(db, want.dataset, want.ids),
+      );
+    return result;
   }
-  if (byId.length === 0 && whole.length === 0) return result;
-  const rows = await db
-    .selectFrom('records')
-    .select(['dataset', 'row_key', 'id', 'version', 'change_seq', 'deleted', 'data'])
-    .where((eb) =>
-      eb.or([
-        ...byId.map((want) => eb.and([eb('dataset', '=', want.dataset), eb('id', 'in', want.ids)])),
-        // `deleted = 0` as a literal, so the planner can match the partial index records_live_id
-        // (WHERE deleted = 0) when it plans the statement; SQLite 3.53 even fails to plan some
-        // shapes of this OR with the flag as a parameter ("internal query planner error").
-        ...(whole.length > 0
-          ? [eb.and([eb('dataset', 'in', whole), eb('deleted', '=', sql.lit(0))])]
-          : []),
-      ]),
-    )
-    .execute();
+  for (const want of wants) result.set(want.dataset, new Map());
+  const datasets: string[] = [];
+  const ids: string[] = [];
+  for (const want of wants)
+    if ('ids' in want)
+      for (const id of new Set(want.ids)) {
+        datasets.push(want.dataset);
+        ids.push(id);
+      }
+  const whole = wants.flatMap((want) => ('all' in want ? [want.dataset] : []));
+  if (ids.length === 0 && whole.length === 0) return result;
+  // Two index scans (records_id, records_live_id) under one UNION ALL: an OR of the two
+  // conditions would read the whole table.
+  const { rows } = await sql<Row & { dataset: string }>`
+    SELECT r.dataset, r.row_key, r.id, r.version, r.change_seq, r.deleted, r.data
+    FROM unnest(${datasets}::text[], ${ids}::text[]) AS w(dataset, id)
+    JOIN records r ON r.dataset = w.dataset AND r.id = w.id
+    UNION ALL
+    SELECT dataset, row_key, id, version, change_seq, deleted, data FROM records
+    WHERE dataset = ANY(${whole}::text[]) AND deleted = 0`.execute(db);
   // Deleted first, so a live record with the same id replaces it.
   rows.sort((a, b) => b.deleted - a.deleted);
   for (const row of rows) result.get(row.dataset)?.set(row.id, toRecord(row));

@@ -9,7 +9,7 @@ import {
   writeRecords,
 } from '../../server/datasets/records-store';
 import type { Store } from '../../server/store/db';
-import { openTestStore, type TestStore } from '../support/store';
+import { onPostgres, openTestStore, type TestStore } from '../support/store';
 
 let seq = 0;
 const record = (dataset: string, id: string, deleted = false, rowKey = `${dataset}-${id}`) => ({
@@ -46,7 +46,7 @@ describe('recordsOf', () => {
   });
   after(() => opened?.drop());
 
-  it('reads by id and whole datasets in one query, as the one-by-one reads do', async () => {
+  it('reads by id and whole datasets as the one-by-one reads do (one query on PostgreSQL)', async () => {
     const execute = sinon.spy(store.db.getExecutor(), 'executeQuery');
     const found = await recordsOf(store.db, [
       { dataset: 'products', ids: ['SKU-1', 'SKU-3', 'SKU-9'] },
@@ -57,7 +57,7 @@ describe('recordsOf', () => {
     ]);
     const queries = execute.callCount;
     execute.restore();
-    assert.equal(queries, 1);
+    if (onPostgres) assert.equal(queries, 1);
     assert.deepEqual(
       found.get('products'),
       await recordsById(store.db, 'products', ['SKU-1', 'SKU-3', 'SKU-9']),
