@@ -6,7 +6,9 @@
 //   SQL (lines, orders, ledger, audit rows and mutation ids, as pushes leave them), not
 //   through the API;
 // - 5-line orders per second and their p50/p99 from 1, 4 and 16 concurrent clients, and on
-//   PostgreSQL from 4 and 16 clients spread over two instances (scale-instance.ts);
+//   PostgreSQL from 4 and 16 clients spread over two instances (scale-instance.ts), and there
+//   the one-client figures also beside a naive Express + node-postgres endpoint doing the bare
+//   insert (scale-naive-pg.ts): the floor of a round trip to that store on this machine;
 // - the first 100-row page of the stock pull at 300 and 150,000 products;
 // - bytes per stored order line.
 // Beside wall times, "server CPU time" rows give the CPU the serving process spent: on a
@@ -32,6 +34,7 @@ import type { Row } from './row';
 import type { ClientAnswer, ClientCommand } from './scale-client';
 import { DAY, DEALERS, PRICE, SKUS } from './scale-data';
 import { startNaive } from './scale-naive';
+import { startNaivePostgres } from './scale-naive-pg';
 import { startInstance } from './scale-instance';
 import { openBenchStore } from './scale-stores';
 
@@ -44,6 +47,7 @@ const CATALOGUE = QUICK ? [300, 3_000] : [300, 150_000];
 const CLIENTS = [1, 4, 16];
 const PUSH_ROUNDS = 2;
 const NAIVE = 'naive Express + better-sqlite3';
+const NAIVE_PG = 'naive Express + pg';
 const BENCH_PASSWORD = 'bench-password';
 
 /** The client process: one command at a time, answered over IPC. */
@@ -301,6 +305,7 @@ async function ordersFrom(
     targets: { url: string; token?: string }[];
     naive: { url: string }[];
     who: string;
+    naiveName?: string;
   },
 ) {
   const run = (targets: { url: string; token?: string }[], tag: string) =>
@@ -321,7 +326,7 @@ async function ordersFrom(
     value: of(ours),
     unit,
     baseline: of(theirs),
-    baselineName: NAIVE,
+    baselineName: o.naiveName ?? NAIVE,
   });
   return {
     rows: [
@@ -413,6 +418,21 @@ export async function benchScale(): Promise<Row[]> {
       if (clients === 1) {
         oneClient = measuredRows.p50;
         rows.push(measuredRows.cpuPerOrder);
+        if (bench.sharedUrl) {
+          const naivePg = await startNaivePostgres(bench.sharedUrl);
+          try {
+            const beside = await ordersFrom(client, {
+              clients,
+              targets: [{ url: pushUrl, token: sales }],
+              naive: [{ url: `${naivePg.url}/push` }],
+              who,
+              naiveName: NAIVE_PG,
+            });
+            rows.push(...beside.rows.filter((r) => r.unit === 'ms'), beside.cpuPerOrder);
+          } finally {
+            await naivePg.close();
+          }
+        }
       }
     }
     // PostgreSQL: the same orders spread over this instance and a second one in its own process.
