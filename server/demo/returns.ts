@@ -26,7 +26,11 @@ async function recentShipments(db: Db): Promise<ShippedLine[]> {
     db,
     rows.map((r) => r.id),
   );
-  return [...shipped.values()];
+  // Newest first, as asked: the map's own order follows the query plan on PostgreSQL.
+  return rows.flatMap((r) => {
+    const line = shipped.get(r.id);
+    return line ? [line] : [];
+  });
 }
 
 /** Shipments whose invoice is fully paid (outstanding 0), of dealers among the candidates. */

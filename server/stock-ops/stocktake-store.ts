@@ -101,6 +101,8 @@ export async function systemAsOf(db: Db, count: CountKey): Promise<Map<string, n
     .selectFrom('stock_balances')
     .select(['sku_code', 'on_hand'])
     .where('location_code', '=', count.location)
+    // By SKU, whatever the plan: the count sheet and the demo's counts follow this order.
+    .orderBy('sku_code')
     .execute();
   for (const b of balances) system.set(b.sku_code, b.on_hand);
   const later = await db
