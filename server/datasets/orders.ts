@@ -22,7 +22,7 @@ import {
   type Entry,
 } from './orders-evaluate';
 import { ExposureBook } from '../finance/exposure-book';
-import { lockKeys, lockSpace, type KeyLocks } from '../store/locks';
+import { lockKeys, lockSpace } from '../store/locks';
 import { guardOrderCredit } from '../finance/order-credit';
 import { pullOrders } from './orders-pull';
 import {
@@ -34,7 +34,7 @@ import {
   type StoredOrder,
 } from './orders-store';
 import { insertOrders, saveLines } from './orders-write';
-import { pairKey, StockBook } from './stock-book';
+import { StockBook } from './stock-book';
 import { DocNumbers } from '../sync/doc-numbers';
 import { loadRefs } from './stock-refs';
 import { CallOffBook } from '../stock-ops/call-offs';
@@ -53,14 +53,13 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
     values.map((v) => ({ location: v.locationCode, sku: v.skuCode })),
   );
   const orders = await ordersFor(ctx.trx, values);
-  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks,
-  // before the order-number counter, as `openingLocks` takes them).
+  const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
+  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks).
   await lockKeys(
     ctx.trx,
     lockSpace.dealerCredit,
     values.map((v) => v.dealerCode),
   );
-  const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
   const exposure = new ExposureBook(ctx.trx);
   const callOffs = await CallOffBook.load(ctx.trx, values);
   const licences = await loadLicenceBook(
@@ -198,23 +197,6 @@ async function pushOrders(
   return entries.map((e) => e.outcome ?? rejected([]));
 }
 
-/**
- * What an orders push locks anyway, taken as its transaction opens (one round trip instead of
- * two): the stock pairs its lines reserve, then the dealers whose credit it checks — the order
- * openBatch takes them in. Lines it only finds stored (a cancel) are locked when loaded.
- */
-function orderLocks(mutations: readonly ParsedMutation<OrderLine>[]): KeyLocks[] {
-  const upserts = mutations.flatMap((m) => (m.op === 'upsert' ? [m.values] : []));
-  return [
-    { space: lockSpace.stockPair, keys: upserts.map((v) => pairKey(v.locationCode, v.skuCode)) },
-    { space: lockSpace.dealerCredit, keys: upserts.map((v) => v.dealerCode) },
-  ];
-}
-
 export function ordersHandler(): DatasetHandler {
-  return defineHandler(ordersDataset, {
-    push: pushOrders,
-    pull: pullOrders,
-    openingLocks: orderLocks,
-  });
+  return defineHandler(ordersDataset, { push: pushOrders, pull: pullOrders });
 }

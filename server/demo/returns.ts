@@ -26,8 +26,9 @@ async function recentShipments(db: Db): Promise<ShippedLine[]> {
     db,
     rows.map((r) => r.id),
   );
-  // Newest first, as asked: the map's own order follows the query plan on PostgreSQL.
-  return rows.flatMap((r) => {
+  // The 300 newest, oldest of them first (older invoices are the paid ones the picks look
+  // for); by id, not in the map's own order, which follows the query plan on PostgreSQL.
+  return [...rows].reverse().flatMap((r) => {
     const line = shipped.get(r.id);
     return line ? [line] : [];
   });

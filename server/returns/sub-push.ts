@@ -54,7 +54,6 @@ export class Savepoint {
     if (rows.length === 0) return { ok: true, ids: [] };
     const outcomes = await pushRows(this.ctx, handler, rows);
     if (outcomes.some(refused)) {
-      this.ctx.later.clear();
       await this.undo();
       return { ok: false, problems: outcomes.map((o) => (refused(o) ? o.problems : [])) };
     }
@@ -63,6 +62,10 @@ export class Savepoint {
     return { ok: true, ids: outcomes.map((o) => o.id ?? '') };
   }
 
+  /**
+   * Undoes everything since the savepoint: its writes and audit entries; what its parts queued
+   * stays in its own queue, which is never sent.
+   */
   async undo(): Promise<void> {
     await sql.raw(`ROLLBACK TO SAVEPOINT ${this.name}`).execute(this.outer.trx);
     await sql.raw(`RELEASE SAVEPOINT ${this.name}`).execute(this.outer.trx);

@@ -39,11 +39,6 @@ export class WriteQueue {
     this.queued.push(write);
   }
 
-  /** Drops what is queued (the writes' part was undone). */
-  clear(): void {
-    this.queued.length = 0;
-  }
-
   /** Sends what is queued, in order, and empties the queue. */
   async flush(): Promise<void> {
     const writes = this.queued.splice(0);

@@ -6,7 +6,6 @@ import type { Mutation, PullFilter, RowStatus } from '../../shared/protocol';
 import type { RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import type { WriteQueue } from '../store/write-queue';
-import type { KeyLocks } from '../store/locks';
 import type { AuthUser } from '../services/users';
 
 export interface Actor {
@@ -110,12 +109,6 @@ export interface DatasetHandler<V = Record<string, unknown>> {
     mutations: readonly ParsedMutation<V>[],
   ) => Promise<MutationOutcome[]>;
   readonly pull?: (request: PullRequest) => Promise<PullPage>;
-  /**
-   * Advisory locks the push of these mutations will take anyway (PostgreSQL), taken as its
-   * transaction opens, in the statement that takes its change numbers, after the row keys':
-   * the handler's own lockKeys of the same keys then costs nothing.
-   */
-  readonly openingLocks?: (mutations: readonly ParsedMutation<V>[]) => KeyLocks[];
   /**
    * Writes a pull must find done (holds that expired by the clock), run before the pull reads the
    * change counter, in their own transaction: what they write is numbered below the pull's view

@@ -109,13 +109,15 @@ async function applyInTransaction(
 ): Promise<MutationOutcome[]> {
   const { dryRun = false, atomic = false } = input.request;
   try {
-    // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer).
+    // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer),
+    // locked as the transaction opens, in the statement that takes its change numbers. Only
+    // these: a handler's other locks follow what it reads (an edited line's row before its
+    // stock pair, as a shipment takes them), which the keys alone cannot tell.
     const locks: KeyLocks[] = [
       {
         space: lockSpace.rowKey,
         keys: parsed.map((m) => `${input.request.dataset}\u0000${m.rowKey}`),
       },
-      ...(input.handler.openingLocks?.(parsed) ?? []),
     ];
     return await inWriteTransaction(
       input.db,

@@ -184,14 +184,4 @@ describe('write queue', () => {
       [[16_000, 3_600, 4_500]],
     );
   });
-
-  it('drops what it holds when cleared', async () => {
-    await store.db.transaction().execute(async (trx) => {
-      const later = new WriteQueue(trx);
-      await writeOrders(later, [order('SO-1')]);
-      later.clear();
-      await later.flush();
-    });
-    assert.deepEqual(await store.db.selectFrom('orders').select('id').execute(), []);
-  });
 });
