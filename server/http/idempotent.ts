@@ -1,10 +1,20 @@
 // The one wrapper every route with an Idempotency-Key runs through (push, import): parse the
 // header, claim the key, replay a finished answer, run the work while renewing the key's lease,
-// store its answer, and free the key when the work fails as a whole so a retry can run.
+// store its answer, and free the key when the work fails as a whole so a retry can run. Work
+// with a transaction of its own (a push) stores the answer in it, so the answer commits with
+// what it answers for: no moment where the effects are in and the key still says "running".
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Db } from '../store/db';
-import { claimKey, completeKey, releaseKey, renewKey, RENEW_MS } from '../sync/idempotency';
+import type { WriteQueue } from '../store/write-queue';
+import {
+  claimKey,
+  completeKey,
+  completeKeyQuery,
+  releaseKey,
+  renewKey,
+  RENEW_MS,
+} from '../sync/idempotency';
 import { AppError } from './errors';
 
 const KEY = /^[\w-]{8,100}$/;
@@ -37,6 +47,12 @@ export function requiredIdempotencyKey(req: Request): string {
  */
 export const keyGuard = { claim: claimKey };
 
+/**
+ * Storing an answer after the work, through one object so a test can make it fail and show that
+ * a push's answer no longer depends on it (test/server/idempotency-leases.test.ts).
+ */
+export const keyStore = { complete: completeKey };
+
 interface IdempotentDeps {
   db: Db;
   now: () => Date;
@@ -49,7 +65,18 @@ export interface Answer<T> {
   status: number;
   json: string;
   value: T;
+  /** Stored already, by the transaction that made it (SealAnswer). */
+  sealed?: boolean;
 }
+
+/**
+ * Given to the work: queues the key's answer into the work's transaction (before its final
+ * flush), so the key is done exactly when that transaction commits. The work then returns that
+ * answer with `sealed: true` — only when it comes from the attempt that committed (a retried
+ * transaction may seal in an attempt that rolls back); any other answer is stored after the
+ * work, as before.
+ */
+export type SealAnswer = (later: WriteQueue, answer: { status: number; json: string }) => void;
 
 type IdempotentOutcome<T> =
   { replayed: true; status: number; json: string } | ({ replayed: false } & Answer<T>);
@@ -57,7 +84,7 @@ type IdempotentOutcome<T> =
 export async function runIdempotent<T>(
   deps: IdempotentDeps,
   request: { res: Response; userId: number; key: string; hash: string },
-  work: () => Promise<Answer<T>>,
+  work: (seal: SealAnswer) => Promise<Answer<T>>,
 ): Promise<IdempotentOutcome<T>> {
   const owner = deps.instanceId ?? processOwner;
   const ref = { userId: request.userId, key: request.key };
@@ -75,9 +102,13 @@ export async function runIdempotent<T>(
     renewKey(deps.db, { ...ref, owner, now: deps.now() }).catch(() => undefined);
   }, RENEW_MS);
   renew.unref();
+  const seal: SealAnswer = (later, answer) => {
+    later.add({ table: 'idempotency', query: completeKeyQuery(deps.db, { ...ref, ...answer }) });
+  };
   try {
-    const answer = await work();
-    await completeKey(deps.db, { ...ref, status: answer.status, json: answer.json });
+    const answer = await work(seal);
+    if (answer.sealed !== true)
+      await keyStore.complete(deps.db, { ...ref, status: answer.status, json: answer.json });
     return { replayed: false, ...answer };
   } catch (error) {
     await releaseKey(deps.db, ref);

@@ -86,8 +86,11 @@ export const syncRoutes: RouteFactory = (deps) => [
       const outcome = await runIdempotent(
         deps,
         { res, userId: user.id, key, hash: bodyHashOf(req) },
-        async () => {
+        async (seal) => {
           const actor = { user, workbookId: request.workbookId, clientId: request.clientId };
+          // Serialised once: the same text is stored for replays and sent. A push that writes
+          // stores it in its own transaction; the response it kept there is the one it returns.
+          let kept: { response: PushResponse; json: string } | undefined;
           const body = await runPush({
             db: deps.db,
             handler,
@@ -96,10 +99,16 @@ export const syncRoutes: RouteFactory = (deps) => [
             now: deps.now(),
             locale: localeOf(res),
             options: request.options ?? {},
+            keepAnswer: (response, later) => {
+              const json = JSON.stringify(inWireTerms(response, handler.def, localeOf(res)));
+              seal(later, { status: 200, json });
+              kept = { response, json };
+            },
           });
-          // Serialised once: the same text is stored for replays and sent.
-          const answer = inWireTerms(body, handler.def, localeOf(res));
-          return { status: 200, json: JSON.stringify(answer), value: null };
+          if (kept?.response === body)
+            return { status: 200, json: kept.json, value: null, sealed: true };
+          const json = JSON.stringify(inWireTerms(body, handler.def, localeOf(res)));
+          return { status: 200, json, value: null };
         },
       );
       res.status(outcome.status).type('json').send(outcome.json);

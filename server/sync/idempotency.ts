@@ -16,6 +16,7 @@
 // guards 2 and 3 (mutation ids, row keys) still stop anything being applied twice.
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
 
@@ -124,11 +125,16 @@ export async function renewKey(
     .execute();
 }
 
-export async function completeKey(
+/**
+ * The statement that stores a finished request's answer. A push queues it into its own
+ * transaction (server/http/idempotent.ts), so the answer commits with the push's effects;
+ * other work runs it once it has finished (`completeKey`).
+ */
+export function completeKeyQuery(
   db: Db,
   input: KeyRef & { status: number; json: string },
-): Promise<void> {
-  await db
+): CompiledQuery {
+  return db
     .updateTable('idempotency')
     .set({
       state: 'done',
@@ -139,7 +145,14 @@ export async function completeKey(
     })
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
-    .execute();
+    .compile();
+}
+
+export async function completeKey(
+  db: Db,
+  input: KeyRef & { status: number; json: string },
+): Promise<void> {
+  await db.executeQuery(completeKeyQuery(db, input));
 }
 
 /** A request that failed as a whole (a bug, the store down) frees its key so a retry can run. */

@@ -29,6 +29,19 @@ interface PushInput {
   now: Date;
   locale: Locale;
   options?: Readonly<Record<string, unknown>>;
+  /**
+   * Called inside the push's transaction, once it is certain to commit, with the response the
+   * push will return: what it queues on `later` is written with the push's own writes (the
+   * Idempotency-Key's stored answer, server/http/idempotent.ts). Not called for a push that
+   * writes nothing (a dry run, an all-or-nothing push with a refusal, every row refused).
+   */
+  keepAnswer?: (response: PushResponse, later: WriteQueue) => void;
+}
+
+/** What the transaction decided, with the response it kept (the attempt that committed). */
+interface Applied {
+  outcomes: MutationOutcome[];
+  response?: PushResponse;
 }
 
 class Rollback extends Error {
@@ -106,7 +119,8 @@ const expectedChanges = (mutations: number) => 64 + 8 * mutations;
 async function applyInTransaction(
   input: PushInput,
   parsed: ParsedMutation[],
-): Promise<MutationOutcome[]> {
+  respond: (outcomes: MutationOutcome[]) => PushResponse,
+): Promise<Applied> {
   const { dryRun = false, atomic = false } = input.request;
   try {
     // Two pushes of one row (from two instances) take turns (PostgreSQL; SQLite has one writer),
@@ -150,13 +164,19 @@ async function applyInTransaction(
           { clientId: input.actor.clientId, dataset: input.request.dataset, now: input.now },
           parsed.flatMap((m, i) => (outcomes[i] ? [[m, outcomes[i]] as const] : [])),
         );
+        if (!input.keepAnswer) {
+          await later.flush();
+          return { outcomes };
+        }
+        const response = respond(outcomes);
+        input.keepAnswer(response, later);
         await later.flush();
-        return outcomes;
+        return { outcomes, response };
       },
       locks,
     );
   } catch (error) {
-    if (error instanceof Rollback) return error.outcomes;
+    if (error instanceof Rollback) return { outcomes: error.outcomes };
     throw error;
   }
 }
@@ -233,15 +253,20 @@ export async function runPush(given: PushInput): Promise<PushResponse> {
   });
   rejectSiblings(input, outcomes, parsed);
   const atomicFailed = request.atomic === true && outcomes.some((o) => o?.status === 'rejected');
-  const applied = parsed.length > 0 && !atomicFailed ? await applyInTransaction(input, parsed) : [];
-  parsed.forEach((mutation, i) => {
-    outcomes[mutation.index] = applied[i] ?? rejected([]);
-  });
-  return toResponse(
-    input,
-    finishAtomic(input.request.atomic === true, outcomes as MutationOutcome[]),
-    defaulted.notices,
-  );
+  const respond = (applied: readonly MutationOutcome[]): PushResponse => {
+    const all = [...outcomes];
+    parsed.forEach((mutation, i) => {
+      all[mutation.index] = applied[i] ?? rejected([]);
+    });
+    return toResponse(
+      input,
+      finishAtomic(input.request.atomic === true, all as MutationOutcome[]),
+      defaulted.notices,
+    );
+  };
+  if (parsed.length === 0 || atomicFailed) return respond([]);
+  const applied = await applyInTransaction(input, parsed, respond);
+  return applied.response ?? respond(applied.outcomes);
 }
 
 /** In an all-or-nothing batch with a failure, every row that would have applied says why it did not. */
