@@ -22,7 +22,7 @@ import {
   type Entry,
 } from './orders-evaluate';
 import { ExposureBook } from '../finance/exposure-book';
-import { lockKeys, lockSpace } from '../store/locks';
+import { lockSpace } from '../store/locks';
 import { guardOrderCredit } from '../finance/order-credit';
 import { pullOrders } from './orders-pull';
 import {
@@ -48,18 +48,15 @@ async function openBatch(ctx: WriteContext, entries: readonly Entry[]): Promise<
     dealers: values.map((v) => v.dealerCode),
     alsoWhole: [licenceSettings],
   });
+  // Credit checks of one dealer take turns across instances (PostgreSQL): its lock comes after
+  // the stock pairs', in their statement, and before the day's order counter is claimed.
   const book = await StockBook.load(
     ctx.trx,
     values.map((v) => ({ location: v.locationCode, sku: v.skuCode })),
+    [{ space: lockSpace.dealerCredit, keys: values.map((v) => v.dealerCode) }],
   );
   const orders = await ordersFor(ctx.trx, values);
   const numbers = await DocNumbers.open(ctx.trx, 'SO', ctx.today);
-  // Credit checks of one dealer take turns across instances (PostgreSQL; after the stock locks).
-  await lockKeys(
-    ctx.trx,
-    lockSpace.dealerCredit,
-    values.map((v) => v.dealerCode),
-  );
   const exposure = new ExposureBook(ctx.trx);
   const callOffs = await CallOffBook.load(ctx.trx, values);
   const licences = await loadLicenceBook(

@@ -76,7 +76,7 @@ export interface Answer<T> {
  * transaction may seal in an attempt that rolls back); any other answer is stored after the
  * work, as before.
  */
-export type SealAnswer = (later: WriteQueue, answer: { status: number; json: string }) => void;
+type SealAnswer = (later: WriteQueue, answer: { status: number; json: string }) => void;
 
 type IdempotentOutcome<T> =
   { replayed: true; status: number; json: string } | ({ replayed: false } & Answer<T>);

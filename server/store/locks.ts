@@ -82,12 +82,30 @@ export function openingLockPairs(
  * transactions locking overlapping sets cannot deadlock on them. PostgreSQL only.
  */
 export async function lockKeys(trx: Db, space: number, keys: Iterable<string>): Promise<void> {
+  await lockKeySets(trx, [{ space, keys }]);
+}
+
+/**
+ * Locks several namespaces' keys in one statement, in the order given (each namespace's keys
+ * ascending): the same order as one `lockKeys` per namespace, one round trip instead of several.
+ * Keys the transaction opened with are skipped. PostgreSQL only.
+ */
+export async function lockKeySets(trx: Db, locks: readonly KeyLocks[]): Promise<void> {
   if (!isPostgres(trx)) return;
   const held = openingLocks.get(trx);
-  const hashes = lockHalves(keys).filter((half) => !held?.has(heldKey(space, half)));
-  if (hashes.length === 0) return;
-  await sql`SELECT count(pg_advisory_xact_lock(${space}::int4, k))
-    FROM unnest(${hashes}::int4[]) AS k`.execute(trx);
+  const spaces: number[] = [];
+  const halves: number[] = [];
+  for (const { space, keys } of locks)
+    for (const half of lockHalves(keys))
+      if (!held?.has(heldKey(space, half))) {
+        spaces.push(space);
+        halves.push(half);
+      }
+  if (halves.length === 0) return;
+  // unnest of two arrays yields their elements side by side, in order; the aggregate takes
+  // the locks row by row in that order.
+  await sql`SELECT count(pg_advisory_xact_lock(s, k))
+    FROM unnest(${spaces}::int4[], ${halves}::int4[]) AS t(s, k)`.execute(trx);
 }
 
 /**

@@ -13,7 +13,7 @@ import { writeRecords } from '../../server/datasets/records-store';
 import type { Logger } from '../../server/logger';
 import type { AuthUser } from '../../server/services/users';
 import type { Db, Store } from '../../server/store/db';
-import { hash32, lockKeys, lockSpace } from '../../server/store/locks';
+import { hash32, lockKeys, lockKeySets, lockSpace } from '../../server/store/locks';
 import { openMigratedSqlite, openMigratedStore } from '../../server/store/open';
 import { seedDemo } from '../../server/demo/seed';
 import {
@@ -24,7 +24,15 @@ import {
 } from '../../server/sync/changes';
 import { runPull } from '../../server/sync/pull';
 import { buildRegistry } from '../../server/sync/registry';
-import { fixedNow, orderRow, push, seedSalesData, stockByKey } from '../support/fixtures';
+import {
+  dealers,
+  fixedNow,
+  orderLine,
+  orderRow,
+  push,
+  seedSalesData,
+  stockByKey,
+} from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
 import {
   createTestDatabase,
@@ -215,11 +223,11 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
     it('holds the locks a write opens with until it ends, and takes none of them twice', async () => {
       const held = gate();
       const keys = ['WH|SKU-1', 'WH|SKU-2'];
-      const tryLock = async (key: string) => {
+      const tryLock = async (key: string, space: number = lockSpace.stockPair) => {
         const other = await store.db.connection().execute((connection) =>
           connection.transaction().execute(async (trx) => {
             const { rows } = await sql<{ got: boolean }>`SELECT pg_try_advisory_xact_lock(
-              ${lockSpace.stockPair}::int4, ${hash32(key)}::int4) AS got`.execute(trx);
+              ${space}::int4, ${hash32(key)}::int4) AS got`.execute(trx);
             return rows[0]?.got;
           }),
         );
@@ -235,7 +243,11 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
             const execute = sinon.spy(trx.getExecutor(), 'executeQuery');
             await lockKeys(trx, lockSpace.stockPair, keys);
             queriesForHeldKeys = execute.callCount;
-            await lockKeys(trx, lockSpace.stockPair, ['WH|SKU-3']);
+            // A held key and a new one, and another namespace's key: one statement for the two new.
+            await lockKeySets(trx, [
+              { space: lockSpace.stockPair, keys: ['WH|SKU-1', 'WH|SKU-3'] },
+              { space: lockSpace.dealerCredit, keys: ['D-1'] },
+            ]);
             newKeyQueries = execute.callCount - queriesForHeldKeys;
             execute.restore();
           } finally {
@@ -248,9 +260,11 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
       await held.opened;
       assert.equal(await tryLock('WH|SKU-1'), false);
       assert.equal(await tryLock('WH|SKU-3'), false);
+      assert.equal(await tryLock('D-1', lockSpace.dealerCredit), false);
+      assert.equal(await tryLock('D-2', lockSpace.dealerCredit), true);
       await done;
       assert.equal(queriesForHeldKeys, 0);
-      assert.equal(newKeyQueries, 1, 'a key not held is locked');
+      assert.equal(newKeyQueries, 1, 'the keys not held are locked in one statement');
       assert.equal(await tryLock('WH|SKU-1'), true);
     });
   });
@@ -349,6 +363,54 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
         .where('sku_code', '=', 'TEE-BLK-M')
         .executeTakeFirstOrThrow();
       assert.equal(ledger.reserved, 98);
+    });
+
+    it('keeps a dealer within its credit limit under a race across instances', async () => {
+      // A new dealer whose limit takes three ¥199.90 lines; eight one-line orders from both
+      // instances at once, four on each of two stock pairs (the stock locks alone would let
+      // orders on different pairs check the same credit at once; the dealer's lock and the
+      // day's order counter, which every order push claims, make them take turns): three fit.
+      const price = 19_990;
+      const added = await push(a, {
+        dataset: 'dealers',
+        rows: [{ values: { ...dealers[0]!, code: 'D-RACE', creditLimit: 3.5 * price } }],
+      });
+      assert.equal(added.body.summary.applied, 1, JSON.stringify(added.body.results));
+      const pairs = [
+        { locationCode: 'WH-E', skuCode: 'TEE-BLK-M' },
+        { locationCode: 'WH-E', skuCode: 'TEE-BLK-L' },
+      ];
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          push(i % 2 === 0 ? a : b, {
+            dataset: 'orders',
+            rows: [
+              {
+                values: orderLine({
+                  dealerCode: 'D-RACE',
+                  orderRef: `CREDIT-RACE-${i}`,
+                  quantity: 1,
+                  unitPrice: price,
+                  ...pairs[(i >> 1) % 2]!,
+                }),
+              },
+            ],
+          }),
+        ),
+      );
+      for (const res of results) assert.equal(res.status, 200, JSON.stringify(res.body));
+      const statuses = results.map(
+        (res) => res.body.results[0] as { status: string; errors: { code: string }[] },
+      );
+      assert.equal(statuses.filter((r) => r.status === 'applied').length, 3);
+      for (const refused of statuses.filter((r) => r.status !== 'applied'))
+        assert.equal(refused.errors[0]?.code, 'credit-limit-exceeded', JSON.stringify(refused));
+      const exposure = await a.store.db
+        .selectFrom('dealer_exposure')
+        .selectAll()
+        .where('dealer_code', '=', 'D-RACE')
+        .executeTakeFirstOrThrow();
+      assert.equal(exposure.open_orders, 3 * price);
     });
   });
 
