@@ -8,8 +8,7 @@ import {
   recordsOf,
   writeRecords,
 } from '../../server/datasets/records-store';
-import type { Store } from '../../server/store/db';
-import { onPostgres, openTestStore, type TestStore } from '../support/store';
+import { onPostgres, storePerSuite } from '../support/store';
 
 let seq = 0;
 const record = (dataset: string, id: string, deleted = false, rowKey = `${dataset}-${id}`) => ({
@@ -25,11 +24,8 @@ const record = (dataset: string, id: string, deleted = false, rowKey = `${datase
 });
 
 describe('recordsOf', () => {
-  let opened: TestStore | undefined;
-  let store: Store;
+  const store = storePerSuite();
   before(async () => {
-    opened = await openTestStore();
-    store = opened.store;
     await writeRecords(store.db, [
       record('products', 'SKU-1'),
       record('products', 'SKU-2'),
@@ -44,7 +40,6 @@ describe('recordsOf', () => {
       record('licence-requirements', 'T恤'),
     ]);
   });
-  after(() => opened?.drop());
 
   it('reads by id and whole datasets as the one-by-one reads do (one query on PostgreSQL)', async () => {
     const execute = sinon.spy(store.db.getExecutor(), 'executeQuery');
@@ -99,14 +94,10 @@ describe('recordsOf', () => {
 });
 
 describe('recordsOf on an empty store', () => {
-  let opened: TestStore | undefined;
-  before(async () => {
-    opened = await openTestStore();
-  });
-  after(() => opened?.drop());
+  const store = storePerSuite();
 
   it('answers empty maps for every dataset asked', async () => {
-    const found = await recordsOf(opened!.store.db, [
+    const found = await recordsOf(store.db, [
       { dataset: 'products', ids: ['a', 'b'] },
       { dataset: 'dealers', ids: ['c'] },
       { dataset: 'regions', all: true },

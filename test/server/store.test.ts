@@ -10,7 +10,7 @@ import { bulkWriter } from '../../server/store/bulk';
 import { sql } from 'kysely';
 import type { SqliteStore, Store } from '../../server/store/db';
 import { openStore } from '../../server/store/db';
-import { openTestStore, type TestStore } from '../support/store';
+import { openTestStore, storePerTest } from '../support/store';
 
 const ledgerColumns = [
   'created_at',
@@ -44,16 +44,7 @@ async function rows(store: Store, query: string) {
 
 describe('store', () => {
   describe('bulkWriter', () => {
-    let opened: TestStore | undefined;
-    let store: Store;
-    beforeEach(async () => {
-      opened = await openTestStore();
-      store = opened.store;
-    });
-    afterEach(async () => {
-      await opened?.drop();
-      opened = undefined;
-    });
+    const store = storePerTest();
 
     it('writes every row, in order, across statements of different sizes', async () => {
       const write = bulkWriter({ table: 'stock_ledger', columns: ledgerColumns });

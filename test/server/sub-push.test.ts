@@ -5,10 +5,9 @@ import { strict as assert } from 'node:assert';
 import { z } from 'zod';
 import type { DatasetDef } from '../../shared/dataset-def';
 import { Savepoint } from '../../server/returns/sub-push';
-import type { Store } from '../../server/store/db';
 import { WriteQueue } from '../../server/store/write-queue';
 import type { DatasetHandler, MutationOutcome, WriteContext } from '../../server/sync/handler';
-import { openTestStore, type TestStore } from '../support/store';
+import { storePerTest } from '../support/store';
 
 /** A handler that queues one counter row per row pushed and answers `status` for each. */
 function queueing(status: MutationOutcome['status']): DatasetHandler {
@@ -30,13 +29,7 @@ function queueing(status: MutationOutcome['status']): DatasetHandler {
 }
 
 describe('savepoint parts of a push', () => {
-  let opened: TestStore | undefined;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await openTestStore();
-    store = opened.store;
-  });
-  afterEach(() => opened?.drop());
+  const store = storePerTest();
 
   it('drops what a refused part queued, and writes what a kept part queued at once', async () => {
     let seenByNextPart: unknown;

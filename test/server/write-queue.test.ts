@@ -6,9 +6,9 @@ import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { sql } from 'kysely';
 import { bulkWriter } from '../../server/store/bulk';
-import type { Db, Store } from '../../server/store/db';
+import type { Db } from '../../server/store/db';
 import { WriteQueue } from '../../server/store/write-queue';
-import { onPostgres, openTestStore, type TestStore } from '../support/store';
+import { onPostgres, storePerTest } from '../support/store';
 
 const writeOrders = bulkWriter({
   table: 'orders',
@@ -37,16 +37,7 @@ const counter = (db: Db, name: string) =>
   db.selectFrom('counters').select('value').where('name', '=', name).executeTakeFirst();
 
 describe('write queue', () => {
-  let opened: TestStore | undefined;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await openTestStore();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened?.drop();
-    opened = undefined;
-  });
+  const store = storePerTest();
 
   it('writes nothing until the flush, then every statement with its own parameters', async () => {
     await store.db.transaction().execute(async (trx) => {

@@ -108,3 +108,35 @@ if (typeof after === 'function')
     const name = await template;
     await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   });
+
+/**
+ * A store for each test of the suite (`storePerSuite`: one for the whole suite), opened and
+ * dropped by mocha hooks; the object answers for the current one.
+ */
+export function storePerTest(): Store {
+  return hookedStore({ start: beforeEach, stop: afterEach });
+}
+
+export function storePerSuite(): Store {
+  return hookedStore({ start: before, stop: after });
+}
+
+function hookedStore(hooks: {
+  start: (fn: () => Promise<void>) => void;
+  stop: (fn: () => Promise<void>) => void;
+}): Store {
+  let current: TestStore | undefined;
+  hooks.start(async () => {
+    current = await openTestStore();
+  });
+  hooks.stop(async () => {
+    await current?.drop();
+    current = undefined;
+  });
+  return new Proxy({} as Store, {
+    get(_target, key) {
+      if (!current) throw new Error('the suite store is used outside its suite’s tests');
+      return Reflect.get(current.store, key, current.store);
+    },
+  });
+}
