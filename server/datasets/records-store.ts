@@ -81,7 +81,6 @@ export async function recordsById(
  */
 export const rowKeyGuard = { find: recordsByKey };
 
-/** Every live record of a (small) master dataset, by id. */
 /** What `recordsOf` reads of one dataset: the records with these ids, or every live one. */
 type RecordWant = { dataset: string; ids: readonly string[] } | { dataset: string; all: true };
 
@@ -133,6 +132,7 @@ export async function recordsOf(
   return result;
 }
 
+/** Every live record of a (small) master dataset, by id. */
 export async function allRecords(db: Db, dataset: string): Promise<Map<string, StoredRecord>> {
   const rows = await db
     .selectFrom('records')

@@ -55,20 +55,33 @@ const openingLocks = new WeakMap<Db, Set<string>>();
 const heldKey = (space: number, half: number) => `${space}:${half}`;
 
 /**
- * The (space, key) pairs to lock as a write opens, in the order given (each namespace's keys
- * ascending), noted as held by `trx` once the caller has taken them.
+ * The (space, key) pairs of `locks` in lock order — the namespaces as given, each one's keys
+ * ascending — as two parallel arrays, leaving out those `skip` says are held already.
+ */
+function lockPairs(
+  locks: readonly KeyLocks[],
+  skip: (space: number, half: number) => boolean = () => false,
+): { spaces: number[]; keys: number[] } {
+  const spaces: number[] = [];
+  const keys: number[] = [];
+  for (const { space, keys: wanted } of locks)
+    for (const half of lockHalves(wanted))
+      if (!skip(space, half)) {
+        spaces.push(space);
+        keys.push(half);
+      }
+  return { spaces, keys };
+}
+
+/**
+ * The (space, key) pairs to lock as a write opens, in lock order, noted as held by `trx` once
+ * the caller has taken them.
  */
 export function openingLockPairs(
   trx: Db,
   locks: readonly KeyLocks[],
 ): { spaces: number[]; keys: number[]; taken: () => void } {
-  const spaces: number[] = [];
-  const keys: number[] = [];
-  for (const { space, keys: wanted } of locks)
-    for (const half of lockHalves(wanted)) {
-      spaces.push(space);
-      keys.push(half);
-    }
+  const { spaces, keys } = lockPairs(locks);
   const taken = () => {
     const held = openingLocks.get(trx) ?? new Set<string>();
     spaces.forEach((space, i) => held.add(heldKey(space, keys[i] ?? 0)));
@@ -93,19 +106,15 @@ export async function lockKeys(trx: Db, space: number, keys: Iterable<string>): 
 export async function lockKeySets(trx: Db, locks: readonly KeyLocks[]): Promise<void> {
   if (!isPostgres(trx)) return;
   const held = openingLocks.get(trx);
-  const spaces: number[] = [];
-  const halves: number[] = [];
-  for (const { space, keys } of locks)
-    for (const half of lockHalves(keys))
-      if (!held?.has(heldKey(space, half))) {
-        spaces.push(space);
-        halves.push(half);
-      }
-  if (halves.length === 0) return;
+  const { spaces, keys } = lockPairs(
+    locks,
+    (space, half) => held?.has(heldKey(space, half)) ?? false,
+  );
+  if (keys.length === 0) return;
   // unnest of two arrays yields their elements side by side, in order; the aggregate takes
   // the locks row by row in that order.
   await sql`SELECT count(pg_advisory_xact_lock(s, k))
-    FROM unnest(${spaces}::int4[], ${halves}::int4[]) AS t(s, k)`.execute(trx);
+    FROM unnest(${spaces}::int4[], ${keys}::int4[]) AS t(s, k)`.execute(trx);
 }
 
 /**

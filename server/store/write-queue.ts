@@ -9,11 +9,11 @@
 // What may be queued: a statement that writes one table from the values it carries (no
 // subquery over another table, no RETURNING, no `$` in its text but its placeholders, which are
 // renumbered — Kysely passes every value as a parameter) and that nothing later in the
-// transaction reads before the flush. PostgreSQL runs the statements of one WITH concurrently on one snapshot
-// (https://www.postgresql.org/docs/15/queries-with.html#QUERIES-WITH-MODIFYING), so a group
-// never holds two statements on one table: each sees every earlier group's writes. Foreign
-// keys are checked when the whole statement ends, so a child row may share a group with its
-// parent.
+// transaction reads before the flush. PostgreSQL runs the statements of one WITH concurrently
+// on one snapshot (https://www.postgresql.org/docs/15/queries-with.html#QUERIES-WITH-MODIFYING),
+// so a group never holds two statements on one table: each sees every earlier group's writes.
+// Foreign keys are checked when the whole statement ends, so a child row may share a group with
+// its parent.
 import { CompiledQuery } from 'kysely';
 import type { Db } from './db';
 import { isPostgres } from './dialect';

@@ -50,6 +50,16 @@ interface KeyRef {
 
 const leaseEnd = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
 
+/** A key's columns while `owner` runs its request: claimed new, or taken over. */
+const runningFor = (input: { now: Date; owner: string }) => ({
+  state: 'running',
+  status_code: 0,
+  response: null,
+  created_at: input.now.toISOString(),
+  owner: input.owner,
+  lease_until: leaseEnd(input.now),
+});
+
 export async function claimKey(
   db: Db,
   input: KeyRef & { hash: string; now: Date; owner: string },
@@ -63,12 +73,7 @@ export async function claimKey(
       user_id: input.userId,
       key: input.key,
       request_hash: input.hash,
-      state: 'running',
-      status_code: 0,
-      response: null,
-      created_at: input.now.toISOString(),
-      owner: input.owner,
-      lease_until: leaseEnd(input.now),
+      ...runningFor(input),
     })
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .executeTakeFirst();
@@ -92,14 +97,7 @@ export async function claimKey(
     // Its lease ran out (its process died): take it over, unless another instance just did.
     const taken = await trx
       .updateTable('idempotency')
-      .set({
-        state: 'running',
-        status_code: 0,
-        response: null,
-        created_at: input.now.toISOString(),
-        owner: input.owner,
-        lease_until: leaseEnd(input.now),
-      })
+      .set(runningFor(input))
       .where('user_id', '=', input.userId)
       .where('key', '=', input.key)
       .where('state', '=', 'running')
