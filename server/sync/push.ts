@@ -2,16 +2,9 @@
 // client already applied (guard 2), runs the handler in one transaction, and honours dryRun and
 // atomic. A bad row never fails its neighbours; only malformed requests fail as a whole.
 import type { Locale } from '../../shared/locale';
-import type {
-  Mutation,
-  PushRequest,
-  PushResponse,
-  RowResult,
-  RowStatus,
-} from '../../shared/protocol';
+import type { Mutation, PushRequest, PushResponse } from '../../shared/protocol';
 import { groupKeyOf } from '../../shared/dataset-def';
-import { describeDataset, type FieldDescription } from '../../shared/meta';
-import { checkRow, describeProblems, type RowProblem } from '../../shared/row-errors';
+import { checkRow, type RowProblem } from '../../shared/row-errors';
 import type { Db } from '../store/db';
 import { AppError } from '../http/errors';
 import { lockSpace, type KeyLocks } from '../store/locks';
@@ -20,6 +13,7 @@ import { inWriteTransaction, shanghaiDate } from './changes';
 import type { Actor, AuditEntry, DatasetHandler, MutationOutcome, ParsedMutation } from './handler';
 import { fillDefaults } from './push-defaults';
 import { previouslyApplied, recordAudit, rememberApplied } from './push-records';
+import { fieldsOf, finishAtomic, toResponse } from './push-response';
 
 interface PushInput {
   db: Db;
@@ -51,18 +45,6 @@ class Rollback extends Error {
 }
 
 const rejected = (problems: RowProblem[]): MutationOutcome => ({ status: 'rejected', problems });
-
-const describedFields = new WeakMap<DatasetHandler, FieldDescription[]>();
-
-/** The dataset's field descriptions, worked out once per handler rather than once per row. */
-function fieldsOf(handler: DatasetHandler): FieldDescription[] {
-  let fields = describedFields.get(handler);
-  if (!fields) {
-    fields = describeDataset(handler.def).fields;
-    describedFields.set(handler, fields);
-  }
-  return fields;
-}
 
 /** A literal of one shape for every row (spread copies are slow to build and to read in V8). */
 function parsedMutation(
@@ -164,14 +146,10 @@ async function applyInTransaction(
           { clientId: input.actor.clientId, dataset: input.request.dataset, now: input.now },
           parsed.flatMap((m, i) => (outcomes[i] ? [[m, outcomes[i]] as const] : [])),
         );
-        if (!input.keepAnswer) {
-          await later.flush();
-          return { outcomes };
-        }
-        const response = respond(outcomes);
-        input.keepAnswer(response, later);
+        const response = input.keepAnswer ? respond(outcomes) : undefined;
+        if (response) input.keepAnswer?.(response, later);
         await later.flush();
-        return { outcomes, response };
+        return response ? { outcomes, response } : { outcomes };
       },
       locks,
     );
@@ -267,49 +245,4 @@ export async function runPush(given: PushInput): Promise<PushResponse> {
   if (parsed.length === 0 || atomicFailed) return respond([]);
   const applied = await applyInTransaction(input, parsed, respond);
   return applied.response ?? respond(applied.outcomes);
-}
-
-/** In an all-or-nothing batch with a failure, every row that would have applied says why it did not. */
-function finishAtomic(atomic: boolean, outcomes: MutationOutcome[]): MutationOutcome[] {
-  if (!atomic || !outcomes.some((o) => o.status === 'rejected' || o.status === 'conflict'))
-    return outcomes;
-  return outcomes.map((o) =>
-    o.status === 'applied' || (o.status === 'rejected' && o.problems.length === 0)
-      ? { status: 'rejected', problems: [{ code: 'atomic-aborted' }] }
-      : o,
-  );
-}
-
-function toResponse(
-  input: PushInput,
-  outcomes: MutationOutcome[],
-  notices: ReadonlyMap<number, RowProblem[]>,
-): PushResponse {
-  const fields = fieldsOf(input.handler);
-  const summary: Record<RowStatus, number> = { applied: 0, unchanged: 0, rejected: 0, conflict: 0 };
-  const results: RowResult[] = input.request.mutations.map((mutation, index) => {
-    const outcome = outcomes[index];
-    if (!outcome) throw new Error(`no outcome for mutation ${index}`);
-    summary[outcome.status] += 1;
-    const result: RowResult = {
-      mutationId: mutation.mutationId,
-      rowKey: mutation.rowKey,
-      status: outcome.status,
-      errors: describeProblems(outcome.problems, fields, input.locale),
-    };
-    if (outcome.id !== undefined) result.id = outcome.id;
-    if (outcome.version !== undefined) result.version = outcome.version;
-    if (outcome.serverValues) result.serverValues = outcome.serverValues;
-    const taken = notices.get(index);
-    if (taken && (outcome.status === 'applied' || outcome.status === 'unchanged'))
-      result.notices = describeProblems(taken, fields, input.locale);
-    return result;
-  });
-  return {
-    dataset: input.request.dataset,
-    dryRun: input.request.dryRun ?? false,
-    atomic: input.request.atomic ?? false,
-    results,
-    summary,
-  };
 }
